@@ -1,0 +1,1129 @@
+//! One API → one Rust module: request (struct, builder, validator, query), response types,
+//! the error enum, and tests made from the doc's examples.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::docs;
+use super::naming::{self, ident, TypeNames};
+use super::tests as example_tests;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Api, Constraint, Field, Rule, Type, WireStyle};
+
+/// Where generated code finds the runtime.
+pub fn rt() -> TokenStream {
+    quote!(::aliyun_runtime)
+}
+
+fn serde_crate() -> Literal {
+    Literal::string("::aliyun_runtime::__private::serde")
+}
+
+/// A Rust scalar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scalar {
+    String,
+    I32,
+    I64,
+    F32,
+    F64,
+    Bool,
+    Json,
+}
+
+impl Scalar {
+    pub fn of(ty: &Type) -> Scalar {
+        match ty {
+            Type::Integer => Scalar::I32,
+            Type::Long => Scalar::I64,
+            Type::Float => Scalar::F32,
+            Type::Double => Scalar::F64,
+            Type::Boolean => Scalar::Bool,
+            Type::Json | Type::Map => Scalar::Json,
+            _ => Scalar::String,
+        }
+    }
+
+    pub fn tokens(self) -> TokenStream {
+        match self {
+            Scalar::String => quote!(::std::string::String),
+            Scalar::I32 => quote!(i32),
+            Scalar::I64 => quote!(i64),
+            Scalar::F32 => quote!(f32),
+            Scalar::F64 => quote!(f64),
+            Scalar::Bool => quote!(bool),
+            Scalar::Json => quote!(::aliyun_runtime::__private::serde_json::Value),
+        }
+    }
+
+    fn is_numeric(self) -> bool {
+        matches!(self, Scalar::I32 | Scalar::I64 | Scalar::F32 | Scalar::F64)
+    }
+}
+
+/// The Rust shape of one field's value (or one array item).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Scalar(Scalar),
+    /// A generated enum: type name and (value, variant) pairs.
+    Enum(String, Vec<(String, String)>),
+    Struct(String),
+    Vec(Box<Shape>),
+}
+
+impl Shape {
+    pub fn tokens(&self) -> TokenStream {
+        match self {
+            Shape::Scalar(s) => s.tokens(),
+            Shape::Enum(name, _) | Shape::Struct(name) => {
+                let n = ident(name);
+                quote!(#n)
+            }
+            Shape::Vec(inner) => {
+                let t = inner.tokens();
+                quote!(::std::vec::Vec<#t>)
+            }
+        }
+    }
+}
+
+/// A planned field: names and shape decided.
+#[derive(Debug, Clone)]
+pub struct Planned<'a> {
+    pub field: &'a Field,
+    pub ident: String,
+    pub shape: Shape,
+    /// Members of the struct this field holds (directly or as array items).
+    pub children: Vec<Planned<'a>>,
+    /// Whether the generated struct stores it without `Option` (required top-level fields).
+    pub required: bool,
+}
+
+fn enum_values(f: &Field) -> Option<Vec<String>> {
+    f.constraints.iter().find_map(|c| match &c.rule {
+        Rule::Enum { values } if !values.is_empty() => {
+            Some(values.iter().map(|v| v.value.clone()).collect())
+        }
+        _ => None,
+    })
+}
+
+fn variants(values: &[String]) -> Vec<(String, String)> {
+    let mut used = TypeNames::default();
+    used.reserve("Unknown");
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let base = naming::camel(v).unwrap_or_else(|| format!("Value{}", i + 1));
+            (v.clone(), used.allocate(&base, "V"))
+        })
+        .collect()
+}
+
+/// Plans the fields of one struct level.
+pub struct Planner<'n> {
+    pub names: &'n mut TypeNames,
+    pub file: String,
+    pub diags: Vec<Diagnostic>,
+    /// Request side: string enums become closed Rust enums; response side: open ones.
+    pub request: bool,
+}
+
+impl Planner<'_> {
+    pub fn plan<'a>(
+        &mut self,
+        fields: &'a [Field],
+        parent: &str,
+        top: bool,
+    ) -> Result<Vec<Planned<'a>>, Diagnostic> {
+        let mut out: Vec<Planned<'a>> = Vec::new();
+        let mut seen: Vec<(String, &Field)> = Vec::new();
+        for f in fields {
+            let Some(id) = naming::snake(&f.name) else {
+                self.diags.push(Diagnostic::warning(
+                    &self.file,
+                    f.line,
+                    "unnamable-field",
+                    format!(
+                        "`{}` has no ASCII letters to name a Rust field; skipped",
+                        f.name
+                    ),
+                ));
+                continue;
+            };
+            if let Some((_, other)) = seen.iter().find(|(i, _)| *i == id) {
+                return Err(Diagnostic::error(
+                    &self.file,
+                    f.line,
+                    "name-collision",
+                    format!(
+                        "`{}` (line {}) and `{}` (line {}) both become the Rust name `{id}`",
+                        other.name, other.line, f.name, f.line
+                    ),
+                ));
+            }
+            seen.push((id.clone(), f));
+            let type_base = naming::camel(&f.name).unwrap_or_else(|| "Item".to_string());
+            let (shape, children) = match (&f.ty, &f.item_type) {
+                (Type::Object, _) => {
+                    let name = self.names.allocate(&type_base, parent);
+                    let children = self.plan(&f.children, &name, false)?;
+                    (Shape::Struct(name), children)
+                }
+                (Type::Array, Some(Type::Object)) => {
+                    let name = self.names.allocate(&type_base, parent);
+                    let children = self.plan(&f.children, &name, false)?;
+                    (Shape::Vec(Box::new(Shape::Struct(name))), children)
+                }
+                (Type::Array, item) => {
+                    let item = item.clone().unwrap_or(Type::String);
+                    (
+                        Shape::Vec(Box::new(self.scalar_shape(f, &item, &type_base, parent))),
+                        Vec::new(),
+                    )
+                }
+                (t, _) => (self.scalar_shape(f, t, &type_base, parent), Vec::new()),
+            };
+            let required = top && self.request && f.required == Some(true);
+            out.push(Planned {
+                field: f,
+                ident: id,
+                shape,
+                children,
+                required,
+            });
+        }
+        Ok(out)
+    }
+
+    fn scalar_shape(&mut self, f: &Field, ty: &Type, type_base: &str, parent: &str) -> Shape {
+        let scalar = Scalar::of(ty);
+        if scalar == Scalar::String && f.name != "Action" {
+            if let Some(values) = enum_values(f) {
+                let name = self.names.allocate(type_base, parent);
+                return Shape::Enum(name, variants(&values));
+            }
+        }
+        Shape::Scalar(scalar)
+    }
+}
+
+/// Generated items of one API module.
+pub struct ApiModule {
+    pub tokens: TokenStream,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn request_type_name(api: &Api) -> String {
+    format!("{}Request", naming::camel(&api.name).unwrap_or_default())
+}
+
+pub fn emit_api(api: &Api) -> Result<ApiModule, Diagnostic> {
+    let file = api
+        .sources
+        .first()
+        .map(|s| s.file.clone())
+        .unwrap_or_default();
+    let base = naming::camel(&api.name).ok_or_else(|| {
+        Diagnostic::error(
+            &file,
+            0,
+            "unnamable-api",
+            format!("API name `{}` cannot be a Rust name", api.name),
+        )
+    })?;
+    let request_name = format!("{base}Request");
+    let builder_name = format!("{base}RequestBuilder");
+    let response_name = format!("{base}Response");
+    let error_name = format!("{base}Error");
+    let mut names = TypeNames::default();
+    for n in [&request_name, &builder_name, &response_name, &error_name] {
+        names.reserve(n);
+    }
+    let mut planner = Planner {
+        names: &mut names,
+        file: file.clone(),
+        diags: Vec::new(),
+        request: true,
+    };
+    let request = planner.plan(&api.request, &request_name, true)?;
+    planner.request = false;
+    let response = planner.plan(&api.response, &response_name, false)?;
+    let mut diagnostics = std::mem::take(&mut planner.diags);
+
+    let mut items = Vec::new();
+    items.push(request_struct(api, &request_name, &builder_name, &request));
+    request_types(&request, &mut items);
+    response_struct(
+        &response_name,
+        &format!("The response of `{}`.", api.name),
+        &response,
+        &mut items,
+    );
+    items.push(super::errors::error_enum(api, &error_name));
+    items.push(api_impl(
+        api,
+        &request_name,
+        &response_name,
+        &error_name,
+        &request,
+    ));
+    let (tests, notes) =
+        example_tests::example_tests(api, &request_name, &request, &response_name, &response);
+    diagnostics.extend(notes);
+    items.push(tests);
+
+    let summary = docs::sanitize(&api.summary);
+    let doc_text = format!(
+        "`{}` ({} API version {}).\n\n{}",
+        api.name, api.product, api.version, summary
+    );
+    let doc = docs::Doc::inner(doc_text.trim_end());
+    Ok(ApiModule {
+        tokens: quote! {
+            #doc
+            #(#items)*
+        },
+        diagnostics,
+    })
+}
+
+// ---------------------------------------------------------------- requests
+
+/// The accessor of a field as `Option<&T>`.
+#[derive(Clone, Copy)]
+enum Access {
+    /// On the finished struct: required fields are stored bare.
+    Struct,
+    /// On a builder or nested struct: every field is an `Option` (or a `Vec`).
+    Optional,
+}
+
+fn access(p: &Planned<'_>, how: Access) -> TokenStream {
+    let id = ident(&p.ident);
+    match (&p.shape, how, p.required) {
+        (Shape::Vec(_), Access::Struct, _) => {
+            quote!(::std::option::Option::Some(&self.#id).filter(|v| !v.is_empty()))
+        }
+        (Shape::Vec(_), Access::Optional, _) => quote!(self.#id.as_ref().filter(|v| !v.is_empty())),
+        (_, Access::Struct, true) => quote!(::std::option::Option::Some(&self.#id)),
+        _ => quote!(self.#id.as_ref()),
+    }
+}
+
+fn wire_path(p: &Planned<'_>) -> TokenStream {
+    let wire = Literal::string(&p.field.name);
+    quote!(&::std::format!("{}{}", prefix, #wire))
+}
+
+fn f64_lit(n: Option<crate::model::Number>) -> TokenStream {
+    match n {
+        Some(n) => {
+            let lit = Literal::f64_suffixed(n.as_f64());
+            quote!(::std::option::Option::Some(#lit))
+        }
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn u64_lit(n: Option<u64>) -> TokenStream {
+    match n {
+        Some(n) => {
+            let lit = Literal::u64_suffixed(n);
+            quote!(::std::option::Option::Some(#lit))
+        }
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn str_list(values: &[String]) -> TokenStream {
+    let lits = values.iter().map(|v| Literal::string(v));
+    quote!(&[#(#lits),*])
+}
+
+fn char_classes(list: &[crate::model::CharClass]) -> TokenStream {
+    use crate::model::CharClass as C;
+    let items = list.iter().map(|c| match c {
+        C::Letter => quote!(::aliyun_runtime::validate::CharClass::Letter),
+        C::Upper => quote!(::aliyun_runtime::validate::CharClass::Upper),
+        C::Lower => quote!(::aliyun_runtime::validate::CharClass::Lower),
+        C::Digit => quote!(::aliyun_runtime::validate::CharClass::Digit),
+        C::Cjk => quote!(::aliyun_runtime::validate::CharClass::Cjk),
+        C::Char(ch) => {
+            let l = Literal::character(*ch);
+            quote!(::aliyun_runtime::validate::CharClass::Char(#l))
+        }
+    });
+    quote!(&[#(#items),*])
+}
+
+fn format_of(name: &str) -> Option<TokenStream> {
+    let f = match name {
+        "cidr" => quote!(Cidr),
+        "ipv4" => quote!(Ipv4),
+        "ipv6" => quote!(Ipv6),
+        "ip" => quote!(Ip),
+        "port" => quote!(Port),
+        "datetime" => quote!(DateTime),
+        "date" => quote!(Date),
+        "json" => quote!(Json),
+        _ => return None,
+    };
+    Some(quote!(::aliyun_runtime::validate::Format::#f))
+}
+
+/// Checks of one value `x` (a `&T` of a scalar item) against a field's rules.
+fn value_checks(
+    scalar: Scalar,
+    constraints: &[Constraint],
+    path: &TokenStream,
+) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    let is_str = scalar == Scalar::String;
+    let text = if is_str {
+        quote!(x.as_str())
+    } else {
+        quote!(&x.to_string())
+    };
+    for c in constraints {
+        let check = match &c.rule {
+            Rule::Enum { values } if scalar != Scalar::Bool && scalar != Scalar::Json => {
+                let list = str_list(&values.iter().map(|v| v.value.clone()).collect::<Vec<_>>());
+                quote!(v.one_of(#path, #text, #list);)
+            }
+            Rule::Length { min, max } if is_str => {
+                let (min, max) = (u64_lit(*min), u64_lit(*max));
+                quote!(v.length(#path, x, #min, #max);)
+            }
+            Rule::Range {
+                min,
+                max,
+                min_exclusive,
+                max_exclusive,
+            } if scalar.is_numeric() || is_str => {
+                let (lo, hi) = (f64_lit(*min), f64_lit(*max));
+                if is_str {
+                    quote!(v.range_text(#path, x, #lo, #hi, #min_exclusive, #max_exclusive);)
+                } else {
+                    quote!(v.range(#path, *x as f64, #lo, #hi, #min_exclusive, #max_exclusive);)
+                }
+            }
+            Rule::Forbidden { values } if scalar != Scalar::Json => {
+                let list = str_list(values);
+                quote!(v.forbidden(#path, #text, #list);)
+            }
+            Rule::PrefixForbidden { values } if is_str => {
+                let list = str_list(values);
+                quote!(v.prefix_forbidden(#path, x, #list);)
+            }
+            Rule::Chars { first, allowed } if is_str => {
+                let (f, a) = (char_classes(first), char_classes(allowed));
+                quote!(v.chars(#path, x, #f, #a);)
+            }
+            Rule::Ascii if is_str => quote!(v.ascii(#path, x);),
+            Rule::Format { name, .. } if is_str => match format_of(name) {
+                Some(fmt) => quote!(v.format(#path, x, #fmt);),
+                None => continue,
+            },
+            Rule::Format { name, .. } if name == "port" && scalar.is_numeric() => {
+                quote!(v.range(#path, *x as f64, ::std::option::Option::Some(1.0), ::std::option::Option::Some(65535.0), false, false);)
+            }
+            Rule::MultiValue { separator, max } if is_str && max.is_some() => {
+                let sep = Literal::string(separator);
+                let max = u64_lit(*max);
+                quote!(v.multi_value(#path, x, #sep, #max);)
+            }
+            _ => continue,
+        };
+        out.push(check);
+    }
+    out
+}
+
+/// Checks of one struct level, written against `Option<&T>` accessors.
+fn struct_checks(fields: &[Planned<'_>], how: Access) -> TokenStream {
+    let mut out = Vec::new();
+    for p in fields {
+        let acc = access(p, how);
+        let path = wire_path(p);
+        let wire = &p.field.name;
+        let stored_bare =
+            p.required && matches!(how, Access::Struct) && !matches!(p.shape, Shape::Vec(_));
+        if p.field.required == Some(true) && !stored_bare {
+            let missing = Literal::string(wire);
+            out.push(quote! {
+                if #acc.is_none() {
+                    v.missing(&::std::format!("{}{}", prefix, #missing));
+                }
+            });
+        }
+        match &p.shape {
+            Shape::Scalar(s) => {
+                let checks = value_checks(*s, &p.field.constraints, &path);
+                if checks.is_empty() {
+                } else if stored_bare {
+                    let id = ident(&p.ident);
+                    out.push(quote! { { let x = &self.#id; #(#checks)* } });
+                } else {
+                    out.push(
+                        quote! { if let ::std::option::Option::Some(x) = #acc { #(#checks)* } },
+                    );
+                }
+            }
+            Shape::Struct(_) => {
+                let member = Literal::string(&format!("{wire}."));
+                out.push(quote! {
+                    if let ::std::option::Option::Some(x) = #acc {
+                        x.collect_violations(&::std::format!("{}{}", prefix, #member), v);
+                    }
+                });
+            }
+            Shape::Vec(inner) => {
+                let items = p.field.constraints.iter().find_map(|c| match c.rule {
+                    Rule::Items { min, max } => Some((min, max)),
+                    _ => None,
+                });
+                if let Some((min, max)) = items {
+                    let (min, max) = (u64_lit(min), u64_lit(max));
+                    out.push(quote! {
+                        if let ::std::option::Option::Some(list) = #acc {
+                            v.items(#path, list.len(), #min, #max);
+                        }
+                    });
+                }
+                let item_path = quote!(&::std::format!("{}{}.{}", prefix, #wire, i + 1));
+                let per_item = match inner.as_ref() {
+                    Shape::Scalar(s) => {
+                        let checks = value_checks(*s, &p.field.constraints, &item_path);
+                        (!checks.is_empty()).then(|| quote!(#(#checks)*))
+                    }
+                    Shape::Struct(_) => Some(quote! {
+                        x.collect_violations(&::std::format!("{}{}.{}.", prefix, #wire, i + 1), v);
+                    }),
+                    _ => None,
+                };
+                if let Some(per_item) = per_item {
+                    out.push(quote! {
+                        if let ::std::option::Option::Some(list) = #acc {
+                            for (i, x) in list.iter().enumerate() {
+                                let _ = i;
+                                #per_item
+                            }
+                        }
+                    });
+                }
+            }
+            Shape::Enum(..) => {}
+        }
+        // Relations with a sibling of the same level.
+        for c in &p.field.constraints {
+            let Rule::Relation {
+                relation,
+                other,
+                value,
+            } = &c.rule
+            else {
+                continue;
+            };
+            let Some(o) = fields.iter().find(|s| &s.field.name == other) else {
+                continue;
+            };
+            let oacc = access(o, how);
+            let other_lit = Literal::string(other);
+            let opath = quote!(&::std::format!("{}{}", prefix, #other_lit));
+            use crate::model::RelationKind as R;
+            out.push(match relation {
+                R::NoOverlap if p.shape == Shape::Scalar(Scalar::String) && o.shape == Shape::Scalar(Scalar::String) => quote! {
+                    if let (::std::option::Option::Some(a), ::std::option::Option::Some(b)) = (#acc, #oacc) {
+                        v.no_overlap(#path, a, #opath, b);
+                    }
+                },
+                R::NoOverlap => continue,
+                R::MutuallyExclusive => quote!(v.mutually_exclusive(#path, #acc.is_some(), #opath, #oacc.is_some());),
+                R::Requires => quote!(v.requires(#path, #acc.is_some(), #opath, #oacc.is_some());),
+                R::RequiredWhen => {
+                    let when = match value {
+                        Some(w) => {
+                            let w = Literal::string(w);
+                            quote!(::std::option::Option::Some(#w))
+                        }
+                        None => quote!(::std::option::Option::None),
+                    };
+                    quote! {
+                        {
+                            let other_value = #oacc.map(|o| ::aliyun_runtime::query::QueryValue::to_query_value(o));
+                            v.required_when(#path, #acc.is_some(), #opath, other_value.as_deref(), #when);
+                        }
+                    }
+                }
+            });
+        }
+    }
+    quote!(#(#out)*)
+}
+
+/// Query writing of one struct level (`prefix` is `""` or `Tag.1.`).
+fn struct_query(fields: &[Planned<'_>], how: Access) -> TokenStream {
+    let mut out = Vec::new();
+    for p in fields {
+        let acc = access(p, how);
+        let wire = Literal::string(&p.field.name);
+        let name = quote!(::std::format!("{}{}", prefix, #wire));
+        let json =
+            p.field.wire == Some(WireStyle::Json) || matches!(p.shape, Shape::Scalar(Scalar::Json));
+        let write = match (&p.shape, json) {
+            (Shape::Scalar(Scalar::Json), _) => quote!(q.push(#name, x);),
+            (_, true) => quote!(q.push_json(#name, x);),
+            (Shape::Scalar(_) | Shape::Enum(..), false) => quote!(q.push(#name, x);),
+            (Shape::Struct(_), false) => {
+                let member = Literal::string(&format!("{}.", p.field.name));
+                quote!(x.write_query(&::std::format!("{}{}", prefix, #member), q);)
+            }
+            (Shape::Vec(inner), false) => match inner.as_ref() {
+                Shape::Struct(_) => quote! {
+                    for (i, item) in x.iter().enumerate() {
+                        item.write_query(&::aliyun_runtime::query::item_prefix(prefix, #wire, i), q);
+                    }
+                },
+                _ => quote!(q.push_list(&#name, x);),
+            },
+        };
+        if p.required && matches!(how, Access::Struct) && !matches!(p.shape, Shape::Vec(_)) {
+            let id = ident(&p.ident);
+            out.push(quote!({ let x = &self.#id; #write }));
+        } else {
+            out.push(quote!(if let ::std::option::Option::Some(x) = #acc { #write }));
+        }
+    }
+    quote!(#(#out)*)
+}
+
+fn field_decl(p: &Planned<'_>, request: bool) -> TokenStream {
+    let id = ident(&p.ident);
+    let ty = p.shape.tokens();
+    let doc = docs::field_doc(p.field, if request { p.field.required } else { None });
+    let doc = docs::Doc::outer(doc);
+    let wire = Literal::string(&p.field.name);
+    let skip = match &p.shape {
+        Shape::Vec(_) => quote!(skip_serializing_if = "::std::vec::Vec::is_empty"),
+        _ if p.required => quote!(),
+        _ => quote!(skip_serializing_if = "::std::option::Option::is_none"),
+    };
+    match (&p.shape, p.required) {
+        (Shape::Vec(_), _) => quote! {
+            #doc
+            #[serde(rename = #wire, #skip)]
+            pub #id: #ty,
+        },
+        (_, true) => quote! {
+            #doc
+            #[serde(rename = #wire)]
+            pub #id: #ty,
+        },
+        _ => quote! {
+            #doc
+            #[serde(rename = #wire, #skip)]
+            pub #id: ::std::option::Option<#ty>,
+        },
+    }
+}
+
+/// `impl Into<T>` setter argument and the stored expression.
+fn setter(p: &Planned<'_>, target: TokenStream) -> TokenStream {
+    let id = ident(&p.ident);
+    let doc = docs::field_doc(p.field, p.field.required);
+    let doc = docs::Doc::outer(doc);
+    match &p.shape {
+        Shape::Vec(inner) => {
+            let item = inner.tokens();
+            quote! {
+                #doc
+                pub fn #id<I, V>(mut self, values: I) -> Self
+                where
+                    I: ::std::iter::IntoIterator<Item = V>,
+                    V: ::std::convert::Into<#item>,
+                {
+                    #target = ::std::option::Option::Some(values.into_iter().map(::std::convert::Into::into).collect());
+                    self
+                }
+            }
+        }
+        other => {
+            let ty = other.tokens();
+            quote! {
+                #doc
+                pub fn #id(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
+                    #target = ::std::option::Option::Some(value.into());
+                    self
+                }
+            }
+        }
+    }
+}
+
+fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) -> TokenStream {
+    let name_id = ident(name);
+    let builder_id = ident(builder);
+    let serde_crate = serde_crate();
+    let decls = fields.iter().map(|p| field_decl(p, true));
+    let action = Literal::string(&api.name);
+    let doc = format!(
+        "The parameters of `{}`.\n\nBuild it with [`{name}::builder`]; `build()` checks every documented rule and reports all violations at once.",
+        api.name
+    );
+    let doc = docs::Doc::outer(doc);
+    let checks = struct_checks(fields, Access::Struct);
+    let builder_checks = struct_checks(fields, Access::Optional);
+    let query = struct_query(fields, Access::Struct);
+    let builder_fields = fields.iter().map(|p| {
+        let id = ident(&p.ident);
+        let ty = p.shape.tokens();
+        quote!(#id: ::std::option::Option<#ty>,)
+    });
+    let setters = fields.iter().map(|p| {
+        let id = ident(&p.ident);
+        setter(p, quote!(self.#id))
+    });
+    // Moving values out of the builder once every required field is known to be present.
+    let required: Vec<&Planned<'_>> = fields.iter().filter(|p| p.required).collect();
+    let req_ids: Vec<proc_macro2::Ident> = required.iter().map(|p| ident(&p.ident)).collect();
+    let assign = fields.iter().map(|p| {
+        let id = ident(&p.ident);
+        match (&p.shape, p.required) {
+            (_, true) => quote!(#id,),
+            (Shape::Vec(_), false) => quote!(#id: self.#id.unwrap_or_default(),),
+            _ => quote!(#id: self.#id,),
+        }
+    });
+    let construct = if required.is_empty() {
+        quote!(::std::result::Result::Ok(#name_id { #(#assign)* }))
+    } else {
+        quote! {
+            match (#(self.#req_ids,)*) {
+                (#(::std::option::Option::Some(#req_ids),)*) => ::std::result::Result::Ok(#name_id { #(#assign)* }),
+                _ => ::std::result::Result::Err(::aliyun_runtime::ValidationError {
+                    violations: ::std::vec::Vec::new(),
+                }),
+            }
+        }
+    };
+    let builder_doc = format!("Builder of [`{name}`].");
+    let builder_doc = docs::Doc::outer(builder_doc);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, ::aliyun_runtime::__private::serde::Serialize)]
+        #[serde(crate = #serde_crate)]
+        #[non_exhaustive]
+        pub struct #name_id {
+            #(#decls)*
+        }
+
+        impl #name_id {
+            /// The API's `Action`.
+            pub const ACTION: &'static str = #action;
+
+            /// Starts a builder with nothing set.
+            pub fn builder() -> #builder_id {
+                #builder_id::default()
+            }
+
+            /// Runs every check `build()` runs, on this value.
+            pub fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                let mut v = ::aliyun_runtime::validate::Violations::new();
+                self.collect_violations("", &mut v);
+                v.finish()
+            }
+
+            #[doc(hidden)]
+            pub fn collect_violations(&self, prefix: &str, v: &mut ::aliyun_runtime::validate::Violations) {
+                let _ = (&prefix, &v);
+                #checks
+            }
+
+            /// The parameters as (wire name, wire value), `Action` included, sorted by name.
+            pub fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                let mut q = ::aliyun_runtime::query::Query::new();
+                q.push("Action", Self::ACTION);
+                self.write_query("", &mut q);
+                q.finish()
+            }
+
+            #[doc(hidden)]
+            pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {
+                let _ = (&prefix, &q);
+                #query
+            }
+        }
+
+        #builder_doc
+        #[derive(Debug, Clone, Default, PartialEq)]
+        #[must_use]
+        pub struct #builder_id {
+            #(#builder_fields)*
+        }
+
+        impl #builder_id {
+            #(#setters)*
+
+            /// Checks every rule and returns the request, or all the violations found.
+            pub fn build(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
+                let mut v = ::aliyun_runtime::validate::Violations::new();
+                let prefix = "";
+                #builder_checks
+                v.finish()?;
+                #construct
+            }
+        }
+    }
+}
+
+/// Nested request structs and enums, depth first.
+fn request_types(fields: &[Planned<'_>], items: &mut Vec<TokenStream>) {
+    for p in fields {
+        let mut shape = &p.shape;
+        if let Shape::Vec(inner) = shape {
+            shape = inner;
+        }
+        match shape {
+            Shape::Struct(name) => {
+                items.push(nested_request_struct(name, p));
+                request_types(&p.children, items);
+            }
+            Shape::Enum(name, variants) => items.push(request_enum(name, p.field, variants)),
+            _ => {}
+        }
+    }
+}
+
+fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
+    let name_id = ident(name);
+    let serde_crate = serde_crate();
+    let fields = &parent.children;
+    let setters = fields.iter().map(|p| {
+        let id = ident(&p.ident);
+        setter(p, quote!(self.#id))
+    });
+    let checks = struct_checks(fields, Access::Optional);
+    let query = struct_query(fields, Access::Optional);
+    let doc = format!(
+        "An item of `{}`.\n\nStart from [`{name}::new`] and chain the setters; the enclosing request validates it.",
+        parent.field.name
+    );
+    let doc = docs::Doc::outer(doc);
+    // Nested structs keep every field optional; vectors are stored as `Option<Vec<_>>` here too.
+    let decls_opt = fields.iter().map(|p| {
+        let id = ident(&p.ident);
+        let ty = p.shape.tokens();
+        let doc = docs::field_doc(p.field, p.field.required);
+        let doc = docs::Doc::outer(doc);
+        let wire = Literal::string(&p.field.name);
+        quote! {
+            #doc
+            #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]
+            pub #id: ::std::option::Option<#ty>,
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Default, PartialEq, ::aliyun_runtime::__private::serde::Serialize)]
+        #[serde(crate = #serde_crate)]
+        #[non_exhaustive]
+        pub struct #name_id {
+            #(#decls_opt)*
+        }
+
+        impl #name_id {
+            /// An item with nothing set.
+            pub fn new() -> Self {
+                Self::default()
+            }
+
+            #(#setters)*
+
+            #[doc(hidden)]
+            pub fn collect_violations(&self, prefix: &str, v: &mut ::aliyun_runtime::validate::Violations) {
+                let _ = (&prefix, &v);
+                #checks
+            }
+
+            #[doc(hidden)]
+            pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {
+                let _ = (&prefix, &q);
+                #query
+            }
+        }
+    }
+}
+
+fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> TokenStream {
+    let name_id = ident(name);
+    let default = field.constraints.iter().find_map(|c| match &c.rule {
+        Rule::Default { value } => variants
+            .iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, var)| var.clone()),
+        _ => None,
+    });
+    let descriptions: Vec<docs::Doc> = variants
+        .iter()
+        .map(|(value, _)| {
+            let text = field
+                .constraints
+                .iter()
+                .find_map(|c| match &c.rule {
+                    Rule::Enum { values } => values
+                        .iter()
+                        .find(|v| &v.value == value)
+                        .map(|v| v.description.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let mut d = format!("`{}`", value.replace('`', "'"));
+            if !text.is_empty() {
+                d.push_str(": ");
+                d.push_str(&docs::sanitize(&text));
+            }
+            docs::Doc::outer(d)
+        })
+        .collect();
+    let vars: Vec<proc_macro2::Ident> = variants.iter().map(|(_, v)| ident(v)).collect();
+    let values: Vec<Literal> = variants.iter().map(|(v, _)| Literal::string(v)).collect();
+    let doc = format!("Allowed values of `{}`.", field.name);
+    let doc = docs::Doc::outer(doc);
+    let default_impl = default.map(|d| {
+        let d = ident(&d);
+        quote! {
+            /// The value the service assumes when the parameter is not sent.
+            impl ::std::default::Default for #name_id {
+                fn default() -> Self {
+                    Self::#d
+                }
+            }
+        }
+    });
+    let expected = Literal::string(
+        &variants
+            .iter()
+            .map(|(v, _)| v.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name_id {
+            #(#descriptions #vars,)*
+        }
+
+        impl #name_id {
+            /// Every documented value.
+            pub const ALL: &'static [#name_id] = &[#(Self::#vars),*];
+
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    #(Self::#vars => #values,)*
+                }
+            }
+        }
+
+        #default_impl
+
+        impl ::std::fmt::Display for #name_id {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for #name_id {
+            type Err = ::aliyun_runtime::validate::UnknownValue;
+
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                match s {
+                    #(#values => ::std::result::Result::Ok(Self::#vars),)*
+                    other => ::std::result::Result::Err(::aliyun_runtime::validate::UnknownValue::new(other, #expected)),
+                }
+            }
+        }
+
+        impl ::aliyun_runtime::query::QueryValue for #name_id {
+            fn to_query_value(&self) -> ::std::string::String {
+                self.as_str().to_string()
+            }
+        }
+
+        impl ::aliyun_runtime::__private::serde::Serialize for #name_id {
+            fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- responses
+
+fn response_field(p: &Planned<'_>) -> TokenStream {
+    let id = ident(&p.ident);
+    let doc = docs::field_doc(p.field, None);
+    let doc = docs::Doc::outer(doc);
+    let wire = Literal::string(&p.field.name);
+    let ty = p.shape.tokens();
+    match &p.shape {
+        Shape::Scalar(Scalar::Json) => quote! {
+            #doc
+            #[serde(rename = #wire, default, deserialize_with = "::aliyun_runtime::de::opt_json")]
+            pub #id: ::std::option::Option<#ty>,
+        },
+        Shape::Scalar(_) | Shape::Enum(..) => quote! {
+            #doc
+            #[serde(rename = #wire, default, deserialize_with = "::aliyun_runtime::de::opt")]
+            pub #id: ::std::option::Option<#ty>,
+        },
+        Shape::Struct(_) => quote! {
+            #doc
+            #[serde(rename = #wire, default)]
+            pub #id: ::std::option::Option<#ty>,
+        },
+        Shape::Vec(inner) => {
+            let de = match inner.as_ref() {
+                Shape::Struct(_) => "::aliyun_runtime::de::struct_list",
+                Shape::Scalar(Scalar::Json) => "::aliyun_runtime::de::struct_list",
+                _ => "::aliyun_runtime::de::scalar_list",
+            };
+            quote! {
+                #doc
+                #[serde(rename = #wire, default, deserialize_with = #de)]
+                pub #id: #ty,
+            }
+        }
+    }
+}
+
+fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Vec<TokenStream>) {
+    let doc = docs::Doc::outer(doc);
+    let name_id = ident(name);
+    let serde_crate = serde_crate();
+    let decls = fields.iter().map(response_field);
+    items.push(quote! {
+        #doc
+        #[derive(Debug, Clone, Default, PartialEq, ::aliyun_runtime::__private::serde::Deserialize)]
+        #[serde(crate = #serde_crate, default)]
+        #[non_exhaustive]
+        pub struct #name_id {
+            #(#decls)*
+        }
+    });
+    for p in fields {
+        let mut shape = &p.shape;
+        if let Shape::Vec(inner) = shape {
+            shape = inner;
+        }
+        match shape {
+            Shape::Struct(n) => {
+                let doc = format!("`{}` in a response.", p.field.name);
+                response_struct(n, &doc, &p.children, items);
+            }
+            Shape::Enum(n, variants) => items.push(response_enum(n, p.field, variants)),
+            _ => {}
+        }
+    }
+}
+
+fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> TokenStream {
+    let name_id = ident(name);
+    let vars: Vec<proc_macro2::Ident> = variants.iter().map(|(_, v)| ident(v)).collect();
+    let values: Vec<Literal> = variants.iter().map(|(v, _)| Literal::string(v)).collect();
+    let variant_docs: Vec<docs::Doc> = variants
+        .iter()
+        .map(|(v, _)| docs::Doc::outer(format!("`{}`", v.replace('`', "'"))))
+        .collect();
+    let doc = format!(
+        "Values of `{}`; values the doc does not list are kept in `Unknown`.",
+        field.name
+    );
+    let doc = docs::Doc::outer(doc);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name_id {
+            #(#variant_docs #vars,)*
+            /// A value the documentation does not list.
+            Unknown(::std::string::String),
+        }
+
+        impl #name_id {
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#vars => #values,)*
+                    Self::Unknown(other) => other,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name_id {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::aliyun_runtime::de::Scalar for #name_id {
+            fn from_wire(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
+                ::std::result::Result::Ok(match text {
+                    #(#values => Self::#vars,)*
+                    other => Self::Unknown(other.to_string()),
+                })
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- glue
+
+/// A parameter whose description says it keeps the request idempotent (`幂等`, idempotence).
+pub fn is_idempotency_token(f: &Field) -> bool {
+    let d = f.description.to_lowercase();
+    d.contains("幂等") || d.contains("idempoten")
+}
+
+fn api_impl(
+    api: &Api,
+    request: &str,
+    response: &str,
+    error: &str,
+    fields: &[Planned<'_>],
+) -> TokenStream {
+    let (req, resp, err) = (ident(request), ident(response), ident(error));
+    let action = Literal::string(&api.name);
+    let version = Literal::string(&api.version);
+    let product = Literal::string(&api.product);
+    let token = fields
+        .iter()
+        .find(|p| p.shape == Shape::Scalar(Scalar::String) && is_idempotency_token(p.field))
+        .map(|p| {
+            let t = Literal::string(&p.field.name);
+            quote!(::std::option::Option::Some(#t))
+        })
+        .unwrap_or(quote!(::std::option::Option::None));
+    quote! {
+        impl ::aliyun_runtime::api::Request for #req {
+            type Response = #resp;
+            type Error = #err;
+            const ACTION: &'static str = #action;
+            const VERSION: &'static str = #version;
+            const PRODUCT: &'static str = #product;
+            const CLIENT_TOKEN: ::std::option::Option<&'static str> = #token;
+
+            fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                #req::validate(self)
+            }
+
+            fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                #req::to_query(self)
+            }
+        }
+    }
+}

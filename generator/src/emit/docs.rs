@@ -1,0 +1,271 @@
+//! Doc comments from doc prose: escaped so that rustdoc renders them as text, never as code
+//! to compile, links to resolve or HTML.
+
+use crate::model::{CharClass, Constraint, Field, Number, RelationKind, Rule};
+
+/// Makes doc prose safe for rustdoc.
+pub fn sanitize(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            // Fences become plain text blocks: rustdoc would compile them as doctests.
+            out.push(if in_fence {
+                "```".to_string()
+            } else {
+                "```text".to_string()
+            });
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push(t.to_string());
+        } else {
+            out.push(escape_line(t));
+        }
+    }
+    if in_fence {
+        out.push("```".to_string());
+    }
+    out.join("\n")
+}
+
+/// Escapes link brackets and HTML outside code spans; puts bare URLs in code spans.
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut in_code = false;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            in_code = !in_code;
+            out.push(c);
+            rest = &rest[1..];
+            continue;
+        }
+        if !in_code && (rest.starts_with("http://") || rest.starts_with("https://")) {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || "，。；）)】\"'`".contains(c))
+                .unwrap_or(rest.len());
+            out.push('`');
+            out.push_str(&rest[..end]);
+            out.push('`');
+            rest = &rest[end..];
+            continue;
+        }
+        if !in_code && matches!(c, '[' | ']' | '<' | '>' | '\\' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if in_code {
+        // An unbalanced backtick would swallow the rest of the doc block.
+        out.push('`');
+    }
+    out
+}
+
+fn classes(list: &[CharClass]) -> String {
+    list.iter()
+        .map(|c| match c {
+            CharClass::Letter => "letters".to_string(),
+            CharClass::Upper => "uppercase letters".to_string(),
+            CharClass::Lower => "lowercase letters".to_string(),
+            CharClass::Digit => "digits".to_string(),
+            CharClass::Cjk => "Chinese characters".to_string(),
+            CharClass::Char(c) => format!("`{c}`"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn bounds(min: Option<String>, max: Option<String>, unit: &str) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("exactly {a}{unit}"),
+        (Some(a), Some(b)) => format!("{a} to {b}{unit}"),
+        (Some(a), None) => format!("at least {a}{unit}"),
+        (None, Some(b)) => format!("at most {b}{unit}"),
+        (None, None) => "any".to_string(),
+    }
+}
+
+fn code_list(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{}`", v.replace('`', "'")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One line describing a rule, as the validator enforces it.
+pub fn describe(c: &Constraint) -> String {
+    match &c.rule {
+        Rule::Enum { values } => {
+            format!(
+                "one of {}",
+                code_list(&values.iter().map(|v| v.value.clone()).collect::<Vec<_>>())
+            )
+        }
+        Rule::Default { value } => format!("default: `{}`", value.replace('`', "'")),
+        Rule::Length { min, max } => {
+            format!(
+                "length: {}",
+                bounds(
+                    min.map(|m| m.to_string()),
+                    max.map(|m| m.to_string()),
+                    " characters"
+                )
+            )
+        }
+        Rule::Range {
+            min,
+            max,
+            min_exclusive,
+            max_exclusive,
+        } => {
+            let show = |n: &Option<Number>| n.map(|n| n.to_string());
+            let mut s = format!("range: {}", bounds(show(min), show(max), ""));
+            if *min_exclusive || *max_exclusive {
+                s.push_str(" (exclusive)");
+            }
+            s
+        }
+        Rule::Forbidden { values } => format!("must not be {}", code_list(values)),
+        Rule::PrefixForbidden { values } => format!("must not start with {}", code_list(values)),
+        Rule::Chars { first, allowed } => {
+            let mut parts = Vec::new();
+            if !first.is_empty() {
+                parts.push(format!("starts with {}", classes(first)));
+            }
+            if !allowed.is_empty() {
+                parts.push(format!("contains only {}", classes(allowed)));
+            }
+            parts.join("; ")
+        }
+        Rule::Ascii => "ASCII characters only".to_string(),
+        Rule::Format { name, pattern } => match pattern {
+            Some(p) => format!("format: {name} (`{}`)", p.replace('`', "'")),
+            None => format!("format: {name}"),
+        },
+        Rule::Items { min, max } => {
+            format!(
+                "number of items: {}",
+                bounds(min.map(|m| m.to_string()), max.map(|m| m.to_string()), "")
+            )
+        }
+        Rule::MultiValue { separator, max } => match max {
+            Some(m) => format!("up to {m} values separated by `{separator}`"),
+            None => format!("several values separated by `{separator}`"),
+        },
+        Rule::Relation {
+            relation,
+            other,
+            value,
+        } => match relation {
+            RelationKind::NoOverlap => format!("must not overlap `{other}`"),
+            RelationKind::MutuallyExclusive => format!("cannot be set together with `{other}`"),
+            RelationKind::Requires => format!("requires `{other}`"),
+            RelationKind::RequiredWhen => match value {
+                Some(v) => format!("required when `{other}` is `{v}`"),
+                None => format!("required when `{other}` is set"),
+            },
+        },
+    }
+}
+
+/// The rustdoc of a field or setter: description, other languages, rules, wire name.
+pub fn field_doc(f: &Field, required: Option<bool>) -> String {
+    let mut doc = String::new();
+    if !f.description.is_empty() {
+        doc.push_str(&sanitize(&f.description));
+        doc.push_str("\n\n");
+    }
+    for t in &f.translations {
+        doc.push_str(&sanitize(&t.text));
+        doc.push_str("\n\n");
+    }
+    let mut facts = vec![format!("Wire name: `{}`", f.name.replace('`', "'"))];
+    if !f.raw_type.is_empty() {
+        facts.push(format!(
+            "documented type: `{}`",
+            f.raw_type.replace('`', "'")
+        ));
+    }
+    match required {
+        Some(true) => facts.push("required".to_string()),
+        Some(false) => facts.push("optional".to_string()),
+        None => {}
+    }
+    if let Some(e) = &f.example {
+        facts.push(format!(
+            "example: `{}`",
+            e.replace('`', "'").replace('\n', " ")
+        ));
+    }
+    doc.push_str(&facts.join("; "));
+    doc.push('.');
+    if !f.constraints.is_empty() {
+        doc.push_str("\n\nRules:\n");
+        for c in &f.constraints {
+            doc.push_str(&format!("\n- {}", describe(c)));
+        }
+    }
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_rustdoc_would_interpret() {
+        assert_eq!(sanitize("调用[A]接口"), "调用\\[A\\]接口");
+        assert_eq!(sanitize("see https://x.com/a."), "see `https://x.com/a.`");
+        assert_eq!(sanitize("`a[b]` <c>"), "`a[b]` \\<c\\>");
+        assert_eq!(sanitize("```\nfn x() {}\n```"), "```text\nfn x() {}\n```");
+        assert_eq!(sanitize("odd ` tick"), "odd ` tick`");
+    }
+}
+
+/// Doc text as attributes, one `#[doc]` per line so that it prints as `///` comments (a block
+/// comment could be closed early by a `*/` in the prose).
+#[derive(Debug, Clone)]
+pub struct Doc {
+    text: String,
+    inner: bool,
+}
+
+impl Doc {
+    pub fn outer(text: impl Into<String>) -> Self {
+        Doc {
+            text: text.into(),
+            inner: false,
+        }
+    }
+
+    pub fn inner(text: impl Into<String>) -> Self {
+        Doc {
+            text: text.into(),
+            inner: true,
+        }
+    }
+}
+
+impl quote::ToTokens for Doc {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        for line in self.text.lines() {
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            let lit = proc_macro2::Literal::string(&line);
+            if self.inner {
+                tokens.extend(quote::quote!(#![doc = #lit]));
+            } else {
+                tokens.extend(quote::quote!(#[doc = #lit]));
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! One error enum per API: a variant per documented code, the gateway's common codes, and a
+//! variant for any other code.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::docs;
+use super::naming::{self, ident, TypeNames};
+use crate::model::{Api, ErrorCode};
+
+pub fn error_enum(api: &Api, name: &str) -> TokenStream {
+    let name_id = ident(name);
+    // One variant per distinct code; the first row documents it.
+    let mut codes: Vec<&ErrorCode> = Vec::new();
+    for e in &api.errors {
+        if !codes.iter().any(|c| c.code == e.code) {
+            codes.push(e);
+        }
+    }
+    let mut used = TypeNames::default();
+    used.reserve("Common");
+    used.reserve("Other");
+    let variants: Vec<(String, &ErrorCode)> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let base = naming::camel(&e.code).unwrap_or_else(|| format!("Code{}", i + 1));
+            (used.allocate(&base, "Error"), *e)
+        })
+        .collect();
+    let ids: Vec<proc_macro2::Ident> = variants.iter().map(|(v, _)| ident(v)).collect();
+    let code_lits: Vec<Literal> = variants
+        .iter()
+        .map(|(_, e)| Literal::string(&e.code))
+        .collect();
+    let variant_docs: Vec<docs::Doc> = variants
+        .iter()
+        .map(|(_, e)| {
+            let status = e
+                .http_status
+                .map(|s| format!(" (HTTP {s})"))
+                .unwrap_or_default();
+            let mut d = format!(
+                "`{}`{status}: {}",
+                e.code.replace('`', "'"),
+                docs::sanitize(&e.message)
+            );
+            if !e.description.is_empty() {
+                d.push_str("\n\n");
+                d.push_str(&docs::sanitize(&e.description));
+            }
+            docs::Doc::outer(d)
+        })
+        .collect();
+    let statuses: Vec<TokenStream> = variants
+        .iter()
+        .map(|(_, e)| match e.http_status {
+            Some(s) => {
+                let s = Literal::u16_suffixed(s);
+                quote!(::std::option::Option::Some(#s))
+            }
+            None => quote!(::std::option::Option::None),
+        })
+        .collect();
+    let doc = format!(
+        "The errors `{}` can return, by code.\n\nMatch on the variant: codes are compared exactly (some documented codes are misspelt and stay so on the wire).",
+        api.name
+    );
+    let doc = docs::Doc::outer(doc);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum #name_id {
+            #(
+                #variant_docs
+                #ids {
+                    /// The message the service sent.
+                    message: ::std::string::String,
+                },
+            )*
+            /// A gateway-level code every API can return (throttling, signature, parameters…).
+            Common {
+                code: ::aliyun_runtime::error::CommonErrorCode,
+                message: ::std::string::String,
+            },
+            /// Any other code.
+            Other {
+                code: ::std::string::String,
+                message: ::std::string::String,
+            },
+        }
+
+        impl #name_id {
+            /// The error for a code and message as the service sent them.
+            pub fn from_code(code: &str, message: &str) -> Self {
+                let message = message.to_string();
+                match code {
+                    #(#code_lits => Self::#ids { message },)*
+                    other => match ::aliyun_runtime::error::CommonErrorCode::from_code(other) {
+                        ::std::option::Option::Some(code) => Self::Common { code, message },
+                        ::std::option::Option::None => Self::Other { code: other.to_string(), message },
+                    },
+                }
+            }
+
+            /// The exact code on the wire.
+            pub fn code(&self) -> &str {
+                match self {
+                    #(Self::#ids { .. } => #code_lits,)*
+                    Self::Common { code, .. } => code.as_str(),
+                    Self::Other { code, .. } => code,
+                }
+            }
+
+            /// The message the service sent.
+            pub fn message(&self) -> &str {
+                match self {
+                    #(Self::#ids { message } => message,)*
+                    Self::Common { message, .. } | Self::Other { message, .. } => message,
+                }
+            }
+
+            /// The HTTP status the documentation gives for this code (advisory: match on the code).
+            pub fn http_status(&self) -> ::std::option::Option<u16> {
+                match self {
+                    #(Self::#ids { .. } => #statuses,)*
+                    Self::Common { .. } | Self::Other { .. } => ::std::option::Option::None,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name_id {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, "{}: {}", self.code(), self.message())
+            }
+        }
+
+        impl ::std::error::Error for #name_id {}
+
+        impl ::aliyun_runtime::api::ApiError for #name_id {
+            fn from_code(code: &str, message: &str) -> Self {
+                #name_id::from_code(code, message)
+            }
+
+            fn code(&self) -> &str {
+                #name_id::code(self)
+            }
+        }
+    }
+}

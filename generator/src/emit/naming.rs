@@ -1,0 +1,178 @@
+//! Every Rust name the generator makes from a doc, in one place.
+//!
+//! heck does the case conversion; this module adds mixed-case acronyms (`IDaaS`, `IPv6`),
+//! Rust keywords (`r#type`), identifiers that would start with a digit, and characters that
+//! cannot appear in identifiers. Nothing from a doc reaches generated code except through here
+//! or through escaped literals.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Mixed-case acronyms that heck would split into single letters (`IDaaS` → `i_daa_s`).
+const ACRONYMS: &[(&str, &str)] = &[
+    ("IDaaS", "Idaas"),
+    ("IPv4", "Ipv4"),
+    ("IPv6", "Ipv6"),
+    ("DDoS", "Ddos"),
+    ("QoS", "Qos"),
+    ("OAuth", "Oauth"),
+    ("IoT", "Iot"),
+    ("MiB", "Mib"),
+    ("GiB", "Gib"),
+    ("KiB", "Kib"),
+];
+
+fn fold_acronyms(s: &str) -> String {
+    let mut out = s.to_string();
+    for (from, to) in ACRONYMS {
+        out = out.replace(from, to);
+    }
+    out
+}
+
+/// Keeps letters, digits and separators; everything else becomes a word break.
+fn ascii_words(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+const KEYWORDS: &[&str] = &[
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
+    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
+    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// A snake_case identifier for a wire name (`IDaaSInstanceId` → `idaas_instance_id`).
+/// Returns the identifier text, with `r#` for keywords; `None` when nothing ASCII is left.
+pub fn snake(wire: &str) -> Option<String> {
+    let s = ascii_words(&fold_acronyms(wire)).to_snake_case();
+    if s.is_empty() {
+        return None;
+    }
+    let s = if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n{s}")
+    } else {
+        s
+    };
+    Some(keywordsafe(s))
+}
+
+/// An UpperCamelCase identifier (`Forbbiden.SubUser` → `ForbbidenSubUser`, `AES-128-CBC` →
+/// `Aes128Cbc`). `None` when nothing ASCII is left.
+pub fn camel(wire: &str) -> Option<String> {
+    let s = ascii_words(&fold_acronyms(wire)).to_upper_camel_case();
+    if s.is_empty() {
+        return None;
+    }
+    let s = if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{s}")
+    } else {
+        s
+    };
+    Some(keywordsafe(s))
+}
+
+fn keywordsafe(s: String) -> String {
+    if NOT_RAW.contains(&s.as_str()) {
+        format!("{s}_")
+    } else if KEYWORDS.contains(&s.as_str()) {
+        format!("r#{s}")
+    } else {
+        s
+    }
+}
+
+/// The module name of an API (`CreateSslVpnServer` → `create_ssl_vpn_server`).
+pub fn module(api: &str) -> Option<String> {
+    snake(api)
+}
+
+/// Turns an identifier string into tokens (handles `r#`).
+pub fn ident(s: &str) -> proc_macro2::Ident {
+    match s.strip_prefix("r#") {
+        Some(raw) => proc_macro2::Ident::new_raw(raw, proc_macro2::Span::call_site()),
+        None => proc_macro2::Ident::new(s, proc_macro2::Span::call_site()),
+    }
+}
+
+/// Hands out unique type names within one module, deterministically.
+#[derive(Debug, Default)]
+pub struct TypeNames {
+    taken: std::collections::BTreeSet<String>,
+}
+
+impl TypeNames {
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(name.to_string());
+    }
+
+    /// `base`, else `prefix + base`, else `base2`, `base3`, …
+    pub fn allocate(&mut self, base: &str, prefix: &str) -> String {
+        let mut candidates = vec![base.to_string(), format!("{prefix}{base}")];
+        candidates.extend((2..).take(1000).map(|n| format!("{base}{n}")));
+        for c in candidates {
+            if !self.taken.contains(&c) {
+                self.taken.insert(c.clone());
+                return c;
+            }
+        }
+        base.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_names() {
+        assert_eq!(
+            snake("IDaaSInstanceId").as_deref(),
+            Some("idaas_instance_id")
+        );
+        assert_eq!(snake("IDaaSRegionId").as_deref(), Some("idaas_region_id"));
+        assert_eq!(
+            snake("EnableMultiFactorAuth").as_deref(),
+            Some("enable_multi_factor_auth")
+        );
+        assert_eq!(snake("VSwitchId").as_deref(), Some("v_switch_id"));
+        assert_eq!(snake("Ipv6CidrBlock").as_deref(), Some("ipv6_cidr_block"));
+        assert_eq!(snake("Type").as_deref(), Some("r#type"));
+        assert_eq!(snake("Self").as_deref(), Some("self_"));
+        assert_eq!(snake("2ndName").as_deref(), Some("n2nd_name"));
+        assert_eq!(snake("名称"), None);
+    }
+
+    #[test]
+    fn camel_names() {
+        assert_eq!(
+            camel("Forbbiden.SubUser").as_deref(),
+            Some("ForbbidenSubUser")
+        );
+        assert_eq!(
+            camel("InvalidVpnGatewayInstanceId.NotFound").as_deref(),
+            Some("InvalidVpnGatewayInstanceIdNotFound")
+        );
+        assert_eq!(camel("AES-128-CBC").as_deref(), Some("Aes128Cbc"));
+        assert_eq!(camel("none").as_deref(), Some("None"));
+        assert_eq!(camel("0").as_deref(), Some("V0"));
+        assert_eq!(camel("Self").as_deref(), Some("Self_"));
+        assert_eq!(
+            camel("ipsec_sa_established").as_deref(),
+            Some("IpsecSaEstablished")
+        );
+    }
+
+    #[test]
+    fn type_names_are_unique() {
+        let mut t = TypeNames::default();
+        assert_eq!(t.allocate("Tag", "Resp"), "Tag");
+        assert_eq!(t.allocate("Tag", "Resp"), "RespTag");
+        assert_eq!(t.allocate("Tag", "Resp"), "Tag2");
+    }
+}

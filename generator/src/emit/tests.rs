@@ -1,0 +1,401 @@
+//! Tests generated from a doc's own examples: the request example must serialize to the
+//! documented query, every valid response example must deserialize.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+use super::api::{Planned, Scalar, Shape};
+use super::naming::ident;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Api, ExampleFormat, QueryParam, WireStyle};
+use crate::parse::examples::xml_to_json;
+
+/// A value found in an example: query text, or JSON inside a JSON-encoded parameter.
+#[derive(Debug, Clone)]
+enum Val {
+    Text(String),
+    Json(Value),
+}
+
+fn scalar_expr(s: Scalar, v: &Val) -> Result<TokenStream, String> {
+    let text = match v {
+        Val::Text(t) => t.clone(),
+        Val::Json(Value::String(t)) => t.clone(),
+        Val::Json(other) if s == Scalar::Json => {
+            let lit = Literal::string(&other.to_string());
+            return Ok(
+                quote!(::aliyun_runtime::__private::serde_json::from_str::<::aliyun_runtime::__private::serde_json::Value>(#lit).expect("example JSON")),
+            );
+        }
+        Val::Json(other) => other.to_string(),
+    };
+    Ok(match s {
+        Scalar::String => {
+            let lit = Literal::string(&text);
+            quote!(#lit)
+        }
+        Scalar::I32 => {
+            let n: i32 = text
+                .trim()
+                .parse()
+                .map_err(|_| format!("`{text}` is not an Integer"))?;
+            let lit = Literal::i32_suffixed(n);
+            quote!(#lit)
+        }
+        Scalar::I64 => {
+            let n: i64 = text
+                .trim()
+                .parse()
+                .map_err(|_| format!("`{text}` is not a Long"))?;
+            let lit = Literal::i64_suffixed(n);
+            quote!(#lit)
+        }
+        Scalar::F32 | Scalar::F64 => {
+            let n: f64 = text
+                .trim()
+                .parse()
+                .map_err(|_| format!("`{text}` is not a number"))?;
+            if s == Scalar::F32 {
+                let lit = Literal::f32_suffixed(n as f32);
+                quote!(#lit)
+            } else {
+                let lit = Literal::f64_suffixed(n);
+                quote!(#lit)
+            }
+        }
+        Scalar::Bool => match text.trim().to_ascii_lowercase().as_str() {
+            "true" => quote!(true),
+            "false" => quote!(false),
+            _ => return Err(format!("`{text}` is not a Boolean")),
+        },
+        Scalar::Json => {
+            let lit = Literal::string(&text);
+            match serde_json::from_str::<Value>(&text) {
+                Ok(_) => {
+                    quote!(::aliyun_runtime::__private::serde_json::from_str::<::aliyun_runtime::__private::serde_json::Value>(#lit).expect("example JSON"))
+                }
+                Err(_) => {
+                    quote!(::aliyun_runtime::__private::serde_json::Value::String(::std::string::String::from(#lit)))
+                }
+            }
+        }
+    })
+}
+
+fn value_expr(shape: &Shape, children: &[Planned<'_>], v: &Val) -> Result<TokenStream, String> {
+    match shape {
+        Shape::Scalar(s) => scalar_expr(*s, v),
+        Shape::Enum(name, variants) => {
+            let text = match v {
+                Val::Text(t) | Val::Json(Value::String(t)) => t.clone(),
+                Val::Json(other) => other.to_string(),
+            };
+            let found = variants
+                .iter()
+                .find(|(value, _)| *value == text)
+                .or_else(|| {
+                    variants
+                        .iter()
+                        .find(|(value, _)| value.eq_ignore_ascii_case(&text))
+                });
+            match found {
+                Some((_, var)) => {
+                    let (e, var) = (ident(name), ident(var));
+                    Ok(quote!(#e::#var))
+                }
+                None => Err(format!("`{text}` is not one of the documented values")),
+            }
+        }
+        Shape::Struct(name) => {
+            let Val::Json(Value::Object(map)) = v else {
+                return Err("expected a JSON object".into());
+            };
+            let ty = ident(name);
+            let mut calls = Vec::new();
+            for (key, value) in map {
+                let Some(p) = children.iter().find(|c| &c.field.name == key) else {
+                    return Err(format!("member `{key}` is not documented"));
+                };
+                let expr = json_member(p, value)?;
+                let setter = ident(&p.ident);
+                calls.push(quote!(.#setter(#expr)));
+            }
+            Ok(quote!(#ty::new() #(#calls)*))
+        }
+        Shape::Vec(inner) => {
+            let items = match v {
+                Val::Json(Value::Array(items)) => items.clone(),
+                Val::Json(other) => vec![other.clone()],
+                Val::Text(t) => vec![Value::String(t.clone())],
+            };
+            let exprs = items
+                .iter()
+                .map(|i| value_expr(inner, children, &Val::Json(i.clone())))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(quote!(::std::vec![#(#exprs),*]))
+        }
+    }
+}
+
+fn json_member(p: &Planned<'_>, value: &Value) -> Result<TokenStream, String> {
+    value_expr(&p.shape, &p.children, &Val::Json(value.clone()))
+}
+
+/// The value of a top-level field from flattened parameters (`Tag.1.Key`, `Id.2`, `Name`).
+fn flattened(p: &Planned<'_>, params: &[(&str, &str)]) -> Result<Option<TokenStream>, String> {
+    let name = p.field.name.as_str();
+    let exact = params.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+    let json = p.field.wire == Some(WireStyle::Json);
+    if let Some(v) = exact {
+        let val = match (&p.shape, json) {
+            (Shape::Vec(_) | Shape::Struct(_), _) => Val::Json(
+                serde_json::from_str(v)
+                    .map_err(|_| format!("`{name}` is not JSON in the example"))?,
+            ),
+            _ => Val::Text(v.to_string()),
+        };
+        return value_expr(&p.shape, &p.children, &val).map(Some);
+    }
+    // Rebuild a JSON tree from dotted keys, then read it like a JSON value.
+    let prefix = format!("{name}.");
+    let nested: Vec<(&str, &str)> = params
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix(prefix.as_str()).map(|rest| (rest, *v)))
+        .collect();
+    if nested.is_empty() {
+        return Ok(None);
+    }
+    let tree = unflatten(&nested, matches!(p.shape, Shape::Vec(_)));
+    value_expr(&p.shape, &p.children, &Val::Json(tree)).map(Some)
+}
+
+/// `["1.Key"="a", "1.Value"="b", "2.Key"="c"]` → `[{"Key":"a","Value":"b"},{"Key":"c"}]`.
+fn unflatten(pairs: &[(&str, &str)], list: bool) -> Value {
+    if list {
+        let mut items: std::collections::BTreeMap<usize, Vec<(&str, &str)>> = Default::default();
+        let mut scalars: std::collections::BTreeMap<usize, &str> = Default::default();
+        for (k, v) in pairs {
+            let (index, rest) = k.split_once('.').unwrap_or((k, ""));
+            let Ok(i) = index.parse::<usize>() else {
+                continue;
+            };
+            if rest.is_empty() {
+                scalars.insert(i, v);
+            } else {
+                items.entry(i).or_default().push((rest, v));
+            }
+        }
+        if !scalars.is_empty() {
+            return Value::Array(
+                scalars
+                    .values()
+                    .map(|v| Value::String(v.to_string()))
+                    .collect(),
+            );
+        }
+        return Value::Array(
+            items
+                .values()
+                .map(|pairs| unflatten(pairs, false))
+                .collect(),
+        );
+    }
+    let mut map = serde_json::Map::new();
+    let mut groups: Vec<(&str, Vec<(&str, &str)>)> = Vec::new();
+    for (k, v) in pairs {
+        match k.split_once('.') {
+            None => {
+                map.insert(k.to_string(), Value::String(v.to_string()));
+            }
+            Some((head, rest)) => match groups.iter_mut().find(|(h, _)| *h == head) {
+                Some((_, g)) => g.push((rest, v)),
+                None => groups.push((head, vec![(rest, v)])),
+            },
+        }
+    }
+    for (head, g) in groups {
+        let is_list = g.iter().all(|(k, _)| {
+            k.split('.')
+                .next()
+                .is_some_and(|i| i.parse::<usize>().is_ok())
+        });
+        map.insert(head.to_string(), unflatten(&g, is_list));
+    }
+    Value::Object(map)
+}
+
+fn request_test(
+    api: &Api,
+    request_name: &str,
+    fields: &[Planned<'_>],
+    params: &[QueryParam],
+    index: usize,
+) -> Result<TokenStream, String> {
+    let pairs: Vec<(&str, &str)> = params
+        .iter()
+        .map(|p| (p.name.as_str(), p.value.as_str()))
+        .collect();
+    for (k, _) in &pairs {
+        let top = k.split('.').next().unwrap_or(k);
+        if !fields.iter().any(|f| f.field.name == top) {
+            return Err(format!(
+                "the example sends `{k}`, which the parameter table does not document"
+            ));
+        }
+    }
+    let mut calls = Vec::new();
+    for p in fields {
+        if let Some(expr) = flattened(p, &pairs).map_err(|e| format!("`{}`: {e}", p.field.name))? {
+            let setter = ident(&p.ident);
+            calls.push(quote!(.#setter(#expr)));
+        }
+    }
+    let mut expected: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    expected.push(("Action".to_string(), api.name.clone()));
+    expected.sort();
+    let names = expected.iter().map(|(k, _)| Literal::string(k));
+    let values = expected.iter().map(|(_, v)| Literal::string(v));
+    let json_params: Vec<Literal> = fields
+        .iter()
+        .filter(|p| {
+            p.field.wire == Some(WireStyle::Json) || matches!(p.shape, Shape::Scalar(Scalar::Json))
+        })
+        .map(|p| Literal::string(&p.field.name))
+        .collect();
+    let ty = ident(request_name);
+    let test = format_ident!(
+        "request_example_{}_serializes_to_the_documented_query",
+        index + 1
+    );
+    Ok(quote! {
+        #[test]
+        fn #test() {
+            let request = #ty::builder()
+                #(#calls)*
+                .build()
+                .expect("the documented request example is valid");
+            ::aliyun_runtime::testing::assert_query_eq(
+                &request.to_query(),
+                &[#((#names, #values)),*],
+                &[#(#json_params),*],
+            );
+        }
+    })
+}
+
+fn response_test(
+    response_name: &str,
+    fields: &[Planned<'_>],
+    format: ExampleFormat,
+    body: &str,
+    index: usize,
+) -> Option<TokenStream> {
+    let tree = match format {
+        ExampleFormat::Json => serde_json::from_str::<Value>(body).ok()?,
+        ExampleFormat::Xml => xml_to_json(body).ok()?,
+    };
+    let ty = ident(response_name);
+    let lit = Literal::string(body);
+    let (parse, kind) = match format {
+        ExampleFormat::Json => (
+            quote!(::aliyun_runtime::__private::serde_json::from_str::<#ty>(#lit)),
+            "json",
+        ),
+        ExampleFormat::Xml => (
+            quote!(::aliyun_runtime::__private::quick_xml::de::from_str::<#ty>(#lit)),
+            "xml",
+        ),
+    };
+    let mut checks = Vec::new();
+    for p in fields {
+        let id = ident(&p.ident);
+        match (&p.shape, tree.get(&p.field.name)) {
+            (Shape::Scalar(Scalar::String), Some(Value::String(s))) => {
+                let s = Literal::string(s.trim());
+                checks.push(quote!(assert_eq!(response.#id.as_deref().map(str::trim), ::std::option::Option::Some(#s));));
+            }
+            (Shape::Struct(_), Some(Value::Object(m))) if !m.is_empty() => {
+                checks.push(quote!(assert!(response.#id.is_some());));
+            }
+            (Shape::Vec(_), Some(Value::Array(items))) if !items.is_empty() => {
+                checks.push(quote!(assert!(!response.#id.is_empty());));
+            }
+            _ => {}
+        }
+    }
+    let test = format_ident!("response_example_{}_{}_deserializes", index + 1, kind);
+    Some(quote! {
+        #[test]
+        fn #test() {
+            let response = #parse.expect("the documented response example deserializes");
+            let _ = &response;
+            #(#checks)*
+        }
+    })
+}
+
+pub fn example_tests(
+    api: &Api,
+    request_name: &str,
+    request: &[Planned<'_>],
+    response_name: &str,
+    response: &[Planned<'_>],
+) -> (TokenStream, Vec<Diagnostic>) {
+    let mut tests = Vec::new();
+    let mut notes = Vec::new();
+    for (i, ex) in api.examples.requests.iter().enumerate() {
+        match request_test(api, request_name, request, &ex.params, i) {
+            Ok(t) => tests.push(t),
+            Err(why) => notes.push(Diagnostic::warning(
+                &ex.file,
+                ex.line,
+                "example-not-tested",
+                format!("request example not turned into a test: {why}"),
+            )),
+        }
+    }
+    let mut n = 0;
+    for ex in api
+        .examples
+        .responses
+        .iter()
+        .filter(|r| r.success && r.valid)
+    {
+        if let Some(t) = response_test(response_name, response, ex.format, &ex.body, n) {
+            tests.push(t);
+            n += 1;
+        }
+    }
+    if tests.is_empty() {
+        return (quote!(), notes);
+    }
+    (
+        quote! {
+            #[cfg(test)]
+            mod tests {
+                use super::*;
+                #(#tests)*
+            }
+        },
+        notes,
+    )
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn unflattens_repeat_lists() {
+        let v = unflatten(&[("1.Key", "a"), ("1.Value", "b"), ("2.Key", "c")], true);
+        assert_eq!(v, serde_json::json!([{"Key":"a","Value":"b"},{"Key":"c"}]));
+        let v = unflatten(&[("1", "x"), ("2", "y")], true);
+        assert_eq!(v, serde_json::json!(["x", "y"]));
+        let v = unflatten(&[("Disk.1.Size", "5"), ("Mode", "m")], false);
+        assert_eq!(v, serde_json::json!({"Mode":"m","Disk":[{"Size":"5"}]}));
+    }
+}

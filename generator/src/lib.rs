@@ -1,0 +1,479 @@
+//! `aliyun-codegen`: turns Alibaba Cloud API reference documents (Markdown, zh-CN or en-US)
+//! into a typed, validated Rust SDK crate.
+//!
+//! The flow is `spec/<product>/*.md` → [`parse`] → IR ([`model`]) → [`emit`] → a crate that
+//! depends on `aliyun-runtime`. The same library serves the `aliyun-codegen` CLI and build
+//! scripts:
+//!
+//! ```no_run
+//! // build.rs of a crate that depends on `aliyun-runtime`
+//! let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("vpc.rs");
+//! aliyun_codegen::Config::new()
+//!     .product("Vpc")
+//!     .version("2016-04-28")
+//!     .emit_rerun_if_changed(true)
+//!     .generate_module("spec/vpc", &out)
+//!     .unwrap();
+//! // lib.rs: include!(concat!(env!("OUT_DIR"), "/vpc.rs"));
+//! ```
+
+pub mod diagnostics;
+pub mod emit;
+pub mod lint;
+pub mod merge;
+pub mod model;
+pub mod parse;
+pub mod stats;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub use diagnostics::{Diagnostic, Failure, Severity};
+pub use emit::RuntimeDependency;
+pub use model::Api;
+pub use parse::DocDefaults;
+
+/// The name of the optional manifest in a spec folder.
+pub const MANIFEST: &str = "aliyun-codegen.toml";
+
+/// Settings a spec folder can carry in `aliyun-codegen.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Product code (`Vpc`), used when a doc's OpenAPI Explorer link does not give it.
+    pub product: Option<String>,
+    /// API version (`2016-04-28`), same.
+    pub version: Option<String>,
+    /// Package name of the generated crate (default `aliyun-<product>`).
+    #[serde(rename = "crate")]
+    pub crate_name: Option<String>,
+}
+
+/// Generator settings, modelled on `prost_build::Config`: set what you need, then call one of
+/// the `generate*`/`check*` methods.
+#[derive(Debug, Clone)]
+pub struct Config {
+    product: Option<String>,
+    version: Option<String>,
+    crate_name: Option<String>,
+    crate_version: String,
+    runtime: Option<RuntimeDependency>,
+    standalone: bool,
+    rerun_if_changed: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The APIs read from a spec folder, with everything noticed on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub apis: Vec<Api>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file read (docs and manifest), for `rerun-if-changed`.
+    pub inputs: Vec<PathBuf>,
+    pub manifest: Manifest,
+}
+
+/// What a generation did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Files written because they were new or different.
+    pub written: Vec<PathBuf>,
+    /// Files left as they were (already up to date).
+    pub unchanged: Vec<PathBuf>,
+    /// Generated files removed because no API produces them any more.
+    pub removed: Vec<PathBuf>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn io_error(path: &Path, what: &str, e: std::io::Error) -> Failure {
+    Failure::new(Diagnostic::error(
+        &path.display().to_string(),
+        0,
+        "io",
+        format!("{what}: {e}"),
+    ))
+}
+
+/// Markdown files of a spec folder, recursively, in a stable order.
+fn doc_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let mut out = Vec::new();
+    let entries = fs::read_dir(dir).map_err(|e| io_error(dir, "cannot read the spec folder", e))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            out.extend(doc_files(&p)?);
+        } else if p.extension().is_some_and(|e| e == "md")
+            && p.file_name().is_some_and(|n| n != "README.md")
+        {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// Reads one document as text; bad UTF-8 is an error naming the file, never a panic.
+pub fn read_doc(path: &Path) -> Result<String, Failure> {
+    let bytes = fs::read(path).map_err(|e| io_error(path, "cannot read", e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        Failure::new(Diagnostic::error(
+            &path.display().to_string(),
+            line,
+            "encoding",
+            "the file is not valid UTF-8",
+        ))
+    })
+}
+
+impl Config {
+    pub fn new() -> Self {
+        Config {
+            product: None,
+            version: None,
+            crate_name: None,
+            crate_version: "0.1.0".to_string(),
+            runtime: None,
+            standalone: false,
+            rerun_if_changed: false,
+        }
+    }
+
+    /// Product code when the docs' links do not give it (overrides the manifest).
+    pub fn product(mut self, product: impl Into<String>) -> Self {
+        self.product = Some(product.into());
+        self
+    }
+
+    /// API version when the docs' links do not give it (overrides the manifest).
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+
+    /// Package name of the generated crate.
+    pub fn crate_name(mut self, name: impl Into<String>) -> Self {
+        self.crate_name = Some(name.into());
+        self
+    }
+
+    /// How the generated crate depends on `aliyun-runtime` (default: the path from the
+    /// output folder to this repository's `runtime/`, as `generated/<product>` needs).
+    pub fn runtime(mut self, runtime: RuntimeDependency) -> Self {
+        self.runtime = Some(runtime);
+        self
+    }
+
+    /// Adds `[workspace]` to the generated `Cargo.toml` so it builds outside any workspace.
+    pub fn standalone(mut self, standalone: bool) -> Self {
+        self.standalone = standalone;
+        self
+    }
+
+    /// Prints `cargo:rerun-if-changed=…` for every file read (for build scripts).
+    pub fn emit_rerun_if_changed(mut self, yes: bool) -> Self {
+        self.rerun_if_changed = yes;
+        self
+    }
+
+    fn manifest(&self, dir: &Path) -> Result<(Manifest, Option<PathBuf>), Failure> {
+        let path = dir.join(MANIFEST);
+        if !path.exists() {
+            return Ok((Manifest::default(), None));
+        }
+        let text = read_doc(&path)?;
+        let manifest: Manifest = toml::from_str(&text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count())
+                .unwrap_or(0);
+            Failure::new(Diagnostic::error(
+                &path.display().to_string(),
+                line,
+                "manifest",
+                e.message().to_string(),
+            ))
+        })?;
+        Ok((manifest, Some(path)))
+    }
+
+    /// Reads and merges every document of a spec folder. Fails (naming file and line) when a
+    /// document cannot be read as an API doc.
+    pub fn load(&self, spec_dir: impl AsRef<Path>) -> Result<Loaded, Failure> {
+        let dir = spec_dir.as_ref();
+        let (manifest, manifest_path) = self.manifest(dir)?;
+        let defaults = DocDefaults {
+            product: self.product.clone().or(manifest.product.clone()),
+            version: self.version.clone().or(manifest.version.clone()),
+        };
+        let files = doc_files(dir)?;
+        let mut inputs: Vec<PathBuf> = manifest_path.into_iter().collect();
+        let mut diagnostics = Vec::new();
+        let mut errors = Vec::new();
+        let mut apis = Vec::new();
+        for path in &files {
+            inputs.push(path.clone());
+            let result = read_doc(path)
+                .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, &defaults));
+            match result {
+                Ok((api, diags)) => {
+                    apis.push(api);
+                    diagnostics.extend(diags);
+                }
+                Err(f) => errors.extend(f.diagnostics),
+            }
+        }
+        if files.is_empty() {
+            errors.push(Diagnostic::error(
+                &dir.display().to_string(),
+                0,
+                "no-docs",
+                "the spec folder holds no .md documents",
+            ));
+        }
+        if !errors.is_empty() {
+            errors.extend(diagnostics);
+            return Err(Failure {
+                diagnostics: errors,
+            });
+        }
+        let (apis, merge_diags) = merge::merge_all(apis);
+        diagnostics.extend(merge_diags);
+        if self.rerun_if_changed {
+            println!("cargo:rerun-if-changed={}", dir.display());
+            for p in &inputs {
+                println!("cargo:rerun-if-changed={}", p.display());
+            }
+        }
+        Ok(Loaded {
+            apis,
+            diagnostics,
+            inputs,
+            manifest,
+        })
+    }
+
+    fn crate_options(
+        &self,
+        loaded: &Loaded,
+        spec_dir: &Path,
+        out_dir: &Path,
+    ) -> emit::CrateOptions {
+        let product = loaded
+            .apis
+            .iter()
+            .map(|a| a.product.clone())
+            .find(|p| !p.is_empty())
+            .or_else(|| self.product.clone())
+            .unwrap_or_else(|| {
+                spec_dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            });
+        let version = loaded
+            .apis
+            .iter()
+            .map(|a| a.version.clone())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        let crate_name = self
+            .crate_name
+            .clone()
+            .or(loaded.manifest.crate_name.clone())
+            .unwrap_or_else(|| format!("aliyun-{}", product.to_lowercase()));
+        let runtime = self
+            .runtime
+            .clone()
+            .unwrap_or_else(|| RuntimeDependency::Path(default_runtime_path(out_dir)));
+        emit::CrateOptions {
+            crate_name,
+            crate_version: self.crate_version.clone(),
+            product,
+            version,
+            spec: display_spec(spec_dir),
+            runtime,
+            standalone: self.standalone,
+        }
+    }
+
+    /// Renders the crate for a spec folder in memory: relative path → content.
+    pub fn render_crate(
+        &self,
+        spec_dir: impl AsRef<Path>,
+        out_dir: impl AsRef<Path>,
+    ) -> Result<(BTreeMap<String, String>, Vec<Diagnostic>), Failure> {
+        let loaded = self.load(spec_dir.as_ref())?;
+        let opts = self.crate_options(&loaded, spec_dir.as_ref(), out_dir.as_ref());
+        let (files, mut diags) = emit::render_crate(&loaded.apis, &opts)?;
+        let mut all = loaded.diagnostics;
+        all.append(&mut diags);
+        Ok((files, all))
+    }
+
+    /// Writes the generated crate for `spec_dir` into `out_dir`. Only files whose content
+    /// changed are written; on any error nothing is written at all.
+    pub fn generate_crate(
+        &self,
+        spec_dir: impl AsRef<Path>,
+        out_dir: impl AsRef<Path>,
+    ) -> Result<Report, Failure> {
+        let out = out_dir.as_ref();
+        let (files, diagnostics) = self.render_crate(spec_dir, out)?;
+        let mut report = Report {
+            diagnostics,
+            ..Report::default()
+        };
+        // Stale generated sources (an API that left the spec) go too; hand-written files stay.
+        let mut stale = Vec::new();
+        if let Ok(entries) = fs::read_dir(out.join("src")) {
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for p in paths {
+                let rel = format!(
+                    "src/{}",
+                    p.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
+                );
+                let generated = fs::read_to_string(&p)
+                    .is_ok_and(|t| t.starts_with("// @generated by aliyun-codegen"));
+                if generated && !files.contains_key(&rel) {
+                    stale.push(p);
+                }
+            }
+        }
+        for (rel, content) in &files {
+            let path = out.join(rel);
+            if fs::read(&path).is_ok_and(|old| old == content.as_bytes()) {
+                report.unchanged.push(path);
+                continue;
+            }
+            write_atomically(&path, content)?;
+            report.written.push(path);
+        }
+        for p in stale {
+            fs::remove_file(&p)
+                .map_err(|e| io_error(&p, "cannot remove a stale generated file", e))?;
+            report.removed.push(p);
+        }
+        Ok(report)
+    }
+
+    /// The files under `out_dir` that differ from what [`Config::generate_crate`] would write
+    /// now (changed, missing, or stale generated files).
+    pub fn check_crate(
+        &self,
+        spec_dir: impl AsRef<Path>,
+        out_dir: impl AsRef<Path>,
+    ) -> Result<Vec<PathBuf>, Failure> {
+        let out = out_dir.as_ref();
+        let (files, _) = self.render_crate(spec_dir, out)?;
+        let mut differ = Vec::new();
+        for (rel, content) in &files {
+            let path = out.join(rel);
+            if !fs::read(&path).is_ok_and(|old| old == content.as_bytes()) {
+                differ.push(path);
+            }
+        }
+        if let Ok(entries) = fs::read_dir(out.join("src")) {
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for p in paths {
+                let rel = format!(
+                    "src/{}",
+                    p.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
+                );
+                let generated = fs::read_to_string(&p)
+                    .is_ok_and(|t| t.starts_with("// @generated by aliyun-codegen"));
+                if generated && !files.contains_key(&rel) {
+                    differ.push(p);
+                }
+            }
+        }
+        Ok(differ)
+    }
+
+    /// Writes all APIs of `spec_dir` as one Rust file to `include!` (for build scripts).
+    pub fn generate_module(
+        &self,
+        spec_dir: impl AsRef<Path>,
+        out_file: impl AsRef<Path>,
+    ) -> Result<Report, Failure> {
+        let loaded = self.load(spec_dir.as_ref())?;
+        let (text, diags) = emit::render_module(&loaded.apis, &display_spec(spec_dir.as_ref()))?;
+        let mut report = Report {
+            diagnostics: loaded.diagnostics,
+            ..Report::default()
+        };
+        report.diagnostics.extend(diags);
+        let path = out_file.as_ref().to_path_buf();
+        if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+            report.unchanged.push(path);
+        } else {
+            write_atomically(&path, &text)?;
+            report.written.push(path);
+        }
+        Ok(report)
+    }
+}
+
+/// A spec path as shown in headers: relative and with `/` separators, so output does not
+/// depend on the machine.
+fn display_spec(dir: &Path) -> String {
+    let text = dir.to_string_lossy().replace('\\', "/");
+    let trimmed = text.trim_end_matches('/');
+    match trimmed.rfind("spec/") {
+        Some(i) => trimmed[i..].to_string(),
+        None => dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| trimmed.to_string()),
+    }
+}
+
+/// `../../runtime` from `generated/<product>`; an absolute path elsewhere.
+fn default_runtime_path(out_dir: &Path) -> String {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(|p| p.join("runtime"));
+    let abs_out = if out_dir.is_absolute() {
+        out_dir.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(out_dir))
+            .unwrap_or_else(|_| out_dir.to_path_buf())
+    };
+    if let (Some(runtime), Some(parent)) = (&here, abs_out.parent()) {
+        if parent.file_name().is_some_and(|n| n == "generated")
+            && parent.parent() == runtime.parent()
+        {
+            return "../../runtime".to_string();
+        }
+    }
+    here.map(|p| p.display().to_string())
+        .unwrap_or_else(|| "../../runtime".to_string())
+}
+
+/// Writes through a temporary file and a rename, so a reader never sees half a file.
+fn write_atomically(path: &Path, content: &str) -> Result<(), Failure> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| io_error(parent, "cannot create the folder", e))?;
+    }
+    let tmp = path.with_extension("aliyun-codegen.tmp");
+    fs::write(&tmp, content).map_err(|e| io_error(&tmp, "cannot write", e))?;
+    fs::rename(&tmp, path).map_err(|e| io_error(path, "cannot replace", e))
+}

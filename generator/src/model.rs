@@ -1,0 +1,348 @@
+//! The intermediate model (IR): what the parser understood of an API document.
+//!
+//! Plain serde data with no knowledge of Markdown or Rust. Only `Vec` and `BTreeMap` are used so
+//! that serialising the IR, and everything emitted from it, is deterministic.
+
+use serde::{Deserialize, Serialize};
+
+/// One API operation, e.g. Vpc `CreateSslVpnServer`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Api {
+    /// The operation name (the `Action` value).
+    pub name: String,
+    /// Product code as used by the OpenAPI Explorer (`Vpc`, `Ga`, `pvtz`).
+    pub product: String,
+    /// API version, `YYYY-MM-DD`.
+    pub version: String,
+    /// `RPC` (every doc seen so far) or `ROA`.
+    pub style: String,
+    /// The intro prose under the title.
+    pub summary: String,
+    /// The documents this API was read from (several when zh-CN and en-US are merged).
+    pub sources: Vec<Source>,
+    pub request: Vec<Field>,
+    pub response: Vec<Field>,
+    pub errors: Vec<ErrorCode>,
+    pub examples: Examples,
+}
+
+/// A document an API was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub file: String,
+    /// `zh-CN` or `en-US`, guessed from the wording of the section headings.
+    pub lang: String,
+}
+
+/// A request parameter or response field. Containers hold their members in `children`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// The wire name of this level (`Tag` for `Tag.N.Key`, `Key` for its child).
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: Type,
+    /// The type cell as written in the doc (after un-escaping).
+    pub raw_type: String,
+    /// Request fields only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+    /// For `Array`: the type of one item (`Object` when the items have `children`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_type: Option<Type>,
+    /// How a request container travels on the wire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<WireStyle>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+    /// Description in the first language (English when an en-US doc was merged in).
+    pub description: String,
+    /// The same description in other languages, in merge order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<Constraint>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Field>,
+    /// 1-based line of the row in the first source document.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    pub lang: String,
+    pub text: String,
+}
+
+/// The IR type of a field.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Type {
+    String,
+    Integer,
+    Long,
+    Boolean,
+    Float,
+    Double,
+    Array,
+    Object,
+    Map,
+    Json,
+    /// A documented type name the generator has no mapping for; emitted as a string.
+    Other(String),
+}
+
+impl Type {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Type::String => "String",
+            Type::Integer => "Integer",
+            Type::Long => "Long",
+            Type::Boolean => "Boolean",
+            Type::Float => "Float",
+            Type::Double => "Double",
+            Type::Array => "Array",
+            Type::Object => "Object",
+            Type::Map => "Map",
+            Type::Json => "Json",
+            Type::Other(name) => name,
+        }
+    }
+
+    pub fn from_name(name: &str) -> Type {
+        match name {
+            "String" => Type::String,
+            "Integer" => Type::Integer,
+            "Long" => Type::Long,
+            "Boolean" => Type::Boolean,
+            "Float" => Type::Float,
+            "Double" => Type::Double,
+            "Array" => Type::Array,
+            "Object" => Type::Object,
+            "Map" => Type::Map,
+            "Json" => Type::Json,
+            other => Type::Other(other.to_string()),
+        }
+    }
+
+    pub fn is_container(&self) -> bool {
+        matches!(self, Type::Array | Type::Object)
+    }
+}
+
+impl Serialize for Type {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Type {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        Ok(Type::from_name(&name))
+    }
+}
+
+/// How a request array or object is put on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireStyle {
+    /// `Tag.1.Key=a&Tag.1.Value=b` (1-based indices, dotted members).
+    RepeatList,
+    /// The whole value JSON-encoded into one parameter.
+    Json,
+}
+
+/// A rule stated in a description, with the sentence it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Constraint {
+    #[serde(flatten)]
+    pub rule: Rule,
+    /// The sentence (or list) the rule was read from.
+    pub source: String,
+}
+
+/// The constraint vocabulary (documented in the README).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rule {
+    /// The value must be one of these.
+    Enum { values: Vec<EnumValue> },
+    /// The service's default when the parameter is omitted.
+    Default { value: String },
+    /// String length in characters, inclusive bounds.
+    Length {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+    },
+    /// Numeric range.
+    Range {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<Number>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<Number>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        min_exclusive: bool,
+        #[serde(default, skip_serializing_if = "is_false")]
+        max_exclusive: bool,
+    },
+    /// Values that are not allowed (compared with the wire value).
+    Forbidden { values: Vec<String> },
+    /// Prefixes the value must not start with.
+    PrefixForbidden { values: Vec<String> },
+    /// Character classes: what the first character must be, and what all characters may be.
+    Chars {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        first: Vec<CharClass>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        allowed: Vec<CharClass>,
+    },
+    /// Only ASCII characters.
+    Ascii,
+    /// A named format: `cidr`, `ipv4`, `ipv6`, `ip`, `port`, `datetime`, `date`, `json`.
+    Format {
+        name: String,
+        /// The layout spelled out in the doc, for time formats (`YYYY-MM-DDThh:mm:ssZ`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pattern: Option<String>,
+    },
+    /// Number of items of a list (`N的取值范围为1~20`).
+    Items {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+    },
+    /// Several values in one string, separated by `separator`.
+    MultiValue {
+        separator: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+    },
+    /// A relation with another parameter of the same request (by wire name).
+    Relation {
+        relation: RelationKind,
+        other: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+    },
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    /// Both are CIDR blocks that must not overlap.
+    NoOverlap,
+    /// Must not be set together with `other`.
+    MutuallyExclusive,
+    /// When this is set, `other` must be set too.
+    Requires,
+    /// This is required when `other` is set (to `value`, when given).
+    RequiredWhen,
+}
+
+/// A character class in a `chars` rule.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CharClass {
+    /// A–Z and a–z.
+    Letter,
+    Upper,
+    Lower,
+    Digit,
+    /// Chinese characters.
+    Cjk,
+    /// One literal character.
+    Char(char),
+}
+
+/// A number in a range: integers stay integers in the IR JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Number {
+    Int(i64),
+    Float(f64),
+}
+
+impl Number {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(i) => i as f64,
+            Number::Float(f) => f,
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Int(i) => write!(f, "{i}"),
+            Number::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnumValue {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+/// A documented error code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorCode {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    pub code: String,
+    pub message: String,
+    pub description: String,
+    pub line: usize,
+}
+
+/// The request and response examples of a doc.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Examples {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<RequestExample>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<ResponseExample>,
+}
+
+/// A request example: the query parameters it lists, common parameters left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestExample {
+    pub params: Vec<QueryParam>,
+    pub file: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryParam {
+    pub name: String,
+    pub value: String,
+}
+
+/// A response example body, with the header lines and comments stripped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResponseExample {
+    pub format: ExampleFormat,
+    /// `true` for success examples, `false` for documented error responses.
+    pub success: bool,
+    pub body: String,
+    /// Whether the body is well-formed JSON/XML; invalid bodies are kept but not tested.
+    pub valid: bool,
+    pub file: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleFormat {
+    Json,
+    Xml,
+}

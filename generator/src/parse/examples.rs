@@ -1,0 +1,407 @@
+//! The example section: request URLs and JSON/XML response bodies.
+//!
+//! Labels are plain paragraphs and fence info strings are unreliable, so the kind of each code
+//! block is read from its content, with the last label as a hint.
+
+use serde_json::{Map, Value};
+
+use crate::model::{ExampleFormat, QueryParam, RequestExample, ResponseExample};
+
+/// What the last label said the next code block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Request,
+    Success,
+    Failure,
+    Unknown,
+}
+
+/// Classifies a label paragraph (`请求示例`, `正常返回示例`, `Sample success responses`, …).
+pub fn label_of(text: &str) -> Option<Label> {
+    let t = text.to_lowercase();
+    if t.contains("请求") || t.contains("request") {
+        return Some(Label::Request);
+    }
+    if t.contains("异常") || t.contains("exception") || t.contains("error") || t.contains("错误")
+    {
+        return Some(Label::Failure);
+    }
+    if t.contains("返回") || t.contains("response") || t.contains("响应") || t.contains("return")
+    {
+        return Some(Label::Success);
+    }
+    None
+}
+
+/// A code block of the example section, understood.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExampleBlock {
+    Request {
+        action: Option<String>,
+        params: Vec<QueryParam>,
+    },
+    Response {
+        format: ExampleFormat,
+        body: String,
+        valid: bool,
+        problem: Option<String>,
+    },
+    /// A request block with no URL and no parameters.
+    Empty,
+    Unrecognised,
+}
+
+/// Drops HTTP status/header lines and `//` comments that docs put inside response fences.
+fn strip_response_noise(text: &str) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        let t = line.trim();
+        let lower = t.to_ascii_lowercase();
+        let header = lower.starts_with("http/")
+            || (lines.iter().all(|l| l.trim().is_empty())
+                && (lower.starts_with("content-type") || lower.starts_with("content-length")));
+        if header || t.starts_with("//") {
+            continue;
+        }
+        lines.push(line);
+    }
+    lines.join("\n").trim().to_string()
+}
+
+pub fn classify(code: &str, label: Label) -> ExampleBlock {
+    let stripped = strip_response_noise(code);
+    let first = stripped.chars().next();
+    match first {
+        Some('<') if !stripped.starts_with("<公共") => {
+            let problem = check_xml(&stripped).err();
+            ExampleBlock::Response {
+                format: ExampleFormat::Xml,
+                valid: problem.is_none(),
+                problem,
+                body: stripped,
+            }
+        }
+        Some('{') | Some('[') => {
+            let (body, problem) = match repair_json(&stripped) {
+                Ok(body) => (body, None),
+                Err(e) => (stripped.clone(), Some(e)),
+            };
+            ExampleBlock::Response {
+                format: ExampleFormat::Json,
+                valid: problem.is_none(),
+                problem,
+                body,
+            }
+        }
+        Some('"') if label != Label::Request => {
+            // A bare `"Key": value,` list without the outer braces.
+            let wrapped = format!("{{{}}}", stripped.trim_end_matches(','));
+            match repair_json(&wrapped) {
+                Ok(body) => ExampleBlock::Response {
+                    format: ExampleFormat::Json,
+                    valid: true,
+                    problem: None,
+                    body,
+                },
+                Err(e) => ExampleBlock::Response {
+                    format: ExampleFormat::Json,
+                    valid: false,
+                    problem: Some(e),
+                    body: stripped,
+                },
+            }
+        }
+        _ => parse_request(code),
+    }
+}
+
+/// Accepts a JSON body, or its first JSON value followed by stray text (a trailing `}`).
+fn repair_json(text: &str) -> Result<String, String> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(_) => Ok(text.to_string()),
+        Err(e) => {
+            let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+            match stream.next() {
+                Some(Ok(v)) if v.is_object() || v.is_array() => {
+                    Ok(serde_json::to_string_pretty(&v).unwrap_or_default())
+                }
+                _ => Err(format!("not valid JSON: {e}")),
+            }
+        }
+    }
+}
+
+/// Checks that an XML body is well formed with one root element.
+pub fn check_xml(text: &str) -> Result<(), String> {
+    xml_to_json(text).map(|_| ())
+}
+
+/// Reads a request example: the URL line, then `&Name=value` lines (one or many per line).
+fn parse_request(code: &str) -> ExampleBlock {
+    let mut action = None;
+    let mut params = Vec::new();
+    let mut saw_url = false;
+    for line in code.lines() {
+        let mut t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(q) = t
+            .find('?')
+            .filter(|_| t.starts_with("http") || t.starts_with('/'))
+        {
+            saw_url = true;
+            t = &t[q + 1..];
+        }
+        for segment in split_params(t) {
+            let Some((name, value)) = segment.split_once('=') else {
+                continue;
+            };
+            let name = name.trim();
+            let valid_name = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-');
+            if !valid_name {
+                continue;
+            }
+            let value = value.trim().trim_end_matches('|').trim().to_string();
+            if name == "Action" {
+                action = Some(value);
+            } else {
+                params.push(QueryParam {
+                    name: name.to_string(),
+                    value,
+                });
+            }
+        }
+    }
+    if action.is_none() && params.is_empty() {
+        return if saw_url || code.contains('&') {
+            ExampleBlock::Empty
+        } else {
+            ExampleBlock::Unrecognised
+        };
+    }
+    ExampleBlock::Request { action, params }
+}
+
+/// Splits `&A=1&B=2` at each `&` that starts a new `Name=` pair (values may hold `&`).
+fn split_params(text: &str) -> Vec<&str> {
+    let mut cuts = vec![0];
+    for (i, _) in text.match_indices('&') {
+        let rest = text[i + 1..].trim_start();
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+            .unwrap_or(rest.len());
+        if name_len > 0 && rest[name_len..].starts_with('=') {
+            cuts.push(i);
+        }
+    }
+    cuts.push(text.len());
+    cuts.windows(2)
+        .map(|w| text[w[0]..w[1]].trim_start_matches('&').trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Converts an XML body into the JSON shape RPC APIs use: elements become keys, repeated
+/// siblings become arrays, text becomes strings. The root element is dropped.
+pub fn xml_to_json(text: &str) -> Result<Value, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut stack: Vec<(String, Map<String, Value>, String)> = Vec::new();
+    let mut root: Option<Value> = None;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("not valid XML: {e}"))?;
+        match event {
+            Event::Start(e) => {
+                if root.is_some() {
+                    return Err("not valid XML: more than one root element".into());
+                }
+                let name = e.name().into_inner().to_string();
+                stack.push((name, Map::new(), String::new()));
+            }
+            Event::Empty(e) => {
+                let name = e.name().into_inner().to_string();
+                match stack.last_mut() {
+                    Some((_, map, _)) => insert(map, name, Value::String(String::new())),
+                    None if root.is_none() => root = Some(Value::Object(Map::new())),
+                    None => return Err("not valid XML: more than one root element".into()),
+                }
+            }
+            Event::Text(t) => {
+                let s = t.into_inner().into_owned();
+                match stack.last_mut() {
+                    Some((_, _, text)) => text.push_str(&s),
+                    None if s.trim().is_empty() => {}
+                    None => return Err("not valid XML: text outside the root element".into()),
+                }
+            }
+            Event::CData(t) => {
+                if let Some((_, _, text)) = stack.last_mut() {
+                    text.push_str(&t.into_inner());
+                }
+            }
+            Event::End(e) => {
+                let name = e.name().into_inner().to_string();
+                let Some((open, map, text)) = stack.pop() else {
+                    return Err(format!("not valid XML: `</{name}>` closes nothing"));
+                };
+                if open != name {
+                    return Err(format!("not valid XML: `<{open}>` closed by `</{name}>`"));
+                }
+                let value = if map.is_empty() {
+                    Value::String(text.trim().to_string())
+                } else {
+                    Value::Object(map)
+                };
+                match stack.last_mut() {
+                    Some((_, parent, _)) => insert(parent, name, value),
+                    None => root = Some(value),
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if let Some((open, _, _)) = stack.last() {
+        return Err(format!("not valid XML: `<{open}>` is never closed"));
+    }
+    root.ok_or_else(|| "not valid XML: no root element".to_string())
+}
+
+fn insert(map: &mut Map<String, Value>, key: String, value: Value) {
+    match map.get_mut(&key) {
+        Some(Value::Array(items)) => items.push(value),
+        Some(existing) => {
+            let first = existing.take();
+            *existing = Value::Array(vec![first, value]);
+        }
+        None => {
+            map.insert(key, value);
+        }
+    }
+}
+
+/// Turns parsed blocks into IR examples.
+pub fn to_ir(
+    block: ExampleBlock,
+    label: Label,
+    file: &str,
+    line: usize,
+) -> (Option<RequestExample>, Option<ResponseExample>) {
+    match block {
+        ExampleBlock::Request { params, .. } => (
+            Some(RequestExample {
+                params,
+                file: file.to_string(),
+                line,
+            }),
+            None,
+        ),
+        ExampleBlock::Response {
+            format,
+            body,
+            valid,
+            ..
+        } => (
+            None,
+            Some(ResponseExample {
+                format,
+                success: label != Label::Failure,
+                body,
+                valid,
+                file: file.to_string(),
+                line,
+            }),
+        ),
+        _ => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_example_lines() {
+        let b = classify(
+            "http(s)://[Endpoint]/?Action=CreateSslVpnServer\n&ClientIpPool=192.168.1.0/24\n&LocalSubnet=10.0.0.0/8\n&<公共请求参数>\n",
+            Label::Request,
+        );
+        let ExampleBlock::Request { action, params } = b else {
+            panic!("{b:?}")
+        };
+        assert_eq!(action.as_deref(), Some("CreateSslVpnServer"));
+        assert_eq!(params.len(), 2);
+        assert_eq!(params[1].value, "10.0.0.0/8");
+    }
+
+    #[test]
+    fn request_example_variants() {
+        let b = classify(
+            "https://vpc.aliyuncs.com/? Action=X&A=1&B=[{\"a\":\"x&y\"}]\n&公共请求参数",
+            Label::Request,
+        );
+        let ExampleBlock::Request { params, .. } = b else {
+            panic!()
+        };
+        assert_eq!(params.len(), 2);
+        assert_eq!(params[1].value, "[{\"a\":\"x&y\"}]");
+        assert_eq!(
+            classify("\n  \n&<Common request parameters>\n", Label::Request),
+            ExampleBlock::Empty
+        );
+    }
+
+    #[test]
+    fn responses_with_http_headers_and_tabs() {
+        let b = classify(
+            "HTTP/1.1 200 OK\nContent-Type:application/json\n\n{\n\t\"RequestId\": \"x\"\n}",
+            Label::Success,
+        );
+        assert!(matches!(
+            b,
+            ExampleBlock::Response {
+                format: ExampleFormat::Json,
+                valid: true,
+                ..
+            }
+        ));
+        let b = classify("<R>\n<A>1</A>\n</R>", Label::Success);
+        assert!(matches!(
+            b,
+            ExampleBlock::Response {
+                format: ExampleFormat::Xml,
+                valid: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn invalid_examples_are_flagged() {
+        let b = classify("</R>\n<A>1</A>", Label::Success);
+        assert!(matches!(b, ExampleBlock::Response { valid: false, .. }));
+        let b = classify("<A>1</A>\n<B>2</B>", Label::Success);
+        assert!(matches!(b, ExampleBlock::Response { valid: false, .. }));
+        let b = classify("{\"A\": }", Label::Success);
+        assert!(matches!(b, ExampleBlock::Response { valid: false, .. }));
+    }
+
+    #[test]
+    fn stray_trailing_brace_is_tolerated() {
+        let b = classify("{\"A\": 1}\n}", Label::Success);
+        assert!(matches!(b, ExampleBlock::Response { valid: true, .. }));
+    }
+
+    #[test]
+    fn xml_repeated_elements_become_arrays() {
+        let v = xml_to_json("<R><L><I><A>1</A></I><I><A>2</A></I></L><E/></R>").unwrap();
+        assert_eq!(v["L"]["I"].as_array().map(Vec::len), Some(2));
+        assert_eq!(v["E"], Value::String(String::new()));
+    }
+}
