@@ -385,21 +385,25 @@ impl CreateSslVpnServerRequestBuilder {
         CreateSslVpnServerRequest,
         ::aliyun_runtime::ValidationError,
     > {
-        let mut v = ::aliyun_runtime::validate::Violations::new();
-        let prefix = "";
-        if self.client_ip_pool.as_ref().is_none() {
-            v.missing(&::std::format!("{}{}", prefix, "ClientIpPool"));
+        let mut violations = ::aliyun_runtime::validate::Violations::new();
+        {
+            let v = &mut violations;
+            let prefix = "";
+            let _ = (&prefix, &v);
+            if self.client_ip_pool.as_ref().is_none() {
+                v.missing(&::std::format!("{}{}", prefix, "ClientIpPool"));
+            }
+            if self.local_subnet.as_ref().is_none() {
+                v.missing(&::std::format!("{}{}", prefix, "LocalSubnet"));
+            }
+            if self.region_id.as_ref().is_none() {
+                v.missing(&::std::format!("{}{}", prefix, "RegionId"));
+            }
+            if self.vpn_gateway_id.as_ref().is_none() {
+                v.missing(&::std::format!("{}{}", prefix, "VpnGatewayId"));
+            }
         }
-        if self.local_subnet.as_ref().is_none() {
-            v.missing(&::std::format!("{}{}", prefix, "LocalSubnet"));
-        }
-        if self.region_id.as_ref().is_none() {
-            v.missing(&::std::format!("{}{}", prefix, "RegionId"));
-        }
-        if self.vpn_gateway_id.as_ref().is_none() {
-            v.missing(&::std::format!("{}{}", prefix, "VpnGatewayId"));
-        }
-        v.finish()?;
+        violations.finish()?;
         match (
             self.client_ip_pool,
             self.local_subnet,

@@ -768,10 +768,14 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
 
             /// Checks every rule and returns the request, or all the violations found.
             pub fn build(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
-                let mut v = ::aliyun_runtime::validate::Violations::new();
-                let prefix = "";
-                #builder_checks
-                v.finish()?;
+                let mut violations = ::aliyun_runtime::validate::Violations::new();
+                {
+                    let v = &mut violations;
+                    let prefix = "";
+                    let _ = (&prefix, &v);
+                    #builder_checks
+                }
+                violations.finish()?;
                 #construct
             }
         }

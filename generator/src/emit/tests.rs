@@ -225,6 +225,65 @@ fn unflatten(pairs: &[(&str, &str)], list: bool) -> Value {
     Value::Object(map)
 }
 
+/// The documented pairs in the API's wire style: a container documented as `X.N.Y` rows but
+/// shown as JSON in the example is expected flattened, and the other way round.
+fn expected_query(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
+    for p in fields
+        .iter()
+        .filter(|p| matches!(p.shape, Shape::Vec(_) | Shape::Struct(_)))
+    {
+        let name = p.field.name.as_str();
+        let prefix = format!("{name}.");
+        let exact = pairs.iter().find(|(k, _)| *k == name);
+        let dotted: Vec<(&str, &str)> = pairs
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix(prefix.as_str()).map(|r| (r, *v)))
+            .collect();
+        match (p.field.wire, exact) {
+            (Some(WireStyle::RepeatList), Some((_, v))) => {
+                if let Ok(json) = serde_json::from_str::<Value>(v) {
+                    flatten_json(name, &json, &mut out);
+                    done.push(name);
+                }
+            }
+            (Some(WireStyle::Json), None) if !dotted.is_empty() => {
+                let tree = unflatten(&dotted, matches!(p.shape, Shape::Vec(_)));
+                out.push((name.to_string(), tree.to_string()));
+                done.push(name);
+            }
+            _ => {}
+        }
+    }
+    for (k, v) in pairs {
+        let top = k.split('.').next().unwrap_or(k);
+        if !done.contains(&top) {
+            out.push((k.to_string(), v.to_string()));
+        }
+    }
+    out
+}
+
+/// `{"A":[{"B":1}]}` under `X` → `X.A.1.B=1`.
+fn flatten_json(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                flatten_json(&format!("{prefix}.{}", i + 1), item, out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                flatten_json(&format!("{prefix}.{k}"), item, out);
+            }
+        }
+        Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        Value::Null => {}
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
+
 fn request_test(
     api: &Api,
     request_name: &str,
@@ -244,6 +303,16 @@ fn request_test(
             ));
         }
     }
+    for p in fields.iter().filter(|p| p.required) {
+        let name = p.field.name.as_str();
+        let prefix = format!("{name}.");
+        if !pairs
+            .iter()
+            .any(|(k, _)| *k == name || k.starts_with(&prefix))
+        {
+            return Err(format!("the example omits the required parameter `{name}`"));
+        }
+    }
     let mut calls = Vec::new();
     for p in fields {
         if let Some(expr) = flattened(p, &pairs).map_err(|e| format!("`{}`: {e}", p.field.name))? {
@@ -251,10 +320,7 @@ fn request_test(
             calls.push(quote!(.#setter(#expr)));
         }
     }
-    let mut expected: Vec<(String, String)> = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let mut expected = expected_query(fields, &pairs);
     expected.push(("Action".to_string(), api.name.clone()));
     expected.sort();
     let names = expected.iter().map(|(k, _)| Literal::string(k));

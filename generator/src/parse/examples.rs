@@ -157,7 +157,8 @@ fn parse_request(code: &str) -> ExampleBlock {
             let Some((name, value)) = segment.split_once('=') else {
                 continue;
             };
-            let name = name.trim();
+            let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+            let name = name.as_str();
             let valid_name = !name.is_empty()
                 && name
                     .chars()
@@ -190,11 +191,14 @@ fn parse_request(code: &str) -> ExampleBlock {
 fn split_params(text: &str) -> Vec<&str> {
     let mut cuts = vec![0];
     for (i, _) in text.match_indices('&') {
+        // A name may hold stray spaces (`&Ipv6 GatewayId=`); it must reach `=` before any
+        // other punctuation.
         let rest = text[i + 1..].trim_start();
         let name_len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == ' '))
             .unwrap_or(rest.len());
-        if name_len > 0 && rest[name_len..].starts_with('=') {
+        let starts_like_a_name = rest.starts_with(|c: char| c.is_ascii_alphabetic());
+        if name_len > 0 && starts_like_a_name && rest[name_len..].starts_with('=') {
             cuts.push(i);
         }
     }
@@ -354,6 +358,21 @@ mod tests {
         assert_eq!(
             classify("\n  \n&<Common request parameters>\n", Label::Request),
             ExampleBlock::Empty
+        );
+        let b = classify(
+            "http(s)://[Endpoint]/?Action=DeleteX &Ipv6 GatewayId=gw-1 **** &RegionId=cn &<public request parameters>",
+            Label::Request,
+        );
+        let ExampleBlock::Request { action, params } = b else {
+            panic!()
+        };
+        assert_eq!(action.as_deref(), Some("DeleteX"));
+        assert_eq!(
+            params[0],
+            QueryParam {
+                name: "Ipv6GatewayId".into(),
+                value: "gw-1 ****".into()
+            }
         );
     }
 

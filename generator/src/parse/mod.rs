@@ -586,7 +586,7 @@ pub fn parse_doc(
                         file,
                         *line,
                         "example-action",
-                        format!("the request example calls `{a}`, not `{name}`"),
+                        format!("the request example calls `{a}`, not `{name}`; skipped"),
                     )),
                     ExampleBlock::Response {
                         valid: false,
@@ -608,6 +608,10 @@ pub fn parse_doc(
                         "request example lists no parameters; skipped",
                     )),
                     _ => {}
+                }
+                if matches!(&parsed, ExampleBlock::Request { action: Some(a), .. } if a != &name) {
+                    // Another API's example (copied by mistake): nothing to test against.
+                    continue;
                 }
                 let label = if *s == Section::Errors {
                     Label::Failure
@@ -658,7 +662,13 @@ pub fn parse_doc(
         diags.push(Diagnostic::warning(file, n.line, n.kind, n.message));
     }
 
-    set_wire_styles(&mut request, examples.requests.first());
+    set_wire_styles(
+        &mut request,
+        &request_rows,
+        examples.requests.first(),
+        file,
+        &mut diags,
+    );
     add_constraints(&mut request, file, &mut diags);
 
     let errors = first_error_table(&sectioned)
@@ -721,17 +731,35 @@ fn error_rows(table: &RawTable, file: &str, diags: &mut Vec<Diagnostic>) -> Vec<
     out
 }
 
-/// Decides how each request container travels: as one JSON value when the example sends JSON
-/// (or the table nests members without dotted names), else as a 1-based repeat list.
-fn set_wire_styles(request: &mut [Field], example: Option<&crate::model::RequestExample>) {
+/// Decides how each request container travels. Members named `X.N.Y` in the table mean a
+/// repeat list (the protocol's default, whatever an example shows); containers whose members
+/// are plain rows travel as one JSON value when the example sends JSON.
+fn set_wire_styles(
+    request: &mut [Field],
+    rows: &[Row],
+    example: Option<&crate::model::RequestExample>,
+    file: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
     use crate::model::WireStyle;
     for f in request.iter_mut().filter(|f| f.ty.is_container()) {
+        let dotted = rows
+            .iter()
+            .any(|r| r.name.starts_with(&format!("{}.", f.name)));
         let sent = example.and_then(|e| e.params.iter().find(|p| p.name == f.name));
         let json_in_example = sent.is_some_and(|p| {
             let v = p.value.trim_start();
             v.starts_with('[') || v.starts_with('{')
         });
-        f.wire = Some(if json_in_example {
+        if dotted && json_in_example {
+            diags.push(Diagnostic::warning(
+                file,
+                f.line,
+                "wire-style",
+                format!("`{}` is documented as `{}.N…` rows but the example sends JSON; sending a repeat list", f.name, f.name),
+            ));
+        }
+        f.wire = Some(if json_in_example && !dotted {
             WireStyle::Json
         } else {
             WireStyle::RepeatList
