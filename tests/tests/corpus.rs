@@ -172,16 +172,38 @@ fn generate_and_test(product: &str, version: &str, folders: &[&str]) {
     for d in diags.iter().filter(|d| d.kind == "example-not-tested") {
         println!("  {d}");
     }
-    let status = Command::new(env!("CARGO"))
-        .args(["test", "--quiet", "--manifest-path"])
-        .arg(out.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", root.join("target/corpus-target"))
-        .env("RUSTFLAGS", "-D warnings")
-        .status()
-        .expect("run cargo");
+    // Built with warnings denied, its example tests run, clippy and rustdoc clean.
+    let cargo = |before: &[&str], after: &[&str], env: (&str, &str)| {
+        Command::new(env!("CARGO"))
+            .args(before)
+            .arg("--manifest-path")
+            .arg(out.join("Cargo.toml"))
+            .args(after)
+            .env("CARGO_TARGET_DIR", root.join("target/corpus-target"))
+            .env(env.0, env.1)
+            .status()
+            .expect("run cargo")
+            .success()
+    };
     assert!(
-        status.success(),
+        cargo(&["test", "--quiet"], &[], ("RUSTFLAGS", "-D warnings")),
         "{product}: the generated crate does not build or its example tests fail"
+    );
+    assert!(
+        cargo(
+            &["clippy", "--quiet", "--all-targets"],
+            &["--", "-D", "warnings"],
+            ("CARGO_TERM_COLOR", "never")
+        ),
+        "{product}: clippy warns on the generated crate"
+    );
+    assert!(
+        cargo(
+            &["doc", "--quiet", "--no-deps"],
+            &[],
+            ("RUSTDOCFLAGS", "-D warnings")
+        ),
+        "{product}: rustdoc warns on the generated crate"
     );
 }
 

@@ -574,15 +574,17 @@ impl CreateSslVpnServerError {
                     message,
                 }
             }
-            other => {
-                match ::aliyun_runtime::error::CommonErrorCode::from_code(other) {
-                    ::std::option::Option::Some(code) => Self::Common { code, message },
-                    ::std::option::Option::None => {
-                        Self::Other {
-                            code: other.to_string(),
-                            message,
-                        }
-                    }
+            _ => Self::undocumented(code, message),
+        }
+    }
+    /// A code the API does not document: a gateway code, or any other.
+    fn undocumented(code: &str, message: ::std::string::String) -> Self {
+        match ::aliyun_runtime::error::CommonErrorCode::from_code(code) {
+            ::std::option::Option::Some(code) => Self::Common { code, message },
+            ::std::option::Option::None => {
+                Self::Other {
+                    code: code.to_string(),
+                    message,
                 }
             }
         }

@@ -62,6 +62,17 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
             None => quote!(::std::option::Option::None),
         })
         .collect();
+    // Documented codes first; with none, the match would be a lint-worthy single arm.
+    let documented = if ids.is_empty() {
+        quote!(Self::undocumented(code, message))
+    } else {
+        quote! {
+            match code {
+                #(#code_lits => Self::#ids { message },)*
+                _ => Self::undocumented(code, message),
+            }
+        }
+    };
     let doc = format!(
         "The errors `{}` can return, by code.\n\nMatch on the variant: codes are compared exactly (some documented codes are misspelt and stay so on the wire).",
         api.name
@@ -95,12 +106,14 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
             /// The error for a code and message as the service sent them.
             pub fn from_code(code: &str, message: &str) -> Self {
                 let message = message.to_string();
-                match code {
-                    #(#code_lits => Self::#ids { message },)*
-                    other => match ::aliyun_runtime::error::CommonErrorCode::from_code(other) {
-                        ::std::option::Option::Some(code) => Self::Common { code, message },
-                        ::std::option::Option::None => Self::Other { code: other.to_string(), message },
-                    },
+                #documented
+            }
+
+            /// A code the API does not document: a gateway code, or any other.
+            fn undocumented(code: &str, message: ::std::string::String) -> Self {
+                match ::aliyun_runtime::error::CommonErrorCode::from_code(code) {
+                    ::std::option::Option::Some(code) => Self::Common { code, message },
+                    ::std::option::Option::None => Self::Other { code: code.to_string(), message },
                 }
             }
 

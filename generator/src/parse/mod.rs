@@ -203,7 +203,7 @@ fn error_columns(header: &[String]) -> ErrorColumns {
     c
 }
 
-fn cell<'a>(cells: &'a [String], index: Option<usize>) -> &'a str {
+fn cell(cells: &[String], index: Option<usize>) -> &str {
     index
         .and_then(|i| cells.get(i))
         .map(String::as_str)

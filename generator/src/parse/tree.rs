@@ -255,7 +255,7 @@ impl Builder {
         if let Some(mut frame) = frame {
             let mut path = parent_path;
             path.push(index);
-            path.extend(frame.path.drain(..));
+            path.append(&mut frame.path);
             frame.path = path;
             self.stack.push(frame);
         }

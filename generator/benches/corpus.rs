@@ -1,0 +1,97 @@
+//! Times the three stages over every doc of ../shared/corpus: parse (Markdown → IR), emit
+//! (IR → tokens) and format (tokens → syn → prettyplease). Prints docs per second per stage.
+//!
+//! `cargo bench -p aliyun-codegen --bench corpus [-- ROUNDS]`
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use aliyun_codegen::emit::{api::emit_api, format_tokens};
+use aliyun_codegen::parse::{parse_doc, DocDefaults};
+
+fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            docs(&p, out);
+        } else if p.extension().is_some_and(|e| e == "md")
+            && p.file_name().is_some_and(|n| n != "SOURCES.md")
+        {
+            out.push(p);
+        }
+    }
+}
+
+fn rate(n: usize, d: Duration) -> f64 {
+    n as f64 / d.as_secs_f64()
+}
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(5);
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    let mut paths = Vec::new();
+    docs(&corpus, &mut paths);
+    let texts: Vec<(String, String)> = paths
+        .iter()
+        .filter_map(|p| {
+            std::fs::read_to_string(p)
+                .ok()
+                .map(|t| (p.display().to_string(), t))
+        })
+        .collect();
+    assert!(!texts.is_empty(), "no docs under {}", corpus.display());
+    let defaults = DocDefaults {
+        product: Some("Bench".into()),
+        version: Some("2020-01-01".into()),
+    };
+    let (mut parse_t, mut emit_t, mut format_t) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+    let mut bytes = 0usize;
+    for _ in 0..rounds {
+        for (file, text) in &texts {
+            let t = Instant::now();
+            let parsed = parse_doc(file, text, &defaults);
+            parse_t += t.elapsed();
+            let Ok((api, _)) = parsed else { continue };
+            let t = Instant::now();
+            let module = emit_api(&api);
+            emit_t += t.elapsed();
+            let Ok(module) = module else { continue };
+            let t = Instant::now();
+            let source = format_tokens(module.tokens, file);
+            format_t += t.elapsed();
+            bytes += source.map(|s| s.len()).unwrap_or(0);
+        }
+    }
+    let n = texts.len() * rounds;
+    println!(
+        "{} docs x {rounds} rounds ({} MiB of Rust emitted)",
+        texts.len(),
+        bytes / (1 << 20)
+    );
+    println!(
+        "parse:  {:>9.0} docs/s ({:.2} ms/doc)",
+        rate(n, parse_t),
+        parse_t.as_secs_f64() * 1e3 / n as f64
+    );
+    println!(
+        "emit:   {:>9.0} docs/s ({:.2} ms/doc)",
+        rate(n, emit_t),
+        emit_t.as_secs_f64() * 1e3 / n as f64
+    );
+    println!(
+        "format: {:>9.0} docs/s ({:.2} ms/doc)",
+        rate(n, format_t),
+        format_t.as_secs_f64() * 1e3 / n as f64
+    );
+    let all = parse_t + emit_t + format_t;
+    println!("total:  {:>9.0} docs/s", rate(n, all));
+}
