@@ -1,7 +1,7 @@
 //! Which rule-like description sentences the constraint extractor did not understand.
 
-use crate::model::{Api, Field, Type};
-use crate::parse::constraints;
+use crate::model::Api;
+use crate::parse::{constraints, rule_type, visit_with_siblings};
 
 /// Per API: sentences understood, and those not understood as (field path, line, sentence).
 #[derive(Debug, Clone, Default)]
@@ -11,24 +11,14 @@ pub struct Lint {
 }
 
 pub fn lint_api(api: &Api) -> Lint {
-    let names: Vec<&str> = api.request.iter().map(|f| f.name.as_str()).collect();
     let mut lint = Lint::default();
-    fn walk(fields: &[Field], path: &str, names: &[&str], lint: &mut Lint) {
-        for f in fields {
-            let full = format!("{path}{}", f.name);
-            let ty = if f.ty == Type::Array {
-                f.item_type.clone().unwrap_or(Type::String)
-            } else {
-                f.ty.clone()
-            };
-            let found = constraints::extract(&f.description, &ty, names);
-            lint.understood += found.understood;
-            for s in found.not_understood {
-                lint.not_understood.push((full.clone(), f.line, s));
-            }
-            walk(&f.children, &format!("{full}."), names, lint);
+    let mut request = api.request.clone();
+    visit_with_siblings(&mut request, "", &mut |f, path, siblings| {
+        let found = constraints::extract(&f.description, &rule_type(f), siblings);
+        lint.understood += found.understood;
+        for s in found.not_understood {
+            lint.not_understood.push((path.to_string(), f.line, s));
         }
-    }
-    walk(&api.request, "", &names, &mut lint);
+    });
     lint
 }

@@ -219,6 +219,8 @@ pub enum Rule {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<u64>,
     },
+    /// The value must differ between requests (an idempotency token): a client may generate it.
+    Unique,
     /// A relation with another parameter of the same request (by wire name).
     Relation {
         relation: RelationKind,
@@ -243,6 +245,8 @@ pub enum RelationKind {
     Requires,
     /// This is required when `other` is set (to `value`, when given).
     RequiredWhen,
+    /// This or `other` (or both) must be set.
+    AtLeastOneOf,
 }
 
 /// A character class in a `chars` rule.

@@ -34,6 +34,7 @@ fn rule_kind(r: &Rule) -> &'static str {
         Rule::PrefixForbidden { .. } => "prefix_forbidden",
         Rule::Chars { .. } => "chars",
         Rule::Ascii => "ascii",
+        Rule::Unique => "unique",
         Rule::Format { .. } => "format",
         Rule::Items { .. } => "items",
         Rule::MultiValue { .. } => "multi_value",

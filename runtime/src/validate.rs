@@ -354,6 +354,20 @@ impl Violations {
         }
     }
 
+    /// At least one of `field` and `other_field` must be set (reported once, on the pair).
+    pub fn at_least_one(&mut self, field: &str, set: bool, other_field: &str, other_set: bool) {
+        let already = self
+            .list
+            .iter()
+            .any(|v| v.field == other_field && v.message.contains(field));
+        if !set && !other_set && !already {
+            self.push(
+                field,
+                format!("either {field} or {other_field} must be set"),
+            );
+        }
+    }
+
     /// `field` is required when `other_field` is set (to `when`, if given).
     pub fn required_when(
         &mut self,

@@ -18,6 +18,11 @@ pub struct CreateSslVpnServerRequest {
     /// **说明：** 该网段不能与**LocalSubnet**地址段冲突。
     ///
     /// Wire name: `ClientIpPool`; documented type: `String`; required; example: `192.168.1.0/24`.
+    ///
+    /// Rules:
+    ///
+    /// - format: cidr
+    /// - must not overlap `LocalSubnet`
     #[serde(rename = "ClientIpPool")]
     pub client_ip_pool: ::std::string::String,
     /// 本端网段。
@@ -27,6 +32,10 @@ pub struct CreateSslVpnServerRequest {
     /// 本端网段可以是VPC的网段、交换机的网段、通过专线和VPC互连的IDC的网段、云服务如对象存储服务OSS（Object Storage Service）等的网段。
     ///
     /// Wire name: `LocalSubnet`; documented type: `String`; required; example: `10.0.0.0/8`.
+    ///
+    /// Rules:
+    ///
+    /// - format: cidr
     #[serde(rename = "LocalSubnet")]
     pub local_subnet: ::std::string::String,
     /// VPN网关所在的地域ID。
@@ -46,6 +55,12 @@ pub struct CreateSslVpnServerRequest {
     /// 由客户端生成该参数值，要保证在不同请求间唯一，最大不值过64个ASCII字符。
     ///
     /// Wire name: `ClientToken`; documented type: `String`; optional; example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    ///
+    /// Rules:
+    ///
+    /// - length: at most 64 characters
+    /// - ASCII characters only
+    /// - unique per request (an idempotency token; the client fills one in when unset)
     #[serde(
         rename = "ClientToken",
         skip_serializing_if = "::std::option::Option::is_none"
@@ -56,6 +71,12 @@ pub struct CreateSslVpnServerRequest {
     /// 长度为2~128个字符，必须以英文字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-），但不能以`http://` 或`https://`开头。
     ///
     /// Wire name: `Name`; documented type: `String`; optional; example: `sslvpnname`.
+    ///
+    /// Rules:
+    ///
+    /// - length: 2 to 128 characters
+    /// - must not start with `http://`, `https://`
+    /// - starts with letters, Chinese characters; contains only letters, Chinese characters, digits, `.`, `_`, `-`
     #[serde(rename = "Name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// SSL-VPN服务端所使用的协议，取值：
@@ -64,8 +85,13 @@ pub struct CreateSslVpnServerRequest {
     /// -   **UDP**（默认值）：UDP协议。
     ///
     /// Wire name: `Proto`; documented type: `String`; optional; example: `UDP`.
+    ///
+    /// Rules:
+    ///
+    /// - one of `TCP`, `UDP`
+    /// - default: `UDP`
     #[serde(rename = "Proto", skip_serializing_if = "::std::option::Option::is_none")]
-    pub proto: ::std::option::Option<::std::string::String>,
+    pub proto: ::std::option::Option<Proto>,
     /// SSL-VPN使用的加密算法，取值：
     ///
     /// -   **AES-128-CBC**（默认值）：AES-128-CBC算法。
@@ -74,13 +100,23 @@ pub struct CreateSslVpnServerRequest {
     /// -   **none**：不使用加密算法。
     ///
     /// Wire name: `Cipher`; documented type: `String`; optional; example: `AES-128-CBC`.
+    ///
+    /// Rules:
+    ///
+    /// - one of `AES-128-CBC`, `AES-192-CBC`, `AES-256-CBC`, `none`
+    /// - default: `AES-128-CBC`
     #[serde(rename = "Cipher", skip_serializing_if = "::std::option::Option::is_none")]
-    pub cipher: ::std::option::Option<::std::string::String>,
+    pub cipher: ::std::option::Option<Cipher>,
     /// SSL-VPN服务端所使用的端口，默认值为**1194**。 不能用使用以下端口：
     ///
     /// **22、2222、22222、9000、9001、9002、7505、80、443、53、68、123、4510、4560、500、4500**。
     ///
     /// Wire name: `Port`; documented type: `Integer`; optional; example: `1194`.
+    ///
+    /// Rules:
+    ///
+    /// - default: `1194`
+    /// - must not be `22`, `2222`, `22222`, `9000`, `9001`, `9002`, `7505`, `80`, `443`, `53`, `68`, `123`, `4510`, `4560`, `500`, `4500`
     #[serde(rename = "Port", skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// 指定是否对通信进行压缩， 取值：
@@ -89,6 +125,10 @@ pub struct CreateSslVpnServerRequest {
     /// -   **false**（默认值）：对通信不进行压缩。
     ///
     /// Wire name: `Compress`; documented type: `Boolean`; optional; example: `false`.
+    ///
+    /// Rules:
+    ///
+    /// - default: `false`
     #[serde(rename = "Compress", skip_serializing_if = "::std::option::Option::is_none")]
     pub compress: ::std::option::Option<bool>,
     /// 是否开启双因子认证。取值：
@@ -99,6 +139,10 @@ pub struct CreateSslVpnServerRequest {
     /// **说明：** 如果您要使用双因子认证功能，请确保您的VPN网关是在2020年03月05日00时00分之后创建的，否则您的VPN网关将不支持双因子认证功能。
     ///
     /// Wire name: `EnableMultiFactorAuth`; documented type: `Boolean`; optional; example: `true`.
+    ///
+    /// Rules:
+    ///
+    /// - default: `false`
     #[serde(
         rename = "EnableMultiFactorAuth",
         skip_serializing_if = "::std::option::Option::is_none"
@@ -143,6 +187,99 @@ impl CreateSslVpnServerRequest {
         v: &mut ::aliyun_runtime::validate::Violations,
     ) {
         let _ = (&prefix, &v);
+        {
+            let x = &self.client_ip_pool;
+            let x: &str = x;
+            v.format(
+                &::std::format!("{}{}", prefix, "ClientIpPool"),
+                x,
+                ::aliyun_runtime::validate::Format::Cidr,
+            );
+        }
+        if let (::std::option::Option::Some(a), ::std::option::Option::Some(b)) = (
+            ::std::option::Option::Some(&self.client_ip_pool),
+            ::std::option::Option::Some(&self.local_subnet),
+        ) {
+            v.no_overlap(
+                &::std::format!("{}{}", prefix, "ClientIpPool"),
+                a,
+                &::std::format!("{}{}", prefix, "LocalSubnet"),
+                b,
+            );
+        }
+        {
+            let x = &self.local_subnet;
+            let x: &str = x;
+            v.format(
+                &::std::format!("{}{}", prefix, "LocalSubnet"),
+                x,
+                ::aliyun_runtime::validate::Format::Cidr,
+            );
+        }
+        if let ::std::option::Option::Some(x) = self.client_token.as_ref() {
+            let x: &str = x;
+            v.length(
+                &::std::format!("{}{}", prefix, "ClientToken"),
+                x,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64u64),
+            );
+            v.ascii(&::std::format!("{}{}", prefix, "ClientToken"), x);
+        }
+        if let ::std::option::Option::Some(x) = self.name.as_ref() {
+            let x: &str = x;
+            v.length(
+                &::std::format!("{}{}", prefix, "Name"),
+                x,
+                ::std::option::Option::Some(2u64),
+                ::std::option::Option::Some(128u64),
+            );
+            v.prefix_forbidden(
+                &::std::format!("{}{}", prefix, "Name"),
+                x,
+                &["http://", "https://"],
+            );
+            v.chars(
+                &::std::format!("{}{}", prefix, "Name"),
+                x,
+                &[
+                    ::aliyun_runtime::validate::CharClass::Letter,
+                    ::aliyun_runtime::validate::CharClass::Cjk,
+                ],
+                &[
+                    ::aliyun_runtime::validate::CharClass::Letter,
+                    ::aliyun_runtime::validate::CharClass::Cjk,
+                    ::aliyun_runtime::validate::CharClass::Digit,
+                    ::aliyun_runtime::validate::CharClass::Char('.'),
+                    ::aliyun_runtime::validate::CharClass::Char('_'),
+                    ::aliyun_runtime::validate::CharClass::Char('-'),
+                ],
+            );
+        }
+        if let ::std::option::Option::Some(x) = self.port.as_ref() {
+            v.forbidden(
+                &::std::format!("{}{}", prefix, "Port"),
+                &x.to_string(),
+                &[
+                    "22",
+                    "2222",
+                    "22222",
+                    "9000",
+                    "9001",
+                    "9002",
+                    "7505",
+                    "80",
+                    "443",
+                    "53",
+                    "68",
+                    "123",
+                    "4510",
+                    "4560",
+                    "500",
+                    "4500",
+                ],
+            );
+        }
     }
     /// The parameters as (wire name, wire value), `Action` included, sorted by name.
     pub fn to_query(
@@ -211,8 +348,8 @@ pub struct CreateSslVpnServerRequestBuilder {
     vpn_gateway_id: ::std::option::Option<::std::string::String>,
     client_token: ::std::option::Option<::std::string::String>,
     name: ::std::option::Option<::std::string::String>,
-    proto: ::std::option::Option<::std::string::String>,
-    cipher: ::std::option::Option<::std::string::String>,
+    proto: ::std::option::Option<Proto>,
+    cipher: ::std::option::Option<Cipher>,
     port: ::std::option::Option<i32>,
     compress: ::std::option::Option<bool>,
     enable_multi_factor_auth: ::std::option::Option<bool>,
@@ -229,6 +366,11 @@ impl CreateSslVpnServerRequestBuilder {
     /// **说明：** 该网段不能与**LocalSubnet**地址段冲突。
     ///
     /// Wire name: `ClientIpPool`; documented type: `String`; required; example: `192.168.1.0/24`.
+    ///
+    /// Rules:
+    ///
+    /// - format: cidr
+    /// - must not overlap `LocalSubnet`
     pub fn client_ip_pool(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -243,6 +385,10 @@ impl CreateSslVpnServerRequestBuilder {
     /// 本端网段可以是VPC的网段、交换机的网段、通过专线和VPC互连的IDC的网段、云服务如对象存储服务OSS（Object Storage Service）等的网段。
     ///
     /// Wire name: `LocalSubnet`; documented type: `String`; required; example: `10.0.0.0/8`.
+    ///
+    /// Rules:
+    ///
+    /// - format: cidr
     pub fn local_subnet(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -277,6 +423,12 @@ impl CreateSslVpnServerRequestBuilder {
     /// 由客户端生成该参数值，要保证在不同请求间唯一，最大不值过64个ASCII字符。
     ///
     /// Wire name: `ClientToken`; documented type: `String`; optional; example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
+    ///
+    /// Rules:
+    ///
+    /// - length: at most 64 characters
+    /// - ASCII characters only
+    /// - unique per request (an idempotency token; the client fills one in when unset)
     pub fn client_token(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -289,6 +441,12 @@ impl CreateSslVpnServerRequestBuilder {
     /// 长度为2~128个字符，必须以英文字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-），但不能以`http://` 或`https://`开头。
     ///
     /// Wire name: `Name`; documented type: `String`; optional; example: `sslvpnname`.
+    ///
+    /// Rules:
+    ///
+    /// - length: 2 to 128 characters
+    /// - must not start with `http://`, `https://`
+    /// - starts with letters, Chinese characters; contains only letters, Chinese characters, digits, `.`, `_`, `-`
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -302,10 +460,12 @@ impl CreateSslVpnServerRequestBuilder {
     /// -   **UDP**（默认值）：UDP协议。
     ///
     /// Wire name: `Proto`; documented type: `String`; optional; example: `UDP`.
-    pub fn proto(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    ///
+    /// Rules:
+    ///
+    /// - one of `TCP`, `UDP`
+    /// - default: `UDP`
+    pub fn proto(mut self, value: impl ::std::convert::Into<Proto>) -> Self {
         self.proto = ::std::option::Option::Some(value.into());
         self
     }
@@ -317,10 +477,12 @@ impl CreateSslVpnServerRequestBuilder {
     /// -   **none**：不使用加密算法。
     ///
     /// Wire name: `Cipher`; documented type: `String`; optional; example: `AES-128-CBC`.
-    pub fn cipher(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    ///
+    /// Rules:
+    ///
+    /// - one of `AES-128-CBC`, `AES-192-CBC`, `AES-256-CBC`, `none`
+    /// - default: `AES-128-CBC`
+    pub fn cipher(mut self, value: impl ::std::convert::Into<Cipher>) -> Self {
         self.cipher = ::std::option::Option::Some(value.into());
         self
     }
@@ -329,6 +491,11 @@ impl CreateSslVpnServerRequestBuilder {
     /// **22、2222、22222、9000、9001、9002、7505、80、443、53、68、123、4510、4560、500、4500**。
     ///
     /// Wire name: `Port`; documented type: `Integer`; optional; example: `1194`.
+    ///
+    /// Rules:
+    ///
+    /// - default: `1194`
+    /// - must not be `22`, `2222`, `22222`, `9000`, `9001`, `9002`, `7505`, `80`, `443`, `53`, `68`, `123`, `4510`, `4560`, `500`, `4500`
     pub fn port(mut self, value: impl ::std::convert::Into<i32>) -> Self {
         self.port = ::std::option::Option::Some(value.into());
         self
@@ -339,6 +506,10 @@ impl CreateSslVpnServerRequestBuilder {
     /// -   **false**（默认值）：对通信不进行压缩。
     ///
     /// Wire name: `Compress`; documented type: `Boolean`; optional; example: `false`.
+    ///
+    /// Rules:
+    ///
+    /// - default: `false`
     pub fn compress(mut self, value: impl ::std::convert::Into<bool>) -> Self {
         self.compress = ::std::option::Option::Some(value.into());
         self
@@ -351,6 +522,10 @@ impl CreateSslVpnServerRequestBuilder {
     /// **说明：** 如果您要使用双因子认证功能，请确保您的VPN网关是在2020年03月05日00时00分之后创建的，否则您的VPN网关将不支持双因子认证功能。
     ///
     /// Wire name: `EnableMultiFactorAuth`; documented type: `Boolean`; optional; example: `true`.
+    ///
+    /// Rules:
+    ///
+    /// - default: `false`
     pub fn enable_multi_factor_auth(
         mut self,
         value: impl ::std::convert::Into<bool>,
@@ -393,8 +568,35 @@ impl CreateSslVpnServerRequestBuilder {
             if self.client_ip_pool.as_ref().is_none() {
                 v.missing(&::std::format!("{}{}", prefix, "ClientIpPool"));
             }
+            if let ::std::option::Option::Some(x) = self.client_ip_pool.as_ref() {
+                let x: &str = x;
+                v.format(
+                    &::std::format!("{}{}", prefix, "ClientIpPool"),
+                    x,
+                    ::aliyun_runtime::validate::Format::Cidr,
+                );
+            }
+            if let (::std::option::Option::Some(a), ::std::option::Option::Some(b)) = (
+                self.client_ip_pool.as_ref(),
+                self.local_subnet.as_ref(),
+            ) {
+                v.no_overlap(
+                    &::std::format!("{}{}", prefix, "ClientIpPool"),
+                    a,
+                    &::std::format!("{}{}", prefix, "LocalSubnet"),
+                    b,
+                );
+            }
             if self.local_subnet.as_ref().is_none() {
                 v.missing(&::std::format!("{}{}", prefix, "LocalSubnet"));
+            }
+            if let ::std::option::Option::Some(x) = self.local_subnet.as_ref() {
+                let x: &str = x;
+                v.format(
+                    &::std::format!("{}{}", prefix, "LocalSubnet"),
+                    x,
+                    ::aliyun_runtime::validate::Format::Cidr,
+                );
             }
             if self.region_id.as_ref().is_none() {
                 v.missing(&::std::format!("{}{}", prefix, "RegionId"));
@@ -402,6 +604,94 @@ impl CreateSslVpnServerRequestBuilder {
             if self.vpn_gateway_id.as_ref().is_none() {
                 v.missing(&::std::format!("{}{}", prefix, "VpnGatewayId"));
             }
+            if let ::std::option::Option::Some(x) = self.client_token.as_ref() {
+                let x: &str = x;
+                v.length(
+                    &::std::format!("{}{}", prefix, "ClientToken"),
+                    x,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64u64),
+                );
+                v.ascii(&::std::format!("{}{}", prefix, "ClientToken"), x);
+            }
+            if let ::std::option::Option::Some(x) = self.name.as_ref() {
+                let x: &str = x;
+                v.length(
+                    &::std::format!("{}{}", prefix, "Name"),
+                    x,
+                    ::std::option::Option::Some(2u64),
+                    ::std::option::Option::Some(128u64),
+                );
+                v.prefix_forbidden(
+                    &::std::format!("{}{}", prefix, "Name"),
+                    x,
+                    &["http://", "https://"],
+                );
+                v.chars(
+                    &::std::format!("{}{}", prefix, "Name"),
+                    x,
+                    &[
+                        ::aliyun_runtime::validate::CharClass::Letter,
+                        ::aliyun_runtime::validate::CharClass::Cjk,
+                    ],
+                    &[
+                        ::aliyun_runtime::validate::CharClass::Letter,
+                        ::aliyun_runtime::validate::CharClass::Cjk,
+                        ::aliyun_runtime::validate::CharClass::Digit,
+                        ::aliyun_runtime::validate::CharClass::Char('.'),
+                        ::aliyun_runtime::validate::CharClass::Char('_'),
+                        ::aliyun_runtime::validate::CharClass::Char('-'),
+                    ],
+                );
+            }
+            if let ::std::option::Option::Some(x) = self.port.as_ref() {
+                v.forbidden(
+                    &::std::format!("{}{}", prefix, "Port"),
+                    &x.to_string(),
+                    &[
+                        "22",
+                        "2222",
+                        "22222",
+                        "9000",
+                        "9001",
+                        "9002",
+                        "7505",
+                        "80",
+                        "443",
+                        "53",
+                        "68",
+                        "123",
+                        "4510",
+                        "4560",
+                        "500",
+                        "4500",
+                    ],
+                );
+            }
+        }
+        violations.finish()?;
+        self.build_unchecked()
+    }
+    /// Returns the request with only the required parameters checked, skipping the
+    /// documented rules (for when the service accepts what its docs do not say).
+    pub fn build_unchecked(
+        self,
+    ) -> ::std::result::Result<
+        CreateSslVpnServerRequest,
+        ::aliyun_runtime::ValidationError,
+    > {
+        let mut violations = ::aliyun_runtime::validate::Violations::new();
+        if self.client_ip_pool.is_none() {
+            violations.missing("ClientIpPool");
+        }
+        if self.local_subnet.is_none() {
+            violations.missing("LocalSubnet");
+        }
+        if self.region_id.is_none() {
+            violations.missing("RegionId");
+        }
+        if self.vpn_gateway_id.is_none() {
+            violations.missing("VpnGatewayId");
         }
         violations.finish()?;
         match (
@@ -438,6 +728,138 @@ impl CreateSslVpnServerRequestBuilder {
                 })
             }
         }
+    }
+}
+/// Allowed values of `Proto`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Proto {
+    /// `TCP`: TCP协议。
+    Tcp,
+    /// `UDP`: UDP协议。
+    Udp,
+}
+impl Proto {
+    /// Every documented value.
+    pub const ALL: &'static [Proto] = &[Self::Tcp, Self::Udp];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Tcp => "TCP",
+            Self::Udp => "UDP",
+        }
+    }
+}
+/// The value the service assumes when the parameter is not sent.
+impl ::std::default::Default for Proto {
+    fn default() -> Self {
+        Self::Udp
+    }
+}
+impl ::std::fmt::Display for Proto {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::std::str::FromStr for Proto {
+    type Err = ::aliyun_runtime::validate::UnknownValue;
+    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+        match s {
+            "TCP" => ::std::result::Result::Ok(Self::Tcp),
+            "UDP" => ::std::result::Result::Ok(Self::Udp),
+            other => {
+                ::std::result::Result::Err(
+                    ::aliyun_runtime::validate::UnknownValue::new(other, "TCP, UDP"),
+                )
+            }
+        }
+    }
+}
+impl ::aliyun_runtime::query::QueryValue for Proto {
+    fn to_query_value(&self) -> ::std::string::String {
+        self.as_str().to_string()
+    }
+}
+impl ::aliyun_runtime::__private::serde::Serialize for Proto {
+    fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+/// Allowed values of `Cipher`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Cipher {
+    /// `AES-128-CBC`: AES-128-CBC算法。
+    Aes128Cbc,
+    /// `AES-192-CBC`: AES-192-CBC算法。
+    Aes192Cbc,
+    /// `AES-256-CBC`: AES-256-CBC算法。
+    Aes256Cbc,
+    /// `none`: 不使用加密算法。
+    None,
+}
+impl Cipher {
+    /// Every documented value.
+    pub const ALL: &'static [Cipher] = &[
+        Self::Aes128Cbc,
+        Self::Aes192Cbc,
+        Self::Aes256Cbc,
+        Self::None,
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Aes128Cbc => "AES-128-CBC",
+            Self::Aes192Cbc => "AES-192-CBC",
+            Self::Aes256Cbc => "AES-256-CBC",
+            Self::None => "none",
+        }
+    }
+}
+/// The value the service assumes when the parameter is not sent.
+impl ::std::default::Default for Cipher {
+    fn default() -> Self {
+        Self::Aes128Cbc
+    }
+}
+impl ::std::fmt::Display for Cipher {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::std::str::FromStr for Cipher {
+    type Err = ::aliyun_runtime::validate::UnknownValue;
+    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+        match s {
+            "AES-128-CBC" => ::std::result::Result::Ok(Self::Aes128Cbc),
+            "AES-192-CBC" => ::std::result::Result::Ok(Self::Aes192Cbc),
+            "AES-256-CBC" => ::std::result::Result::Ok(Self::Aes256Cbc),
+            "none" => ::std::result::Result::Ok(Self::None),
+            other => {
+                ::std::result::Result::Err(
+                    ::aliyun_runtime::validate::UnknownValue::new(
+                        other,
+                        "AES-128-CBC, AES-192-CBC, AES-256-CBC, none",
+                    ),
+                )
+            }
+        }
+    }
+}
+impl ::aliyun_runtime::query::QueryValue for Cipher {
+    fn to_query_value(&self) -> ::std::string::String {
+        self.as_str().to_string()
+    }
+}
+impl ::aliyun_runtime::__private::serde::Serialize for Cipher {
+    fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 /// The response of `CreateSslVpnServer`.
@@ -681,8 +1103,8 @@ mod tests {
             .local_subnet("10.0.0.0/8")
             .region_id("cn-shanghai")
             .vpn_gateway_id("vpn-bp1hgim8by0kc9nga****")
-            .build()
-            .expect("the documented request example is valid");
+            .build_unchecked()
+            .expect("the documented request example sets every required parameter");
         ::aliyun_runtime::testing::assert_query_eq(
             &request.to_query(),
             &[

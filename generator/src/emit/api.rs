@@ -382,10 +382,15 @@ fn value_checks(
     let mut out = Vec::new();
     let is_str = scalar == Scalar::String;
     let text = if is_str {
-        quote!(x.as_str())
+        quote!(x)
     } else {
         quote!(&x.to_string())
     };
+    // A separated list of values: every other rule is about one item.
+    let multi = constraints.iter().find_map(|c| match &c.rule {
+        Rule::MultiValue { separator, max } if is_str => Some((separator.clone(), *max)),
+        _ => None,
+    });
     for c in constraints {
         let check = match &c.rule {
             Rule::Enum { values } if scalar != Scalar::Bool && scalar != Scalar::Json => {
@@ -429,16 +434,34 @@ fn value_checks(
             Rule::Format { name, .. } if name == "port" && scalar.is_numeric() => {
                 quote!(v.range(#path, *x as f64, ::std::option::Option::Some(1.0), ::std::option::Option::Some(65535.0), false, false);)
             }
-            Rule::MultiValue { separator, max } if is_str && max.is_some() => {
-                let sep = Literal::string(separator);
-                let max = u64_lit(*max);
-                quote!(v.multi_value(#path, x, #sep, #max);)
-            }
             _ => continue,
         };
         out.push(check);
     }
-    out
+    if !is_str || (out.is_empty() && multi.as_ref().is_none_or(|m| m.1.is_none())) {
+        return out;
+    }
+    match multi {
+        Some((separator, max)) => {
+            let sep = Literal::string(&separator);
+            let count = max.map(|m| {
+                let m = u64_lit(Some(m));
+                quote!(v.multi_value(#path, x, #sep, #m);)
+            });
+            let per_item = (!out.is_empty()).then(|| {
+                quote! {
+                    for x in x.split(#sep).map(str::trim) {
+                        #(#out)*
+                    }
+                }
+            });
+            vec![quote!(let x: &str = x;), quote!(#count), quote!(#per_item)]
+        }
+        None => {
+            out.insert(0, quote!(let x: &str = x;));
+            out
+        }
+    }
 }
 
 /// Checks of one struct level, written against `Option<&T>` accessors.
@@ -542,6 +565,7 @@ fn struct_checks(fields: &[Planned<'_>], how: Access) -> TokenStream {
                 R::NoOverlap => continue,
                 R::MutuallyExclusive => quote!(v.mutually_exclusive(#path, #acc.is_some(), #opath, #oacc.is_some());),
                 R::Requires => quote!(v.requires(#path, #acc.is_some(), #opath, #oacc.is_some());),
+                R::AtLeastOneOf => quote!(v.at_least_one(#path, #acc.is_some(), #opath, #oacc.is_some());),
                 R::RequiredWhen => {
                     let when = match value {
                         Some(w) => {
@@ -552,7 +576,7 @@ fn struct_checks(fields: &[Planned<'_>], how: Access) -> TokenStream {
                     };
                     quote! {
                         {
-                            let other_value = #oacc.map(|o| ::aliyun_runtime::query::QueryValue::to_query_value(o));
+                            let other_value = #oacc.map(::aliyun_runtime::query::QueryValue::to_query_value);
                             v.required_when(#path, #acc.is_some(), #opath, other_value.as_deref(), #when);
                         }
                     }
@@ -708,6 +732,25 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
             }
         }
     };
+    let missing_checks = required.iter().map(|p| {
+        let id = ident(&p.ident);
+        let wire = Literal::string(&p.field.name);
+        quote! {
+            if self.#id.is_none() {
+                violations.missing(#wire);
+            }
+        }
+    });
+    let unchecked_body = if required.is_empty() {
+        quote!(#construct)
+    } else {
+        quote! {
+            let mut violations = ::aliyun_runtime::validate::Violations::new();
+            #(#missing_checks)*
+            violations.finish()?;
+            #construct
+        }
+    };
     let builder_doc = format!("Builder of [`{name}`].");
     let builder_doc = docs::Doc::outer(builder_doc);
     quote! {
@@ -776,7 +819,13 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
                     #builder_checks
                 }
                 violations.finish()?;
-                #construct
+                self.build_unchecked()
+            }
+
+            /// Returns the request with only the required parameters checked, skipping the
+            /// documented rules (for when the service accepts what its docs do not say).
+            pub fn build_unchecked(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
+                #unchecked_body
             }
         }
     }
@@ -1090,7 +1139,8 @@ fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> To
 /// A parameter whose description says it keeps the request idempotent (`幂等`, idempotence).
 pub fn is_idempotency_token(f: &Field) -> bool {
     let d = f.description.to_lowercase();
-    d.contains("幂等") || d.contains("idempoten")
+    let unique = f.constraints.iter().any(|c| c.rule == Rule::Unique);
+    unique || d.contains("幂等") || d.contains("idempoten")
 }
 
 fn api_impl(

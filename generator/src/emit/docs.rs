@@ -144,6 +144,10 @@ pub fn describe(c: &Constraint) -> String {
             parts.join("; ")
         }
         Rule::Ascii => "ASCII characters only".to_string(),
+        Rule::Unique => {
+            "unique per request (an idempotency token; the client fills one in when unset)"
+                .to_string()
+        }
         Rule::Format { name, pattern } => match pattern {
             Some(p) => format!("format: {name} (`{}`)", p.replace('`', "'")),
             None => format!("format: {name}"),
@@ -166,6 +170,7 @@ pub fn describe(c: &Constraint) -> String {
             RelationKind::NoOverlap => format!("must not overlap `{other}`"),
             RelationKind::MutuallyExclusive => format!("cannot be set together with `{other}`"),
             RelationKind::Requires => format!("requires `{other}`"),
+            RelationKind::AtLeastOneOf => format!("this or `{other}` must be set"),
             RelationKind::RequiredWhen => match value {
                 Some(v) => format!("required when `{other}` is `{v}`"),
                 None => format!("required when `{other}` is set"),

@@ -767,31 +767,50 @@ fn set_wire_styles(
     }
 }
 
+/// Visits every request field, depth first, with its dotted path and the wire names of its
+/// siblings at the same level (itself excluded): relations only hold between siblings.
+pub fn visit_with_siblings(
+    fields: &mut [Field],
+    path: &str,
+    visit: &mut dyn FnMut(&mut Field, &str, &[&str]),
+) {
+    let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+    for (i, f) in fields.iter_mut().enumerate() {
+        let siblings: Vec<&str> = names
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, n)| n.as_str())
+            .collect();
+        let full = format!("{path}{}", f.name);
+        visit(f, &full, &siblings);
+        visit_with_siblings(&mut f.children, &format!("{full}."), visit);
+    }
+}
+
+/// The type whose values a field's rules talk about (an array's items).
+pub fn rule_type(f: &Field) -> Type {
+    if f.ty == Type::Array {
+        f.item_type.clone().unwrap_or(Type::String)
+    } else {
+        f.ty.clone()
+    }
+}
+
 /// Runs the prose-constraint extractor over every request field.
 fn add_constraints(request: &mut [Field], file: &str, diags: &mut Vec<Diagnostic>) {
-    let names: Vec<String> = request.iter().map(|f| f.name.clone()).collect();
-    fn walk(fields: &mut [Field], siblings: &[&str], file: &str, diags: &mut Vec<Diagnostic>) {
-        for f in fields {
-            let ty = if f.ty == Type::Array {
-                f.item_type.clone().unwrap_or(Type::String)
-            } else {
-                f.ty.clone()
-            };
-            let found = constraints::extract(&f.description, &ty, siblings);
-            for sentence in found.not_understood {
-                diags.push(Diagnostic::warning(
-                    file,
-                    f.line,
-                    "rule-not-understood",
-                    format!("`{}`: {}", f.name, sentence.replace('\n', " ")),
-                ));
-            }
-            f.constraints = found.constraints;
-            walk(&mut f.children, siblings, file, diags);
+    visit_with_siblings(request, "", &mut |f, path, siblings| {
+        let found = constraints::extract(&f.description, &rule_type(f), siblings);
+        for sentence in found.not_understood {
+            diags.push(Diagnostic::warning(
+                file,
+                f.line,
+                "rule-not-understood",
+                format!("`{path}`: {}", sentence.replace('\n', " ")),
+            ));
         }
-    }
-    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    walk(request, &refs, file, diags);
+        f.constraints = found.constraints;
+    });
 }
 
 #[cfg(test)]
