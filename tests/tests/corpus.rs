@@ -82,6 +82,7 @@ fn every_corpus_doc_parses_and_keeps_every_row() {
         corpus_dir().display()
     );
     let mut stats = Stats::default();
+    let mut lint = Vec::new();
     let (mut request_rows, mut response_rows, mut missing) = (0, 0, Vec::new());
     for (folder, _, path) in &docs {
         let text = std::fs::read_to_string(path).expect("readable");
@@ -93,6 +94,7 @@ fn every_corpus_doc_parses_and_keeps_every_row() {
         let (api, diags) = parse_doc(&path.display().to_string(), &text, &defaults)
             .unwrap_or_else(|f| panic!("{} does not parse:\n{f}", path.display()));
         stats.add(&api, &diags);
+        lint.push(aliyun_codegen::lint::lint_api(&api));
         let mut request_names = BTreeSet::new();
         all_names(&api.request, &mut request_names);
         let mut response_names = BTreeSet::new();
@@ -121,6 +123,21 @@ fn every_corpus_doc_parses_and_keeps_every_row() {
         }
     }
     println!("{stats}");
+    let (understood, not_understood) = lint.iter().fold((0, 0), |(u, n), l| {
+        (u + l.understood, n + l.not_understood.len())
+    });
+    let share = understood as f64 / (understood + not_understood).max(1) as f64;
+    println!(
+        "rule-like sentences understood: {understood} of {} ({:.1}%)",
+        understood + not_understood,
+        share * 100.0
+    );
+    // The level reached when this test was written; a drop means the extractor regressed.
+    assert!(
+        share >= 0.90,
+        "only {:.1}% of rule-like sentences produce a constraint",
+        share * 100.0
+    );
     println!("request rows (excluding Action): {request_rows}; response rows: {response_rows}");
     assert!(
         missing.is_empty(),
@@ -160,6 +177,17 @@ fn generate_and_test(product: &str, version: &str, folders: &[&str]) {
     aliyun_codegen::write_crate(&out, &files).expect("write the crate");
     // Pin dependency versions to the workspace's lock file.
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("copy Cargo.lock");
+    let rule_tests: usize = files
+        .values()
+        .map(|f| f.matches("fn rules_of_").count())
+        .sum();
+    let example_tests: usize = files
+        .values()
+        .map(|f| {
+            f.matches("fn request_example_").count() + f.matches("fn response_example_").count()
+        })
+        .sum();
+    println!("{product}: {example_tests} example tests, {rule_tests} rule tests (one per parameter with rules)");
     let untested = diags
         .iter()
         .filter(|d| d.kind == "example-not-tested")

@@ -1118,6 +1118,134 @@ mod tests {
         );
     }
     #[test]
+    fn rules_of_client_ip_pool() {
+        let accepts = |value: &str| {
+            !matches!(
+                CreateSslVpnServerRequest::builder().client_ip_pool(value).build(),
+                Err(e) if e.mentions("ClientIpPool")
+            )
+        };
+        for (value, expected) in [
+            ("aa", false),
+            ("10.0.0.0/8", true),
+            ("2408:4321:180:1701::/64", true),
+            ("10.0.0.0/33", false),
+            ("10.0.0.1", false),
+        ] {
+            assert_eq!(accepts(value), expected, "{:?}", value);
+        }
+        assert!(
+            matches!(CreateSslVpnServerRequest::builder().client_ip_pool("10.1.0.0/16")
+            .local_subnet("10.0.0.0/8").build(), Err(e) if e.mentions("ClientIpPool"))
+        );
+        assert!(
+            ! matches!(CreateSslVpnServerRequest::builder()
+            .client_ip_pool("192.168.0.0/16").local_subnet("10.0.0.0/8").build(), Err(e)
+            if e.mentions("ClientIpPool"))
+        );
+    }
+    #[test]
+    fn rules_of_local_subnet() {
+        let accepts = |value: &str| {
+            !matches!(
+                CreateSslVpnServerRequest::builder().local_subnet(value).build(), Err(e)
+                if e.mentions("LocalSubnet")
+            )
+        };
+        for (value, expected) in [
+            ("aa", false),
+            ("10.0.0.0/8", true),
+            ("2408:4321:180:1701::/64", true),
+            ("10.0.0.0/33", false),
+            ("10.0.0.1", false),
+        ] {
+            assert_eq!(accepts(value), expected, "{:?}", value);
+        }
+    }
+    #[test]
+    fn rules_of_client_token() {
+        let accepts = |value: &str| {
+            !matches!(
+                CreateSslVpnServerRequest::builder().client_token(value).build(), Err(e)
+                if e.mentions("ClientToken")
+            )
+        };
+        for (value, expected) in [
+            ("aa", true),
+            ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", true),
+            ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false),
+            ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", true),
+            ("中", false),
+        ] {
+            assert_eq!(accepts(value), expected, "{:?}", value);
+        }
+    }
+    #[test]
+    fn rules_of_name() {
+        let accepts = |value: &str| {
+            !matches!(
+                CreateSslVpnServerRequest::builder().name(value).build(), Err(e) if e
+                .mentions("Name")
+            )
+        };
+        for (value, expected) in [
+            ("aa", true),
+            ("aaa", true),
+            ("a", false),
+            (
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                true,
+            ),
+            (
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                false,
+            ),
+            (
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                true,
+            ),
+            ("http://aa", false),
+            ("https://aa", false),
+            ("aahttp://", false),
+            ("aahttps://", false),
+            ("1aa", false),
+            ("-aa", false),
+            ("aa a", false),
+        ] {
+            assert_eq!(accepts(value), expected, "{:?}", value);
+        }
+    }
+    #[test]
+    fn rules_of_port() {
+        let accepts = |value: i32| {
+            !matches!(
+                CreateSslVpnServerRequest::builder().port(value).build(), Err(e) if e
+                .mentions("Port")
+            )
+        };
+        for (value, expected) in [
+            (1194i32, true),
+            (22i32, false),
+            (2222i32, false),
+            (22222i32, false),
+            (9000i32, false),
+            (9001i32, false),
+            (9002i32, false),
+            (7505i32, false),
+            (80i32, false),
+            (443i32, false),
+            (53i32, false),
+            (68i32, false),
+            (123i32, false),
+            (4510i32, false),
+            (4560i32, false),
+            (500i32, false),
+            (4500i32, false),
+        ] {
+            assert_eq!(accepts(value), expected, "{:?}", value);
+        }
+    }
+    #[test]
     fn response_example_1_xml_deserializes() {
         let response = ::aliyun_runtime::__private::quick_xml::de::from_str::<
             CreateSslVpnServerResponse,

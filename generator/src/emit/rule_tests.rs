@@ -1,0 +1,545 @@
+//! Table-driven tests of the generated validators, made from the IR: for every rule of a
+//! top-level request parameter, values on both sides of its boundary (lengths min−1, min, max,
+//! max+1; range ends; forbidden values and prefixes; character classes; formats; list sizes).
+//!
+//! Which values must pass is decided here, at generation time, by running the runtime's own
+//! checks over the IR rules; the generated test then asserts that the compiled validator (the
+//! code `api.rs` emitted) agrees. So a rule dropped, mis-wired or given the wrong bounds by the
+//! emitter fails a test.
+
+use aliyun_runtime::validate::{CharClass as RtClass, Format, Violations};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::api::{Planned, Scalar, Shape};
+use super::naming::ident;
+use crate::model::{CharClass, Constraint, Number, RelationKind, Rule};
+
+fn rt_classes(list: &[CharClass]) -> Vec<RtClass> {
+    list.iter()
+        .map(|c| match c {
+            CharClass::Letter => RtClass::Letter,
+            CharClass::Upper => RtClass::Upper,
+            CharClass::Lower => RtClass::Lower,
+            CharClass::Digit => RtClass::Digit,
+            CharClass::Cjk => RtClass::Cjk,
+            CharClass::Char(ch) => RtClass::Char(*ch),
+        })
+        .collect()
+}
+
+pub fn format_of(name: &str) -> Option<Format> {
+    Some(match name {
+        "cidr" => Format::Cidr,
+        "ipv4" => Format::Ipv4,
+        "ipv6" => Format::Ipv6,
+        "ip" => Format::Ip,
+        "port" => Format::Port,
+        "datetime" => Format::DateTime,
+        "date" => Format::Date,
+        "json" => Format::Json,
+        _ => return None,
+    })
+}
+
+fn f(n: Option<Number>) -> Option<f64> {
+    n.map(Number::as_f64)
+}
+
+/// Whether the rules of one field accept `value` (its wire text), as the runtime judges it.
+fn accepts(scalar: Scalar, constraints: &[Constraint], value: &str) -> bool {
+    let multi = constraints.iter().find_map(|c| match &c.rule {
+        Rule::MultiValue { separator, max } if scalar == Scalar::String => {
+            Some((separator.clone(), *max))
+        }
+        _ => None,
+    });
+    let mut v = Violations::new();
+    match &multi {
+        Some((sep, max)) => {
+            v.multi_value("F", value, sep, *max);
+            for item in value.split(sep.as_str()).map(str::trim) {
+                judge(&mut v, scalar, constraints, item);
+            }
+        }
+        None => judge(&mut v, scalar, constraints, value),
+    }
+    v.finish().is_ok()
+}
+
+fn judge(v: &mut Violations, scalar: Scalar, constraints: &[Constraint], x: &str) {
+    let is_str = scalar == Scalar::String;
+    let numeric = !is_str && scalar != Scalar::Bool && scalar != Scalar::Json;
+    let number = x.parse::<f64>().ok();
+    for c in constraints {
+        match &c.rule {
+            Rule::Enum { values } if scalar != Scalar::Bool && scalar != Scalar::Json => {
+                let list: Vec<&str> = values.iter().map(|e| e.value.as_str()).collect();
+                v.one_of("F", x, &list);
+            }
+            Rule::Length { min, max } if is_str => v.length("F", x, *min, *max),
+            Rule::Range {
+                min,
+                max,
+                min_exclusive,
+                max_exclusive,
+            } if is_str => v.range_text("F", x, f(*min), f(*max), *min_exclusive, *max_exclusive),
+            Rule::Range {
+                min,
+                max,
+                min_exclusive,
+                max_exclusive,
+            } if numeric => v.range(
+                "F",
+                number.unwrap_or(f64::NAN),
+                f(*min),
+                f(*max),
+                *min_exclusive,
+                *max_exclusive,
+            ),
+            Rule::Forbidden { values } if scalar != Scalar::Json => {
+                let list: Vec<&str> = values.iter().map(String::as_str).collect();
+                v.forbidden("F", x, &list);
+            }
+            Rule::PrefixForbidden { values } if is_str => {
+                let list: Vec<&str> = values.iter().map(String::as_str).collect();
+                v.prefix_forbidden("F", x, &list);
+            }
+            Rule::Chars { first, allowed } if is_str => {
+                v.chars("F", x, &rt_classes(first), &rt_classes(allowed))
+            }
+            Rule::Ascii if is_str => v.ascii("F", x),
+            Rule::Format { name, .. } if is_str => {
+                if let Some(fmt) = format_of(name) {
+                    v.format("F", x, fmt);
+                }
+            }
+            Rule::Format { name, .. } if name == "port" && numeric => v.range(
+                "F",
+                number.unwrap_or(f64::NAN),
+                Some(1.0),
+                Some(65535.0),
+                false,
+                false,
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// A character every `chars` rule of the field allows (first and later positions).
+fn witness_char(constraints: &[Constraint]) -> char {
+    let class = constraints.iter().find_map(|c| match &c.rule {
+        Rule::Chars { first, allowed } => first.first().or(allowed.first()).cloned(),
+        _ => None,
+    });
+    match class {
+        Some(CharClass::Upper) => 'A',
+        Some(CharClass::Digit) => '1',
+        Some(CharClass::Cjk) => '中',
+        Some(CharClass::Char(c)) => c,
+        _ => 'a',
+    }
+}
+
+fn string_candidates(constraints: &[Constraint]) -> Vec<String> {
+    let w = witness_char(constraints);
+    let text = |n: u64| std::iter::repeat_n(w, n.min(5000) as usize).collect::<String>();
+    let min_len = constraints
+        .iter()
+        .find_map(|c| match c.rule {
+            Rule::Length { min, .. } => min,
+            _ => None,
+        })
+        .unwrap_or(1)
+        .max(1);
+    let mut out = vec![text(min_len.max(2))];
+    for c in constraints {
+        match &c.rule {
+            Rule::Length { min, max } => {
+                for n in [*min, *max].into_iter().flatten() {
+                    out.push(text(n));
+                    out.push(text(n + 1));
+                    if n > 0 {
+                        out.push(text(n - 1));
+                    }
+                }
+            }
+            Rule::Range { min, max, .. } => {
+                for n in [*min, *max].into_iter().flatten() {
+                    let x = n.as_f64();
+                    out.extend([x - 1.0, x, x + 1.0].iter().map(|v| format_number(*v)));
+                }
+                out.push("not-a-number".into());
+            }
+            Rule::Forbidden { values } => out.extend(values.iter().cloned()),
+            Rule::PrefixForbidden { values } => {
+                out.extend(values.iter().map(|p| format!("{p}{}", text(min_len))));
+                out.extend(values.iter().map(|p| format!("{}{}", text(min_len), p)));
+            }
+            Rule::Chars { .. } => {
+                out.push(format!("1{}", text(min_len)));
+                out.push(format!("-{}", text(min_len)));
+                out.push(format!("{} {}", text(min_len), w));
+            }
+            Rule::Ascii => out.push(std::iter::repeat_n('中', min_len as usize).collect()),
+            Rule::Format { name, .. } => {
+                out.extend(format_samples(name).iter().map(|s| s.to_string()))
+            }
+            Rule::Enum { values } => out.extend(values.iter().map(|v| v.value.clone())),
+            Rule::MultiValue {
+                separator,
+                max: Some(m),
+            } => {
+                let item = constraints
+                    .iter()
+                    .find_map(|c| match &c.rule {
+                        Rule::Format { name, .. } => {
+                            format_samples(name).first().map(|s| s.to_string())
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| text(min_len));
+                for n in [*m, m + 1] {
+                    out.push(vec![item.clone(); n.min(500) as usize].join(separator));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn format_samples(name: &str) -> &'static [&'static str] {
+    match name {
+        "cidr" => &[
+            "10.0.0.0/8",
+            "2408:4321:180:1701::/64",
+            "10.0.0.0/33",
+            "10.0.0.1",
+        ],
+        "ipv4" => &["192.168.0.1", "999.1.1.1"],
+        "ipv6" => &["2001:db8::1", "2001:::1"],
+        "ip" => &["192.168.0.1", "2001:db8::1", "192.168.0"],
+        "port" => &["80", "0", "65536"],
+        "datetime" => &[
+            "2021-01-01T00:00:00Z",
+            "2021-01-01T00:00Z",
+            "2021-13-01T00:00:00Z",
+            "2021-01-01 00:00:00",
+        ],
+        "date" => &["2021-01-01", "2021/01/01"],
+        "json" => &["{\"a\":1}", "{"],
+        _ => &[],
+    }
+}
+
+fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn numeric_candidates(constraints: &[Constraint]) -> Vec<f64> {
+    let mut out = Vec::new();
+    for c in constraints {
+        match &c.rule {
+            Rule::Range { min, max, .. } => {
+                for n in [*min, *max].into_iter().flatten() {
+                    let x = n.as_f64();
+                    out.extend([x - 1.0, x, x + 1.0]);
+                }
+            }
+            Rule::Forbidden { values } => {
+                out.extend(values.iter().filter_map(|v| v.parse::<f64>().ok()))
+            }
+            Rule::Enum { values } => {
+                let nums: Vec<f64> = values
+                    .iter()
+                    .filter_map(|v| v.value.parse::<f64>().ok())
+                    .collect();
+                if let Some(top) = nums.iter().cloned().reduce(f64::max) {
+                    out.push(top + 1.0);
+                }
+                out.extend(nums);
+            }
+            Rule::Format { name, .. } if name == "port" => out.extend([0.0, 1.0, 65535.0, 65536.0]),
+            Rule::Default { value } => out.extend(value.parse::<f64>().ok()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A literal of the field's scalar type, when the number fits it.
+fn number_literal(scalar: Scalar, x: f64) -> Option<TokenStream> {
+    if !x.is_finite() {
+        return None;
+    }
+    match scalar {
+        Scalar::I32 if x.fract() == 0.0 && x >= i32::MIN as f64 && x <= i32::MAX as f64 => {
+            let l = Literal::i32_suffixed(x as i32);
+            Some(quote!(#l))
+        }
+        Scalar::I64 if x.fract() == 0.0 && x.abs() < 9.0e15 => {
+            let l = Literal::i64_suffixed(x as i64);
+            Some(quote!(#l))
+        }
+        Scalar::F32 => {
+            let l = Literal::f32_suffixed(x as f32);
+            Some(quote!(#l))
+        }
+        Scalar::F64 => {
+            let l = Literal::f64_suffixed(x);
+            Some(quote!(#l))
+        }
+        _ => None,
+    }
+}
+
+/// Rules a table test can exercise on a scalar parameter.
+fn testable(c: &Constraint) -> bool {
+    !matches!(
+        c.rule,
+        Rule::Default { .. } | Rule::Unique | Rule::Relation { .. } | Rule::Items { .. }
+    )
+}
+
+/// `(value expression, accepted)` cases for one top-level scalar parameter.
+fn cases(p: &Planned<'_>) -> Vec<(TokenStream, bool)> {
+    let Shape::Scalar(scalar) = p.shape else {
+        return Vec::new();
+    };
+    let rules = &p.field.constraints;
+    if !rules.iter().any(testable) {
+        return Vec::new();
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    match scalar {
+        Scalar::String => {
+            for value in string_candidates(rules) {
+                if seen.contains(&value) {
+                    continue;
+                }
+                seen.push(value.clone());
+                let ok = accepts(scalar, rules, &value);
+                let lit = Literal::string(&value);
+                out.push((quote!(#lit), ok));
+            }
+        }
+        Scalar::I32 | Scalar::I64 | Scalar::F32 | Scalar::F64 => {
+            for x in numeric_candidates(rules) {
+                let text = format_number(x);
+                if seen.contains(&text) {
+                    continue;
+                }
+                seen.push(text.clone());
+                if let Some(lit) = number_literal(scalar, x) {
+                    out.push((lit, accepts(scalar, rules, &text)));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// List-size cases of a top-level list parameter: `(number of items, accepted)`.
+fn item_cases(p: &Planned<'_>) -> Vec<(usize, bool)> {
+    let Some((min, max)) = p.field.constraints.iter().find_map(|c| match c.rule {
+        Rule::Items { min, max } => Some((min, max)),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let mut sizes: Vec<u64> = Vec::new();
+    for n in [min, max].into_iter().flatten() {
+        sizes.extend([n.saturating_sub(1), n, n + 1]);
+    }
+    sizes.sort_unstable();
+    sizes.dedup();
+    sizes
+        .into_iter()
+        .filter(|n| *n > 0 && *n <= 200)
+        .map(|n| {
+            let mut v = Violations::new();
+            v.items("F", n as usize, min, max);
+            (n as usize, v.finish().is_ok())
+        })
+        .collect()
+}
+
+/// One test per top-level parameter with rules; `None` when nothing is testable.
+pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream> {
+    let builder = ident(request_name);
+    let mut tests = Vec::new();
+    for p in fields {
+        let setter = ident(&p.ident);
+        let wire = Literal::string(&p.field.name);
+        let test = format_ident!("rules_of_{}", p.ident.trim_start_matches("r#"));
+        let table: Vec<TokenStream> = cases(p)
+            .into_iter()
+            .map(|(value, ok)| quote!((#value, #ok)))
+            .collect();
+        let list_checks: Vec<TokenStream> = match &p.shape {
+            Shape::Vec(inner) => item_cases(p)
+                .into_iter()
+                .filter_map(|(n, ok)| {
+                    let item = match inner.as_ref() {
+                        Shape::Struct(s) => {
+                            let s = ident(s);
+                            quote!(#s::new())
+                        }
+                        Shape::Scalar(Scalar::String) => quote!(::std::string::String::from("x")),
+                        Shape::Scalar(s) => number_literal(*s, 1.0)?,
+                        Shape::Enum(e, variants) => {
+                            let (e, v) = (ident(e), ident(&variants.first()?.1));
+                            quote!(#e::#v)
+                        }
+                        Shape::Vec(_) => return None,
+                    };
+                    let call = quote!(#builder::builder().#setter(::std::vec![#item; #n]).build());
+                    Some(if ok {
+                        quote!(assert!(!matches!(#call, Err(e) if e.mentions(#wire)), "{} items should be accepted", #n);)
+                    } else {
+                        quote!(assert!(matches!(#call, Err(e) if e.mentions(#wire)), "{} items should be rejected", #n);)
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let overlap = overlap_checks(request_name, p, fields);
+        if table.is_empty() && list_checks.is_empty() && overlap.is_empty() {
+            continue;
+        }
+        let value_ty = match &p.shape {
+            Shape::Scalar(Scalar::String) => quote!(&str),
+            other => other.tokens(),
+        };
+        let value_checks = (!table.is_empty()).then(|| {
+            quote! {
+                let accepts = |value: #value_ty| {
+                    !matches!(#builder::builder().#setter(value).build(), Err(e) if e.mentions(#wire))
+                };
+                for (value, expected) in [#(#table),*] {
+                    assert_eq!(accepts(value), expected, "{:?}", value);
+                }
+            }
+        });
+        tests.push(quote! {
+            #[test]
+            fn #test() {
+                #value_checks
+                #(#list_checks)*
+                #(#overlap)*
+            }
+        });
+    }
+    tests
+}
+
+/// `no_overlap` relations between two string parameters: overlapping blocks are rejected.
+fn overlap_checks(request_name: &str, p: &Planned<'_>, fields: &[Planned<'_>]) -> Vec<TokenStream> {
+    let builder = ident(request_name);
+    let mut out = Vec::new();
+    for c in &p.field.constraints {
+        let Rule::Relation {
+            relation: RelationKind::NoOverlap,
+            other,
+            ..
+        } = &c.rule
+        else {
+            continue;
+        };
+        let Some(o) = fields.iter().find(|f| &f.field.name == other) else {
+            continue;
+        };
+        if p.shape != Shape::Scalar(Scalar::String) || o.shape != Shape::Scalar(Scalar::String) {
+            continue;
+        }
+        let (a, b) = (ident(&p.ident), ident(&o.ident));
+        let wire = Literal::string(&p.field.name);
+        // Same pair of blocks, one overlapping and one not, each valid on its own.
+        let own_ok = |f: &Planned<'_>, v: &str| accepts(Scalar::String, &f.field.constraints, v);
+        if [
+            ("10.1.0.0/16", "10.0.0.0/8"),
+            ("192.168.0.0/16", "10.0.0.0/8"),
+        ]
+        .iter()
+        .all(|(x, y)| own_ok(p, x) && own_ok(o, y))
+        {
+            out.push(quote! {
+                assert!(matches!(#builder::builder().#a("10.1.0.0/16").#b("10.0.0.0/8").build(), Err(e) if e.mentions(#wire)));
+                assert!(!matches!(#builder::builder().#a("192.168.0.0/16").#b("10.0.0.0/8").build(), Err(e) if e.mentions(#wire)));
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(rule: Rule) -> Constraint {
+        Constraint {
+            rule,
+            source: String::new(),
+        }
+    }
+
+    #[test]
+    fn length_candidates_straddle_the_bounds() {
+        let rules = [c(Rule::Length {
+            min: Some(2),
+            max: Some(4),
+        })];
+        let verdicts: Vec<(usize, bool)> = string_candidates(&rules)
+            .iter()
+            .map(|s| (s.chars().count(), accepts(Scalar::String, &rules, s)))
+            .collect();
+        for (n, ok) in [(1, false), (2, true), (4, true), (5, false)] {
+            assert!(verdicts.contains(&(n, ok)), "{n}: {verdicts:?}");
+        }
+    }
+
+    #[test]
+    fn numeric_candidates_include_forbidden_values() {
+        let rules = [
+            c(Rule::Forbidden {
+                values: vec!["22".into()],
+            }),
+            c(Rule::Default {
+                value: "1194".into(),
+            }),
+        ];
+        let xs = numeric_candidates(&rules);
+        assert!(xs.contains(&22.0) && xs.contains(&1194.0));
+        assert!(!accepts(Scalar::I32, &rules, "22"));
+        assert!(accepts(Scalar::I32, &rules, "1194"));
+    }
+
+    #[test]
+    fn multi_value_rules_apply_per_item() {
+        let rules = [
+            c(Rule::MultiValue {
+                separator: ",".into(),
+                max: Some(2),
+            }),
+            c(Rule::Format {
+                name: "cidr".into(),
+                pattern: None,
+            }),
+        ];
+        assert!(accepts(Scalar::String, &rules, "10.0.0.0/8,192.168.0.0/16"));
+        assert!(!accepts(
+            Scalar::String,
+            &rules,
+            "10.0.0.0/8,10.0.0.0/8,10.0.0.0/8"
+        ));
+        assert!(!accepts(Scalar::String, &rules, "10.0.0.0/8,nope"));
+    }
+}
