@@ -203,9 +203,11 @@ pub fn build_request<R: Request>(
     let endpoint = config.endpoint_for(R::PRODUCT)?;
     let mut params: BTreeMap<String, String> = req.to_query().into_iter().collect();
     if let (Some(name), Some(token)) = (R::CLIENT_TOKEN, client_token) {
-        params
-            .entry(name.to_string())
-            .or_insert_with(|| token.to_string());
+        // An empty token is no token: keeping it would make retries unsafe.
+        let slot = params.entry(name.to_string()).or_default();
+        if slot.trim().is_empty() {
+            *slot = token.to_string();
+        }
     }
     let timestamp = sign::format_timestamp(now);
     let builder = http::Request::builder()
@@ -300,6 +302,17 @@ pub fn build_request<R: Request>(
 /// A 2xx body is decoded as JSON, or XML when `content_type` says so. Any other status is an
 /// error: a body with a code gives [`SdkError::Service`] (the code, not the status, decides
 /// the API's typed error); an unreadable body gives [`SdkError::Response`] with the raw body.
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
 pub fn parse_response<R: Request>(
     status: u16,
     content_type: Option<&str>,
@@ -313,7 +326,15 @@ pub fn parse_response<R: Request>(
                 .map_err(|e| e.to_string())
                 .and_then(|text| quick_xml::de::from_str(text).map_err(|e| e.to_string()))
         } else {
-            serde_json::from_slice(body).map_err(|e| e.to_string())
+            // A success body is a JSON object; derived structs would also read an array by
+            // position, which would be a silent misreading.
+            match serde_json::from_slice::<serde_json::Value>(body) {
+                Ok(value @ serde_json::Value::Object(_)) => {
+                    serde_json::from_value(value).map_err(|e| e.to_string())
+                }
+                Ok(other) => Err(format!("expected a JSON object, got {}", json_kind(&other))),
+                Err(e) => Err(e.to_string()),
+            }
         };
         return decoded.map_err(|e| {
             let format = if xml { "XML" } else { "JSON" };
@@ -551,6 +572,10 @@ mod tests {
         let req = build_request(&create(), &config, &creds, at(), "n", None).unwrap();
         assert!(!query_of(&req).contains_key("ClientToken"));
         assert!(!query_of(&req).contains_key("SecurityToken"));
+        // An empty token would defeat idempotent retries: it is replaced.
+        r.token = Some(String::new());
+        let req = build_request(&r, &config, &creds, at(), "n", Some("generated")).unwrap();
+        assert_eq!(query_of(&req)["ClientToken"], "generated");
     }
 
     #[test]
@@ -661,6 +686,9 @@ mod tests {
             b"<CreateThingResponse><RequestId>R2</RequestId></CreateThingResponse>",
         );
         assert_eq!(r.unwrap().request_id, "R2");
+        // Serde would read an array into a struct by position: that is no success body.
+        let r = parse_response::<Create>(200, Some("application/json"), br#"["R4"]"#);
+        assert!(matches!(r, Err(SdkError::Response(_))), "{r:?}");
     }
 
     #[test]

@@ -2,14 +2,13 @@
 //! becomes a crate that compiles without warnings and passes the tests made from its examples.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use aliyun_codegen::model::Field;
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 use aliyun_codegen::stats::Stats;
-use aliyun_codegen::{Config, RuntimeDependency};
-use aliyun_codegen_tests::{corpus_dir, corpus_docs, repo_root};
+use aliyun_codegen::Config;
+use aliyun_codegen_tests::{corpus_dir, corpus_docs, generate_and_check_crate};
 
 /// Product configuration for the corpus folders (the docs' links are not always right).
 fn product_of(folder: &str) -> (&'static str, &'static str) {
@@ -148,91 +147,12 @@ fn every_corpus_doc_parses_and_keeps_every_row() {
     assert_eq!(stats.docs, 272);
 }
 
-/// Generates one product's crate from all its corpus folders (zh and en together) into
-/// `target/corpus-crates/<product>`, then builds it with warnings denied and runs its tests.
+/// Generates one product's crate from all its corpus folders (zh and en together), then builds
+/// it with warnings denied, runs its tests, clippy and rustdoc.
 fn generate_and_test(product: &str, version: &str, folders: &[&str]) {
-    let root = repo_root();
-    let out = root
-        .join("target/corpus-crates")
-        .join(product.to_lowercase());
     let dirs: Vec<PathBuf> = folders.iter().map(|f| corpus_dir().join(f)).collect();
-    let dir_refs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
-    let config = Config::new()
-        .product(product)
-        .version(version)
-        .standalone(true)
-        .runtime(RuntimeDependency::Path(
-            root.join("runtime").display().to_string(),
-        ));
-    let loaded = config
-        .load_dirs(&dir_refs)
-        .unwrap_or_else(|f| panic!("{product}: load failed:\n{f}"));
-    let (files, diags) = config
-        .render_loaded(
-            &loaded,
-            Path::new(&format!("corpus/{}", product.to_lowercase())),
-            &out,
-        )
-        .unwrap_or_else(|f| panic!("{product}: generation failed:\n{f}"));
-    aliyun_codegen::write_crate(&out, &files).expect("write the crate");
-    // Pin dependency versions to the workspace's lock file.
-    std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).expect("copy Cargo.lock");
-    let rule_tests: usize = files
-        .values()
-        .map(|f| f.matches("fn rules_of_").count())
-        .sum();
-    let example_tests: usize = files
-        .values()
-        .map(|f| {
-            f.matches("fn request_example_").count() + f.matches("fn response_example_").count()
-        })
-        .sum();
-    println!("{product}: {example_tests} example tests, {rule_tests} rule tests (one per parameter with rules)");
-    let untested = diags
-        .iter()
-        .filter(|d| d.kind == "example-not-tested")
-        .count();
-    println!(
-        "{product}: {} APIs, {} diagnostics, {untested} request examples not turned into tests",
-        loaded.apis.len(),
-        diags.len()
-    );
-    for d in diags.iter().filter(|d| d.kind == "example-not-tested") {
-        println!("  {d}");
-    }
-    // Built with warnings denied, its example tests run, clippy and rustdoc clean.
-    let cargo = |before: &[&str], after: &[&str], env: (&str, &str)| {
-        Command::new(env!("CARGO"))
-            .args(before)
-            .arg("--manifest-path")
-            .arg(out.join("Cargo.toml"))
-            .args(after)
-            .env("CARGO_TARGET_DIR", root.join("target/corpus-target"))
-            .env(env.0, env.1)
-            .status()
-            .expect("run cargo")
-            .success()
-    };
-    assert!(
-        cargo(&["test", "--quiet"], &[], ("RUSTFLAGS", "-D warnings")),
-        "{product}: the generated crate does not build or its example tests fail"
-    );
-    assert!(
-        cargo(
-            &["clippy", "--quiet", "--all-targets"],
-            &["--", "-D", "warnings"],
-            ("CARGO_TERM_COLOR", "never")
-        ),
-        "{product}: clippy warns on the generated crate"
-    );
-    assert!(
-        cargo(
-            &["doc", "--quiet", "--no-deps"],
-            &[],
-            ("RUSTDOCFLAGS", "-D warnings")
-        ),
-        "{product}: rustdoc warns on the generated crate"
-    );
+    let config = Config::new().product(product).version(version);
+    generate_and_check_crate(config, product, &dirs);
 }
 
 #[test]
