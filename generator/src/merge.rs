@@ -197,3 +197,70 @@ fn req(r: Option<bool>) -> &'static str {
         "optional"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse_doc, DocDefaults};
+
+    const ZH: &str = "# Foo\n\n## 请求参数\n\n|名称|类型|是否必选|示例值|描述|\n|--|--|----|---|--|\n|Action|String|是|Foo|取值：**Foo**。|\n|RegionId|String|是|cn|地域。|\n|Size|Integer|否|1|大小。|\n|OnlyZh|String|否|a|只在中文。|\n\n## 返回数据\n\n|名称|类型|示例值|描述|\n|--|--|---|--|\n|RequestId|String|r|请求ID。|\n\n## 错误码\n\n|HttpCode|错误码|错误信息|描述|\n|--|--|--|--|\n|400|A.B|m|描述|\n";
+    const EN: &str = "# Foo\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|Action|String|Yes|Foo|Set the value to **Foo**.|\n|RegionId|String|Yes|cn|The region.|\n|Size|Long|Yes|1|The size.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|RequestId|String|r|The request ID.|\n\n## Error codes\n\n|HttpCode|Error code|Error message|Description|\n|--|--|--|--|\n|400|A.B|m|d|\n|404|C|n|e|\n";
+
+    fn parse(file: &str, text: &str) -> Api {
+        parse_doc(
+            file,
+            text,
+            &DocDefaults {
+                product: Some("P".into()),
+                version: Some("2020-01-01".into()),
+            },
+        )
+        .expect("parses")
+        .0
+    }
+
+    #[test]
+    fn english_first_both_kept_disagreements_reported() {
+        let (apis, diags) = merge_all(vec![parse("zh/Foo.md", ZH), parse("en/Foo.md", EN)]);
+        assert_eq!(apis.len(), 1);
+        let api = &apis[0];
+        assert_eq!(
+            api.sources
+                .iter()
+                .map(|s| s.lang.as_str())
+                .collect::<Vec<_>>(),
+            ["en-US", "zh-CN"]
+        );
+        let region = &api.request[0];
+        assert_eq!(region.description, "The region.");
+        assert_eq!(region.translations[0].text, "地域。");
+        let size = api.request.iter().find(|f| f.name == "Size").unwrap();
+        assert_eq!(
+            size.ty,
+            crate::model::Type::Long,
+            "the English doc's type is kept"
+        );
+        assert_eq!(size.required, Some(true), "required if either says so");
+        assert!(api.request.iter().any(|f| f.name == "OnlyZh"));
+        assert_eq!(api.errors.len(), 2);
+        let messages: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`Size` is Integer here but Long")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`Size` is optional here but required")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`OnlyZh` is documented only in zh-CN")),
+            "{messages:?}"
+        );
+    }
+}
