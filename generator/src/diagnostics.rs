@@ -7,6 +7,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Information for maintainers (a sentence the extractor did not understand).
+    Note,
     Warning,
     Error,
 }
@@ -38,6 +40,16 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(file: &str, line: usize, kind: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            file: file.to_string(),
+            line,
+            kind,
+            message: message.into(),
+        }
+    }
+
     pub fn error(file: &str, line: usize, kind: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -56,6 +68,7 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sev = match self.severity {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         };

@@ -149,14 +149,7 @@ fn merge_fields(
                 if p.example.is_none() {
                     p.example = o.example.clone();
                 }
-                for c in o.constraints {
-                    let same_kind = p.constraints.iter().any(|x| {
-                        std::mem::discriminant(&x.rule) == std::mem::discriminant(&c.rule)
-                    });
-                    if !same_kind {
-                        p.constraints.push(c);
-                    }
-                }
+                merge_constraints(&mut p.constraints, o.constraints);
                 if p.wire.is_none() {
                     p.wire = o.wire;
                 }
@@ -179,6 +172,37 @@ fn merge_fields(
                 ));
                 primary.push(o);
             }
+        }
+    }
+}
+
+/// Rules the other language states too: value lists are united (an allow-list may only grow);
+/// other kinds are added only when the primary language has none of that kind.
+fn merge_constraints(
+    primary: &mut Vec<crate::model::Constraint>,
+    other: Vec<crate::model::Constraint>,
+) {
+    use crate::model::Rule;
+    for c in other {
+        if let Rule::Enum { values } = &c.rule {
+            if let Some(Rule::Enum { values: known }) = primary
+                .iter_mut()
+                .map(|p| &mut p.rule)
+                .find(|r| matches!(r, Rule::Enum { .. }))
+            {
+                for v in values {
+                    if !known.iter().any(|k| k.value == v.value) {
+                        known.push(v.clone());
+                    }
+                }
+                continue;
+            }
+        }
+        let same_kind = primary
+            .iter()
+            .any(|x| std::mem::discriminant(&x.rule) == std::mem::discriminant(&c.rule));
+        if !same_kind {
+            primary.push(c);
         }
     }
 }

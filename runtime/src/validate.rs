@@ -198,7 +198,8 @@ impl Violations {
         }
     }
 
-    /// Numeric range over a textual value (numbers carried in `String` parameters).
+    /// Numeric range over a textual value (numbers carried in `String` parameters). Text that
+    /// is not a number is left alone: such parameters also take words (`Any` for a port).
     pub fn range_text(
         &mut self,
         field: &str,
@@ -208,9 +209,8 @@ impl Violations {
         min_exclusive: bool,
         max_exclusive: bool,
     ) {
-        match value.trim().parse::<f64>() {
-            Ok(n) => self.range(field, n, min, max, min_exclusive, max_exclusive),
-            Err(_) => self.push(field, format!("must be a number, got `{value}`")),
+        if let Ok(n) = value.trim().parse::<f64>() {
+            self.range(field, n, min, max, min_exclusive, max_exclusive);
         }
     }
 
@@ -451,8 +451,11 @@ mod tests {
             check(|v| v.range("P", 0.0, Some(0.0), None, true, false)).len(),
             1
         );
+        assert!(
+            check(|v| v.range_text("P", "Any", Some(1.0), Some(65535.0), false, false)).is_empty()
+        );
         assert_eq!(
-            check(|v| v.range_text("P", "abc", Some(0.0), None, false, false)).len(),
+            check(|v| v.range_text("P", "0", Some(1.0), Some(65535.0), false, false)).len(),
             1
         );
     }

@@ -1999,7 +1999,9 @@ fn head_format(r: &Rich) -> Option<&'static str> {
         .to_string();
     if zh.chars().any(is_cjk) {
         if zh.ends_with("网段") || zh.ends_with("地址段") || zh.ends_with("cidr块") {
-            return (!zh.contains("ip地址")).then_some("cidr");
+            // `IP地址段` is a CIDR block; `IP地址或网段` also allows a bare address.
+            let alternative = zh.contains("ip地址或") || zh.contains("或ip地址");
+            return (!alternative).then_some("cidr");
         }
         if zh.contains("域名") {
             return None;
@@ -2010,13 +2012,13 @@ fn head_format(r: &Rich) -> Option<&'static str> {
             .map(|(_, n)| *n);
     }
     let mut head = clause.trim().trim_end_matches('.').to_string();
-    for cut in [
+    // The head noun ends at the first qualifier, whichever word it is.
+    let cuts = [
         " of ", " that ", " which ", " to ", " in ", " for ", " used ", " from ", " with ",
         " where ", " on ", " is ", " by ",
-    ] {
-        if let Some(k) = head.find(cut) {
-            head.truncate(k);
-        }
+    ];
+    if let Some(k) = cuts.iter().filter_map(|cut| head.find(cut)).min() {
+        head.truncate(k);
     }
     let whole = r.folded(0, r.len());
     if head.ends_with("cidr block") || head.ends_with("cidr blocks") {
@@ -3318,6 +3320,21 @@ fn finalize(cands: Vec<(Rule, String)>, ty: &Type) -> Vec<Constraint> {
                 continue;
             }
         }
+        // Two value lists (one per position, `Filter.1.Key`/`Filter.2.Key`, or per case):
+        // an allow-list may only grow, never reject a documented value.
+        if let Rule::Enum { values } = &rule {
+            if let Some(c) = out.iter_mut().find(|c| matches!(c.rule, Rule::Enum { .. })) {
+                if let Rule::Enum { values: known } = &mut c.rule {
+                    for v in values {
+                        if !known.iter().any(|k| k.value == v.value) {
+                            known.push(v.clone());
+                        }
+                    }
+                }
+                c.source = join_source(&c.source, &source);
+                continue;
+            }
+        }
         let clash = out.iter().any(|c| match (&c.rule, &rule) {
             (Rule::Enum { .. }, Rule::Enum { .. })
             | (Rule::Default { .. }, Rule::Default { .. }) => true,
@@ -3502,6 +3519,41 @@ mod tests {
     fn seed_client_token_length_and_ascii() {
         let r = s("客户端Token，用于保证请求的幂等性。\n\n由客户端生成该参数值，要保证在不同请求间唯一，最大不值过64个ASCII字符。");
         assert_eq!(r, vec![len(None, Some(64)), Rule::Ascii, Rule::Unique]);
+    }
+
+    #[test]
+    fn formats_named_by_the_head_noun() {
+        // ga/zh-CN/RemoveEntriesFromAcl.md `AclEntries.N.Entry`
+        assert_eq!(
+            s("访问控制条目IP地址段。"),
+            vec![Rule::Format {
+                name: "cidr".into(),
+                pattern: None
+            }]
+        );
+        // nat/en-US/DescribeForwardTableEntries.md `ExternalIp`: the first qualifier ends the noun.
+        let r = s("The public IP address used in the DNAT entry. The public IP address is used by the Elastic Compute Service (ECS) instance to receive requests from the Internet.");
+        assert_eq!(
+            r,
+            vec![Rule::Format {
+                name: "ip".into(),
+                pattern: None
+            }]
+        );
+    }
+
+    #[test]
+    fn value_lists_of_several_positions_are_united() {
+        // eip/en-US/DescribeEipAddresses.md `Filter.1.Key` and `Filter.2.Key`, merged into one member.
+        let r = s("The filter key used to query resources. Set the value to **CreationStartTime** (the start time when resources are created).\n\nFilter.2.Key: The filter key used to query resources. Set the value to **CreationEndTime** (the end time when resources are created).");
+        let values: Vec<String> = r
+            .iter()
+            .find_map(|rule| match rule {
+                Rule::Enum { values } => Some(values.iter().map(|v| v.value.clone()).collect()),
+                _ => None,
+            })
+            .expect("an enum");
+        assert_eq!(values, ["CreationStartTime", "CreationEndTime"]);
     }
 
     #[test]

@@ -802,7 +802,7 @@ fn add_constraints(request: &mut [Field], file: &str, diags: &mut Vec<Diagnostic
     visit_with_siblings(request, "", &mut |f, path, siblings| {
         let found = constraints::extract(&f.description, &rule_type(f), siblings);
         for sentence in found.not_understood {
-            diags.push(Diagnostic::warning(
+            diags.push(Diagnostic::note(
                 file,
                 f.line,
                 "rule-not-understood",

@@ -557,6 +557,11 @@ fn insert_path(list: &mut Vec<Field>, path: &[Segment], row: &Row, notes: &mut V
         }
     };
     let container = &mut list[index];
+    // `PortRanges.N.FromPort` required, with no row of its own for `PortRanges`: the list is
+    // required too (a required member of every item needs at least the item).
+    if container.raw_type.is_empty() && rest.len() == 1 && row.required == Some(true) {
+        container.required = Some(true);
+    }
     if seg.repeated && container.ty != Type::Array {
         container.ty = Type::Array;
     }
@@ -701,6 +706,17 @@ mod tests {
             "RegionId:String,Tag:Array<Object>{Key:String,Value:String},ResourceId:Array<String>,Groups:Array<Object>{Ports:Array<Object>{From:Integer}},Filter:Array<Object>{Key:String},Config:Object{Disk:Array<Object>{Size:Integer}}"
         );
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn required_members_make_an_undocumented_list_required() {
+        let mut from = row("PortRanges.N.FromPort", "Integer", 1);
+        from.required = Some(true);
+        let mut tag = row("Tag.N.Key", "String", 2);
+        tag.required = Some(false);
+        let (tree, _) = build_request(&[from, tag], None);
+        assert_eq!(tree[0].required, Some(true));
+        assert_eq!(tree[1].required, Some(false));
     }
 
     #[test]
