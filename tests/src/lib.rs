@@ -18,6 +18,21 @@ pub fn corpus_dir() -> PathBuf {
     repo_root().join("../shared/corpus")
 }
 
+/// Whether the corpus tests can run. Outside CI a checkout without `../shared` skips them with
+/// a message; in CI (`CI` set) a missing corpus is a failure, never a silent pass.
+pub fn corpus_available(test: &str) -> bool {
+    if corpus_dir().is_dir() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: the corpus is expected at {} in CI",
+        corpus_dir().display()
+    );
+    eprintln!("{test}: skipped, no corpus at {}", corpus_dir().display());
+    false
+}
+
 /// Every corpus document, sorted: `(product folder, language, path)`.
 pub fn corpus_docs() -> Vec<(String, String, PathBuf)> {
     let mut out = Vec::new();

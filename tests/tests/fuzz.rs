@@ -16,10 +16,14 @@ fn docs() -> &'static Vec<String> {
             .iter()
             .filter_map(|(_, _, p)| std::fs::read_to_string(p).ok())
             .collect();
-        texts.push(
-            std::fs::read_to_string(repo_root().join("spec/vpc/CreateSslVpnServer.md"))
-                .expect("seed"),
-        );
+        for own in [
+            "spec/vpc/CreateSslVpnServer.md",
+            "tests/fixtures/widget/CreateWidget.md",
+        ] {
+            texts.push(
+                std::fs::read_to_string(repo_root().join(own)).expect("a doc of the repository"),
+            );
+        }
         texts
     })
 }

@@ -16,7 +16,13 @@ fn seed_path() -> PathBuf {
 fn spec_holds_the_seed_byte_for_byte() {
     let shared = repo_root().join("../shared/seed/CreateSslVpnServer.md");
     let Ok(original) = std::fs::read(&shared) else {
-        panic!("the seed is expected at {}", shared.display());
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the seed is expected at {}",
+            shared.display()
+        );
+        eprintln!("skipped: no seed at {}", shared.display());
+        return;
     };
     assert_eq!(std::fs::read(seed_path()).expect("spec copy"), original);
 }
