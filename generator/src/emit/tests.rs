@@ -418,6 +418,42 @@ fn response_test(
     })
 }
 
+/// A documented error response must parse as an error body and map to the API's error enum
+/// (a documented code to its own variant).
+fn error_example_test(
+    error_name: &str,
+    api: &Api,
+    format: ExampleFormat,
+    body: &str,
+    index: usize,
+) -> TokenStream {
+    let ty = ident(error_name);
+    let lit = Literal::string(body);
+    let content_type = match format {
+        ExampleFormat::Json => "application/json",
+        ExampleFormat::Xml => "text/xml",
+    };
+    let documented: Vec<Literal> = api
+        .errors
+        .iter()
+        .map(|e| Literal::string(&e.code))
+        .collect();
+    let test = format_ident!("error_example_{}_maps_to_the_error_enum", index + 1);
+    quote! {
+        #[test]
+        fn #test() {
+            let body = ::aliyun_runtime::ErrorBody::parse(::std::option::Option::Some(#content_type), #lit.as_bytes())
+                .expect("the documented error example is an error body");
+            let error = #ty::from_code(&body.code, body.message.as_deref().unwrap_or(""));
+            assert_eq!(error.code(), body.code);
+            let documented: &[&str] = &[#(#documented),*];
+            if documented.contains(&body.code.as_str()) {
+                assert!(!matches!(error, #ty::Other { .. } | #ty::Common { .. }), "{error:?}");
+            }
+        }
+    }
+}
+
 pub fn example_tests(
     api: &Api,
     request_name: &str,
@@ -450,6 +486,19 @@ pub fn example_tests(
             tests.push(t);
             n += 1;
         }
+    }
+    let error_name = format!(
+        "{}Error",
+        request_name.strip_suffix("Request").unwrap_or(request_name)
+    );
+    for (i, ex) in api
+        .examples
+        .responses
+        .iter()
+        .filter(|r| !r.success && r.valid)
+        .enumerate()
+    {
+        tests.push(error_example_test(&error_name, api, ex.format, &ex.body, i));
     }
     if tests.is_empty() {
         return (quote!(), notes);
