@@ -686,6 +686,8 @@ fn setter(p: &Planned<'_>, target: TokenStream) -> TokenStream {
     }
 }
 
+// In the generated methods `let _ = (&prefix, &v);` keeps structs without rules (or without
+// fields) free of unused-variable warnings without an `#[allow]` on user-facing code.
 fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) -> TokenStream {
     let name_id = ident(name);
     let builder_id = ident(builder);
