@@ -7,39 +7,16 @@
 //! code `api.rs` emitted) agrees. So a rule dropped, mis-wired or given the wrong bounds by the
 //! emitter fails a test.
 
-use aliyun_runtime::validate::{CharClass as RtClass, Format, Violations};
+use aliyun_runtime::validate::{CharClass as RtClass, Violations};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::api::{Planned, Scalar, Shape};
+use super::api::{runtime_class, runtime_format, Planned, Scalar, Shape};
 use super::naming::ident;
 use crate::model::{CharClass, Constraint, Number, RelationKind, Rule};
 
 fn rt_classes(list: &[CharClass]) -> Vec<RtClass> {
-    list.iter()
-        .map(|c| match c {
-            CharClass::Letter => RtClass::Letter,
-            CharClass::Upper => RtClass::Upper,
-            CharClass::Lower => RtClass::Lower,
-            CharClass::Digit => RtClass::Digit,
-            CharClass::Cjk => RtClass::Cjk,
-            CharClass::Char(ch) => RtClass::Char(*ch),
-        })
-        .collect()
-}
-
-pub fn format_of(name: &str) -> Option<Format> {
-    Some(match name {
-        "cidr" => Format::Cidr,
-        "ipv4" => Format::Ipv4,
-        "ipv6" => Format::Ipv6,
-        "ip" => Format::Ip,
-        "port" => Format::Port,
-        "datetime" => Format::DateTime,
-        "date" => Format::Date,
-        "json" => Format::Json,
-        _ => return None,
-    })
+    list.iter().map(runtime_class).collect()
 }
 
 fn f(n: Option<Number>) -> Option<f64> {
@@ -110,7 +87,7 @@ fn judge(v: &mut Violations, scalar: Scalar, constraints: &[Constraint], x: &str
             }
             Rule::Ascii if is_str => v.ascii("F", x),
             Rule::Format { name, .. } if is_str => {
-                if let Some(fmt) = format_of(name) {
+                if let Some(fmt) = runtime_format(name) {
                     v.format("F", x, fmt);
                 }
             }
