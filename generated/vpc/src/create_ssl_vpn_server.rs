@@ -58,9 +58,9 @@ pub struct CreateSslVpnServerRequest {
     ///
     /// Rules:
     ///
+    /// - unique per request (an idempotency token; the client fills one in when unset)
     /// - length: at most 64 characters
     /// - ASCII characters only
-    /// - unique per request (an idempotency token; the client fills one in when unset)
     #[serde(
         rename = "ClientToken",
         skip_serializing_if = "::std::option::Option::is_none"
@@ -426,9 +426,9 @@ impl CreateSslVpnServerRequestBuilder {
     ///
     /// Rules:
     ///
+    /// - unique per request (an idempotency token; the client fills one in when unset)
     /// - length: at most 64 characters
     /// - ASCII characters only
-    /// - unique per request (an idempotency token; the client fills one in when unset)
     pub fn client_token(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,

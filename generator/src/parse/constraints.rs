@@ -2161,7 +2161,9 @@ fn is_uniqueness(r: &Rich) -> bool {
     // Unique across requests, or a client-generated value that must be unique: a token.
     let across_requests = r.has_any(&["request", "requests", "请求"]);
     let client_generated = r.has_any(&["client", "客户端"]);
-    unique && (across_requests || client_generated)
+    // `用于保证请求的幂等性` / `ensure the idempotence of the request` says the same.
+    let idempotence = r.has_any(&["幂等", "幂等性", "idempotence", "idempotent", "idempotency"]);
+    (unique && (across_requests || client_generated)) || idempotence
 }
 
 /// Relations with other parameters of the request (only names from `siblings`).
@@ -3518,7 +3520,8 @@ mod tests {
     #[test]
     fn seed_client_token_length_and_ascii() {
         let r = s("客户端Token，用于保证请求的幂等性。\n\n由客户端生成该参数值，要保证在不同请求间唯一，最大不值过64个ASCII字符。");
-        assert_eq!(r, vec![len(None, Some(64)), Rule::Ascii, Rule::Unique]);
+        // The idempotence sentence comes first, so `unique` is read from it.
+        assert_eq!(r, vec![Rule::Unique, len(None, Some(64)), Rule::Ascii]);
     }
 
     #[test]
