@@ -216,17 +216,13 @@ pub struct ApiModule {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn request_type_name(api: &Api) -> String {
-    format!("{}Request", naming::camel(&api.name).unwrap_or_default())
-}
-
 pub fn emit_api(api: &Api) -> Result<ApiModule, Diagnostic> {
     let file = api
         .sources
         .first()
         .map(|s| s.file.clone())
         .unwrap_or_default();
-    let base = naming::camel(&api.name).ok_or_else(|| {
+    let types = naming::ApiTypes::of(&api.name).ok_or_else(|| {
         Diagnostic::error(
             &file,
             0,
@@ -234,12 +230,14 @@ pub fn emit_api(api: &Api) -> Result<ApiModule, Diagnostic> {
             format!("API name `{}` cannot be a Rust name", api.name),
         )
     })?;
-    let request_name = format!("{base}Request");
-    let builder_name = format!("{base}RequestBuilder");
-    let response_name = format!("{base}Response");
-    let error_name = format!("{base}Error");
+    let (request_name, builder_name, response_name, error_name) = (
+        &types.request,
+        &types.builder,
+        &types.response,
+        &types.error,
+    );
     let mut names = TypeNames::default();
-    for n in [&request_name, &builder_name, &response_name, &error_name] {
+    for n in types.all() {
         names.reserve(n);
     }
     let mut planner = Planner {
@@ -248,30 +246,29 @@ pub fn emit_api(api: &Api) -> Result<ApiModule, Diagnostic> {
         diags: Vec::new(),
         request: true,
     };
-    let request = planner.plan(&api.request, &request_name, true)?;
+    let request = planner.plan(&api.request, request_name, true)?;
     planner.request = false;
-    let response = planner.plan(&api.response, &response_name, false)?;
+    let response = planner.plan(&api.response, response_name, false)?;
     let mut diagnostics = std::mem::take(&mut planner.diags);
 
     let mut items = Vec::new();
-    items.push(request_struct(api, &request_name, &builder_name, &request));
+    items.push(request_struct(api, request_name, builder_name, &request));
     request_types(&request, &mut items);
     response_struct(
-        &response_name,
+        response_name,
         &format!("The response of `{}`.", api.name),
         &response,
         &mut items,
     );
-    items.push(super::errors::error_enum(api, &error_name));
+    items.push(super::errors::error_enum(api, error_name));
     items.push(api_impl(
         api,
-        &request_name,
-        &response_name,
-        &error_name,
+        request_name,
+        response_name,
+        error_name,
         &request,
     ));
-    let (tests, notes) =
-        example_tests::example_tests(api, &request_name, &request, &response_name, &response);
+    let (tests, notes) = example_tests::example_tests(api, &types, &request, &response);
     diagnostics.extend(notes);
     items.push(tests);
 

@@ -109,9 +109,9 @@ fn api_source(api: &Api) -> Result<(String, TokenStream, Vec<Diagnostic>), Diagn
 
 fn reexports(module: &str, api: &Api) -> TokenStream {
     let m = naming::ident(module);
-    let base = naming::camel(&api.name).unwrap_or_default();
-    let names = ["Request", "RequestBuilder", "Response", "Error"]
-        .map(|s| naming::ident(&format!("{base}{s}")));
+    let names: Vec<proc_macro2::Ident> = naming::ApiTypes::of(&api.name)
+        .map(|t| t.all().map(naming::ident).to_vec())
+        .unwrap_or_default();
     quote!(#[rustfmt::skip] pub use #m::{#(#names),*};)
 }
 
@@ -120,12 +120,11 @@ fn client_tokens(apis: &[(String, &Api)], opts: &CrateOptions) -> TokenStream {
     let methods = apis.iter().map(|(module, api)| {
         let m = naming::ident(module);
         let method = naming::ident(module);
-        let base = naming::camel(&api.name).unwrap_or_default();
-        let (req, resp, err) = (
-            naming::ident(&format!("{base}Request")),
-            naming::ident(&format!("{base}Response")),
-            naming::ident(&format!("{base}Error")),
-        );
+        let types = naming::ApiTypes::of(&api.name);
+        let name = |pick: fn(&naming::ApiTypes) -> &String| {
+            naming::ident(types.as_ref().map(pick).map(String::as_str).unwrap_or("Unnamed"))
+        };
+        let (req, resp, err) = (name(|t| &t.request), name(|t| &t.response), name(|t| &t.error));
         let doc = format!("Calls `{}`: validates the request, signs it and sends it, retrying only when that is safe.", api.name);
         let doc = docs::Doc::outer(doc);
         quote! {
@@ -262,7 +261,9 @@ pub fn render_crate(
         .map(|(m, api)| ApiEntry {
             name: api.name.clone(),
             module: m.clone(),
-            request: format!("{}Request", naming::camel(&api.name).unwrap_or_default()),
+            request: naming::ApiTypes::of(&api.name)
+                .map(|t| t.request)
+                .unwrap_or_default(),
             summary: readme_cell(&api.summary),
         })
         .collect();

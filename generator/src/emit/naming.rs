@@ -92,6 +92,32 @@ pub fn module(api: &str) -> Option<String> {
     snake(api)
 }
 
+/// The public type names of one API (`CreateSslVpnServerRequest`, …), made in one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiTypes {
+    pub request: String,
+    pub builder: String,
+    pub response: String,
+    pub error: String,
+}
+
+impl ApiTypes {
+    /// `None` when the API name holds nothing to make a Rust name from.
+    pub fn of(api: &str) -> Option<ApiTypes> {
+        let base = camel(api)?;
+        Some(ApiTypes {
+            request: format!("{base}Request"),
+            builder: format!("{base}RequestBuilder"),
+            response: format!("{base}Response"),
+            error: format!("{base}Error"),
+        })
+    }
+
+    pub fn all(&self) -> [&str; 4] {
+        [&self.request, &self.builder, &self.response, &self.error]
+    }
+}
+
 /// Turns an identifier string into tokens (handles `r#`).
 pub fn ident(s: &str) -> proc_macro2::Ident {
     match s.strip_prefix("r#") {

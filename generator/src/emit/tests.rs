@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::api::{Planned, Scalar, Shape};
-use super::naming::ident;
+use super::naming::{ident, ApiTypes};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Api, ExampleFormat, QueryParam, WireStyle};
 use crate::parse::examples::xml_to_json;
@@ -456,11 +456,11 @@ fn error_example_test(
 
 pub fn example_tests(
     api: &Api,
-    request_name: &str,
+    types: &ApiTypes,
     request: &[Planned<'_>],
-    response_name: &str,
     response: &[Planned<'_>],
 ) -> (TokenStream, Vec<Diagnostic>) {
+    let (request_name, response_name, error_name) = (&types.request, &types.response, &types.error);
     let mut tests = Vec::new();
     let mut notes = Vec::new();
     for (i, ex) in api.examples.requests.iter().enumerate() {
@@ -487,10 +487,6 @@ pub fn example_tests(
             n += 1;
         }
     }
-    let error_name = format!(
-        "{}Error",
-        request_name.strip_suffix("Request").unwrap_or(request_name)
-    );
     for (i, ex) in api
         .examples
         .responses
@@ -498,7 +494,7 @@ pub fn example_tests(
         .filter(|r| !r.success && r.valid)
         .enumerate()
     {
-        tests.push(error_example_test(&error_name, api, ex.format, &ex.body, i));
+        tests.push(error_example_test(error_name, api, ex.format, &ex.body, i));
     }
     if tests.is_empty() {
         return (quote!(), notes);
