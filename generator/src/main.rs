@@ -67,6 +67,20 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// What changed between two revisions (docs, spec folders; OLD may be a generated crate or
+    /// its IR lock file), and whether it breaks users of the generated crate.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// `text`, `json` or `markdown` (a CHANGELOG entry).
+        #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"])]
+        format: String,
+        /// Exit with status 1 when a change is breaking.
+        #[arg(long)]
+        fail_on_breaking: bool,
+        #[command(flatten)]
+        overrides: Overrides,
+    },
     /// List description sentences that look like rules but produced no constraint.
     Lint {
         #[arg(required = true)]
@@ -160,8 +174,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 if let Some(p) = &runtime_path {
                     c = c.runtime(RuntimeDependency::Path(p.clone()));
                 }
+                let before = aliyun_codegen::diff::lock::read_crate(&out);
                 match c.generate_crate(&spec, &out) {
                     Ok(r) => {
+                        eprint!("{}", aliyun_codegen::diff::generation_summary(before, &out));
                         if verbose {
                             for d in &r.diagnostics {
                                 eprintln!("{d}");
@@ -255,6 +271,28 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             println!("{}", text.map_err(|e| e.to_string())?);
             Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on_breaking,
+            overrides,
+        } => {
+            let defaults = DocDefaults {
+                product: overrides.product.clone(),
+                version: overrides.version.clone(),
+            };
+            let format = aliyun_codegen::diff::Format::from_name(&format)
+                .ok_or_else(|| format!("unknown format `{format}`"))?;
+            let summary =
+                aliyun_codegen::diff::diff_paths(&old, &new, &config(&overrides), &defaults)?;
+            print!("{}", summary.render(format));
+            Ok(if fail_on_breaking && summary.breaking {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS

@@ -256,6 +256,10 @@ pub fn render_crate(
         "Cargo.toml".to_string(),
         cargo.render().map_err(render_err)?,
     );
+    // The IR the crate was made from, so the next generation and `diff` can say what changed.
+    let lock = crate::diff::lock::render(apis, &opts.spec)
+        .map_err(|e| Failure::new(Diagnostic::error("lock", 0, "emit-bug", e.to_string())))?;
+    files.insert(crate::diff::lock::FILE.to_string(), lock);
     let entries: Vec<ApiEntry> = modules
         .iter()
         .map(|(m, api)| ApiEntry {

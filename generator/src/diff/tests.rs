@@ -1,0 +1,476 @@
+//! One small made-up doc per change kind; expected verdicts come from what the generated code
+//! does (see the module documentation), not from the diff code.
+
+use super::*;
+use crate::parse::{parse_doc, DocDefaults};
+
+/// An en-US doc of API `Foo` with these request, response and error rows.
+fn doc(request: &str, response: &str, errors: &str) -> Api {
+    let text = format!(
+        "# Foo\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n\
+         |Action|String|Yes|Foo|Set the value to **Foo**.|\n{request}\n\
+         ## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n\
+         |RequestId|String|r|The request ID.|\n{response}\n\
+         ## Error codes\n\n|HttpCode|Error code|Error message|Description|\n|--|--|--|--|\n{errors}\n"
+    );
+    let defaults = DocDefaults {
+        product: Some("Foo".into()),
+        version: Some("2020-01-01".into()),
+    };
+    parse_doc("Foo.md", &text, &defaults)
+        .expect("the test doc parses")
+        .0
+}
+
+fn req(rows: &str) -> Api {
+    doc(rows, "", "")
+}
+
+fn changes(old: &Api, new: &Api) -> Vec<Change> {
+    diff_apis(std::slice::from_ref(old), std::slice::from_ref(new), true)
+}
+
+/// `(kind, where, name, breaking)` of every change.
+fn brief(old: &Api, new: &Api) -> Vec<(Kind, Place, String, bool)> {
+    let mut out: Vec<_> = changes(old, new)
+        .into_iter()
+        .map(|c| (c.kind, c.place, c.name, c.breaking))
+        .collect();
+    out.sort();
+    out
+}
+
+fn one(kind: Kind, place: Place, name: &str, breaking: bool) -> Vec<(Kind, Place, String, bool)> {
+    vec![(kind, place, name.to_string(), breaking)]
+}
+
+const PORT: &str = "|Port|Integer|No|1194|The port.|";
+const NAME: &str = "|Name|String|No|n|The name.|";
+
+#[test]
+fn identical_docs_have_no_changes() {
+    let a = doc(PORT, "|Id|String|i|The ID.|", "|400|A.B|m|d|");
+    assert!(changes(&a, &a.clone()).is_empty());
+}
+
+#[test]
+fn optional_parameter_added_is_compatible() {
+    assert_eq!(
+        brief(&req(PORT), &req(&format!("{PORT}\n{NAME}"))),
+        one(Kind::ParamAdded, Place::Request, "Name", false)
+    );
+}
+
+#[test]
+fn required_parameter_added_breaks() {
+    let new = req(&format!("{PORT}\n|Name|String|Yes|n|The name.|"));
+    assert_eq!(
+        brief(&req(PORT), &new),
+        one(Kind::ParamAdded, Place::Request, "Name", true)
+    );
+}
+
+#[test]
+fn required_members_of_lists() {
+    let new = req(&format!(
+        "{PORT}\n|Tag.N.Key|String|Yes|k|The key.|\n|Tag.N.Value|String|No|v|The value.|"
+    ));
+    // A required member makes the undocumented list itself required (as the emitter does):
+    // that list breaks builders, its members are part of it.
+    let got = brief(&req(PORT), &new);
+    assert_eq!(
+        got,
+        vec![
+            (Kind::ParamAdded, Place::Request, "Tag".into(), true),
+            (Kind::ParamAdded, Place::Request, "Tag.N.Key".into(), false),
+            (
+                Kind::ParamAdded,
+                Place::Request,
+                "Tag.N.Value".into(),
+                false
+            ),
+        ]
+    );
+    // A required member added to a list that existed before breaks its items' builders.
+    let old = req("|Tag.N.Value|String|No|v|The value.|");
+    let new = req("|Tag.N.Value|String|No|v|The value.|\n|Tag.N.Key|String|Yes|k|The key.|");
+    // …and makes the list required.
+    assert_eq!(
+        brief(&old, &new),
+        vec![
+            (Kind::ParamAdded, Place::Request, "Tag.N.Key".into(), true),
+            (Kind::RequiredChanged, Place::Request, "Tag".into(), true),
+        ]
+    );
+}
+
+#[test]
+fn parameter_removed_breaks() {
+    assert_eq!(
+        brief(&req(&format!("{PORT}\n{NAME}")), &req(PORT)),
+        one(Kind::ParamRemoved, Place::Request, "Name", true)
+    );
+}
+
+#[test]
+fn type_changes_break_unless_a_request_type_widens() {
+    let long = req("|Port|Long|No|1194|The port.|");
+    assert_eq!(
+        brief(&req(PORT), &long),
+        one(Kind::TypeChanged, Place::Request, "Port", false),
+        "i32 values convert into an i64 setter"
+    );
+    assert_eq!(
+        brief(&long, &req(PORT)),
+        one(Kind::TypeChanged, Place::Request, "Port", true)
+    );
+    let string = req("|Port|String|No|1194|The port.|");
+    assert_eq!(
+        brief(&req(PORT), &string),
+        one(Kind::TypeChanged, Place::Request, "Port", true),
+        "an i32 is no impl Into<String>"
+    );
+    // Responses are read with their type: widening breaks `let p: i32 = r.port`.
+    let old = doc("", "|Count|Integer|1|The count.|", "");
+    let new = doc("", "|Count|Long|1|The count.|", "");
+    let got = changes(&old, &new);
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        (got[0].kind, got[0].place, got[0].breaking),
+        (Kind::TypeChanged, Place::Response, true)
+    );
+    assert_eq!(
+        (got[0].old.clone(), got[0].new.clone()),
+        (Value::from("Integer"), Value::from("Long"))
+    );
+}
+
+#[test]
+fn required_changes() {
+    let required = req("|Port|Integer|Yes|1194|The port.|");
+    assert_eq!(
+        brief(&req(PORT), &required),
+        one(Kind::RequiredChanged, Place::Request, "Port", true)
+    );
+    assert_eq!(
+        brief(&required, &req(PORT)),
+        one(Kind::RequiredChanged, Place::Request, "Port", false)
+    );
+}
+
+fn proto(values: &str) -> Api {
+    req(&format!(
+        "|Proto|String|No|TCP|The protocol. Valid values: {values}.|"
+    ))
+}
+
+#[test]
+fn values_added_to_an_enum_are_compatible_and_removed_break() {
+    let two = proto("**TCP** \\| **UDP**");
+    let three = proto("**TCP** \\| **UDP** \\| **SCTP**");
+    let got = changes(&two, &three);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].kind, got[0].breaking, got[0].new.clone()),
+        (Kind::ValuesAdded, false, serde_json::json!(["SCTP"]))
+    );
+    let got = changes(&three, &two);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].kind, got[0].breaking, got[0].old.clone()),
+        (Kind::ValuesRemoved, true, serde_json::json!(["SCTP"]))
+    );
+}
+
+#[test]
+fn first_values_turn_a_string_into_an_enum_which_breaks() {
+    let plain = req("|Proto|String|No|TCP|The protocol.|");
+    let got = brief(&plain, &proto("**TCP** \\| **UDP**"));
+    assert!(
+        got.contains(&(Kind::ValuesAdded, Place::Request, "Proto".into(), true)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn response_enum_gaining_a_value_is_compatible() {
+    // The parser reads no rules from response descriptions yet: the rule is set here.
+    let with_values = |values: &[&str]| {
+        let mut api = doc("", "|Status|String|on|The status.|", "");
+        let status = api
+            .response
+            .iter_mut()
+            .find(|f| f.name == "Status")
+            .expect("row");
+        status.constraints.push(crate::model::Constraint {
+            rule: crate::model::Rule::Enum {
+                values: values
+                    .iter()
+                    .map(|v| crate::model::EnumValue {
+                        value: v.to_string(),
+                        description: String::new(),
+                    })
+                    .collect(),
+            },
+            source: values.join(", "),
+        });
+        api
+    };
+    let (old, new) = (
+        with_values(&["on", "off"]),
+        with_values(&["on", "off", "pending"]),
+    );
+    let got = brief(&old, &new);
+    assert!(
+        got.contains(&(Kind::ValuesAdded, Place::Response, "Status".into(), false)),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|c| !c.3), "{got:?}");
+}
+
+#[test]
+fn default_changes() {
+    let tcp = proto("**TCP** \\| **UDP**. Default value: TCP");
+    let udp = proto("**TCP** \\| **UDP**. Default value: UDP");
+    let none = proto("**TCP** \\| **UDP**");
+    let got = changes(&tcp, &udp);
+    let defaults: Vec<_> = got
+        .iter()
+        .filter(|c| c.kind == Kind::DefaultChanged)
+        .collect();
+    assert_eq!(defaults.len(), 1, "{got:?}");
+    assert_eq!(
+        (
+            defaults[0].old.clone(),
+            defaults[0].new.clone(),
+            defaults[0].breaking
+        ),
+        (Value::from("TCP"), Value::from("UDP"), false)
+    );
+    // The enum's `Default` implementation goes away.
+    let got = changes(&tcp, &none);
+    assert!(
+        got.iter()
+            .any(|c| c.kind == Kind::DefaultChanged && c.breaking && c.new.is_null()),
+        "{got:?}"
+    );
+    // A number's default is documentation for the generated code.
+    let a = req("|Port|Integer|No|1194|The port. Default value: 1194.|");
+    let b = req("|Port|Integer|No|1194|The port. Default value: 443.|");
+    assert!(changes(&a, &b)
+        .iter()
+        .any(|c| c.kind == Kind::DefaultChanged && !c.breaking));
+}
+
+fn limits(got: &[Change]) -> Vec<(Value, Value, bool)> {
+    got.iter()
+        .filter(|c| c.kind == Kind::LimitChanged)
+        .map(|c| (c.old.clone(), c.new.clone(), c.breaking))
+        .collect()
+}
+
+#[test]
+fn tightened_limits_break_loosened_do_not() {
+    let len = |n: u32| {
+        req(&format!(
+            "|Name|String|No|n|The name. It can be up to {n} characters in length.|"
+        ))
+    };
+    let got = limits(&changes(&len(64), &len(128)));
+    assert_eq!(
+        got,
+        vec![(
+            serde_json::json!({"kind": "length", "max": 64}),
+            serde_json::json!({"kind": "length", "max": 128}),
+            false
+        )]
+    );
+    assert!(limits(&changes(&len(128), &len(64)))[0].2);
+    let range = |a: u32, b: u32| {
+        req(&format!(
+            "|Port|Integer|No|1|The port. Valid values: {a} to {b}.|"
+        ))
+    };
+    assert!(!limits(&changes(&range(1, 100), &range(1, 200)))[0].2);
+    assert!(limits(&changes(&range(1, 100), &range(2, 100)))[0].2);
+    // Rules on response fields are not validated.
+    let resp = |n: u32| {
+        doc(
+            "",
+            &format!("|Name|String|n|The name. It can be up to {n} characters in length.|"),
+            "",
+        )
+    };
+    let got = changes(&resp(128), &resp(64));
+    assert!(
+        !got.is_empty() && got.iter().all(|c| !c.breaking),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn rules_without_bounds_break_when_added_not_when_removed() {
+    let plain = req(NAME);
+    let letter = req("|Name|String|No|n|The name. It must start with a letter.|");
+    let added = limits(&changes(&plain, &letter));
+    assert_eq!(added.len(), 1, "{added:?}");
+    assert!(added[0].0.is_null() && added[0].1["kind"] == "chars" && added[0].2);
+    let removed = limits(&changes(&letter, &plain));
+    assert_eq!(removed.len(), 1);
+    assert!(removed[0].1.is_null() && !removed[0].2);
+}
+
+#[test]
+fn bounds_read_from_two_sentences_equal_one_sentence() {
+    let two = req("|Name|String|No|n|The name. It must be at least 2 characters in length. It can be up to 64 characters in length.|");
+    let one_sentence = req("|Name|String|No|n|The name. It must be 2 to 64 characters in length.|");
+    let got = changes(&two, &one_sentence);
+    assert!(limits(&got).is_empty(), "{got:?}");
+}
+
+#[test]
+fn wording_churn_is_no_change_and_rewording_only_a_description_change() {
+    let a = req("|Port|Integer|No|1194|The port.  Valid values: 1 to 65535. See [ports](https://a.example/1).|");
+    let churn =
+        req("|Port|Integer|No|1194|The port: valid values 1 to 65535; see [ports](~~123~~)|");
+    assert!(changes(&a, &churn).is_empty(), "{:?}", changes(&a, &churn));
+    let reworded = req("|Port|Integer|No|1194|The listening port. Valid values: 1 to 65535.|");
+    assert_eq!(
+        brief(&a, &reworded),
+        one(Kind::DescriptionChanged, Place::Request, "Port", false)
+    );
+}
+
+#[test]
+fn response_fields_added_removed_and_moved() {
+    let old = doc("", "|Name|String|n|The name.|", "");
+    let new = doc(
+        "",
+        "|Name|String|n|The name.|\n|Size|Integer|1|The size.|",
+        "",
+    );
+    assert_eq!(
+        brief(&old, &new),
+        one(Kind::ResponseAdded, Place::Response, "Size", false)
+    );
+    assert_eq!(
+        brief(&new, &old),
+        one(Kind::ResponseRemoved, Place::Response, "Size", true)
+    );
+    let nested = doc(
+        "",
+        "|Data|Object||The data.|\n|└Name|String|n|The name.|",
+        "",
+    );
+    let got = changes(&old, &nested);
+    let moved: Vec<&Change> = got
+        .iter()
+        .filter(|c| c.kind == Kind::ResponseRemoved)
+        .collect();
+    assert_eq!(moved.len(), 1, "{got:?}");
+    assert_eq!(
+        (
+            moved[0].name.as_str(),
+            moved[0].new.clone(),
+            moved[0].breaking
+        ),
+        ("Name", Value::from("Data.Name"), true)
+    );
+    // The move is one change: no separate `response_added` for its new place.
+    assert!(!got
+        .iter()
+        .any(|c| c.kind == Kind::ResponseAdded && c.name == "Data.Name"));
+    assert!(got
+        .iter()
+        .any(|c| c.kind == Kind::ResponseAdded && c.name == "Data"));
+}
+
+#[test]
+fn error_codes() {
+    let old = doc("", "", "|400|A.B|m|d|");
+    let new = doc("", "", "|400|A.B|m|d|\n|404|C.D|n|e|");
+    assert_eq!(
+        brief(&old, &new),
+        one(Kind::ErrorAdded, Place::Errors, "C.D", false)
+    );
+    assert_eq!(
+        brief(&new, &old),
+        one(Kind::ErrorRemoved, Place::Errors, "C.D", true)
+    );
+    let reworded = doc("", "", "|400|A.B|The message.|d|");
+    assert_eq!(
+        brief(&old, &reworded),
+        one(Kind::DescriptionChanged, Place::Errors, "A.B", false)
+    );
+}
+
+#[test]
+fn apis_added_and_removed_in_sets() {
+    let mut a = req(PORT);
+    let mut b = req(PORT);
+    a.name = "Old".into();
+    b.name = "New".into();
+    let got: Vec<(Kind, String, bool)> = diff_apis(&[a.clone()], &[b.clone()], false)
+        .into_iter()
+        .map(|c| (c.kind, c.api, c.breaking))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Kind::ApiAdded, "New".to_string(), false),
+            (Kind::ApiRemoved, "Old".to_string(), true)
+        ]
+    );
+    // Two docs of one API are compared whatever their titles say.
+    assert!(diff_apis(&[a], &[b], true).is_empty());
+}
+
+#[test]
+fn api_properties_such_as_the_version_are_wire_changes() {
+    let a = req(PORT);
+    let mut b = a.clone();
+    b.version = "2021-01-01".into();
+    assert_eq!(
+        brief(&a, &b),
+        one(Kind::WireChanged, Place::Api, "version", false)
+    );
+    // A version the doc did not give is unknown, not changed.
+    b.version.clear();
+    assert!(changes(&a, &b).is_empty());
+}
+
+#[test]
+fn semver_follows_the_worst_change() {
+    let a = req(PORT);
+    assert_eq!(Summary::new(changes(&a, &a)).semver, "patch");
+    let reworded = req("|Port|Integer|No|1194|The listening port.|");
+    assert_eq!(Summary::new(changes(&a, &reworded)).semver, "patch");
+    let added = req(&format!("{PORT}\n{NAME}"));
+    assert_eq!(Summary::new(changes(&a, &added)).semver, "minor");
+    let s = Summary::new(changes(&added, &a));
+    assert_eq!((s.semver, s.breaking), ("major", true));
+}
+
+#[test]
+fn reports_list_breaking_changes_first() {
+    let old = req(&format!("{PORT}\n{NAME}"));
+    let new = req("|Port|Integer|No|1194|The port.|\n|Zone|String|No|z|The zone.|");
+    let s = Summary::new(changes(&old, &new));
+    let text = s.text();
+    let removed = text.find("param_removed").expect("listed");
+    let added = text.find("param_added").expect("listed");
+    assert!(removed < added, "{text}");
+    let md = s.markdown();
+    assert!(
+        md.contains("### Breaking changes\n\n- `Foo`: parameter `Name` removed"),
+        "{md}"
+    );
+    assert!(
+        md.contains("### Compatible changes\n\n- `Foo`: optional parameter `Zone` added"),
+        "{md}"
+    );
+    let json: Value = serde_json::from_str(&s.render(Format::Json)).expect("JSON");
+    assert_eq!(json["semver"], "major");
+    assert_eq!(json["changes"][0]["where"], "request");
+    assert_eq!(json["changes"][0]["kind"], "param_removed");
+}
