@@ -82,9 +82,10 @@ fn generic_rules(f: &Field) -> BTreeMap<String, Vec<Value>> {
         if matches!(c.rule, Rule::Enum { .. } | Rule::Default { .. }) {
             continue;
         }
-        let Ok(value) = serde_json::to_value(&c.rule) else {
+        let Ok(mut value) = serde_json::to_value(&c.rule) else {
             continue;
         };
+        canonical(&mut value);
         let mut id = value
             .get("kind")
             .and_then(Value::as_str)
@@ -107,6 +108,20 @@ fn generic_rules(f: &Field) -> BTreeMap<String, Vec<Value>> {
         }
     }
     out
+}
+
+/// Lists inside a rule (forbidden values, character classes, related parameters) are sets:
+/// sorted and without duplicates, so their order in the sentence is no change.
+fn canonical(value: &mut Value) {
+    match value {
+        Value::Array(items) => {
+            items.iter_mut().for_each(canonical);
+            items.sort_by_key(|v| v.to_string());
+            items.dedup();
+        }
+        Value::Object(m) => m.values_mut().for_each(canonical),
+        _ => {}
+    }
 }
 
 /// Several rules of one kind that hold nothing but bounds (`length` min 1 and `length` max

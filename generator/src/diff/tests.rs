@@ -474,3 +474,15 @@ fn reports_list_breaking_changes_first() {
     assert_eq!(json["changes"][0]["where"], "request");
     assert_eq!(json["changes"][0]["kind"], "param_removed");
 }
+
+#[test]
+fn the_order_of_listed_characters_is_no_change() {
+    let a = req("|Name|String|No|n|The name. It can contain digits, letters and underscores (_).|");
+    let b = req("|Name|String|No|n|The name. It can contain underscores (_), letters and digits.|");
+    let rules = |api: &Api| api.request[0].constraints.len();
+    assert!(
+        rules(&a) > 0 && rules(&b) > 0,
+        "the test sentences yield rules"
+    );
+    assert!(limits(&changes(&a, &b)).is_empty(), "{:?}", changes(&a, &b));
+}
