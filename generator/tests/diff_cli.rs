@@ -238,4 +238,19 @@ fn generated_crates_keep_their_ir_and_serve_as_old() {
     assert!(said.contains("semver major"), "{said}");
     let check = run(&[Path::new("check"), &spec, &out]);
     assert!(check.status.success());
+
+    // A crate generated before the lock existed is named as such, not read as a spec folder.
+    std::fs::remove_file(&lock_path).expect("remove the lock");
+    let old = Command::new(BIN)
+        .arg("diff")
+        .arg(&out)
+        .arg(&spec)
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&old.stderr);
+    assert_eq!(old.status.code(), Some(1));
+    assert!(
+        said.contains("a crate without aliyun-codegen.lock.json"),
+        "{said}"
+    );
 }

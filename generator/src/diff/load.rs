@@ -29,6 +29,13 @@ pub fn load(path: &Path, config: &Config, defaults: &DocDefaults) -> Result<Side
                 single_doc: false,
             });
         }
+        if path.join("Cargo.toml").is_file() && path.join("src").join("lib.rs").is_file() {
+            return Err(format!(
+                "{shown}: a crate without {} (generated before the lock existed?): diff the \
+                 spec folder it was generated from, or regenerate it first",
+                lock::FILE
+            ));
+        }
         let loaded = config.load(path).map_err(|f| failure_text(&f))?;
         return Ok(Side {
             apis: loaded.apis,

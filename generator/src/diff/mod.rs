@@ -314,7 +314,7 @@ impl Format {
     }
 }
 
-/// `aliyun-codegen diff OLD NEW`: both sides loaded (see [`load`]) and compared.
+/// `aliyun-codegen diff OLD NEW`: both sides loaded (see [`load()`]) and compared.
 pub fn diff_paths(
     old: &std::path::Path,
     new: &std::path::Path,
