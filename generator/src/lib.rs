@@ -48,6 +48,10 @@ pub struct Manifest {
     /// Package name of the generated crate (default `aliyun-<product>`).
     #[serde(rename = "crate")]
     pub crate_name: Option<String>,
+    /// Feature groups of the generated crate: `[features] ssl-vpn = ["CreateSslVpnServer", …]`
+    /// (API names or per-API feature names).
+    #[serde(default)]
+    pub features: BTreeMap<String, Vec<String>>,
 }
 
 /// Generator settings, modelled on `prost_build::Config`: set what you need, then call one of
@@ -319,6 +323,7 @@ impl Config {
             spec: display_spec(spec_dir),
             runtime,
             standalone: self.standalone,
+            feature_groups: loaded.manifest.features.clone(),
         }
     }
 
