@@ -22,6 +22,7 @@ pub mod emit;
 pub mod lint;
 pub mod merge;
 pub mod model;
+pub mod par;
 pub mod parse;
 pub mod stats;
 
@@ -240,10 +241,13 @@ impl Config {
         let mut diagnostics = Vec::new();
         let mut errors = Vec::new();
         let mut apis = Vec::new();
-        for path in &files {
+        // Docs are independent: parse them on every core, results in file order.
+        let results = par::map(&files, |path| {
+            read_doc(path)
+                .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, &defaults))
+        });
+        for (path, result) in files.iter().zip(results) {
             inputs.push(path.clone());
-            let result = read_doc(path)
-                .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, &defaults));
             match result {
                 Ok((api, diags)) => {
                     apis.push(api);

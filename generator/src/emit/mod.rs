@@ -194,9 +194,16 @@ pub fn render_crate(
     let mut errors = Vec::new();
     let mut modules: Vec<(String, &Api)> = Vec::new();
     let head = header(&opts.spec);
-    for api in apis {
-        match api_source(api) {
-            Ok((module, tokens, notes)) => {
+    // APIs are independent: emit and format them on every core, results in input order.
+    let rendered = crate::par::map(apis, |api| {
+        api_source(api).map(|(module, tokens, notes)| {
+            let text = format_tokens(tokens, &module);
+            (module, text, notes)
+        })
+    });
+    for (api, result) in apis.iter().zip(rendered) {
+        match result {
+            Ok((module, text, notes)) => {
                 diags.extend(notes);
                 if let Some((_, other)) = modules.iter().find(|(m, _)| *m == module) {
                     errors.push(Diagnostic::error(
@@ -210,7 +217,7 @@ pub fn render_crate(
                     ));
                     continue;
                 }
-                match format_tokens(tokens, &module) {
+                match text {
                     Ok(text) => {
                         files.insert(format!("src/{module}.rs"), format!("{head}{text}"));
                         modules.push((module, api));
@@ -337,16 +344,22 @@ fn readme_cell(summary: &str) -> String {
     plain.chars().take(160).collect()
 }
 
-/// Renders all APIs as one module file for `include!` from a build script.
+/// Renders all APIs as one module file for `include!` from a build script. Each API is emitted
+/// and formatted on its own (on every core) and wrapped in its `pub mod`.
 pub fn render_module(apis: &[Api], spec: &str) -> Result<(String, Vec<Diagnostic>), Failure> {
     let mut diags = Vec::new();
     let mut errors = Vec::new();
-    let mut items: Vec<(String, TokenStream, &Api)> = Vec::new();
-    for api in apis {
-        match api_source(api) {
-            Ok((module, tokens, notes)) => {
+    let mut items: Vec<(String, String, &Api)> = Vec::new();
+    let rendered = crate::par::map(apis, |api| {
+        api_source(api).and_then(|(module, tokens, notes)| {
+            Ok((module.clone(), format_tokens(tokens, &module)?, notes))
+        })
+    });
+    for (api, result) in apis.iter().zip(rendered) {
+        match result {
+            Ok((module, text, notes)) => {
                 diags.extend(notes);
-                items.push((module, tokens, api));
+                items.push((module, text, api));
             }
             Err(e) => errors.push(e),
         }
@@ -357,14 +370,10 @@ pub fn render_module(apis: &[Api], spec: &str) -> Result<(String, Vec<Diagnostic
         });
     }
     items.sort_by(|a, b| a.0.cmp(&b.0));
-    let mods = items.iter().map(|(m, tokens, api)| {
-        let id = naming::ident(m);
-        let uses = reexports(m, api);
-        quote! {
-            pub mod #id { #tokens }
-            #uses
-        }
-    });
-    let text = format_tokens(quote!(#(#mods)*), "module")?;
-    Ok((format!("{}{text}", header(spec)), diags))
+    let mut out = header(spec);
+    for (module, text, api) in &items {
+        let uses = format_tokens(reexports(module, api), "module")?;
+        out.push_str(&format!("pub mod {module} {{\n{text}}}\n{uses}"));
+    }
+    Ok((out, diags))
 }
