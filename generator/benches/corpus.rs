@@ -1,5 +1,7 @@
 //! Times the three stages over every doc of ../shared/corpus: parse (Markdown → IR), emit
-//! (IR → tokens) and format (tokens → syn → prettyplease). Prints docs per second per stage.
+//! (IR → tokens) and format (tokens → syn → prettyplease), one thread. Prints docs per second
+//! per stage, then end to end as `aliyun-codegen generate` runs: each product folder loaded
+//! (read, parse, merge zh/en) and rendered as a crate on every core, and on one thread.
 //!
 //! `cargo bench -p aliyun-codegen --bench corpus [-- ROUNDS]`
 
@@ -94,4 +96,41 @@ fn main() {
     );
     let all = parse_t + emit_t + format_t;
     println!("total:  {:>9.0} docs/s", rate(n, all));
+
+    let mut products: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    products.sort();
+    let config = aliyun_codegen::Config::new()
+        .product("Bench")
+        .version("2020-01-01");
+    let end_to_end = |threads: usize| {
+        aliyun_codegen::par::with_threads(threads, || {
+            let t = Instant::now();
+            let mut docs = 0;
+            for _ in 0..rounds {
+                for product in &products {
+                    let Ok(loaded) = config.load(product) else {
+                        continue;
+                    };
+                    docs += loaded.inputs.len();
+                    let out = Path::new("generated").join(product.file_name().unwrap_or_default());
+                    let _ = config.render_loaded(&loaded, product, &out);
+                }
+            }
+            (docs, t.elapsed())
+        })
+    };
+    let threads = aliyun_codegen::par::threads();
+    let (docs, t) = end_to_end(threads);
+    println!(
+        "end to end, {threads} threads: {:>9.0} docs/s (load + merge + render crate, per product folder)",
+        rate(docs, t)
+    );
+    let (docs, t) = end_to_end(1);
+    println!("end to end, 1 thread:  {:>9.0} docs/s", rate(docs, t));
 }

@@ -23,6 +23,7 @@ pub mod emit;
 pub mod lint;
 pub mod merge;
 pub mod model;
+pub mod par;
 pub mod parse;
 pub mod stats;
 
@@ -49,6 +50,10 @@ pub struct Manifest {
     /// Package name of the generated crate (default `aliyun-<product>`).
     #[serde(rename = "crate")]
     pub crate_name: Option<String>,
+    /// Feature groups of the generated crate: `[features] ssl-vpn = ["CreateSslVpnServer", …]`
+    /// (API names or per-API feature names).
+    #[serde(default)]
+    pub features: BTreeMap<String, Vec<String>>,
 }
 
 /// Generator settings, modelled on `prost_build::Config`: set what you need, then call one of
@@ -237,10 +242,13 @@ impl Config {
         let mut diagnostics = Vec::new();
         let mut errors = Vec::new();
         let mut apis = Vec::new();
-        for path in &files {
+        // Docs are independent: parse them on every core, results in file order.
+        let results = par::map(&files, |path| {
+            read_doc(path)
+                .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, &defaults))
+        });
+        for (path, result) in files.iter().zip(results) {
             inputs.push(path.clone());
-            let result = read_doc(path)
-                .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, &defaults));
             match result {
                 Ok((api, diags)) => {
                     apis.push(api);
@@ -320,6 +328,7 @@ impl Config {
             spec: display_spec(spec_dir),
             runtime,
             standalone: self.standalone,
+            feature_groups: loaded.manifest.features.clone(),
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod docs;
 pub mod errors;
+pub mod features;
 pub mod naming;
 pub mod rule_tests;
 pub mod tests;
@@ -38,6 +39,8 @@ pub struct CrateOptions {
     pub runtime: RuntimeDependency,
     /// Adds an empty `[workspace]` so the crate builds outside any workspace.
     pub standalone: bool,
+    /// Feature groups from the manifest: group name → API names or per-API feature names.
+    pub feature_groups: BTreeMap<String, Vec<String>>,
 }
 
 pub fn header(spec: &str) -> String {
@@ -60,6 +63,7 @@ pub fn format_tokens(tokens: TokenStream, what: &str) -> Result<String, Diagnost
 struct ApiEntry {
     name: String,
     module: String,
+    feature: String,
     request: String,
     summary: String,
 }
@@ -75,6 +79,7 @@ struct CargoToml<'a> {
     version: &'a str,
     runtime_dependency: String,
     standalone: bool,
+    features: &'a features::Features,
 }
 
 #[derive(Template)]
@@ -86,6 +91,7 @@ struct Readme<'a> {
     product: &'a str,
     version: &'a str,
     first_request: String,
+    first_feature: String,
     apis: Vec<ApiEntry>,
 }
 
@@ -115,6 +121,12 @@ fn reexports(module: &str, api: &Api) -> TokenStream {
     quote!(#[rustfmt::skip] pub use #m::{#(#names),*};)
 }
 
+/// `#[cfg(feature = "…")]` of an API module: the crate compiles only the APIs enabled.
+fn feature_gate(module: &str) -> TokenStream {
+    let feature = proc_macro2::Literal::string(&features::of_module(module));
+    quote!(#[cfg(feature = #feature)])
+}
+
 fn client_tokens(apis: &[(String, &Api)], opts: &CrateOptions) -> TokenStream {
     let product = proc_macro2::Literal::string(&opts.product);
     let methods = apis.iter().map(|(module, api)| {
@@ -127,8 +139,10 @@ fn client_tokens(apis: &[(String, &Api)], opts: &CrateOptions) -> TokenStream {
         let (req, resp, err) = (name(|t| &t.request), name(|t| &t.response), name(|t| &t.error));
         let doc = format!("Calls `{}`: validates the request, signs it and sends it, retrying only when that is safe.", api.name);
         let doc = docs::Doc::outer(doc);
+        let gate = feature_gate(module);
         quote! {
             #doc
+            #gate
             pub async fn #method(&self, request: #m::#req) -> ::std::result::Result<#m::#resp, ::aliyun_runtime::SdkError<#m::#err>> {
                 self.inner.call(&request).await
             }
@@ -144,6 +158,8 @@ fn client_tokens(apis: &[(String, &Api)], opts: &CrateOptions) -> TokenStream {
         #[cfg(feature = "reqwest")]
         #[derive(Debug, Clone)]
         pub struct Client {
+            // Read only by API methods, so unused when no API feature is enabled.
+            #[allow(dead_code)]
             inner: ::aliyun_runtime::client::Client,
         }
 
@@ -178,9 +194,16 @@ pub fn render_crate(
     let mut errors = Vec::new();
     let mut modules: Vec<(String, &Api)> = Vec::new();
     let head = header(&opts.spec);
-    for api in apis {
-        match api_source(api) {
-            Ok((module, tokens, notes)) => {
+    // APIs are independent: emit and format them on every core, results in input order.
+    let rendered = crate::par::map(apis, |api| {
+        api_source(api).map(|(module, tokens, notes)| {
+            let text = format_tokens(tokens, &module);
+            (module, text, notes)
+        })
+    });
+    for (api, result) in apis.iter().zip(rendered) {
+        match result {
+            Ok((module, text, notes)) => {
                 diags.extend(notes);
                 if let Some((_, other)) = modules.iter().find(|(m, _)| *m == module) {
                     errors.push(Diagnostic::error(
@@ -194,7 +217,7 @@ pub fn render_crate(
                     ));
                     continue;
                 }
-                match format_tokens(tokens, &module) {
+                match text {
                     Ok(text) => {
                         files.insert(format!("src/{module}.rs"), format!("{head}{text}"));
                         modules.push((module, api));
@@ -212,15 +235,34 @@ pub fn render_crate(
         });
     }
     modules.sort_by(|a, b| a.0.cmp(&b.0));
+    let named: Vec<features::Named> = modules
+        .iter()
+        .map(|(m, api)| features::Named {
+            module: m,
+            api: &api.name,
+            file: api.sources.first().map(|s| s.file.as_str()).unwrap_or(""),
+        })
+        .collect();
+    let manifest = format!("{}/{}", opts.spec, crate::MANIFEST);
+    let feature_plan =
+        features::plan(&named, &opts.feature_groups, &manifest).map_err(|mut diagnostics| {
+            diagnostics.extend(diags.iter().cloned());
+            Failure { diagnostics }
+        })?;
     let lib_name = opts.crate_name.replace('-', "_");
     let mods = modules.iter().map(|(m, _)| {
         let id = naming::ident(m);
-        quote!(#[rustfmt::skip] pub mod #id;)
+        let gate = feature_gate(m);
+        quote!(#gate #[rustfmt::skip] pub mod #id;)
     });
-    let uses = modules.iter().map(|(m, api)| reexports(m, api));
+    let uses = modules.iter().map(|(m, api)| {
+        let gate = feature_gate(m);
+        let uses = reexports(m, api);
+        quote!(#gate #uses)
+    });
     let client = client_tokens(&modules, opts);
     let crate_doc = format!(
-        "Typed, validated SDK for Alibaba Cloud {} (API version {}), generated by aliyun-codegen from the API reference docs in `{}`.\n\nOne module per API; its request, builder, response and error types are re-exported here.",
+        "Typed, validated SDK for Alibaba Cloud {} (API version {}), generated by aliyun-codegen from the API reference docs in `{}`.\n\nOne module per API; its request, builder, response and error types are re-exported here. Each API sits behind a cargo feature named after it in kebab case (`DescribeVpcs` → `describe-vpcs`); `full`, the default, enables them all.",
         opts.product, opts.version, opts.spec
     );
     let crate_doc = docs::Doc::inner(crate_doc);
@@ -248,6 +290,7 @@ pub fn render_crate(
         version: &opts.version,
         runtime_dependency,
         standalone: opts.standalone,
+        features: &feature_plan,
     };
     let render_err = |e: askama::Error| {
         Failure::new(Diagnostic::error("templates", 0, "emit-bug", e.to_string()))
@@ -265,6 +308,7 @@ pub fn render_crate(
         .map(|(m, api)| ApiEntry {
             name: api.name.clone(),
             module: m.clone(),
+            feature: features::of_module(m),
             request: naming::ApiTypes::of(&api.name)
                 .map(|t| t.request)
                 .unwrap_or_default(),
@@ -280,6 +324,10 @@ pub fn render_crate(
         first_request: entries
             .first()
             .map(|e| e.request.clone())
+            .unwrap_or_default(),
+        first_feature: entries
+            .first()
+            .map(|e| e.feature.clone())
             .unwrap_or_default(),
         apis: entries,
     };
@@ -300,16 +348,22 @@ fn readme_cell(summary: &str) -> String {
     plain.chars().take(160).collect()
 }
 
-/// Renders all APIs as one module file for `include!` from a build script.
+/// Renders all APIs as one module file for `include!` from a build script. Each API is emitted
+/// and formatted on its own (on every core) and wrapped in its `pub mod`.
 pub fn render_module(apis: &[Api], spec: &str) -> Result<(String, Vec<Diagnostic>), Failure> {
     let mut diags = Vec::new();
     let mut errors = Vec::new();
-    let mut items: Vec<(String, TokenStream, &Api)> = Vec::new();
-    for api in apis {
-        match api_source(api) {
-            Ok((module, tokens, notes)) => {
+    let mut items: Vec<(String, String, &Api)> = Vec::new();
+    let rendered = crate::par::map(apis, |api| {
+        api_source(api).and_then(|(module, tokens, notes)| {
+            Ok((module.clone(), format_tokens(tokens, &module)?, notes))
+        })
+    });
+    for (api, result) in apis.iter().zip(rendered) {
+        match result {
+            Ok((module, text, notes)) => {
                 diags.extend(notes);
-                items.push((module, tokens, api));
+                items.push((module, text, api));
             }
             Err(e) => errors.push(e),
         }
@@ -320,14 +374,10 @@ pub fn render_module(apis: &[Api], spec: &str) -> Result<(String, Vec<Diagnostic
         });
     }
     items.sort_by(|a, b| a.0.cmp(&b.0));
-    let mods = items.iter().map(|(m, tokens, api)| {
-        let id = naming::ident(m);
-        let uses = reexports(m, api);
-        quote! {
-            pub mod #id { #tokens }
-            #uses
-        }
-    });
-    let text = format_tokens(quote!(#(#mods)*), "module")?;
-    Ok((format!("{}{text}", header(spec)), diags))
+    let mut out = header(spec);
+    for (module, text, api) in &items {
+        let uses = format_tokens(reexports(module, api), "module")?;
+        out.push_str(&format!("pub mod {module} {{\n{text}}}\n{uses}"));
+    }
+    Ok((out, diags))
 }

@@ -139,8 +139,10 @@ impl TypeNames {
 
     /// `base`, else `prefix + base`, else `base2`, `base3`, …
     pub fn allocate(&mut self, base: &str, prefix: &str) -> String {
-        let mut candidates = vec![base.to_string(), format!("{prefix}{base}")];
-        candidates.extend((2..).take(1000).map(|n| format!("{base}{n}")));
+        // Candidates are made lazily: most names are free at the first try.
+        let candidates = [base.to_string(), format!("{prefix}{base}")]
+            .into_iter()
+            .chain((2..1002).map(|n| format!("{base}{n}")));
         for c in candidates {
             if !self.taken.contains(&c) {
                 self.taken.insert(c.clone());

@@ -608,8 +608,14 @@ impl Rich {
 
     /// Earliest match of any pattern at or after `from` (longest at that position).
     fn find_any(&self, from: usize, pats: &[&str]) -> Option<(usize, usize)> {
+        // Only positions holding some pattern's first character can match (a cheap filter:
+        // this scan is the parser's hottest loop).
+        let firsts: Vec<char> = pats
+            .iter()
+            .filter_map(|p| p.chars().find(|c| *c != ' '))
+            .collect();
         (from..self.len())
-            .filter(|&i| self.c(i) != ' ')
+            .filter(|&i| self.c(i) != ' ' && firsts.contains(&self.c(i)))
             .find_map(|i| self.match_any(i, pats).map(|e| (i, e)))
     }
 
