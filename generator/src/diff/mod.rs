@@ -17,7 +17,8 @@
 //!   change that yields the same Rust type (an unknown type name → `String`) is compatible.
 //! - **Values added to an enum**: compatible; request enums are `#[non_exhaustive]`, response
 //!   enums too, and their `Unknown(String)` variant already held the new value. The first
-//!   values given to a plain string field are breaking: the field becomes an enum.
+//!   values given to a plain string field are breaking (the field becomes an enum), and so are
+//!   the first values of any request parameter (a new check).
 //! - **Values removed**: breaking in requests and responses alike (the variant goes away).
 //! - **Error code added**: compatible (error enums are `#[non_exhaustive]` with `Other`);
 //!   **removed**: breaking (its variant goes away).

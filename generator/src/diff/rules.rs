@@ -251,9 +251,10 @@ fn enum_values(
     let list =
         |v: &[&String]| Value::Array(v.iter().map(|s| Value::String(s.to_string())).collect());
     if !added.is_empty() {
-        // A plain string becoming an enum changes the Rust type; a `#[non_exhaustive]` enum
-        // gaining a variant does not break anyone.
-        let breaking = !is_enum(old) && is_enum(new);
+        // A plain string becoming an enum changes the Rust type, and a first list of values
+        // on a request parameter is a new check; a `#[non_exhaustive]` enum gaining a variant,
+        // or a checked list growing, breaks no one.
+        let breaking = (!is_enum(old) && is_enum(new)) || (a.is_empty() && place == Place::Request);
         out.push(
             Change::new(
                 api,

@@ -190,6 +190,20 @@ fn first_values_turn_a_string_into_an_enum_which_breaks() {
         got.contains(&(Kind::ValuesAdded, Place::Request, "Proto".into(), true)),
         "{got:?}"
     );
+    // A number keeps its type but is now checked against the list.
+    let plain = req("|Size|Integer|No|1|The size.|");
+    let listed = req("|Size|Integer|No|1|The size. Valid values: **1** \\| **2**.|");
+    let got = brief(&plain, &listed);
+    assert!(
+        got.contains(&(Kind::ValuesAdded, Place::Request, "Size".into(), true)),
+        "{got:?}"
+    );
+    let more = req("|Size|Integer|No|1|The size. Valid values: **1** \\| **2** \\| **4**.|");
+    let got = brief(&listed, &more);
+    assert!(
+        got.contains(&(Kind::ValuesAdded, Place::Request, "Size".into(), false)),
+        "{got:?}"
+    );
 }
 
 #[test]
