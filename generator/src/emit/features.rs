@@ -100,12 +100,10 @@ pub fn plan(
             Some(format!(
                 "group `{name}` uses a name the generated crate reserves"
             ))
-        } else if let Some(api) = by_feature.get(name) {
-            Some(format!(
-                "group `{name}` collides with the feature of API `{api}`"
-            ))
         } else {
-            None
+            by_feature
+                .get(name)
+                .map(|api| format!("group `{name}` collides with the feature of API `{api}`"))
         };
         if let Some(message) = problem {
             errors.push(Diagnostic::error(manifest, 0, "feature-group", message));
