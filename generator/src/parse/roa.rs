@@ -600,7 +600,8 @@ fn place_fields(
             }
         }
         flush(&mut out, &mut open_container);
-        let in_path = path_names.contains(&r.name);
+        // A name placed in the path already: a second row (a body member) keeps its position.
+        let in_path = path_names.contains(&r.name) && !out.iter().any(|f| f.name == r.name);
         let header = line.headers.iter().any(|h| h.eq_ignore_ascii_case(&r.name));
         let query_key = line
             .query
@@ -671,6 +672,16 @@ fn place_fields(
                 location::QUERY.into()
             }
         };
+        if out.iter().any(|f| f.name == name) {
+            warn(
+                diags,
+                file,
+                r.line,
+                "duplicate-field",
+                format!("`{name}` appears twice in the request table; the second row is ignored"),
+            );
+            continue;
+        }
         let mut f = leaf(r);
         f.name = name;
         if loc == location::PATH && f.required != Some(true) {
