@@ -41,6 +41,9 @@ impl Scalar for bool {
         match text.trim() {
             t if t.eq_ignore_ascii_case("true") => Ok(true),
             t if t.eq_ignore_ascii_case("false") => Ok(false),
+            // mse documents Boolean fields and shows `0`/`1` in its examples.
+            "1" => Ok(true),
+            "0" => Ok(false),
             other => Err(format!("`{other}` is not a boolean")),
         }
     }

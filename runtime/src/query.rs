@@ -40,6 +40,16 @@ impl QueryValue for serde_json::Value {
     }
 }
 
+/// A list as one text, items joined by `,` (what a relation compares a list parameter with).
+impl<T: QueryValue> QueryValue for Vec<T> {
+    fn to_query_value(&self) -> String {
+        self.iter()
+            .map(QueryValue::to_query_value)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 /// Collects `(name, value)` pairs; [`Query::finish`] sorts them by name.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Query {
@@ -106,6 +116,12 @@ mod tests {
                 ("Tag.2.Key".into(), "k".into()),
             ]
         );
+    }
+
+    #[test]
+    fn lists_as_one_value() {
+        let v = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(v.to_query_value(), "a,b");
     }
 
     #[test]

@@ -55,6 +55,10 @@ pub fn request_line(code: &str) -> Option<RequestLine> {
     }
     let target = words.next()?;
     let (path, query) = split_target(target)?;
+    if query.iter().any(|(k, _)| k == "Action") {
+        // `GET /?Action=X`: an RPC call written as a request line.
+        return None;
+    }
     let mut headers = Vec::new();
     let mut payload = None;
     for line in lines {
@@ -862,7 +866,7 @@ mod tests {
         assert_eq!(l.headers, vec!["Cookie".to_string()]);
         assert_eq!(l.payload.as_deref(), Some("Payload"));
         assert!(request_line("http://vpc.aliyuncs.com/?Action=X").is_none());
-        assert!(request_line("GET /?Action=X").is_some_and(|l| l.query[0].0 == "Action"));
+        assert!(request_line("GET /?Action=X&RegionId=Y").is_none());
     }
 
     #[test]
