@@ -364,7 +364,16 @@ fn warn(diags: &mut Vec<Diagnostic>, file: &str, line: usize, kind: &'static str
 /// Rewrites an RPC reading of a ROA doc. Does nothing to a doc without a `METHOD /path`
 /// request-syntax block (a link that says `type=ROA` without one is reported).
 pub fn apply(api: &mut Api, file: &str, source: &str, diags: &mut Vec<Diagnostic>) {
-    let blocks = doc::blocks(source);
+    // RPC docs have no request-syntax heading: skip re-reading their blocks.
+    let has_syntax = source.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with("## ") && part_of(&t[3..]) == Part::Syntax
+    });
+    let blocks = if has_syntax {
+        doc::blocks(source)
+    } else {
+        Vec::new()
+    };
     let found = read(&blocks);
     let Some((line, syntax_line)) = found.syntax.clone() else {
         if api.style == "ROA" {
@@ -452,7 +461,8 @@ pub fn apply(api: &mut Api, file: &str, source: &str, diags: &mut Vec<Diagnostic
     if !body_rows.is_empty() {
         let body_example = example.first().and_then(|e| e.body.as_deref());
         let body_example = body_example.and_then(|b| serde_json::from_str::<Value>(b).ok());
-        for mut f in body_tree(&body_rows, body_example) {
+        let members = body_tree(&body_rows, body_example.clone());
+        for mut f in scalars_as_shown(members, body_example.as_ref(), file, diags) {
             set_location(&mut f, location::BODY);
             if request.iter().any(|r| r.name == f.name) {
                 warn(
@@ -544,6 +554,28 @@ fn body_tree(rows: &[Row], example: Option<Value>) -> Vec<Field> {
         b.push(row, rows.get(i + 1), uses_markers);
     }
     b.finish()
+}
+
+/// A body member typed as a bare list (`List`) whose example value is one scalar is read as
+/// that scalar: the example is what the service was shown to accept.
+fn scalars_as_shown(
+    members: Vec<Field>,
+    example: Option<&Value>,
+    file: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Field> {
+    members
+        .into_iter()
+        .map(|mut f| {
+            let shown = example.and_then(|e| e.get(&f.name));
+            let scalar = shown.is_some_and(|v| !v.is_array() && !v.is_object() && !v.is_null());
+            if f.ty == Type::Array && f.children.is_empty() && scalar {
+                f.ty = f.item_type.take().unwrap_or(Type::String);
+                warn(diags, file, f.line, "type-mismatch", format!("`{}` is `{}` in the table but one value in the request example; read as one value", f.name, f.raw_type));
+            }
+            f
+        })
+        .collect()
 }
 
 fn normalise_position(p: &str) -> String {
