@@ -50,6 +50,12 @@ impl<T: QueryValue> QueryValue for Vec<T> {
     }
 }
 
+/// The wire text of an optional value (a function, so that generated code passing
+/// `Some(&self.x)` needs no `map` on a constructor).
+pub fn value_text<T: QueryValue + ?Sized>(value: Option<&T>) -> Option<String> {
+    value.map(T::to_query_value)
+}
+
 /// Collects `(name, value)` pairs; [`Query::finish`] sorts them by name.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Query {

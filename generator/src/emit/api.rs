@@ -606,7 +606,7 @@ fn struct_checks(fields: &[Planned<'_>], how: Access) -> TokenStream {
                     };
                     quote! {
                         {
-                            let other_value = #oacc.map(::aliyun_runtime::query::QueryValue::to_query_value);
+                            let other_value = ::aliyun_runtime::query::value_text(#oacc);
                             v.required_when(#path, #acc.is_some(), #opath, other_value.as_deref(), #when);
                         }
                     }
