@@ -97,6 +97,19 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
             primary.examples.requests.push(r);
         }
     }
+    for r in other.examples.http_requests {
+        if !primary.examples.http_requests.iter().any(|p| {
+            (&p.method, &p.path, &p.query, &p.body) == (&r.method, &r.path, &r.query, &r.body)
+        }) {
+            primary.examples.http_requests.push(r);
+        }
+    }
+    if primary.method.is_none() {
+        primary.method = other.method.clone();
+    }
+    if primary.path.is_none() {
+        primary.path = other.path.clone();
+    }
     for r in other.examples.responses {
         if !primary.examples.responses.iter().any(|p| p.body == r.body) {
             primary.examples.responses.push(r);
@@ -152,6 +165,9 @@ fn merge_fields(
                 merge_constraints(&mut p.constraints, o.constraints);
                 if p.wire.is_none() {
                     p.wire = o.wire;
+                }
+                if p.location.is_none() {
+                    p.location = o.location.clone();
                 }
                 merge_fields(
                     &mut p.children,

@@ -14,8 +14,14 @@ pub struct Api {
     pub product: String,
     /// API version, `YYYY-MM-DD`.
     pub version: String,
-    /// `RPC` (every doc seen so far) or `ROA`.
+    /// `RPC` or `ROA` (REST style: a method and a path).
     pub style: String,
+    /// ROA: the HTTP method, or the documented alternatives joined by `|` (`PATCH|POST`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// ROA: the path template, placeholders written `{Name}` with the field's wire name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// The intro prose under the title.
     pub summary: String,
     /// The documents this API was read from (several when zh-CN and en-US are merged).
@@ -52,6 +58,9 @@ pub struct Field {
     /// How a request container travels on the wire.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wire: Option<WireStyle>,
+    /// ROA request fields: where the value goes (see [`location`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
     /// Description in the first language (English when an en-US doc was merged in).
@@ -315,6 +324,38 @@ pub struct Examples {
     pub requests: Vec<RequestExample>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responses: Vec<ResponseExample>,
+    /// ROA request examples: method, path, query and body as the doc shows them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub http_requests: Vec<HttpRequestExample>,
+}
+
+/// Where a ROA request field travels (`Field::location`). A doc may name another place; it is
+/// kept lower-cased as written.
+pub mod location {
+    /// A `{Name}` placeholder of the path template.
+    pub const PATH: &str = "path";
+    pub const QUERY: &str = "query";
+    pub const HEADER: &str = "header";
+    /// A member of the JSON object sent as the body.
+    pub const BODY: &str = "body";
+    /// The whole body: the field's value is the JSON sent (iotedge `Payload`, an array body).
+    pub const PAYLOAD: &str = "payload";
+    pub const HOST: &str = "host";
+}
+
+/// A ROA request example as the doc shows it (placeholders the doc left unfilled stay `{x}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HttpRequestExample {
+    pub method: String,
+    /// The path without the query.
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query: Vec<QueryParam>,
+    /// The JSON body, compact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    pub file: String,
+    pub line: usize,
 }
 
 /// A request example: the query parameters it lists, common parameters left out.

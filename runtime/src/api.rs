@@ -30,4 +30,9 @@ pub trait Request {
     fn validate(&self) -> Result<(), crate::ValidationError>;
     /// The API's own parameters as (wire name, wire value), `Action` included, sorted by name.
     fn to_query(&self) -> Vec<(String, String)>;
+    /// REST-style (ROA) APIs: method, filled path, query, headers and JSON body. `None` (the
+    /// default) for RPC APIs, whose parameters are [`Request::to_query`].
+    fn roa(&self) -> Option<crate::roa::RoaRequest> {
+        None
+    }
 }

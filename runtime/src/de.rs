@@ -41,6 +41,9 @@ impl Scalar for bool {
         match text.trim() {
             t if t.eq_ignore_ascii_case("true") => Ok(true),
             t if t.eq_ignore_ascii_case("false") => Ok(false),
+            // mse documents Boolean fields and shows `0`/`1` and `Yes` in its examples.
+            t if t == "1" || t.eq_ignore_ascii_case("yes") => Ok(true),
+            t if t == "0" || t.eq_ignore_ascii_case("no") => Ok(false),
             other => Err(format!("`{other}` is not a boolean")),
         }
     }

@@ -201,6 +201,21 @@ pub fn build_request<R: Request>(
         return Err(ConfigError::new("the signature nonce must not be empty").into());
     }
     let endpoint = config.endpoint_for(R::PRODUCT)?;
+    if let Some(mut roa) = req.roa() {
+        // REST-style: always ACS3-HMAC-SHA256 over method, path, query and body.
+        if let (Some(name), Some(token)) = (R::CLIENT_TOKEN, client_token) {
+            roa.fill_token(name, token);
+        }
+        return crate::roa::build_request(
+            &roa,
+            R::ACTION,
+            R::VERSION,
+            &endpoint,
+            credentials,
+            now,
+            nonce,
+        );
+    }
     let mut params: BTreeMap<String, String> = req.to_query().into_iter().collect();
     if let (Some(name), Some(token)) = (R::CLIENT_TOKEN, client_token) {
         // An empty token is no token: keeping it would make retries unsafe.

@@ -5,6 +5,7 @@
 //!
 //! - [`validate`]: collected validation errors and the checks generated validators call.
 //! - [`query`]: flattening of request values into RPC query parameters.
+//! - [`roa`]: REST-style (ROA) requests: method, path, query, headers, JSON body.
 //! - [`de`]: lenient deserializers for response fields (JSON and XML).
 //! - [`api`]: the traits each generated request and error type implements.
 //! - [`sign`]: the HMAC-SHA1 RPC signature ("V2" in the docs) and `ACS3-HMAC-SHA256` (V3).
@@ -21,6 +22,7 @@ pub mod de;
 pub mod error;
 pub mod http;
 pub mod query;
+pub mod roa;
 pub mod sign;
 #[doc(hidden)]
 pub mod testing;

@@ -40,6 +40,22 @@ impl QueryValue for serde_json::Value {
     }
 }
 
+/// A list as one text, items joined by `,` (what a relation compares a list parameter with).
+impl<T: QueryValue> QueryValue for Vec<T> {
+    fn to_query_value(&self) -> String {
+        self.iter()
+            .map(QueryValue::to_query_value)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// The wire text of an optional value (a function, so that generated code passing
+/// `Some(&self.x)` needs no `map` on a constructor).
+pub fn value_text<T: QueryValue + ?Sized>(value: Option<&T>) -> Option<String> {
+    value.map(T::to_query_value)
+}
+
 /// Collects `(name, value)` pairs; [`Query::finish`] sorts them by name.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Query {
@@ -106,6 +122,12 @@ mod tests {
                 ("Tag.2.Key".into(), "k".into()),
             ]
         );
+    }
+
+    #[test]
+    fn lists_as_one_value() {
+        let v = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(v.to_query_value(), "a,b");
     }
 
     #[test]

@@ -95,3 +95,78 @@ mod tests {
         assert_query_eq(&[], &[("A", "1")], &[]);
     }
 }
+
+/// Compares a ROA request's JSON body with the documented example body.
+///
+/// Doc examples write numbers and booleans as strings (`"3"`, `"true"`) and lists as JSON
+/// text (`"[ 1 ]"`): a scalar matches when its text does, a string holding JSON matches the
+/// value it encodes. A `null` in the example matches an absent member.
+pub fn assert_json_matches(actual: Option<&serde_json::Value>, expected: Option<&str>) {
+    let expected = expected.map(|e| {
+        serde_json::from_str::<serde_json::Value>(e).expect("the documented body is JSON")
+    });
+    match (actual, &expected) {
+        (None, None) => {}
+        (Some(a), Some(e)) => {
+            let mut problems = Vec::new();
+            loose_diff("", a, e, &mut problems);
+            assert!(
+                problems.is_empty(),
+                "the body differs from the documented example:\n{}\nsent: {a}\ndocumented: {e}",
+                problems.join("\n")
+            );
+        }
+        (a, e) => panic!("body sent: {a:?}, documented: {e:?}"),
+    }
+}
+
+fn scalar_text(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.trim().to_string()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn loose_diff(at: &str, a: &serde_json::Value, e: &serde_json::Value, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match (a, e) {
+        (Value::Object(am), Value::Object(em)) => {
+            for (k, ev) in em {
+                match am.get(k) {
+                    Some(av) => loose_diff(&format!("{at}/{k}"), av, ev, out),
+                    None if ev.is_null() => {}
+                    None => out.push(format!("{at}/{k}: not sent")),
+                }
+            }
+            for k in am.keys().filter(|k| !em.contains_key(*k)) {
+                out.push(format!("{at}/{k}: sent, not in the example"));
+            }
+        }
+        (Value::Array(ai), Value::Array(ei)) if ai.len() == ei.len() => {
+            for (i, (av, ev)) in ai.iter().zip(ei).enumerate() {
+                loose_diff(&format!("{at}/{i}"), av, ev, out);
+            }
+        }
+        (_, Value::String(s)) if !a.is_string() && (s.trim_start().starts_with(['[', '{'])) => {
+            match serde_json::from_str::<Value>(s) {
+                Ok(parsed) => loose_diff(at, a, &parsed, out),
+                Err(_) => out.push(format!("{at}: sent {a}, documented {e}")),
+            }
+        }
+        _ => {
+            let same = match (scalar_text(a), scalar_text(e)) {
+                (Some(x), Some(y)) => {
+                    x == y
+                        || x.eq_ignore_ascii_case(&y)
+                        || matches!((x.parse::<f64>(), y.parse::<f64>()), (Ok(p), Ok(q)) if p == q)
+                }
+                _ => a == e,
+            };
+            if !same {
+                out.push(format!("{at}: sent {a}, documented {e}"));
+            }
+        }
+    }
+}

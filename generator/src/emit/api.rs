@@ -268,9 +268,15 @@ pub fn emit_api(api: &Api) -> Result<ApiModule, Diagnostic> {
         error_name,
         &request,
     ));
+    let (roa, notes) = super::roa::roa_impl(api, request_name, &request, &file);
+    diagnostics.extend(notes);
+    items.push(roa);
     let (tests, notes) = example_tests::example_tests(api, &types, &request, &response);
     diagnostics.extend(notes);
     items.push(tests);
+    let (roa_tests, notes) = super::roa::example_tests(api, request_name, &request);
+    diagnostics.extend(notes);
+    items.push(roa_tests);
 
     let summary = docs::sanitize(&api.summary);
     let doc_text = format!(
@@ -600,7 +606,7 @@ fn struct_checks(fields: &[Planned<'_>], how: Access) -> TokenStream {
                     };
                     quote! {
                         {
-                            let other_value = #oacc.map(::aliyun_runtime::query::QueryValue::to_query_value);
+                            let other_value = ::aliyun_runtime::query::value_text(#oacc);
                             v.required_when(#path, #acc.is_some(), #opath, other_value.as_deref(), #when);
                         }
                     }
@@ -1186,6 +1192,7 @@ fn api_impl(
             quote!(::std::option::Option::Some(#t))
         })
         .unwrap_or(quote!(::std::option::Option::None));
+    let roa = super::roa::trait_method(api, request);
     quote! {
         impl ::aliyun_runtime::api::Request for #req {
             type Response = #resp;
@@ -1202,6 +1209,8 @@ fn api_impl(
             fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
                 #req::to_query(self)
             }
+
+            #roa
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod docs;
 pub mod errors;
 pub mod features;
 pub mod naming;
+pub mod roa;
 pub mod rule_tests;
 pub mod tests;
 

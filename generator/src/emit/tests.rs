@@ -13,7 +13,7 @@ use crate::parse::examples::xml_to_json;
 
 /// A value found in an example: query text, or JSON inside a JSON-encoded parameter.
 #[derive(Debug, Clone)]
-enum Val {
+pub(super) enum Val {
     Text(String),
     Json(Value),
 }
@@ -83,7 +83,11 @@ fn scalar_expr(s: Scalar, v: &Val) -> Result<TokenStream, String> {
     })
 }
 
-fn value_expr(shape: &Shape, children: &[Planned<'_>], v: &Val) -> Result<TokenStream, String> {
+pub(super) fn value_expr(
+    shape: &Shape,
+    children: &[Planned<'_>],
+    v: &Val,
+) -> Result<TokenStream, String> {
     match shape {
         Shape::Scalar(s) => scalar_expr(*s, v),
         Shape::Enum(name, variants) => {

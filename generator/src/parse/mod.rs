@@ -3,6 +3,7 @@
 pub mod constraints;
 pub mod doc;
 pub mod examples;
+pub mod roa;
 pub mod table;
 pub mod text;
 pub mod tree;
@@ -467,7 +468,7 @@ pub fn parse_doc(
     let title_name = title
         .as_ref()
         .map(|(t, _)| text::unescape(t))
-        .filter(|t| is_api_name(t));
+        .filter(|t| is_api_name(t) || roa::is_lower_camel_name(t));
     let name = title_name
         .clone()
         .or_else(|| action_value.clone())
@@ -675,11 +676,13 @@ pub fn parse_doc(
         .map(|t| error_rows(t, file, &mut diags))
         .unwrap_or_default();
 
-    let api = Api {
+    let mut api = Api {
         name,
         product,
         version,
         style,
+        method: None,
+        path: None,
         summary,
         sources: vec![Source {
             file: file.to_string(),
@@ -690,6 +693,7 @@ pub fn parse_doc(
         errors,
         examples,
     };
+    roa::apply(&mut api, file, source, &mut diags);
     Ok((api, diags))
 }
 

@@ -43,6 +43,7 @@ fn leaf(row: &Row, ty: Type) -> Field {
         required: row.required,
         item_type: None,
         wire: None,
+        location: None,
         example: row.example.clone().filter(|e| !e.is_empty()),
         description: row.description.clone(),
         translations: Vec::new(),

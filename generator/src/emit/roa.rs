@@ -1,0 +1,391 @@
+//! REST-style (ROA) requests: the method, the path template and where each field goes
+//! (`to_roa`), and tests made from the doc's request examples (method, path, query, body).
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+use super::api::{is_idempotency_token, Planned, Scalar, Shape};
+use super::naming::ident;
+use super::tests::{value_expr, Val};
+use crate::diagnostics::Diagnostic;
+use crate::model::{location, Api, HttpRequestExample, WireStyle};
+
+pub fn is_roa(api: &Api) -> bool {
+    api.style == "ROA" && api.path.is_some()
+}
+
+/// The method sent: the only one, or of documented alternatives (`PATCH|POST`) the one the
+/// first request example uses, else the first.
+pub fn method(api: &Api) -> String {
+    let written = api.method.clone().unwrap_or_else(|| "GET".into());
+    let alternatives: Vec<&str> = written.split('|').map(str::trim).collect();
+    api.examples
+        .http_requests
+        .iter()
+        .map(|e| e.method.as_str())
+        .find(|m| alternatives.contains(m))
+        .or(alternatives.first().copied())
+        .unwrap_or("GET")
+        .to_string()
+}
+
+/// The `roa()` method of the `Request` impl; nothing for RPC APIs.
+pub fn trait_method(api: &Api, request: &str) -> TokenStream {
+    if !is_roa(api) {
+        return quote!();
+    }
+    let req = ident(request);
+    quote! {
+        fn roa(&self) -> ::std::option::Option<::aliyun_runtime::roa::RoaRequest> {
+            ::std::option::Option::Some(#req::to_roa(self))
+        }
+    }
+}
+
+fn location_of<'a>(p: &Planned<'a>) -> &'a str {
+    p.field.location.as_deref().unwrap_or(location::QUERY)
+}
+
+/// `impl Request { METHOD, PATH, to_roa() }`, and diagnostics for places it cannot send to.
+pub fn roa_impl(
+    api: &Api,
+    request: &str,
+    fields: &[Planned<'_>],
+    file: &str,
+) -> (TokenStream, Vec<Diagnostic>) {
+    let mut notes = Vec::new();
+    if !is_roa(api) {
+        return (quote!(), notes);
+    }
+    let req = ident(request);
+    let method = Literal::string(&method(api));
+    let path = Literal::string(api.path.as_deref().unwrap_or("/"));
+    let mut puts = Vec::new();
+    for p in fields {
+        let id = ident(&p.ident);
+        let wire = Literal::string(&p.field.name);
+        let json =
+            p.field.wire == Some(WireStyle::Json) || matches!(p.shape, Shape::Scalar(Scalar::Json));
+        let put = match location_of(p) {
+            location::PATH => quote!(r.path_param(#wire, x);),
+            location::HEADER => quote!(r.header(#wire, x);),
+            location::BODY => quote!(r.body_member(#wire, x);),
+            location::PAYLOAD => quote!(r.payload(x);),
+            location::QUERY if json => quote!(r.query_json(#wire, x);),
+            location::QUERY => quote!(r.query_param(#wire, x);),
+            other => {
+                notes.push(Diagnostic::warning(
+                    file,
+                    p.field.line,
+                    "roa-location",
+                    format!(
+                        "`{}`: location `{other}` is not supported; sent in the query",
+                        p.field.name
+                    ),
+                ));
+                quote!(r.query_param(#wire, x);)
+            }
+        };
+        puts.push(match (&p.shape, p.required) {
+            (Shape::Vec(_), _) => quote!(if !self.#id.is_empty() { let x = &self.#id; #put }),
+            (_, true) => quote!({ let x = &self.#id; #put }),
+            _ => quote!(if let ::std::option::Option::Some(x) = &self.#id { #put }),
+        });
+        if location_of(p) == location::BODY && is_idempotency_token(p.field) {
+            puts.push(quote!(r.token_in_body();));
+        }
+    }
+    let tokens = quote! {
+        impl #req {
+            /// The HTTP method.
+            pub const METHOD: &'static str = #method;
+            /// The path, with `{Name}` placeholders for path parameters.
+            pub const PATH: &'static str = #path;
+
+            /// Method, filled path, query, headers and JSON body of this request.
+            pub fn to_roa(&self) -> ::aliyun_runtime::roa::RoaRequest {
+                let mut r = ::aliyun_runtime::roa::RoaRequest::new(Self::METHOD, Self::PATH);
+                #(#puts)*
+                r
+            }
+        }
+    };
+    (tokens, notes)
+}
+
+/// RFC 3986 encoding of one path segment (unreserved bytes stay literal).
+fn encode_segment(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn is_placeholder(segment: &str) -> bool {
+    (segment.starts_with('{') && segment.ends_with('}'))
+        || (segment.starts_with('[') && segment.ends_with(']'))
+}
+
+/// A string holding JSON where a list or object is documented (`"[ 1 ]"`) is read as that JSON.
+fn normalise(p: &Planned<'_>, v: &Value) -> Value {
+    match (v, &p.shape) {
+        (Value::String(s), Shape::Vec(_) | Shape::Struct(_)) => {
+            serde_json::from_str(s).unwrap_or_else(|_| v.clone())
+        }
+        _ => v.clone(),
+    }
+}
+
+/// One test: the example's values set through the builder reproduce its method, path, query
+/// and body.
+fn example_test(
+    api: &Api,
+    request: &str,
+    fields: &[Planned<'_>],
+    ex: &HttpRequestExample,
+    index: usize,
+) -> Result<TokenStream, String> {
+    let template = api.path.as_deref().unwrap_or("/");
+    let sent = method(api);
+    if ex.method != sent {
+        return Err(format!(
+            "the example uses {}, the request sends {sent}",
+            ex.method
+        ));
+    }
+    let by_name = |name: &str| fields.iter().find(|p| p.field.name == name);
+    let mut values: Vec<(&Planned<'_>, Value)> = Vec::new();
+    // Path: the template's literal segments must match; placeholders give values.
+    let t_segments: Vec<&str> = template.split('/').filter(|s| !s.is_empty()).collect();
+    let e_segments: Vec<String> = ex
+        .path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(crate::parse::roa::percent_decode)
+        .collect();
+    if t_segments.len() != e_segments.len() {
+        return Err(format!(
+            "the example path `{}` does not fit `{template}`",
+            ex.path
+        ));
+    }
+    for (t, e) in t_segments.iter().zip(&e_segments) {
+        match t.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name) if !is_placeholder(e) => {
+                let p = by_name(name).ok_or(format!("no field for `{{{name}}}`"))?;
+                values.push((p, Value::String(e.clone())));
+            }
+            Some(_) => {}
+            None if t == e => {}
+            None => {
+                return Err(format!(
+                    "the example path `{}` does not fit `{template}`",
+                    ex.path
+                ))
+            }
+        }
+    }
+    for q in &ex.query {
+        let p = by_name(&q.name)
+            .filter(|p| location_of(p) == location::QUERY)
+            .ok_or(format!(
+                "the example sends query `{}`, which is not a documented query parameter",
+                q.name
+            ))?;
+        if !matches!(p.shape, Shape::Scalar(_) | Shape::Enum(..)) {
+            return Err(format!(
+                "query `{}` is a list or object; the example shows one text",
+                q.name
+            ));
+        }
+        values.push((p, Value::String(q.value.clone())));
+    }
+    // Body: members, the payload, or (as mse examples do) path and query values repeated.
+    let mut expected_body: Option<Value> = None;
+    if let Some(text) = &ex.body {
+        let body: Value = serde_json::from_str(text).map_err(|e| format!("body: {e}"))?;
+        if let Some(p) = fields.iter().find(|p| location_of(p) == location::PAYLOAD) {
+            values.push((p, normalise(p, &body)));
+            expected_body = Some(body);
+        } else {
+            let Value::Object(mut map) = body else {
+                return Err("the example body is not an object of documented members".into());
+            };
+            // `{"data": {...}}` around the members, a key the table does not have.
+            if map.len() == 1 {
+                let (k, v) = map
+                    .iter()
+                    .next()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .unwrap_or_default();
+                if by_name(&k).is_none() && v.is_object() {
+                    map = v.as_object().cloned().unwrap_or_default();
+                }
+            }
+            let mut members = serde_json::Map::new();
+            for (k, v) in map {
+                let p = by_name(&k).ok_or(format!(
+                    "the example body has `{k}`, which the tables do not document"
+                ))?;
+                match location_of(p) {
+                    location::BODY => {
+                        values.push((p, normalise(p, &v)));
+                        members.insert(k, v);
+                    }
+                    _ if values.iter().any(|(q, _)| q.field.name == k) => {}
+                    _ => values.push((p, normalise(p, &v))),
+                }
+            }
+            expected_body = (!members.is_empty()).then_some(Value::Object(members));
+        }
+    }
+    for p in fields.iter().filter(|p| p.required) {
+        let given = values.iter().any(|(q, _)| q.field.name == p.field.name);
+        if !given && location_of(p) == location::HEADER && p.shape == Shape::Scalar(Scalar::String)
+        {
+            // Examples leave credentials such as a cookie out; the test does not compare headers.
+            let stand_in = p
+                .field
+                .example
+                .clone()
+                .unwrap_or_else(|| p.field.name.clone());
+            values.push((p, Value::String(stand_in)));
+            continue;
+        }
+        if !given {
+            return Err(format!(
+                "the example omits the required parameter `{}`",
+                p.field.name
+            ));
+        }
+    }
+    let mut calls = Vec::new();
+    let mut path_values: Vec<(String, String)> = Vec::new();
+    let mut query: Vec<(String, String)> = Vec::new();
+    for (p, v) in &values {
+        let val = match v {
+            Value::String(s) if !matches!(p.shape, Shape::Vec(_) | Shape::Struct(_)) => {
+                Val::Text(s.clone())
+            }
+            other => Val::Json(other.clone()),
+        };
+        let expr = value_expr(&p.shape, &p.children, &val)
+            .map_err(|e| format!("`{}`: {e}", p.field.name))?;
+        let setter = ident(&p.ident);
+        calls.push(quote!(.#setter(#expr)));
+        let text = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        match location_of(p) {
+            location::PATH => path_values.push((p.field.name.clone(), text)),
+            location::QUERY => query.push((p.field.name.clone(), text)),
+            _ => {}
+        }
+    }
+    let mut expected_path = String::new();
+    for t in &t_segments {
+        expected_path.push('/');
+        match t.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name) => {
+                let v = path_values
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.as_str());
+                expected_path.push_str(&encode_segment(v.unwrap_or("")));
+            }
+            None => expected_path.push_str(&encode_segment(t)),
+        }
+    }
+    if expected_path.is_empty() {
+        expected_path.push('/');
+    }
+    query.sort();
+    let ty = ident(request);
+    let test = format_ident!(
+        "request_example_{}_reproduces_method_path_query_and_body",
+        index + 1
+    );
+    let method_lit = Literal::string(&ex.method);
+    let path_lit = Literal::string(&expected_path);
+    let names = query.iter().map(|(k, _)| Literal::string(k));
+    let vals = query.iter().map(|(_, v)| Literal::string(v));
+    let body_check = match &expected_body {
+        Some(b) => {
+            let lit = Literal::string(&b.to_string());
+            quote!(::aliyun_runtime::testing::assert_json_matches(roa.body().as_ref(), ::std::option::Option::Some(#lit));)
+        }
+        None => {
+            quote!(::aliyun_runtime::testing::assert_json_matches(roa.body().as_ref(), ::std::option::Option::None);)
+        }
+    };
+    Ok(quote! {
+        #[test]
+        fn #test() {
+            let request = #ty::builder()
+                #(#calls)*
+                .build_unchecked()
+                .expect("the documented request example sets every required parameter");
+            let roa = request.to_roa();
+            assert_eq!(roa.method(), #method_lit);
+            assert_eq!(roa.path(), #path_lit);
+            ::aliyun_runtime::testing::assert_query_eq(&roa.query(), &[#((#names, #vals)),*], &[]);
+            #body_check
+        }
+    })
+}
+
+/// Tests from the doc's ROA request examples; examples that do not fit are reported.
+pub fn example_tests(
+    api: &Api,
+    request: &str,
+    fields: &[Planned<'_>],
+) -> (TokenStream, Vec<Diagnostic>) {
+    let mut tests = Vec::new();
+    let mut notes = Vec::new();
+    if !is_roa(api) {
+        return (quote!(), notes);
+    }
+    for (i, ex) in api.examples.http_requests.iter().enumerate() {
+        match example_test(api, request, fields, ex, i) {
+            Ok(t) => tests.push(t),
+            Err(why) => notes.push(Diagnostic::warning(
+                &ex.file,
+                ex.line,
+                "example-not-tested",
+                format!("request example not turned into a test: {why}"),
+            )),
+        }
+    }
+    if tests.is_empty() {
+        return (quote!(), notes);
+    }
+    (
+        quote! {
+            #[cfg(test)]
+            mod roa_examples {
+                use super::*;
+                #(#tests)*
+            }
+        },
+        notes,
+    )
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn segments_are_encoded() {
+        assert_eq!(encode_segment("es-cn-1****"), "es-cn-1%2A%2A%2A%2A");
+        assert_eq!(encode_segment("a b/中"), "a%20b%2F%E4%B8%AD");
+        assert!(is_placeholder("{apiId}") && is_placeholder("[Id]") && !is_placeholder("x"));
+    }
+}
