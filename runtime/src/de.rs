@@ -232,6 +232,15 @@ pub fn struct_list<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     Ok(struct_list_of(Value::deserialize(d)?))
 }
 
+/// A list of free-form JSON values: a list as it is, a single value as a one-item list.
+pub fn json_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Value>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Null => Vec::new(),
+        Value::Array(items) => items,
+        one => vec![one],
+    })
+}
+
 /// A free-form JSON value (`Json`/`Map` typed fields). XML text stays a string.
 pub fn opt_json<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
     Ok(match Value::deserialize(d)? {

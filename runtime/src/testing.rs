@@ -179,10 +179,10 @@ fn kept(
             let mut lost = Vec::new();
             collect_leaves(example, path, &mut lost);
             for at in lost {
-                if !excluded
-                    .iter()
-                    .any(|e| at == *e || at.starts_with(&format!("{e}.")))
-                {
+                let under = |e: &&str| {
+                    at == *e || at.starts_with(&format!("{e}.")) || at.starts_with(&format!("{e}["))
+                };
+                if !excluded.iter().any(under) {
                     *leaves += 1;
                     problems.push(format!("{at}: not held (the typed value is {typed})"));
                 }
@@ -246,7 +246,8 @@ fn scalar_equal(example: &serde_json::Value, held: &serde_json::Value) -> bool {
     };
     let Some(h) = text(held) else {
         // An empty text is no value in a number or boolean field.
-        return held.is_null() && e.is_empty();
+        let nothing = held.is_null() || held.as_array().is_some_and(Vec::is_empty);
+        return nothing && e.is_empty();
     };
     if e == h || (e.eq_ignore_ascii_case(&h) && matches!(h.as_str(), "true" | "false")) {
         return true;

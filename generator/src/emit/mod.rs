@@ -4,6 +4,7 @@
 pub mod api;
 pub mod docs;
 pub mod errors;
+pub mod example_fit;
 pub mod naming;
 pub mod rule_tests;
 pub mod tests;
