@@ -277,3 +277,33 @@ fn scalar_list(s: Option<Scalar>, v: &Value, path: &str, fit: &mut Fit) {
         leaf => scalar(s, leaf, path, fit),
     }
 }
+
+/// How each valid success response example of an API fits its generated response types, as
+/// `(file, line, fit)`; empty when the response cannot be planned (a name collision).
+pub fn api_fits(api: &crate::model::Api) -> Vec<(String, usize, Fit)> {
+    let Some(types) = super::naming::ApiTypes::of(&api.name) else {
+        return Vec::new();
+    };
+    let mut names = super::naming::TypeNames::default();
+    for n in types.all() {
+        names.reserve(n);
+    }
+    let mut planner = super::api::Planner {
+        names: &mut names,
+        file: String::new(),
+        diags: Vec::new(),
+        request: false,
+    };
+    let Ok(fields) = planner.plan(&api.response, &types.response, false) else {
+        return Vec::new();
+    };
+    api.examples
+        .responses
+        .iter()
+        .filter(|r| r.success && r.valid)
+        .filter_map(|r| {
+            let body = aliyun_runtime::de::body_value(&r.body).ok()?;
+            Some((r.file.clone(), r.line, fit(&fields, &body)))
+        })
+        .collect()
+}
