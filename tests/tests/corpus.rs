@@ -2,13 +2,14 @@
 //! becomes a crate that compiles without warnings and passes the tests made from its examples.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use aliyun_codegen::model::Field;
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 use aliyun_codegen::stats::Stats;
 use aliyun_codegen_tests::{
     check_corpus_workspace, corpus_available, corpus_dir, corpus_docs, generate_corpus_crate,
-    CorpusProduct,
+    CorpusProduct, Generated,
 };
 
 /// Product configuration for the corpus folders (the docs' links are not always right).
@@ -238,6 +239,20 @@ fn corpus_products() -> Vec<CorpusProduct> {
     products
 }
 
+/// Every product's crate, generated once for both tests below (they run in parallel).
+fn generated() -> &'static [(CorpusProduct, Result<Generated, String>)] {
+    static GENERATED: OnceLock<Vec<(CorpusProduct, Result<Generated, String>)>> = OnceLock::new();
+    GENERATED.get_or_init(|| {
+        corpus_products()
+            .into_iter()
+            .map(|p| {
+                let result = generate_corpus_crate(&p);
+                (p, result)
+            })
+            .collect()
+    })
+}
+
 #[test]
 fn every_corpus_product_generates() {
     if !corpus_available("every_corpus_product_generates") {
@@ -248,9 +263,9 @@ fn every_corpus_product_generates() {
     assert!(products
         .iter()
         .any(|p| p.product == "Vpc" && p.folders.contains(&"cbwp")));
-    let failed: Vec<String> = products
+    let failed: Vec<String> = generated()
         .iter()
-        .filter_map(|p| generate_corpus_crate(p).err())
+        .filter_map(|(_, r)| r.as_ref().err().cloned())
         .collect();
     assert!(
         failed.is_empty(),
@@ -271,8 +286,8 @@ fn corpus_crates_compile_and_pass() {
     }
     let start = std::time::Instant::now();
     let mut members = Vec::new();
-    for p in corpus_products() {
-        match generate_corpus_crate(&p) {
+    for (p, result) in generated() {
+        match result {
             Ok(g) => {
                 let unplaced = g
                     .diagnostics
