@@ -1,22 +1,27 @@
-//! Lenient deserializers for response fields.
+//! Lenient decoding of response bodies.
 //!
 //! Real responses (and the docs' own examples) disagree with the documented types: a `String`
 //! field arrives as a JSON number, an `Integer` as a string, a one-item array as a bare object,
-//! and in XML every value is text. Generated response fields therefore deserialize through these
-//! functions, which accept every such spelling for both `serde_json` and `quick_xml::de`.
+//! an element with children where the doc promised a scalar, and in XML every value is text.
+//! A body is therefore read into one JSON value first ([`body_value`]; XML through
+//! [`xml::xml_to_value`]), and each generated field decodes its own part of it through the
+//! functions here, which never fail: a field whose shape differs from the doc keeps what it can
+//! (the raw text, or `None`) and every other field still arrives. Only a body that is not JSON
+//! or XML at all is an error.
 
 use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeOwned, Deserializer};
 use serde::Deserialize;
+use serde_json::Value;
+
+pub mod xml;
 
 /// A value that travels as a scalar: text in XML, a string, number or boolean in JSON.
 pub trait Scalar: Sized {
     /// Parses the textual form; the error is a short reason.
     fn from_wire(text: &str) -> Result<Self, String>;
 }
-
 impl Scalar for String {
     fn from_wire(text: &str) -> Result<Self, String> {
         Ok(text.to_string())
@@ -49,164 +54,200 @@ impl Scalar for bool {
     }
 }
 
-/// `quick_xml` cannot replay repeated elements through `deserialize_any`, and JSON cannot
-/// coerce an object into a sequence; the deserializer's type tells the two apart.
-fn is_xml<'de, D: Deserializer<'de>>() -> bool {
-    std::any::type_name::<D>().contains("quick_xml")
+/// A response body that is neither JSON nor XML (or not an object).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// What was wrong, e.g. `not JSON: expected value at line 1 column 1`.
+    pub reason: String,
 }
 
-/// Reads one scalar, or `None` for JSON `null`, an empty XML element or an empty object.
-struct ScalarVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Scalar> Visitor<'de> for ScalarVisitor<T> {
-    type Value = Option<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string, number or boolean")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        match T::from_wire(v) {
-            Ok(value) => Ok(Some(value)),
-            // An empty element stands for "no value" in a numeric or boolean field.
-            Err(_) if v.trim().is_empty() => Ok(None),
-            Err(e) => Err(E::custom(e)),
-        }
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        self.visit_str(if v { "true" } else { "false" })
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        self.visit_str(&v.to_string())
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        self.visit_str(&v.to_string())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        self.visit_str(&v.to_string())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        scalar(d)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        // An XML element with only text comes as `{"$text": "…"}`; an empty one as `{}`.
-        let mut value = None;
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "$text" || key == "$value" {
-                value = map.next_value_seed(ScalarSeed::<T>(PhantomData))?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(value)
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
     }
 }
 
-struct ScalarSeed<T>(PhantomData<T>);
+impl std::error::Error for DecodeError {}
 
-impl<'de, T: Scalar> de::DeserializeSeed<'de> for ScalarSeed<T> {
-    type Value = Option<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        scalar(d)
-    }
+/// Whether a body is XML: its first non-blank character is `<` (whatever the content type says).
+pub fn looks_like_xml(text: &str) -> bool {
+    text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .starts_with('<')
 }
 
-fn scalar<'de, D: Deserializer<'de>, T: Scalar>(d: D) -> Result<Option<T>, D::Error> {
-    if is_xml::<D>() {
-        // XML text: ask for a string so that quick_xml does not build a map.
-        d.deserialize_string(ScalarVisitor(PhantomData))
+/// The body as one JSON value: JSON as it is, XML converted ([`xml::xml_to_value`]). A JSON
+/// object that only wraps the answer in its root name (`{"XResponse": {…}}`) is unwrapped.
+pub fn body_value(text: &str) -> Result<Value, DecodeError> {
+    let value = if looks_like_xml(text) {
+        xml::xml_to_value(text).map_err(|reason| DecodeError { reason })?
     } else {
-        d.deserialize_any(ScalarVisitor(PhantomData))
+        serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')).map_err(|e| {
+            DecodeError {
+                reason: format!("not JSON: {e}"),
+            }
+        })?
+    };
+    Ok(unwrap_root(value))
+}
+
+fn unwrap_root(value: Value) -> Value {
+    match value {
+        Value::Object(mut map)
+            if map.len() == 1
+                && map
+                    .iter()
+                    .all(|(k, v)| k.ends_with("Response") && v.is_object()) =>
+        {
+            let key = map.keys().next().cloned().unwrap_or_default();
+            map.remove(&key).unwrap_or_default()
+        }
+        other => other,
+    }
+}
+
+/// Decodes a JSON or XML response body (told apart by its first character) into `T`.
+///
+/// With generated response types this fails only when the body is not JSON/XML at all or is
+/// not an object (a JSON array would otherwise be read into a struct by position).
+pub fn from_body<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    from_value(body_value(text)?)
+}
+
+/// Decodes a body already read by [`body_value`].
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
+    let kind = match &value {
+        Value::Object(_) => None,
+        Value::Null => Some("null"),
+        Value::Bool(_) => Some("a boolean"),
+        Value::Number(_) => Some("a number"),
+        Value::String(_) => Some("text"),
+        Value::Array(_) => Some("an array"),
+    };
+    if let Some(kind) = kind {
+        return Err(DecodeError {
+            reason: format!("expected an object, got {kind}"),
+        });
+    }
+    T::deserialize(value).map_err(|e| DecodeError {
+        reason: e.to_string(),
+    })
+}
+
+/// A scalar from any value: a one-item list gives its item, an XML element with attributes its
+/// text; an object or list where a scalar was documented keeps its JSON text when `T` can hold
+/// text, and is `None` otherwise. A value `T` cannot parse (`"many"` for a number) is `None`.
+pub fn scalar_of<T: Scalar>(value: Value) -> Option<T> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => T::from_wire(&s).ok(),
+        Value::Number(n) => T::from_wire(&n.to_string()).ok(),
+        Value::Bool(b) => T::from_wire(if b { "true" } else { "false" }).ok(),
+        Value::Array(mut items) if items.len() <= 1 => items.pop().and_then(scalar_of),
+        Value::Object(mut map) if map.contains_key("$text") => {
+            map.remove("$text").and_then(scalar_of)
+        }
+        Value::Object(map) if map.is_empty() => None,
+        raw => T::from_wire(&raw.to_string()).ok(),
+    }
+}
+
+/// A list of scalars from any value: a list, a single value, or a list wrapped in an object
+/// of one member (`{"Id": ["a", "b"]}`, the XML way of writing a list). Items that are not
+/// scalars, or that `T` cannot parse, are dropped.
+pub fn scalar_list_of<T: Scalar>(value: Value) -> Vec<T> {
+    match value {
+        Value::Null => Vec::new(),
+        Value::String(s) if s.is_empty() => Vec::new(),
+        // Items that are not scalars are dropped, not turned into text.
+        Value::Array(items) => items
+            .into_iter()
+            .filter(is_scalar_like)
+            .filter_map(scalar_of)
+            .collect(),
+        Value::Object(map)
+            if map.len() == 1
+                && !map.contains_key("$text")
+                && map
+                    .values()
+                    .all(|v| !v.is_null() && (is_scalar_like(v) || v.is_array())) =>
+        {
+            map.into_iter()
+                .flat_map(|(_, inner)| scalar_list_of(inner))
+                .collect()
+        }
+        // An item per element, attributes aside: `<Id lang="x">a</Id>`.
+        Value::Object(mut map) => map
+            .remove("$text")
+            .and_then(scalar_of)
+            .into_iter()
+            .collect(),
+        other => scalar_of(other).into_iter().collect(),
+    }
+}
+
+/// A scalar, or an XML element with attributes and text (`{"$text": …}`).
+pub fn is_scalar_like(value: &Value) -> bool {
+    match value {
+        Value::Array(_) => false,
+        Value::Object(map) => map.contains_key("$text"),
+        _ => true,
+    }
+}
+
+/// An object from any value: an object, or a list of exactly one object; anything else `None`.
+pub fn object_of<T: DeserializeOwned>(value: Value) -> Option<T> {
+    match value {
+        value @ Value::Object(_) => T::deserialize(value).ok(),
+        Value::Array(mut items) if items.len() == 1 => items.pop().and_then(object_of),
+        _ => None,
+    }
+}
+
+/// A list of objects from any value: a list (items that are not objects are dropped), or a
+/// single object (a one-item list written bare).
+pub fn struct_list_of<T: DeserializeOwned>(value: Value) -> Vec<T> {
+    match value {
+        Value::Array(items) => items.into_iter().filter_map(object_of).collect(),
+        value @ Value::Object(_) => object_of(value).into_iter().collect(),
+        _ => Vec::new(),
     }
 }
 
 /// An optional scalar field.
 pub fn opt<'de, D: Deserializer<'de>, T: Scalar>(d: D) -> Result<Option<T>, D::Error> {
-    scalar(d)
-}
-
-/// An item of a list, read leniently.
-struct Item<T>(Option<T>);
-
-impl<'de, T: Scalar> Deserialize<'de> for Item<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        scalar(d).map(Item)
-    }
+    Ok(scalar_of(Value::deserialize(d)?))
 }
 
 /// A list of scalars: a JSON array, a single bare value, or repeated XML elements.
 pub fn scalar_list<'de, D: Deserializer<'de>, T: Scalar>(d: D) -> Result<Vec<T>, D::Error> {
-    let items: Vec<Item<T>> = list(d)?;
-    Ok(items.into_iter().filter_map(|i| i.0).collect())
+    Ok(scalar_list_of(Value::deserialize(d)?))
+}
+
+/// An optional object field (`None` when the value is not an object).
+pub fn object<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
+    Ok(object_of(Value::deserialize(d)?))
 }
 
 /// A list of objects: a JSON array, a single bare object, or repeated XML elements.
 pub fn struct_list<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     d: D,
 ) -> Result<Vec<T>, D::Error> {
-    list(d)
+    Ok(struct_list_of(Value::deserialize(d)?))
 }
 
-fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    if is_xml::<D>() {
-        return d.deserialize_seq(ListVisitor(PhantomData));
-    }
-    d.deserialize_any(ListVisitor(PhantomData))
-}
-
-struct ListVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
-    type Value = Vec<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list, or a single item")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            out.push(item);
-        }
-        Ok(out)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|one| vec![one])
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        T::deserialize(de::value::StrDeserializer::new(v)).map(|one| vec![one])
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        T::deserialize(de::value::BoolDeserializer::new(v)).map(|one| vec![one])
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        T::deserialize(de::value::I64Deserializer::new(v)).map(|one| vec![one])
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        T::deserialize(de::value::U64Deserializer::new(v)).map(|one| vec![one])
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        T::deserialize(de::value::F64Deserializer::new(v)).map(|one| vec![one])
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Vec::new())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Vec::new())
-    }
+/// A list of free-form JSON values: a list as it is, a single value as a one-item list.
+pub fn json_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Value>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Null => Vec::new(),
+        Value::Array(items) => items,
+        one => vec![one],
+    })
 }
 
 /// A free-form JSON value (`Json`/`Map` typed fields). XML text stays a string.
-pub fn opt_json<'de, D: Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(match value {
-        serde_json::Value::Null => None,
+pub fn opt_json<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Null => None,
         other => Some(other),
     })
 }
@@ -247,10 +288,14 @@ mod tests {
         total: Option<i32>,
         #[serde(rename = "Enabled", deserialize_with = "opt")]
         enabled: Option<bool>,
-        #[serde(rename = "Items")]
+        #[serde(rename = "Items", deserialize_with = "object")]
         items: Option<Items>,
-        #[serde(rename = "Names")]
+        #[serde(rename = "Names", deserialize_with = "object")]
         names: Option<Names>,
+        #[serde(rename = "Ids", deserialize_with = "scalar_list")]
+        ids: Vec<i64>,
+        #[serde(rename = "Extra", deserialize_with = "opt_json")]
+        extra: Option<Value>,
     }
 
     fn expected() -> Response {
@@ -273,7 +318,13 @@ mod tests {
             names: Some(Names {
                 name: vec!["x".into(), "y".into()],
             }),
+            ids: Vec::new(),
+            extra: None,
         }
+    }
+
+    fn decode(body: &str) -> Response {
+        from_body::<Response>(body).unwrap_or_else(|e| panic!("{body}: {e}"))
     }
 
     #[test]
@@ -281,6 +332,8 @@ mod tests {
         let json = r#"{"RequestId":"R1","Total":"2","Enabled":"true","Unknown":[1],
             "Items":{"Item":[{"Id":"a","Size":1},{"Id":"b","Size":"2"}]},
             "Names":{"Name":["x","y"]}}"#;
+        assert_eq!(decode(json), expected());
+        // The derived types also work with serde_json directly.
         assert_eq!(serde_json::from_str::<Response>(json).unwrap(), expected());
     }
 
@@ -289,36 +342,94 @@ mod tests {
         let xml = "<R><RequestId>R1</RequestId><Total>2</Total><Enabled>true</Enabled>\
             <Items><Item><Id>a</Id><Size>1</Size></Item><Item><Id>b</Id><Size>2</Size></Item></Items>\
             <Names><Name>x</Name><Name>y</Name></Names><Unknown>z</Unknown></R>";
-        assert_eq!(
-            quick_xml::de::from_str::<Response>(xml).unwrap(),
-            expected()
-        );
+        assert_eq!(decode(xml), expected());
     }
 
     #[test]
     fn single_item_arrays_written_as_objects() {
-        let json = r#"{"Items":{"Item":{"Id":"a"}},"Names":{"Name":"x"}}"#;
-        let r = serde_json::from_str::<Response>(json).unwrap();
+        let r = decode(r#"{"Items":{"Item":{"Id":"a"}},"Names":{"Name":"x"},"Ids":7}"#);
         assert_eq!(r.items.unwrap().item.len(), 1);
         assert_eq!(r.names.unwrap().name, vec!["x".to_string()]);
-        let xml = "<R><Items><Item><Id>a</Id></Item></Items><Names><Name>x</Name></Names></R>";
-        let r = quick_xml::de::from_str::<Response>(xml).unwrap();
+        assert_eq!(r.ids, vec![7]);
+        let r = decode("<R><Items><Item><Id>a</Id></Item></Items><Names><Name>x</Name></Names><Ids><Id>7</Id></Ids></R>");
         assert_eq!(r.items.unwrap().item.len(), 1);
         assert_eq!(r.names.unwrap().name, vec!["x".to_string()]);
+        // A list of scalars wrapped in an element per item (the XML way) is unwrapped.
+        assert_eq!(r.ids, vec![7]);
+        // …and a one-item list where a scalar was documented gives the item.
+        assert_eq!(decode(r#"{"Total":[3]}"#).total, Some(3));
     }
 
     #[test]
     fn absent_null_and_empty_values() {
-        let r = serde_json::from_str::<Response>(r#"{"RequestId":null,"Items":{}}"#).unwrap();
+        let r = decode(r#"{"RequestId":null,"Items":{}}"#);
         assert_eq!(r.request_id, None);
         assert!(r.items.unwrap().item.is_empty());
-        let r = quick_xml::de::from_str::<Response>("<R><RequestId/><Total></Total></R>").unwrap();
+        let r = decode("<R><RequestId/><Total></Total><Items/><Ids/></R>");
         assert_eq!(r.total, None);
+        assert_eq!(r.request_id.as_deref(), Some(""));
+        assert_eq!(r.items, None);
+        assert!(r.ids.is_empty());
+        assert_eq!(decode("<R/>"), Response::default());
     }
 
     #[test]
-    fn wrong_scalar_is_an_error_not_a_panic() {
-        assert!(serde_json::from_str::<Response>(r#"{"Total":"many"}"#).is_err());
-        assert!(quick_xml::de::from_str::<Response>("<R><Total>x</Total></R>").is_err());
+    fn a_mismatched_field_degrades_alone() {
+        // Scalar documented, element with children sent; object documented, text sent; number
+        // documented, words sent; list of objects with a stray scalar item.
+        let xml = "<DescribeThingsResult><RequestId>R1</RequestId>\
+            <Total><Value>2</Value><Unit>x</Unit></Total><Names>none</Names><Enabled>maybe</Enabled>\
+            <Items><Item><Id>a</Id><Size>big</Size></Item><Item>oops</Item></Items></DescribeThingsResult>";
+        let r = decode(xml);
+        assert_eq!(r.request_id.as_deref(), Some("R1"));
+        assert_eq!(r.total, None);
+        assert_eq!(r.names, None);
+        assert_eq!(r.enabled, None);
+        assert_eq!(
+            r.items.unwrap().item,
+            vec![Item {
+                id: Some("a".into()),
+                size: None
+            }]
+        );
+        // A text field keeps the raw value of what it could not read as text.
+        let r = decode(r#"{"RequestId":{"Id":"R","Zone":1},"Items":[{"Item":[]},{}]}"#);
+        assert_eq!(r.request_id.as_deref(), Some(r#"{"Id":"R","Zone":1}"#));
+        assert_eq!(r.items, None);
+        let r = decode(r#"{"Total":"many","Items":"none","Names":[1,2],"Ids":["1","x",{"a":1}]}"#);
+        assert_eq!((r.total, r.items, r.names), (None, None, None));
+        assert_eq!(r.ids, vec![1]);
+        let r = decode(r#"{"Ids":{"Id":{"$text":"5","a":"b"}}}"#);
+        assert_eq!(r.ids, vec![5]);
+        let r = decode(r#"{"Ids":{"Id":{"Value":"5"}}}"#);
+        assert_eq!(r.ids, Vec::<i64>::new());
+        let r = decode(r#"<R><Ids><Id a="b">5</Id><Id>6</Id></Ids></R>"#);
+        assert_eq!(r.ids, vec![5, 6]);
+    }
+
+    #[test]
+    fn attributes_and_wrapped_roots() {
+        let r = decode(r#"<R a="1"><RequestId lang="en">R1</RequestId><Extra k="v"/></R>"#);
+        assert_eq!(r.request_id.as_deref(), Some("R1"));
+        assert_eq!(r.extra, Some(serde_json::json!({"k": "v"})));
+        let r = decode(r#"{"DescribeThingsResponse":{"RequestId":"R1","Total":2}}"#);
+        assert_eq!((r.request_id.as_deref(), r.total), (Some("R1"), Some(2)));
+        let r = decode(r#"{"ThingResponse":"x"}"#);
+        assert_eq!(r, Response::default());
+    }
+
+    #[test]
+    fn only_bodies_that_are_not_json_or_xml_fail() {
+        for bad in [
+            "",
+            "not json",
+            "{\"RequestId\":\"R",
+            "<R><A></R>",
+            "[1]",
+            "\"R\"",
+            "null",
+        ] {
+            assert!(from_body::<Response>(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -314,20 +314,10 @@ pub fn build_request<R: Request>(
 
 /// Reads a response into the typed result.
 ///
-/// A 2xx body is decoded as JSON, or XML when `content_type` says so. Any other status is an
+/// A 2xx body is decoded as JSON or XML, told apart by its first character (the content type
+/// decides only for an empty body); fields degrade one by one ([`crate::de`]). Any other status is an
 /// error: a body with a code gives [`SdkError::Service`] (the code, not the status, decides
 /// the API's typed error); an unreadable body gives [`SdkError::Response`] with the raw body.
-fn json_kind(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
-}
-
 pub fn parse_response<R: Request>(
     status: u16,
     content_type: Option<&str>,
@@ -335,22 +325,16 @@ pub fn parse_response<R: Request>(
 ) -> Result<R::Response, SdkError<R::Error>> {
     let raw = || String::from_utf8_lossy(body).into_owned();
     if (200..300).contains(&status) {
-        let xml = content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("xml"));
-        let decoded = if xml {
-            std::str::from_utf8(body)
-                .map_err(|e| e.to_string())
-                .and_then(|text| quick_xml::de::from_str(text).map_err(|e| e.to_string()))
-        } else {
-            // A success body is a JSON object; derived structs would also read an array by
-            // position, which would be a silent misreading.
-            match serde_json::from_slice::<serde_json::Value>(body) {
-                Ok(value @ serde_json::Value::Object(_)) => {
-                    serde_json::from_value(value).map_err(|e| e.to_string())
-                }
-                Ok(other) => Err(format!("expected a JSON object, got {}", json_kind(&other))),
-                Err(e) => Err(e.to_string()),
-            }
+        // The body decides between JSON and XML; the content type only when the body is empty.
+        let xml = match std::str::from_utf8(body) {
+            Ok(text) if !text.trim().is_empty() => crate::de::looks_like_xml(text),
+            _ => content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("xml")),
         };
+        // Fields decode one by one and never fail (`crate::de`); only a body that is not JSON
+        // or XML, or not an object, is an error.
+        let decoded = std::str::from_utf8(body)
+            .map_err(|e| e.to_string())
+            .and_then(|text| crate::de::from_body(text).map_err(|e| e.to_string()));
         return decoded.map_err(|e| {
             let format = if xml { "XML" } else { "JSON" };
             SdkError::Response(ResponseError::new(

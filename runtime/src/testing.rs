@@ -72,6 +72,193 @@ fn json_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     }
 }
 
+/// Checks that a typed response holds every leaf of the documented response example.
+///
+/// `typed` is the decoded response serialized with its wire names. Every scalar of the example
+/// (the body read by [`crate::de::body_value`]) must be at the same path in `typed`, compared
+/// as the lenient decoding intends: numbers and numeric strings by value, booleans by their
+/// text, a one-item list equal to its item, a list of scalars wrapped in an element per item
+/// (`{"Id": […]}`) equal to the bare list, an empty text equal to no value. `excluded` lists the
+/// paths the generator reported as having no place in the types (`Items.Item[2]`, `Zone.Name`);
+/// list items at an excluded path are dropped by the decoder, so they are skipped here too.
+pub fn assert_example_kept(body: &str, typed: &serde_json::Value, excluded: &[&str]) {
+    let example = crate::de::body_value(body).expect("the documented example is JSON or XML");
+    let mut problems = Vec::new();
+    let mut leaves = 0;
+    kept(&example, typed, "", excluded, &mut leaves, &mut problems);
+    assert!(
+        problems.is_empty(),
+        "{} of {leaves} example leaves are not held by the typed response:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn kept(
+    example: &serde_json::Value,
+    typed: &serde_json::Value,
+    path: &str,
+    excluded: &[&str],
+    leaves: &mut usize,
+    problems: &mut Vec<String>,
+) {
+    use serde_json::Value as V;
+    if excluded.contains(&path) {
+        return;
+    }
+    match (example, typed) {
+        (V::Null, _) => {}
+        (V::Object(m), V::Object(t)) => {
+            for (k, v) in m {
+                let at = join(path, k);
+                kept(
+                    v,
+                    t.get(k).unwrap_or(&V::Null),
+                    &at,
+                    excluded,
+                    leaves,
+                    problems,
+                );
+            }
+        }
+        // An XML element with attributes where a scalar was documented: its text is the value.
+        (V::Object(m), _) if m.contains_key("$text") && !matches!(typed, V::Array(_)) => {
+            for (k, v) in m {
+                let (at, held) = match k.as_str() {
+                    "$text" => (path.to_string(), typed),
+                    _ => (join(path, k), &V::Null),
+                };
+                kept(v, held, &at, excluded, leaves, problems);
+            }
+        }
+        // A one-item list of objects written as an object.
+        (V::Object(_), V::Array(t)) if t.len() == 1 && t[0].is_object() => {
+            kept(example, &t[0], path, excluded, leaves, problems)
+        }
+        // A list of scalars wrapped in an element per item.
+        (V::Object(m), V::Array(_)) if wrapper(example) => {
+            for (k, v) in m {
+                kept(v, typed, &join(path, k), excluded, leaves, problems);
+            }
+        }
+        (V::Array(items), V::Array(t)) => {
+            let mut held = t.iter();
+            for (i, item) in items.iter().enumerate() {
+                let at = format!("{path}[{i}]");
+                if excluded.contains(&at.as_str()) {
+                    continue;
+                }
+                kept(
+                    item,
+                    held.next().unwrap_or(&V::Null),
+                    &at,
+                    excluded,
+                    leaves,
+                    problems,
+                );
+            }
+        }
+        (V::Array(items), _) if items.len() == 1 => kept(
+            &items[0],
+            typed,
+            &format!("{path}[0]"),
+            excluded,
+            leaves,
+            problems,
+        ),
+        (V::Object(_) | V::Array(_), _) => {
+            // Nothing of this shape here: every leaf below is lost.
+            let mut lost = Vec::new();
+            collect_leaves(example, path, &mut lost);
+            for at in lost {
+                let under = |e: &&str| {
+                    at == *e || at.starts_with(&format!("{e}.")) || at.starts_with(&format!("{e}["))
+                };
+                if !excluded.iter().any(under) {
+                    *leaves += 1;
+                    problems.push(format!("{at}: not held (the typed value is {typed})"));
+                }
+            }
+        }
+        (scalar, held) => {
+            *leaves += 1;
+            let held = match held {
+                V::Array(t) if t.len() == 1 => &t[0],
+                other => other,
+            };
+            if !scalar_equal(scalar, held) {
+                problems.push(format!(
+                    "{path}: the example has {scalar}, the typed value {held}"
+                ));
+            }
+        }
+    }
+}
+
+/// `{"Id": ["a", "b"]}`: one member holding scalars (the XML way of writing a list).
+fn wrapper(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::Object(m) => {
+            m.len() == 1
+                && !m.contains_key("$text")
+                && m.values()
+                    .all(|v| !v.is_null() && (crate::de::is_scalar_like(v) || v.is_array()))
+        }
+        _ => false,
+    }
+}
+
+fn collect_leaves(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(m) => {
+            for (k, v) in m {
+                collect_leaves(v, &join(path, k), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                collect_leaves(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Null => {}
+        _ => out.push(path.to_string()),
+    }
+}
+
+fn scalar_equal(example: &serde_json::Value, held: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    let text = |v: &V| match v {
+        V::String(s) => Some(s.trim().to_string()),
+        V::Number(n) => Some(n.to_string()),
+        V::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    let Some(e) = text(example) else {
+        return false;
+    };
+    let Some(h) = text(held) else {
+        // An empty text is no value in a number or boolean field.
+        let nothing = held.is_null() || held.as_array().is_some_and(Vec::is_empty);
+        return nothing && e.is_empty();
+    };
+    if e == h || (e.eq_ignore_ascii_case(&h) && matches!(h.as_str(), "true" | "false")) {
+        return true;
+    }
+    match (e.parse::<f64>(), h.parse::<f64>()) {
+        // `f32` fields keep about seven significant digits.
+        (Ok(x), Ok(y)) => x == y || (x - y).abs() <= 1e-6 * x.abs().max(y.abs()),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +274,44 @@ mod tests {
             &[("A", "1.0"), ("J", r#"[{"b":"x","a":"1"}]"#)],
             &["J"],
         );
+    }
+
+    #[test]
+    fn example_leaves_held_leniently() {
+        let typed = serde_json::json!({
+            "RequestId": "R", "Total": 2, "Ok": true, "Rate": 0.1f32,
+            "Items": {"Item": [{"Id": "a"}, {"Id": "c"}]},
+            "Ids": [1, 2], "One": [{"Id": "x"}], "Empty": null, "Zone": "z"
+        });
+        assert_example_kept(
+            r#"{"RequestId":"R","Total":"2","Ok":"TRUE","Rate":0.1,
+                "Items":{"Item":[{"Id":"a"},{"Id":"b","Lost":1},{"Id":"c"}]},
+                "Ids":{"Id":["1","2"]},"One":{"Id":"x"},"Empty":"","Zone":["z"],"Gone":{"A":1}}"#,
+            &typed,
+            &["Items.Item[1]", "Gone"],
+        );
+        assert_example_kept(
+            "<R><Zone a=\"1\">z</Zone><Ids><Id>1</Id><Id>2</Id></Ids></R>",
+            &typed,
+            &["Zone.a"],
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "Items.Item[0].Size.Value: not held")]
+    fn a_lost_example_leaf_fails() {
+        let typed = serde_json::json!({"Items": {"Item": [{"Id": "a", "Size": null}]}});
+        assert_example_kept(
+            r#"{"Items":{"Item":[{"Id":"a","Size":{"Value":3}}]}}"#,
+            &typed,
+            &[],
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "Total: the example has 3")]
+    fn a_different_value_fails() {
+        assert_example_kept(r#"{"Total":3}"#, &serde_json::json!({"Total": 2}), &[]);
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::process::Command;
 
 use aliyun_codegen::{Config, RuntimeDependency};
 
+pub mod mutate;
+
 /// The repository root.
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -65,13 +67,13 @@ pub fn corpus_docs() -> Vec<(String, String, PathBuf)> {
     out
 }
 
-/// Generates a standalone crate from `dirs` into `target/corpus-crates/<product>`, then builds
+/// Generates a standalone crate from `dirs` into `target/fixture-crates/<product>`, then builds
 /// it with warnings denied, runs its tests (the ones made from the docs' examples and rules),
 /// clippy and rustdoc, all of which must pass. Prints what was generated.
 pub fn generate_and_check_crate(config: Config, product: &str, dirs: &[PathBuf]) {
     let root = repo_root();
     let out = root
-        .join("target/corpus-crates")
+        .join("target/fixture-crates")
         .join(product.to_lowercase());
     let dir_refs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
     let config = config.standalone(true).runtime(RuntimeDependency::Path(
@@ -146,4 +148,129 @@ pub fn generate_and_check_crate(config: Config, product: &str, dirs: &[PathBuf])
         ),
         "{product}: rustdoc warns on the generated crate"
     );
+}
+
+/// One product of the corpus: its crate is generated from these folders (zh and en together).
+#[derive(Debug, Clone)]
+pub struct CorpusProduct {
+    pub product: &'static str,
+    pub version: &'static str,
+    pub folders: Vec<&'static str>,
+}
+
+impl CorpusProduct {
+    /// The crate's folder under `target/corpus-crates` (and its package name after `aliyun-`).
+    pub fn dir_name(&self) -> String {
+        self.product.to_lowercase()
+    }
+}
+
+/// What generating one product's crate gave.
+#[derive(Debug)]
+pub struct Generated {
+    pub product: String,
+    pub apis: usize,
+    pub example_tests: usize,
+    pub rule_tests: usize,
+    pub diagnostics: Vec<aliyun_codegen::diagnostics::Diagnostic>,
+}
+
+/// The folder holding every generated corpus crate as members of one cargo workspace, so that
+/// their dependencies are built once.
+pub fn corpus_workspace() -> PathBuf {
+    repo_root().join("target/corpus-crates")
+}
+
+/// Generates one product's crate into `target/corpus-crates/<product>` as a member of the
+/// corpus workspace. `Err` carries the generator's errors.
+pub fn generate_corpus_crate(p: &CorpusProduct) -> Result<Generated, String> {
+    let root = repo_root();
+    let out = corpus_workspace().join(p.dir_name());
+    let dirs: Vec<PathBuf> = p.folders.iter().map(|f| corpus_dir().join(f)).collect();
+    let dir_refs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
+    let config = Config::new()
+        .product(p.product)
+        .version(p.version)
+        .standalone(false)
+        .runtime(RuntimeDependency::Path(
+            root.join("runtime").display().to_string(),
+        ));
+    let loaded = config
+        .load_dirs(&dir_refs)
+        .map_err(|f| format!("{}: load failed:\n{f}", p.product))?;
+    let (files, diagnostics) = config
+        .render_loaded(
+            &loaded,
+            Path::new(&format!("corpus/{}", p.dir_name())),
+            &out,
+        )
+        .map_err(|f| format!("{}: generation failed:\n{f}", p.product))?;
+    aliyun_codegen::write_crate(&out, &files).map_err(|f| format!("{}: {f}", p.product))?;
+    let count = |needle: &str| -> usize { files.values().map(|f| f.matches(needle).count()).sum() };
+    Ok(Generated {
+        product: p.product.to_string(),
+        apis: loaded.apis.len(),
+        example_tests: count("fn request_example_") + count("fn response_example_"),
+        rule_tests: count("fn rules_of_"),
+        diagnostics,
+    })
+}
+
+/// Writes the corpus workspace's `Cargo.toml` (members: `members`, folder names) and lock file,
+/// then builds it with warnings denied, runs every generated test, clippy and rustdoc, all of
+/// which must pass. Returns the seconds each step took.
+pub fn check_corpus_workspace(members: &[String]) -> Vec<(&'static str, f64)> {
+    let root = repo_root();
+    let ws = corpus_workspace();
+    let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
+    let manifest = format!(
+        "# Written by the corpus test: every generated corpus crate, built together.\n\
+         [workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+        list.join(", ")
+    );
+    std::fs::create_dir_all(&ws).expect("create target/corpus-crates");
+    std::fs::write(ws.join("Cargo.toml"), manifest).expect("write the workspace manifest");
+    // Pin dependency versions to the repository's lock file.
+    std::fs::copy(root.join("Cargo.lock"), ws.join("Cargo.lock")).expect("copy Cargo.lock");
+    // A crate left from an older layout would be a nested workspace; members are regenerated.
+    for entry in std::fs::read_dir(&ws).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() && !members.contains(&name) {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+    let cargo = |sub: &str, args: &[&str], env: (&str, &str)| {
+        let start = std::time::Instant::now();
+        let ok = Command::new(env!("CARGO"))
+            .arg(sub)
+            .arg("--manifest-path")
+            .arg(ws.join("Cargo.toml"))
+            .args(["--workspace", "--quiet"])
+            .args(args)
+            .env("CARGO_TARGET_DIR", root.join("target/corpus-target"))
+            .env(env.0, env.1)
+            .status()
+            .expect("run cargo")
+            .success();
+        (ok, start.elapsed().as_secs_f64())
+    };
+    let mut times = Vec::new();
+    let (ok, t) = cargo("test", &["--no-fail-fast"], ("RUSTFLAGS", "-D warnings"));
+    assert!(
+        ok,
+        "a generated crate does not build or its example tests fail"
+    );
+    times.push(("test", t));
+    let (ok, t) = cargo(
+        "clippy",
+        &["--all-targets", "--", "-D", "warnings"],
+        ("CARGO_TERM_COLOR", "never"),
+    );
+    assert!(ok, "clippy warns on a generated crate");
+    times.push(("clippy", t));
+    let (ok, t) = cargo("doc", &["--no-deps"], ("RUSTDOCFLAGS", "-D warnings"));
+    assert!(ok, "rustdoc warns on a generated crate");
+    times.push(("doc", t));
+    times
 }

@@ -2,13 +2,15 @@
 //! becomes a crate that compiles without warnings and passes the tests made from its examples.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use aliyun_codegen::model::Field;
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 use aliyun_codegen::stats::Stats;
-use aliyun_codegen::Config;
-use aliyun_codegen_tests::{corpus_available, corpus_dir, corpus_docs, generate_and_check_crate};
+use aliyun_codegen_tests::{
+    check_corpus_workspace, corpus_available, corpus_dir, corpus_docs, generate_corpus_crate,
+    CorpusProduct, Generated,
+};
 
 /// Product configuration for the corpus folders (the docs' links are not always right).
 fn product_of(folder: &str) -> (&'static str, &'static str) {
@@ -216,28 +218,107 @@ fn every_corpus_doc_parses_and_keeps_every_row() {
     assert_eq!(stats.docs, listed);
 }
 
-/// Generates one product's crate from all its corpus folders (zh and en together), then builds
-/// it with warnings denied, runs its tests, clippy and rustdoc.
-fn generate_and_test(product: &str, version: &str, folders: &[&str]) {
-    if !corpus_available(product) {
+/// Every product of the corpus, each folder in the crate `product_of` names (cbwp, vpn, eip,
+/// nat and ipv6gateway are all Vpc).
+fn corpus_products() -> Vec<CorpusProduct> {
+    let mut products: Vec<CorpusProduct> = Vec::new();
+    let mut folders: Vec<String> = corpus_docs().into_iter().map(|(f, _, _)| f).collect();
+    folders.dedup();
+    for folder in folders {
+        let folder: &'static str = Box::leak(folder.into_boxed_str());
+        let (product, version) = product_of(folder);
+        match products.iter_mut().find(|p| p.product == product) {
+            Some(p) => p.folders.push(folder),
+            None => products.push(CorpusProduct {
+                product,
+                version,
+                folders: vec![folder],
+            }),
+        }
+    }
+    products
+}
+
+/// Every product's crate, generated once for both tests below (they run in parallel).
+fn generated() -> &'static [(CorpusProduct, Result<Generated, String>)] {
+    static GENERATED: OnceLock<Vec<(CorpusProduct, Result<Generated, String>)>> = OnceLock::new();
+    GENERATED.get_or_init(|| {
+        corpus_products()
+            .into_iter()
+            .map(|p| {
+                let result = generate_corpus_crate(&p);
+                (p, result)
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn every_corpus_product_generates() {
+    if !corpus_available("every_corpus_product_generates") {
         return;
     }
-    let dirs: Vec<PathBuf> = folders.iter().map(|f| corpus_dir().join(f)).collect();
-    let config = Config::new().product(product).version(version);
-    generate_and_check_crate(config, product, &dirs);
+    let products = corpus_products();
+    // cbwp joins Vpc: eleven folders, seven crates.
+    assert!(products
+        .iter()
+        .any(|p| p.product == "Vpc" && p.folders.contains(&"cbwp")));
+    let failed: Vec<String> = generated()
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().err().cloned())
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} products do not generate:\n{}",
+        failed.len(),
+        products.len(),
+        failed.join("\n")
+    );
 }
 
+/// Every product crate that generates (`every_corpus_product_generates` fails for the others)
+/// builds in one workspace with warnings denied, passes its generated tests (each doc example
+/// and rule), clippy and rustdoc.
 #[test]
-fn vpc_crate_from_vpn_eip_nat_ipv6gateway_compiles_and_passes() {
-    generate_and_test("Vpc", "2016-04-28", &["vpn", "eip", "nat", "ipv6gateway"]);
-}
-
-#[test]
-fn ga_crate_compiles_and_passes() {
-    generate_and_test("Ga", "2019-11-20", &["ga"]);
-}
-
-#[test]
-fn pvtz_crate_compiles_and_passes() {
-    generate_and_test("pvtz", "2018-01-01", &["pvtz"]);
+fn corpus_crates_compile_and_pass() {
+    if !corpus_available("corpus_crates_compile_and_pass") {
+        return;
+    }
+    let start = std::time::Instant::now();
+    let mut members = Vec::new();
+    for (p, result) in generated() {
+        match result {
+            Ok(g) => {
+                let unplaced = g
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.kind == "example-value-unplaced")
+                    .count();
+                let untested = g
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.kind == "example-not-tested")
+                    .count();
+                println!(
+                    "{}: {} APIs, {} example tests, {} rule tests, {} diagnostics ({untested} examples not tested, {unplaced} example paths without a place)",
+                    g.product,
+                    g.apis,
+                    g.example_tests,
+                    g.rule_tests,
+                    g.diagnostics.len()
+                );
+                members.push(p.dir_name());
+            }
+            Err(e) => println!(
+                "{}: skipped here, does not generate ({})",
+                p.product,
+                e.lines().nth(1).unwrap_or_default()
+            ),
+        }
+    }
+    assert!(!members.is_empty(), "no corpus product generates");
+    println!("generation: {:.1}s", start.elapsed().as_secs_f64());
+    for (step, seconds) in check_corpus_workspace(&members) {
+        println!("cargo {step} over {} crates: {seconds:.1}s", members.len());
+    }
 }

@@ -1,11 +1,13 @@
 //! Mutated real docs (truncation, deleted and duplicated lines, random bytes, huge cells) never
-//! make the parser or the emitter panic.
+//! make the parser or the emitter panic. A quick run for CI; the `fuzz` command of this crate
+//! runs 100,000 and more.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use aliyun_codegen::emit::{render_crate, CrateOptions, RuntimeDependency};
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
+use aliyun_codegen_tests::mutate::{apply, Mutation};
 use aliyun_codegen_tests::{corpus_docs, repo_root};
 use proptest::prelude::*;
 
@@ -28,16 +30,6 @@ fn docs() -> &'static Vec<String> {
     })
 }
 
-#[derive(Debug, Clone)]
-enum Mutation {
-    Truncate(usize),
-    DeleteLine(usize),
-    DuplicateLine(usize),
-    InsertBytes(usize, Vec<u8>),
-    HugeCell(usize, usize),
-    SwapLines(usize, usize),
-}
-
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         any::<usize>().prop_map(Mutation::Truncate),
@@ -51,39 +43,6 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), 100usize..20_000).prop_map(|(a, n)| Mutation::HugeCell(a, n)),
         (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::SwapLines(a, b)),
     ]
-}
-
-fn apply(text: &str, m: &Mutation) -> String {
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let n = lines.len().max(1);
-    match m {
-        Mutation::Truncate(at) => {
-            let mut cut = at % (text.len() + 1);
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            return text[..cut].to_string();
-        }
-        Mutation::DeleteLine(i) if !lines.is_empty() => {
-            lines.remove(i % n);
-        }
-        Mutation::DuplicateLine(i) if !lines.is_empty() => {
-            let l = lines[i % n].clone();
-            lines.insert(i % n, l);
-        }
-        Mutation::InsertBytes(i, bytes) => {
-            let junk = String::from_utf8_lossy(bytes).into_owned();
-            lines.insert(i % (lines.len() + 1), junk);
-        }
-        Mutation::HugeCell(i, size) if !lines.is_empty() => {
-            let idx = i % n;
-            let filler = "长|x\\|**a**、".repeat(size / 8 + 1);
-            lines[idx] = format!("{}{}", lines[idx], filler);
-        }
-        Mutation::SwapLines(a, b) if !lines.is_empty() => lines.swap(a % n, b % n),
-        _ => {}
-    }
-    lines.join("\n")
 }
 
 static RUNS: AtomicUsize = AtomicUsize::new(0);

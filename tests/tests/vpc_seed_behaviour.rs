@@ -202,3 +202,41 @@ fn errors_by_code() {
     );
     let _: &dyn std::error::Error = &other;
 }
+
+#[test]
+fn a_response_field_of_another_shape_degrades_alone() {
+    use aliyun_runtime::http::parse_response;
+    use aliyun_runtime::SdkError;
+    // `Name` is documented as a string; this answer sends an element with children (quick_xml
+    // alone stops here with `MixedContent`), an attribute, an unknown element and another root.
+    let xml = r#"<?xml version="1.0"?><Response a="1"><RequestId>R</RequestId>
+        <Name><First>a</First><Last>b</Last></Name><New><X/></New>
+        <SslVpnServerId lang="en">vss-1</SslVpnServerId></Response>"#;
+    let r =
+        parse_response::<CreateSslVpnServerRequest>(200, Some("text/xml"), xml.as_bytes()).unwrap();
+    assert_eq!(r.request_id.as_deref(), Some("R"));
+    assert_eq!(r.ssl_vpn_server_id.as_deref(), Some("vss-1"));
+    // The raw value is kept where the doc promised text.
+    assert_eq!(r.name.as_deref(), Some(r#"{"First":"a","Last":"b"}"#));
+    // JSON: a list where a string was documented, a number for a string, a wrapped root, and a
+    // content type that says XML (the body decides).
+    let json =
+        r#"{"CreateSslVpnServerResponse":{"RequestId":["R"],"Name":7,"SslVpnServerId":null}}"#;
+    let r = parse_response::<CreateSslVpnServerRequest>(200, Some("text/xml"), json.as_bytes())
+        .unwrap();
+    assert_eq!(
+        (
+            r.request_id.as_deref(),
+            r.name.as_deref(),
+            r.ssl_vpn_server_id
+        ),
+        (Some("R"), Some("7"), None)
+    );
+    // Only a body that is neither JSON nor XML is an error, with the body kept.
+    for bad in ["", "<html", "Service Unavailable", "{\"RequestId\""] {
+        match parse_response::<CreateSslVpnServerRequest>(200, None, bad.as_bytes()) {
+            Err(SdkError::Response(e)) => assert_eq!(e.raw_body, bad),
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+}

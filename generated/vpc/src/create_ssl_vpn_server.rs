@@ -870,6 +870,7 @@ impl ::aliyun_runtime::__private::serde::Serialize for Cipher {
     PartialEq,
     ::aliyun_runtime::__private::serde::Deserialize
 )]
+#[cfg_attr(test, derive(::aliyun_runtime::__private::serde::Serialize))]
 #[serde(crate = "::aliyun_runtime::__private::serde", default)]
 #[non_exhaustive]
 pub struct CreateSslVpnServerResponse {
@@ -1246,45 +1247,21 @@ mod tests {
         }
     }
     #[test]
-    fn response_example_1_xml_deserializes() {
-        let response = ::aliyun_runtime::__private::quick_xml::de::from_str::<
-            CreateSslVpnServerResponse,
-        >(
-                "<CreateSslVpnServerResponse>\n      <RequestId>E98A9651-7098-40C7-8F85-C818D1EBBA85</RequestId>\n      <SslVpnServerId>vss-bp18q7hzj6largv4v****</SslVpnServerId>\n      <Name>test</Name>\n</CreateSslVpnServerResponse>",
-            )
+    fn response_example_1_xml_lands_in_typed_fields() {
+        let body = "<CreateSslVpnServerResponse>\n      <RequestId>E98A9651-7098-40C7-8F85-C818D1EBBA85</RequestId>\n      <SslVpnServerId>vss-bp18q7hzj6largv4v****</SslVpnServerId>\n      <Name>test</Name>\n</CreateSslVpnServerResponse>";
+        let response: CreateSslVpnServerResponse = ::aliyun_runtime::de::from_body(body)
             .expect("the documented response example deserializes");
-        let _ = &response;
-        assert_eq!(
-            response.name.as_deref().map(str::trim), ::std::option::Option::Some("test")
-        );
-        assert_eq!(
-            response.request_id.as_deref().map(str::trim),
-            ::std::option::Option::Some("E98A9651-7098-40C7-8F85-C818D1EBBA85")
-        );
-        assert_eq!(
-            response.ssl_vpn_server_id.as_deref().map(str::trim),
-            ::std::option::Option::Some("vss-bp18q7hzj6largv4v****")
-        );
+        let typed = ::aliyun_runtime::__private::serde_json::to_value(&response)
+            .expect("a typed response serializes");
+        ::aliyun_runtime::testing::assert_example_kept(body, &typed, &[]);
     }
     #[test]
-    fn response_example_2_json_deserializes() {
-        let response = ::aliyun_runtime::__private::serde_json::from_str::<
-            CreateSslVpnServerResponse,
-        >(
-                "{\n    \"RequestId\": \"E98A9651-7098-40C7-8F85-C818D1EBBA85\",\n    \"SslVpnServerId\": \"vss-bp18q7hzj6largv4v****\",\n    \"Name\": \"test\"\n}",
-            )
+    fn response_example_2_json_lands_in_typed_fields() {
+        let body = "{\n    \"RequestId\": \"E98A9651-7098-40C7-8F85-C818D1EBBA85\",\n    \"SslVpnServerId\": \"vss-bp18q7hzj6largv4v****\",\n    \"Name\": \"test\"\n}";
+        let response: CreateSslVpnServerResponse = ::aliyun_runtime::de::from_body(body)
             .expect("the documented response example deserializes");
-        let _ = &response;
-        assert_eq!(
-            response.name.as_deref().map(str::trim), ::std::option::Option::Some("test")
-        );
-        assert_eq!(
-            response.request_id.as_deref().map(str::trim),
-            ::std::option::Option::Some("E98A9651-7098-40C7-8F85-C818D1EBBA85")
-        );
-        assert_eq!(
-            response.ssl_vpn_server_id.as_deref().map(str::trim),
-            ::std::option::Option::Some("vss-bp18q7hzj6largv4v****")
-        );
+        let typed = ::aliyun_runtime::__private::serde_json::to_value(&response)
+            .expect("a typed response serializes");
+        ::aliyun_runtime::testing::assert_example_kept(body, &typed, &[]);
     }
 }

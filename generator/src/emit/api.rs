@@ -167,6 +167,15 @@ impl Planner<'_> {
             seen.push((id.clone(), f));
             let type_base = naming::camel(&f.name).unwrap_or_else(|| "Item".to_string());
             let (shape, children) = match (&f.ty, &f.item_type) {
+                // A container whose members the doc does not list would be an empty struct that
+                // can neither send nor keep anything: it is a JSON value (items) instead.
+                (Type::Object, _) if f.children.is_empty() => {
+                    (Shape::Scalar(Scalar::Json), Vec::new())
+                }
+                (Type::Array, Some(Type::Object)) if f.children.is_empty() => (
+                    Shape::Vec(Box::new(Shape::Scalar(Scalar::Json))),
+                    Vec::new(),
+                ),
                 (Type::Object, _) => {
                     let name = self.names.allocate(&type_base, parent);
                     let children = self.plan(&f.children, &name, false)?;
@@ -1068,13 +1077,13 @@ fn response_field(p: &Planned<'_>) -> TokenStream {
         },
         Shape::Struct(_) => quote! {
             #doc
-            #[serde(rename = #wire, default)]
+            #[serde(rename = #wire, default, deserialize_with = "::aliyun_runtime::de::object")]
             pub #id: ::std::option::Option<#ty>,
         },
         Shape::Vec(inner) => {
             let de = match inner.as_ref() {
                 Shape::Struct(_) => "::aliyun_runtime::de::struct_list",
-                Shape::Scalar(Scalar::Json) => "::aliyun_runtime::de::struct_list",
+                Shape::Scalar(Scalar::Json) => "::aliyun_runtime::de::json_list",
                 _ => "::aliyun_runtime::de::scalar_list",
             };
             quote! {
@@ -1091,9 +1100,12 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
     let name_id = ident(name);
     let serde_crate = serde_crate();
     let decls = fields.iter().map(response_field);
+    // `Serialize` only in the crate's own tests: the example tests compare what the typed value
+    // holds with the example, by wire name; users do not compile it.
     items.push(quote! {
         #doc
         #[derive(Debug, Clone, Default, PartialEq, ::aliyun_runtime::__private::serde::Deserialize)]
+        #[cfg_attr(test, derive(::aliyun_runtime::__private::serde::Serialize))]
         #[serde(crate = #serde_crate, default)]
         #[non_exhaustive]
         pub struct #name_id {
@@ -1152,6 +1164,13 @@ fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> To
         impl ::std::fmt::Display for #name_id {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        #[cfg(test)]
+        impl ::aliyun_runtime::__private::serde::Serialize for #name_id {
+            fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
             }
         }
 

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod docs;
 pub mod errors;
+pub mod example_fit;
 pub mod features;
 pub mod naming;
 pub mod roa;

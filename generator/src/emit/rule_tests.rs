@@ -24,7 +24,7 @@ fn f(n: Option<Number>) -> Option<f64> {
 }
 
 /// Whether the rules of one field accept `value` (its wire text), as the runtime judges it.
-fn accepts(scalar: Scalar, constraints: &[Constraint], value: &str) -> bool {
+pub(super) fn accepts(scalar: Scalar, constraints: &[Constraint], value: &str) -> bool {
     let multi = constraints.iter().find_map(|c| match &c.rule {
         Rule::MultiValue { separator, max } if scalar == Scalar::String => {
             Some((separator.clone(), *max))
