@@ -5,6 +5,7 @@ pub mod api;
 pub mod docs;
 pub mod errors;
 pub mod naming;
+pub mod rule_oracle;
 pub mod rule_tests;
 pub mod tests;
 

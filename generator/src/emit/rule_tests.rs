@@ -2,107 +2,19 @@
 //! top-level request parameter, values on both sides of its boundary (lengths min−1, min, max,
 //! max+1; range ends; forbidden values and prefixes; character classes; formats; list sizes).
 //!
-//! Which values must pass is decided here, at generation time, by running the runtime's own
-//! checks over the IR rules; the generated test then asserts that the compiled validator (the
-//! code `api.rs` emitted) agrees. So a rule dropped, mis-wired or given the wrong bounds by the
-//! emitter fails a test.
+//! Which values must pass is decided here, at generation time, from what each IR rule means
+//! (`rule_oracle`, written apart from the runtime's checks); the generated test then asserts
+//! that the compiled validator (the code `api.rs` emitted, run by the runtime) agrees. So a rule
+//! dropped, mis-wired or given the wrong bounds by the emitter, or a runtime check that reads a
+//! rule differently, fails a test.
 
-use aliyun_runtime::validate::{CharClass as RtClass, Violations};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::api::{runtime_class, runtime_format, Planned, Scalar, Shape};
+use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
-use crate::model::{CharClass, Constraint, Number, RelationKind, Rule};
-
-fn rt_classes(list: &[CharClass]) -> Vec<RtClass> {
-    list.iter().map(runtime_class).collect()
-}
-
-fn f(n: Option<Number>) -> Option<f64> {
-    n.map(Number::as_f64)
-}
-
-/// Whether the rules of one field accept `value` (its wire text), as the runtime judges it.
-fn accepts(scalar: Scalar, constraints: &[Constraint], value: &str) -> bool {
-    let multi = constraints.iter().find_map(|c| match &c.rule {
-        Rule::MultiValue { separator, max } if scalar == Scalar::String => {
-            Some((separator.clone(), *max))
-        }
-        _ => None,
-    });
-    let mut v = Violations::new();
-    match &multi {
-        Some((sep, max)) => {
-            v.multi_value("F", value, sep, *max);
-            for item in value.split(sep.as_str()).map(str::trim) {
-                judge(&mut v, scalar, constraints, item);
-            }
-        }
-        None => judge(&mut v, scalar, constraints, value),
-    }
-    v.finish().is_ok()
-}
-
-fn judge(v: &mut Violations, scalar: Scalar, constraints: &[Constraint], x: &str) {
-    let is_str = scalar == Scalar::String;
-    let numeric = !is_str && scalar != Scalar::Bool && scalar != Scalar::Json;
-    let number = x.parse::<f64>().ok();
-    for c in constraints {
-        match &c.rule {
-            Rule::Enum { values } if scalar != Scalar::Bool && scalar != Scalar::Json => {
-                let list: Vec<&str> = values.iter().map(|e| e.value.as_str()).collect();
-                v.one_of("F", x, &list);
-            }
-            Rule::Length { min, max } if is_str => v.length("F", x, *min, *max),
-            Rule::Range {
-                min,
-                max,
-                min_exclusive,
-                max_exclusive,
-            } if is_str => v.range_text("F", x, f(*min), f(*max), *min_exclusive, *max_exclusive),
-            Rule::Range {
-                min,
-                max,
-                min_exclusive,
-                max_exclusive,
-            } if numeric => v.range(
-                "F",
-                number.unwrap_or(f64::NAN),
-                f(*min),
-                f(*max),
-                *min_exclusive,
-                *max_exclusive,
-            ),
-            Rule::Forbidden { values } if scalar != Scalar::Json => {
-                let list: Vec<&str> = values.iter().map(String::as_str).collect();
-                v.forbidden("F", x, &list);
-            }
-            Rule::PrefixForbidden { values } if is_str => {
-                let list: Vec<&str> = values.iter().map(String::as_str).collect();
-                v.prefix_forbidden("F", x, &list);
-            }
-            Rule::Chars { first, allowed } if is_str => {
-                v.chars("F", x, &rt_classes(first), &rt_classes(allowed))
-            }
-            Rule::Ascii if is_str => v.ascii("F", x),
-            Rule::Format { name, .. } if is_str => {
-                if let Some(fmt) = runtime_format(name) {
-                    v.format("F", x, fmt);
-                }
-            }
-            Rule::Format { name, .. } if name == "port" && numeric => v.range(
-                "F",
-                number.unwrap_or(f64::NAN),
-                Some(1.0),
-                Some(65535.0),
-                false,
-                false,
-            ),
-            _ => {}
-        }
-    }
-}
+use super::rule_oracle::{accepts, accepts_items};
+use crate::model::{CharClass, Constraint, RelationKind, Rule};
 
 /// A character every `chars` rule of the field allows (first and later positions).
 fn witness_char(constraints: &[Constraint]) -> char {
@@ -341,11 +253,7 @@ fn item_cases(p: &Planned<'_>) -> Vec<(usize, bool)> {
     sizes
         .into_iter()
         .filter(|n| *n > 0 && *n <= 200)
-        .map(|n| {
-            let mut v = Violations::new();
-            v.items("F", n as usize, min, max);
-            (n as usize, v.finish().is_ok())
-        })
+        .map(|n| (n as usize, accepts_items(n, min, max)))
         .collect()
 }
 
