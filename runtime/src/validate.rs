@@ -300,6 +300,15 @@ impl Violations {
         }
     }
 
+    /// A JSON-encoded value; when it is an array, `min..=max` items.
+    pub fn json_items(&mut self, field: &str, value: &str, min: Option<u64>, max: Option<u64>) {
+        match serde_json::from_str::<serde_json::Value>(value) {
+            Ok(serde_json::Value::Array(items)) => self.items(field, items.len(), min, max),
+            Ok(_) => {}
+            Err(_) => self.push(field, format!("must be valid JSON, got `{value}`")),
+        }
+    }
+
     /// Number of items of a list.
     pub fn items(&mut self, field: &str, len: usize, min: Option<u64>, max: Option<u64>) {
         let n = len as u64;

@@ -426,6 +426,14 @@ fn value_checks(
                 quote!(v.chars(#path, x, #f, #a);)
             }
             Rule::Ascii if is_str => quote!(v.ascii(#path, x);),
+            Rule::Json {
+                min_items,
+                max_items,
+                ..
+            } if is_str => {
+                let (min, max) = (u64_lit(*min_items), u64_lit(*max_items));
+                quote!(v.json_items(#path, x, #min, #max);)
+            }
             Rule::Format { name, .. } if is_str => match format_of(name) {
                 Some(fmt) => quote!(v.format(#path, x, #fmt);),
                 None => continue,

@@ -162,6 +162,24 @@ pub fn describe(c: &Constraint) -> String {
             Some(m) => format!("up to {m} values separated by `{separator}`"),
             None => format!("several values separated by `{separator}`"),
         },
+        Rule::Json {
+            min_items,
+            max_items,
+            keys,
+        } => {
+            let mut s = "JSON".to_string();
+            if min_items.is_some() || max_items.is_some() {
+                let show = |n: &Option<u64>| n.map(|n| n.to_string());
+                s.push_str(&format!(
+                    "; number of items: {}",
+                    bounds(show(min_items), show(max_items), "")
+                ));
+            }
+            if !keys.is_empty() {
+                s.push_str(&format!("; keys: {}", code_list(keys)));
+            }
+            s
+        }
         Rule::Relation {
             relation,
             other,

@@ -88,6 +88,17 @@ fn keeps(scalar: Scalar, rule: &Rule, x: &str) -> bool {
             first_ok && all_ok
         }
         Rule::Ascii if is_str => x.is_ascii(),
+        Rule::Json {
+            min_items,
+            max_items,
+            ..
+        } if is_str => match serde_json::from_str::<serde_json::Value>(x) {
+            Ok(serde_json::Value::Array(items)) => {
+                accepts_items(items.len() as u64, *min_items, *max_items)
+            }
+            Ok(_) => true,
+            Err(_) => false,
+        },
         Rule::Format { name, .. } if is_str => has_format(name, x),
         Rule::Format { name, .. } if numeric && name == "port" => {
             x.parse::<f64>().is_ok_and(|p| (1.0..=65535.0).contains(&p))

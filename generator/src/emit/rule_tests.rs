@@ -71,6 +71,18 @@ fn string_candidates(constraints: &[Constraint]) -> Vec<String> {
                 out.push(format!("-{}", text(min_len)));
                 out.push(format!("{} {}", text(min_len), w));
             }
+            Rule::Json {
+                min_items,
+                max_items,
+                ..
+            } => {
+                out.push("{".into());
+                for n in [*min_items, *max_items].into_iter().flatten() {
+                    for k in [n.saturating_sub(1), n, n + 1] {
+                        out.push(format!("[{}]", vec!["1"; k.min(500) as usize].join(",")));
+                    }
+                }
+            }
             Rule::Ascii => out.push(std::iter::repeat_n('中', min_len as usize).collect()),
             Rule::Format { name, .. } => {
                 out.extend(format_samples(name).iter().map(|s| s.to_string()))

@@ -117,5 +117,35 @@ pub(crate) fn finalize(cands: Vec<(Rule, String)>, ty: &Type) -> Vec<Constraint>
             out.push(Constraint { rule, source });
         }
     }
+    json_with_items(&mut out, is_list_type);
     out
+}
+
+/// A JSON-encoded string with a stated number of items (`a JSON array … up to 100 resources`)
+/// is one `json` rule: the count is of the decoded array, not of a list parameter.
+fn json_with_items(out: &mut Vec<Constraint>, is_list_type: bool) {
+    let is_json = |c: &Constraint| matches!(&c.rule, Rule::Format { name, .. } if name == "json");
+    let (Some(j), Some(i)) = (
+        out.iter().position(is_json),
+        out.iter()
+            .position(|c| matches!(c.rule, Rule::Items { .. })),
+    ) else {
+        return;
+    };
+    if is_list_type {
+        return;
+    }
+    let Rule::Items { min, max } = out[i].rule else {
+        return;
+    };
+    let source = join_source(&out[j].source, &out[i].source);
+    out[j] = Constraint {
+        rule: Rule::Json {
+            min_items: min,
+            max_items: max,
+            keys: Vec::new(),
+        },
+        source,
+    };
+    out.remove(i);
 }

@@ -37,13 +37,7 @@ pub(crate) fn detect_format(r: &Rich, ty: &Type, first: bool) -> Option<Rule> {
     if r.has("utc") && r.has_any(&["must", "使用utc", "utc时间", "in utc"]) {
         return format("datetime");
     }
-    if r.has_any(&[
-        "json格式",
-        "json字符串",
-        "json string",
-        "json format",
-        "json-formatted",
-    ]) {
+    if r.has_any(&JSON_WORDS) {
         return format("json");
     }
     if r.has_any(&["cidr格式", "格式为cidr", "in cidr format", "cidr notation"]) {

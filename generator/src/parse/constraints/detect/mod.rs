@@ -121,7 +121,7 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         if other.iter().any(|w| r.ends_at(s, w)) || conditional_at(r, s) {
             continue;
         }
-        if only && r.span(r.skip_ws(e)) == 0 && !r.ends_at(e, ":") {
+        if only && r.span(r.skip_ws(e)) == 0 && !r.ends_at(e, ":") && !sole_word_to_end(r, e) {
             continue;
         }
         let (vals, end) = parse_expr(r, e, 0);
@@ -135,6 +135,10 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         {
             continue;
         }
+        // `取值为60或60的整数倍`: a step, which no value list or range states.
+        if r.has_any(&MULTIPLE_WORDS) {
+            continue;
+        }
         let items = en_items
             || ["n的", "n", "数量的", "数量", "个数"]
                 .iter()
@@ -142,6 +146,23 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         return vals_to_rules(&vals, items, ty);
     }
     (Vec::new(), false)
+}
+
+/// `目前仅支持PauseNotify。`: one unmarked identifier ends the sentence, so it is the value
+/// (`只支持ASCII字符` goes on, and is no list).
+fn sole_word_to_end(r: &Rich, e: usize) -> bool {
+    let Some(t) = read_token(r, e, false) else {
+        return false;
+    };
+    let identifier = t
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && t.text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    identifier && (t.end..r.len()).all(|i| matches!(r.c(i), ' ' | '.' | '。'))
 }
 
 /// All numbers of a sentence that are not glued to letters (`IPv6`, `2XX`).

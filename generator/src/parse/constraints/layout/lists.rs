@@ -268,6 +268,11 @@ pub(crate) fn classify(
     // Without an intro the bullets must all be plain `value：meaning` items.
     let bare_ok =
         others == 0 && conds == 0 && loose == 0 && (vals.len() >= 2 || matches!(ty, Type::Boolean));
+    // Most bullets are no values (`China (Hangzhou)` beside `Singapore`): an allow-list of the
+    // few that parse would reject the documented others.
+    if enum_intro && others >= vals.len() && !vals.is_empty() {
+        return ListKind::NotValues;
+    }
     if vals.is_empty() || (!enum_intro && !bare_ok) {
         return match own_value_list(items) {
             Some(values) => ListKind::Values(vals_to_rules(&values, false, ty).0, false),

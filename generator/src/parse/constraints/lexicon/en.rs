@@ -155,4 +155,13 @@ pub(crate) const EN: Lexicon = Lexicon {
         "Caution",
         "NOTE",
     ],
+    json_words: &[
+        "json string",
+        "json format",
+        "json-formatted",
+        "json array",
+        "json object",
+    ],
+    clause_words: &["which", "that", "where", "indicating", "meaning"],
+    multiple_words: &["multiple of", "multiples of"],
 };

@@ -54,6 +54,12 @@ pub(crate) struct Lexicon {
     /// Intro words of a list of JSON members / configuration fields.
     pub(crate) config_words: &'static [&'static str],
     pub(crate) note_words: &'static [&'static str],
+    /// Words saying the value is JSON-encoded (`JSON格式`, `a JSON array`).
+    pub(crate) json_words: &'static [&'static str],
+    /// Words that open a clause after a value (`X, which indicates …`): the list ends there.
+    pub(crate) clause_words: &'static [&'static str],
+    /// A value that must be a multiple of a step (`60的整数倍`): no list or range states it.
+    pub(crate) multiple_words: &'static [&'static str],
 }
 
 const LIST_SEPS_MARKS: &[&str] = &[",", "|"];
@@ -113,3 +119,9 @@ pub(crate) static CONFIG_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.config_words));
 pub(crate) static NOTE_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.note_words));
+pub(crate) static JSON_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.json_words));
+pub(crate) static CLAUSE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.clause_words));
+pub(crate) static MULTIPLE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.multiple_words));

@@ -136,4 +136,7 @@ pub(crate) const ZH: Lexicon = Lexicon {
     subrule_words: &["取值:", "取值范围", "默认值", "长度"],
     config_words: &["配置", "参数", "字段"],
     note_words: &["说明", "注意", "警告", "提示", "重要"],
+    json_words: &["json格式", "json字符串", "json数组", "json对象"],
+    clause_words: &["表示", "即"],
+    multiple_words: &["整数倍", "的倍数"],
 };

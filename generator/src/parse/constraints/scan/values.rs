@@ -260,6 +260,10 @@ pub(crate) fn parse_expr(r: &Rich, pos: usize, depth: u8) -> (Vec<Val>, usize) {
         out.append(&mut vals);
         p = q;
         match r.match_any(p, &LIST_SEPS) {
+            // `Set the value to scalinggroup, which indicates …`: a clause, not a second value.
+            Some(s) if r.span(r.skip_ws(s)) == 0 && r.match_any(s, &CLAUSE_WORDS).is_some() => {
+                break
+            }
             Some(s) if starts_value(r, s) => p = s,
             _ => break,
         }
