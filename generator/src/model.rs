@@ -257,6 +257,9 @@ pub enum RelationKind {
     RequiredWhen,
     /// This or `other` (or both) must be set.
     AtLeastOneOf,
+    /// This only takes effect when `other` is set (to `value`, when given): documentation only,
+    /// a request that sets it anyway is not wrong.
+    AppliesWhen,
 }
 
 /// A character class in a `chars` rule.

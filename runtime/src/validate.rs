@@ -119,6 +119,8 @@ pub enum Format {
     DateTime,
     /// `YYYY-MM-DD`.
     Date,
+    /// A cron expression: 5 to 7 fields of digits, names and `* , - / ? L W #`.
+    Cron,
     /// A JSON document.
     Json,
 }
@@ -284,6 +286,7 @@ impl Violations {
             Format::DateTime => is_datetime(value),
             Format::Date => is_date(value),
             Format::Json => serde_json::from_str::<serde_json::Value>(value).is_ok(),
+            Format::Cron => is_cron(value),
         };
         if !ok {
             let name = match format {
@@ -295,6 +298,7 @@ impl Violations {
                 Format::DateTime => "a UTC time as YYYY-MM-DDThh:mm:ssZ",
                 Format::Date => "a date as YYYY-MM-DD",
                 Format::Json => "valid JSON",
+                Format::Cron => "a cron expression of 5 to 7 fields",
             };
             self.push(field, format!("must be {name}, got `{value}`"));
         }
@@ -402,6 +406,16 @@ impl Violations {
 
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_cron(s: &str) -> bool {
+    let fields: Vec<&str> = s.split_whitespace().collect();
+    (5..=7).contains(&fields.len())
+        && fields.iter().all(|f| {
+            f.chars().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, '*' | ',' | '-' | '/' | '?' | '#')
+            })
+        })
 }
 
 fn is_date(s: &str) -> bool {

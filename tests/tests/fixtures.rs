@@ -156,6 +156,14 @@ fn relations_reach_the_ir_and_the_validators() {
         relation("ZoneId"),
         r(RelationKind::MutuallyExclusive, "VSwitchId", None)
     );
+    assert_eq!(
+        relation("HealthCheckPath"),
+        r(RelationKind::AppliesWhen, "Mode", Some("auto"))
+    );
+    assert!(field(&api.request, "Schedule")
+        .constraints
+        .iter()
+        .any(|c| matches!(&c.rule, Rule::Format { name, .. } if name == "cron")));
     generate_and_check_crate(
         Config::new(),
         "Gadget",

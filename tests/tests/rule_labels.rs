@@ -27,6 +27,7 @@ fn kind_of(rule: &Rule) -> String {
             RelationKind::Requires => "requires",
             RelationKind::RequiredWhen => "required_when",
             RelationKind::AtLeastOneOf => "at_least_one_of",
+            RelationKind::AppliesWhen => "applies_when",
         }
         .to_string(),
         other => serde_json::to_value(other).expect("rules serialise")["kind"]

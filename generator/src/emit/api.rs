@@ -366,6 +366,7 @@ fn format_of(name: &str) -> Option<TokenStream> {
         "datetime" => quote!(DateTime),
         "date" => quote!(Date),
         "json" => quote!(Json),
+        "cron" => quote!(Cron),
         _ => return None,
     };
     debug_assert!(super::rule_oracle::CHECKED_FORMATS.contains(&name));
@@ -569,7 +570,7 @@ fn struct_checks(fields: &[Planned<'_>], how: Access) -> TokenStream {
                         v.no_overlap(#path, a, #opath, b);
                     }
                 },
-                R::NoOverlap => continue,
+                R::NoOverlap | R::AppliesWhen => continue,
                 R::MutuallyExclusive => quote!(v.mutually_exclusive(#path, #acc.is_some(), #opath, #oacc.is_some());),
                 R::Requires => quote!(v.requires(#path, #acc.is_some(), #opath, #oacc.is_some());),
                 R::AtLeastOneOf => quote!(v.at_least_one(#path, #acc.is_some(), #opath, #oacc.is_some());),

@@ -189,6 +189,10 @@ pub fn describe(c: &Constraint) -> String {
             RelationKind::MutuallyExclusive => format!("cannot be set together with `{other}`"),
             RelationKind::Requires => format!("requires `{other}`"),
             RelationKind::AtLeastOneOf => format!("this or `{other}` must be set"),
+            RelationKind::AppliesWhen => match value {
+                Some(v) => format!("takes effect only when `{other}` is `{v}`"),
+                None => format!("takes effect only when `{other}` is set"),
+            },
             RelationKind::RequiredWhen => match value {
                 Some(v) => format!("required when `{other}` is `{v}`"),
                 None => format!("required when `{other}` is set"),

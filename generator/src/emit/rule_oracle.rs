@@ -17,7 +17,7 @@ use crate::model::{CharClass, Constraint, Number, Rule};
 
 /// The format names the validators check (other names are documentation only).
 pub const CHECKED_FORMATS: &[&str] = &[
-    "cidr", "ipv4", "ipv6", "ip", "port", "datetime", "date", "json",
+    "cidr", "ipv4", "ipv6", "ip", "port", "datetime", "date", "json", "cron",
 ];
 
 /// Whether the rules of one field accept `value` (its wire text).
@@ -151,6 +151,7 @@ pub fn has_format(name: &str, x: &str) -> bool {
         "datetime" => is_datetime(x),
         "date" => is_date(x),
         "json" => serde_json::from_str::<serde_json::Value>(x).is_ok(),
+        "cron" => is_cron(x),
         _ => true,
     }
 }
@@ -171,6 +172,17 @@ fn is_cidr(x: &str) -> bool {
         Ok(IpAddr::V6(_)) => bits <= 128,
         Err(_) => false,
     }
+}
+
+/// Minutes, hours, day of month, month, day of week, and optional seconds first / year last
+/// (Quartz): 5 to 7 fields, each digits, names (`MON`, `L`, `W`) and `* , - / ? #`.
+fn is_cron(x: &str) -> bool {
+    let fields: Vec<&str> = x.split_whitespace().collect();
+    let field_ok = |f: &&str| {
+        f.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_alphabetic() || "*,-/?#".contains(c))
+    };
+    (5..=7).contains(&fields.len()) && fields.iter().all(field_ok)
 }
 
 fn two_digits(s: &str, lo: u32, hi: u32) -> bool {

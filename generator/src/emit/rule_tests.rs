@@ -131,6 +131,7 @@ fn format_samples(name: &str) -> &'static [&'static str] {
         ],
         "date" => &["2021-01-01", "2021/01/01"],
         "json" => &["{\"a\":1}", "{"],
+        "cron" => &["0 0 12 * * ?", "0 12 * *", "0 0 12 * * ? 2024 1"],
         _ => &[],
     }
 }
@@ -486,7 +487,7 @@ fn relation_checks(
                     &format!("{pb} set, {pa} too"),
                 ));
             }
-            RelationKind::NoOverlap => {}
+            RelationKind::NoOverlap | RelationKind::AppliesWhen => {}
         }
     }
     out

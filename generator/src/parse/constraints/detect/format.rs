@@ -37,6 +37,9 @@ pub(crate) fn detect_format(r: &Rich, ty: &Type, first: bool) -> Option<Rule> {
     if r.has("utc") && r.has_any(&["must", "使用utc", "utc时间", "in utc"]) {
         return format("datetime");
     }
+    if r.has_any(&CRON_WORDS) {
+        return format("cron");
+    }
     if r.has_any(&JSON_WORDS) {
         return format("json");
     }

@@ -111,41 +111,11 @@ pub(crate) fn detect_relations(r: &Rich, siblings: &[&str]) -> Vec<Rule> {
             })
             .collect()
     };
-    let negated = r.has_any(&[
-        "不能",
-        "不可",
-        "不得",
-        "不允许",
-        "不要",
-        "cannot",
-        "must not",
-        "can't",
-        "should not",
-    ]);
-    if negated && r.has_any(&["冲突", "重叠", "overlap", "conflict"]) {
+    let negated = r.has_any(&RELATION_NEGATION);
+    if negated && r.has_any(&OVERLAP_WORDS) {
         return each(RelationKind::NoOverlap);
     }
-    let exclusive = [
-        "互斥",
-        "不能同时",
-        "不可同时",
-        "仅需传入一个",
-        "只能传入一个",
-        "只需传入一个",
-        "二选一",
-        "mutually exclusive",
-        "cannot be set at the same time",
-        "cannot be specified at the same time",
-        "cannot be used at the same time",
-        "cannot be specified together",
-        "cannot be used together",
-        "cannot be set together",
-        "则不能指定",
-        "则不能设置",
-        "you cannot set",
-        "you cannot specify",
-        "only one of",
-    ];
+    let exclusive = &EXCLUSIVE_WORDS;
     // `Set **IpAddress** or **InstanceId**.`: one parameter or the other (zh: `仅需传入一个`).
     let either = r.starts_with_any(&["set"]) && r.span(r.skip_ws(3)) != 0 && found.len() == 1 && {
         let first = read_token(r, 3, false);
@@ -155,66 +125,42 @@ pub(crate) fn detect_relations(r: &Rich, siblings: &[&str]) -> Vec<Rule> {
             .filter(|t| t.marked);
         second.is_some_and(|t| (t.end..r.len()).all(|i| matches!(r.c(i), ' ' | '.')))
     };
-    let at_least_one = [
-        "at least one of",
-        "必须至少传一个",
-        "至少传一个",
-        "至少指定一个",
-        "至少需要指定一个",
-        "至少设置一个",
-    ];
-    if r.has_any(&at_least_one) {
+    let at_least_one = &AT_LEAST_ONE_WORDS;
+    if r.has_any(at_least_one) {
         return each(RelationKind::AtLeastOneOf);
     }
-    if r.has_any(&exclusive) || either {
+    if r.has_any(exclusive) || either {
         return each(RelationKind::MutuallyExclusive);
     }
-    let requires = [
-        "必须同时指定",
-        "必须同时设置",
-        "需同时指定",
-        "需要同时设置",
-        "you must also specify",
-        "you must also set",
-        "must be used together with",
-        "must be specified together with",
-    ];
-    if r.has_any(&requires) {
+    let requires = &REQUIRES_WORDS;
+    if r.has_any(requires) {
         return each(RelationKind::Requires);
     }
-    required_when(r, &found)
+    let required = required_when(r, &found);
+    if !required.is_empty() {
+        return required;
+    }
+    conditional_relation(r, &found, &APPLIES_WORDS, RelationKind::AppliesWhen)
 }
 
 /// `当**X**参数的值为**Y**时，该参数必选`, `This parameter is required when **X** is set to **Y**`.
 pub(crate) fn required_when(r: &Rich, found: &[(usize, usize, &str)]) -> Vec<Rule> {
-    let required = [
-        "该参数必选",
-        "此参数必选",
-        "该参数必填",
-        "此参数必填",
-        "该字段必填",
-        "为必传",
-        "为必选",
-        "为必填",
-        "必须指定该参数",
-        "必须填写该参数",
-        "才需要配置",
-        "才需要填写",
-        "才需填写",
-        "需要配置该参数",
-        "this parameter is required",
-        "the parameter is required",
-        "this parameter is mandatory",
-        "this parameter must be specified",
-        "this parameter must be set",
-        "you must specify this parameter",
-        "you must set this parameter",
-    ];
+    conditional_relation(r, found, &REQUIRED_WORDS, RelationKind::RequiredWhen)
+}
+
+/// A relation stated by a marker (`该参数必选`, `takes effect only when`) and a condition on the
+/// nearest mentioned parameter (and the value it names, if any).
+fn conditional_relation(
+    r: &Rich,
+    found: &[(usize, usize, &str)],
+    required: &[&str],
+    kind: RelationKind,
+) -> Vec<Rule> {
     let names: Vec<&str> = found.iter().map(|m| m.2).collect();
     let mut out = Vec::new();
     let mut prev_end = 0;
     let mut from = 0;
-    while let Some((s, e)) = r.find_any(from, &required) {
+    while let Some((s, e)) = r.find_any(from, required) {
         from = e;
         // The condition is the nearest mention before the marker (zh, `If X…, this parameter is
         // required`), else the first one right after it (`required when X is set to Y`).
@@ -227,7 +173,7 @@ pub(crate) fn required_when(r: &Rich, found: &[(usize, usize, &str)]) -> Vec<Rul
         let limit = if before.is_some() { s } else { r.len() };
         let value = condition_value(r, m_end, limit, &names);
         let rule = Rule::Relation {
-            relation: RelationKind::RequiredWhen,
+            relation: kind.clone(),
             other: other.to_string(),
             value,
         };

@@ -60,6 +60,22 @@ pub(crate) struct Lexicon {
     pub(crate) clause_words: &'static [&'static str],
     /// A value that must be a multiple of a step (`60的整数倍`): no list or range states it.
     pub(crate) multiple_words: &'static [&'static str],
+    /// `format` cron: the value is a cron expression.
+    pub(crate) cron_words: &'static [&'static str],
+    /// Negation in a relation sentence (`不能`, `cannot`).
+    pub(crate) relation_negation: &'static [&'static str],
+    /// `no_overlap`: with a negation, two blocks that must not overlap.
+    pub(crate) overlap_words: &'static [&'static str],
+    /// `mutually_exclusive`: the parameters cannot be set together.
+    pub(crate) exclusive_words: &'static [&'static str],
+    /// `at_least_one_of`: one of the parameters must be set.
+    pub(crate) at_least_one_words: &'static [&'static str],
+    /// `requires`: setting this parameter needs the other one too.
+    pub(crate) requires_words: &'static [&'static str],
+    /// `required_when`: the marker that this parameter is then required.
+    pub(crate) required_words: &'static [&'static str],
+    /// `applies_when` (documentation only): the parameter takes effect only under a condition.
+    pub(crate) applies_words: &'static [&'static str],
 }
 
 const LIST_SEPS_MARKS: &[&str] = &[",", "|"];
@@ -125,3 +141,19 @@ pub(crate) static CLAUSE_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.clause_words));
 pub(crate) static MULTIPLE_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.multiple_words));
+pub(crate) static RELATION_NEGATION: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.relation_negation));
+pub(crate) static OVERLAP_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.overlap_words));
+pub(crate) static EXCLUSIVE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.exclusive_words));
+pub(crate) static AT_LEAST_ONE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.at_least_one_words));
+pub(crate) static REQUIRES_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.requires_words));
+pub(crate) static REQUIRED_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.required_words));
+pub(crate) static APPLIES_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.applies_words));
+pub(crate) static CRON_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.cron_words));

@@ -4,6 +4,7 @@ mod phrasings;
 mod relations;
 mod seed;
 mod shapes;
+mod tidy;
 mod values;
 
 use super::*;

@@ -94,12 +94,18 @@ fn brief_relation_phrasings() {
         ),
         when
     );
-    assert!(rules_of(
-        "This parameter takes effect only when **InstanceChargeType** is set to **PrePaid**.",
-        Type::String,
-        &sib
-    )
-    .is_empty());
+    assert_eq!(
+        rules_of(
+            "This parameter takes effect only when **InstanceChargeType** is set to **PrePaid**.",
+            Type::String,
+            &sib
+        ),
+        [relation(
+            RelationKind::AppliesWhen,
+            "InstanceChargeType",
+            Some("PrePaid")
+        )]
+    );
     // A name must be a whole word: `VSwitchIds` is not `VSwitchId`.
     assert!(rules_of(
         "This parameter cannot be specified together with **VSwitchIds**.",

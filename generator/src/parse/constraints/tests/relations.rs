@@ -71,18 +71,20 @@ fn relation_required_when() {
 }
 
 #[test]
-fn takes_effect_only_is_not_required() {
-    // ga/zh-CN/CreateAccelerator.md `AutoUseCoupon`, ga/en-US/CreateAccelerator.md
+fn takes_effect_only_is_applies_when_not_required() {
+    // ga/zh-CN/CreateAccelerator.md `AutoUseCoupon`, ga/en-US/CreateAccelerator.md: documentation
+    // only (`applies_when`), never `required_when`.
     let ex = extract(
         "**说明：** 仅**AutoPay**为**true**时，该项才生效。",
         &Type::String,
         &["AutoPay"],
     );
-    assert!(ex.constraints.is_empty());
+    let rules: Vec<Rule> = ex.constraints.into_iter().map(|c| c.rule).collect();
     assert_eq!(
-        ex.not_understood,
-        ["仅**AutoPay**为**true**时，该项才生效。"]
+        rules,
+        [relation(RelationKind::AppliesWhen, "AutoPay", Some("true"))]
     );
+    assert!(ex.not_understood.is_empty());
     assert!(rules_of(
         "**Note:** Only if **AutoPay**is set to **true**, this parameter is available.",
         Type::String,
