@@ -65,6 +65,9 @@ impl Acc<'_> {
     ) {
         if !rules.is_empty() {
             self.out.understood += 1;
+            self.out
+                .understood_sources
+                .push((source.clone(), rules.clone()));
             self.cands
                 .extend(rules.into_iter().map(|r| (r, source.clone())));
         } else if redundant {
@@ -136,6 +139,8 @@ impl Acc<'_> {
             }
             if widened {
                 self.out.understood += 1;
+                let rules = branches.iter().map(|b| b.rule.clone()).collect();
+                self.out.understood_sources.push((source.clone(), rules));
                 continue;
             }
             let used: Vec<Rule> = united
@@ -153,6 +158,9 @@ impl Acc<'_> {
             });
             if !used.is_empty() {
                 self.out.understood += 1;
+                self.out
+                    .understood_sources
+                    .push((source.clone(), used.clone()));
                 for u in used {
                     match self.cands.iter_mut().find(|(r, _)| *r == u) {
                         Some((_, s)) => *s = join_source(s, &source),
@@ -160,7 +168,9 @@ impl Acc<'_> {
                     }
                 }
             } else if consistent {
+                // Already stated by an unconditional rule, which carries no part of this one.
                 self.out.understood += 1;
+                self.out.consistent_sources.push(source.clone());
             } else if rule_like {
                 self.out.not_understood.push(source);
             }

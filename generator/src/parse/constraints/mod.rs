@@ -54,6 +54,12 @@ pub struct Extracted {
     /// Number of rule-like sentences that did produce at least one constraint (a value list
     /// counts once, with its intro; a sentence that produced a constraint counts as rule-like).
     pub understood: usize,
+    /// The sentences (or lists) counted in `understood` that produced a rule, to check that the
+    /// rule survives into the IR.
+    pub understood_sources: Vec<(String, Vec<Rule>)>,
+    /// Conditional sentences counted in `understood` because an unconditional rule already
+    /// states them (they add no rule of their own).
+    pub consistent_sources: Vec<String>,
 }
 
 /// Extracts the constraints stated in one parameter description.
