@@ -455,6 +455,23 @@ mod tests {
     }
 
     #[test]
+    fn json_items_and_cron() {
+        assert!(check(|v| v.json_items("R", "[1,2]", None, Some(2))).is_empty());
+        assert_eq!(
+            check(|v| v.json_items("R", "[1,2,3]", None, Some(2))).len(),
+            1
+        );
+        assert_eq!(check(|v| v.json_items("R", "[1,", None, Some(2))).len(), 1);
+        assert!(check(|v| v.json_items("R", "{\"a\":1}", None, Some(0))).is_empty());
+        assert!(check(|v| v.format("S", "0 0 12 * * ?", Format::Cron)).is_empty());
+        assert_eq!(check(|v| v.format("S", "0 12 * *", Format::Cron)).len(), 1);
+        assert_eq!(
+            check(|v| v.format("S", "0 0 12 * * ? 2024 1", Format::Cron)).len(),
+            1
+        );
+    }
+
+    #[test]
     fn length_counts_characters() {
         assert!(check(|v| v.length("Name", "名字", Some(2), Some(128))).is_empty());
         assert_eq!(
