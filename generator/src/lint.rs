@@ -10,12 +10,28 @@ pub struct Lint {
     pub not_understood: Vec<(String, usize, String)>,
 }
 
+/// A sentence counts as understood only when a rule read from it survives into the IR (merging
+/// or de-duplicating may drop a rule that contradicts another), or when an unconditional rule of
+/// the IR already states it.
 pub fn lint_api(api: &Api) -> Lint {
     let mut lint = Lint::default();
     let mut request = api.request.clone();
     visit_with_siblings(&mut request, "", &mut |f, path, siblings| {
         let found = constraints::extract(&f.description, &rule_type(f), siblings);
-        lint.understood += found.understood;
+        for (s, rules) in found.understood_sources {
+            // Its rule is in the IR: cited from this sentence, or equal to one read elsewhere
+            // (a second sentence stating the same rule).
+            let survives = f
+                .constraints
+                .iter()
+                .any(|c| c.source.contains(s.as_str()) || rules.contains(&c.rule));
+            if survives {
+                lint.understood += 1;
+            } else {
+                lint.not_understood.push((path.to_string(), f.line, s));
+            }
+        }
+        lint.understood += found.consistent_sources.len();
         for s in found.not_understood {
             lint.not_understood.push((path.to_string(), f.line, s));
         }

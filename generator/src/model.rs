@@ -228,6 +228,16 @@ pub enum Rule {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<u64>,
     },
+    /// A JSON-encoded value: an array of `min_items..=max_items` items, and the member keys the
+    /// doc names one by one (documentation only).
+    Json {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_items: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_items: Option<u64>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        keys: Vec<String>,
+    },
     /// The value must differ between requests (an idempotency token): a client may generate it.
     Unique,
     /// A relation with another parameter of the same request (by wire name).
@@ -256,6 +266,9 @@ pub enum RelationKind {
     RequiredWhen,
     /// This or `other` (or both) must be set.
     AtLeastOneOf,
+    /// This only takes effect when `other` is set (to `value`, when given): documentation only,
+    /// a request that sets it anyway is not wrong.
+    AppliesWhen,
 }
 
 /// A character class in a `chars` rule.

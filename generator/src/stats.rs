@@ -38,6 +38,7 @@ fn rule_kind(r: &Rule) -> &'static str {
         Rule::Format { .. } => "format",
         Rule::Items { .. } => "items",
         Rule::MultiValue { .. } => "multi_value",
+        Rule::Json { .. } => "json",
         Rule::Relation { .. } => "relation",
     }
 }

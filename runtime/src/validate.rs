@@ -119,6 +119,8 @@ pub enum Format {
     DateTime,
     /// `YYYY-MM-DD`.
     Date,
+    /// A cron expression: 5 to 7 fields of digits, names and `* , - / ? L W #`.
+    Cron,
     /// A JSON document.
     Json,
 }
@@ -284,6 +286,7 @@ impl Violations {
             Format::DateTime => is_datetime(value),
             Format::Date => is_date(value),
             Format::Json => serde_json::from_str::<serde_json::Value>(value).is_ok(),
+            Format::Cron => is_cron(value),
         };
         if !ok {
             let name = match format {
@@ -295,8 +298,18 @@ impl Violations {
                 Format::DateTime => "a UTC time as YYYY-MM-DDThh:mm:ssZ",
                 Format::Date => "a date as YYYY-MM-DD",
                 Format::Json => "valid JSON",
+                Format::Cron => "a cron expression of 5 to 7 fields",
             };
             self.push(field, format!("must be {name}, got `{value}`"));
+        }
+    }
+
+    /// A JSON-encoded value; when it is an array, `min..=max` items.
+    pub fn json_items(&mut self, field: &str, value: &str, min: Option<u64>, max: Option<u64>) {
+        match serde_json::from_str::<serde_json::Value>(value) {
+            Ok(serde_json::Value::Array(items)) => self.items(field, items.len(), min, max),
+            Ok(_) => {}
+            Err(_) => self.push(field, format!("must be valid JSON, got `{value}`")),
         }
     }
 
@@ -395,6 +408,16 @@ fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+fn is_cron(s: &str) -> bool {
+    let fields: Vec<&str> = s.split_whitespace().collect();
+    (5..=7).contains(&fields.len())
+        && fields.iter().all(|f| {
+            f.chars().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, '*' | ',' | '-' | '/' | '?' | '#')
+            })
+        })
+}
+
 fn is_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
@@ -429,6 +452,23 @@ mod tests {
         let mut v = Violations::new();
         f(&mut v);
         v.list.into_iter().map(|v| v.to_string()).collect()
+    }
+
+    #[test]
+    fn json_items_and_cron() {
+        assert!(check(|v| v.json_items("R", "[1,2]", None, Some(2))).is_empty());
+        assert_eq!(
+            check(|v| v.json_items("R", "[1,2,3]", None, Some(2))).len(),
+            1
+        );
+        assert_eq!(check(|v| v.json_items("R", "[1,", None, Some(2))).len(), 1);
+        assert!(check(|v| v.json_items("R", "{\"a\":1}", None, Some(0))).is_empty());
+        assert!(check(|v| v.format("S", "0 0 12 * * ?", Format::Cron)).is_empty());
+        assert_eq!(check(|v| v.format("S", "0 12 * *", Format::Cron)).len(), 1);
+        assert_eq!(
+            check(|v| v.format("S", "0 0 12 * * ? 2024 1", Format::Cron)).len(),
+            1
+        );
     }
 
     #[test]

@@ -111,3 +111,62 @@ fn other_product_crate_builds_and_passes_its_tests() {
         &[repo_root().join("tests/fixtures/widget")],
     );
 }
+
+/// Rules between parameters (`tests/fixtures/gadget`): each relation kind is read into the IR,
+/// and the generated crate's own tests break and keep each one (see `rule_tests.rs`).
+#[test]
+fn relations_reach_the_ir_and_the_validators() {
+    use aliyun_codegen::model::{RelationKind, Rule};
+    let loaded = Config::new()
+        .load(repo_root().join("tests/fixtures/gadget"))
+        .expect("loads");
+    let api = &loaded.apis[0];
+    let relation = |name: &str| -> Vec<(RelationKind, String, Option<String>)> {
+        field(&api.request, name)
+            .constraints
+            .iter()
+            .filter_map(|c| match &c.rule {
+                Rule::Relation {
+                    relation,
+                    other,
+                    value,
+                } => Some((relation.clone(), other.clone(), value.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let r = |k, o: &str, v: Option<&str>| vec![(k, o.to_string(), v.map(str::to_string))];
+    assert_eq!(
+        relation("SecurityGroupId"),
+        r(RelationKind::MutuallyExclusive, "SecurityGroupName", None)
+    );
+    assert_eq!(
+        relation("Token"),
+        r(RelationKind::Requires, "TokenType", None)
+    );
+    assert_eq!(
+        relation("GroupId"),
+        r(RelationKind::AtLeastOneOf, "GroupName", None)
+    );
+    assert_eq!(
+        relation("Template"),
+        r(RelationKind::RequiredWhen, "Mode", Some("custom"))
+    );
+    assert_eq!(
+        relation("ZoneId"),
+        r(RelationKind::MutuallyExclusive, "VSwitchId", None)
+    );
+    assert_eq!(
+        relation("HealthCheckPath"),
+        r(RelationKind::AppliesWhen, "Mode", Some("auto"))
+    );
+    assert!(field(&api.request, "Schedule")
+        .constraints
+        .iter()
+        .any(|c| matches!(&c.rule, Rule::Format { name, .. } if name == "cron")));
+    generate_and_check_crate(
+        Config::new(),
+        "Gadget",
+        &[repo_root().join("tests/fixtures/gadget")],
+    );
+}

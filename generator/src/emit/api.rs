@@ -1,7 +1,6 @@
 //! One API → one Rust module: request (struct, builder, validator, query), response types,
 //! the error enum, and tests made from the doc's examples.
 
-use aliyun_runtime::validate::{CharClass as RtClass, Format};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -57,7 +56,7 @@ impl Scalar {
         }
     }
 
-    fn is_numeric(self) -> bool {
+    pub(crate) fn is_numeric(self) -> bool {
         matches!(self, Scalar::I32 | Scalar::I64 | Scalar::F32 | Scalar::F64)
     }
 }
@@ -355,60 +354,37 @@ fn str_list(values: &[String]) -> TokenStream {
     quote!(&[#(#lits),*])
 }
 
-/// The runtime's character class for an IR one (shared with the rule-test oracle).
-pub fn runtime_class(c: &crate::model::CharClass) -> RtClass {
-    use crate::model::CharClass as C;
-    match c {
-        C::Letter => RtClass::Letter,
-        C::Upper => RtClass::Upper,
-        C::Lower => RtClass::Lower,
-        C::Digit => RtClass::Digit,
-        C::Cjk => RtClass::Cjk,
-        C::Char(ch) => RtClass::Char(*ch),
-    }
-}
-
-/// The runtime's format for an IR format name; `None` for names it cannot check.
-pub fn runtime_format(name: &str) -> Option<Format> {
-    Some(match name {
-        "cidr" => Format::Cidr,
-        "ipv4" => Format::Ipv4,
-        "ipv6" => Format::Ipv6,
-        "ip" => Format::Ip,
-        "port" => Format::Port,
-        "datetime" => Format::DateTime,
-        "date" => Format::Date,
-        "json" => Format::Json,
-        _ => return None,
-    })
-}
-
 fn char_classes(list: &[crate::model::CharClass]) -> TokenStream {
-    let items = list.iter().map(|c| match runtime_class(c) {
-        RtClass::Letter => quote!(::aliyun_runtime::validate::CharClass::Letter),
-        RtClass::Upper => quote!(::aliyun_runtime::validate::CharClass::Upper),
-        RtClass::Lower => quote!(::aliyun_runtime::validate::CharClass::Lower),
-        RtClass::Digit => quote!(::aliyun_runtime::validate::CharClass::Digit),
-        RtClass::Cjk => quote!(::aliyun_runtime::validate::CharClass::Cjk),
-        RtClass::Char(ch) => {
-            let l = Literal::character(ch);
+    use crate::model::CharClass as C;
+    let items = list.iter().map(|c| match c {
+        C::Letter => quote!(::aliyun_runtime::validate::CharClass::Letter),
+        C::Upper => quote!(::aliyun_runtime::validate::CharClass::Upper),
+        C::Lower => quote!(::aliyun_runtime::validate::CharClass::Lower),
+        C::Digit => quote!(::aliyun_runtime::validate::CharClass::Digit),
+        C::Cjk => quote!(::aliyun_runtime::validate::CharClass::Cjk),
+        C::Char(ch) => {
+            let l = Literal::character(*ch);
             quote!(::aliyun_runtime::validate::CharClass::Char(#l))
         }
     });
     quote!(&[#(#items),*])
 }
 
+/// The runtime's format for an IR format name; `None` for names no validator checks.
 fn format_of(name: &str) -> Option<TokenStream> {
-    let f = match runtime_format(name)? {
-        Format::Cidr => quote!(Cidr),
-        Format::Ipv4 => quote!(Ipv4),
-        Format::Ipv6 => quote!(Ipv6),
-        Format::Ip => quote!(Ip),
-        Format::Port => quote!(Port),
-        Format::DateTime => quote!(DateTime),
-        Format::Date => quote!(Date),
-        Format::Json => quote!(Json),
+    let f = match name {
+        "cidr" => quote!(Cidr),
+        "ipv4" => quote!(Ipv4),
+        "ipv6" => quote!(Ipv6),
+        "ip" => quote!(Ip),
+        "port" => quote!(Port),
+        "datetime" => quote!(DateTime),
+        "date" => quote!(Date),
+        "json" => quote!(Json),
+        "cron" => quote!(Cron),
+        _ => return None,
     };
+    debug_assert!(super::rule_oracle::CHECKED_FORMATS.contains(&name));
     Some(quote!(::aliyun_runtime::validate::Format::#f))
 }
 
@@ -466,6 +442,14 @@ fn value_checks(
                 quote!(v.chars(#path, x, #f, #a);)
             }
             Rule::Ascii if is_str => quote!(v.ascii(#path, x);),
+            Rule::Json {
+                min_items,
+                max_items,
+                ..
+            } if is_str => {
+                let (min, max) = (u64_lit(*min_items), u64_lit(*max_items));
+                quote!(v.json_items(#path, x, #min, #max);)
+            }
             Rule::Format { name, .. } if is_str => match format_of(name) {
                 Some(fmt) => quote!(v.format(#path, x, #fmt);),
                 None => continue,
@@ -601,7 +585,7 @@ fn struct_checks(fields: &[Planned<'_>], how: Access) -> TokenStream {
                         v.no_overlap(#path, a, #opath, b);
                     }
                 },
-                R::NoOverlap => continue,
+                R::NoOverlap | R::AppliesWhen => continue,
                 R::MutuallyExclusive => quote!(v.mutually_exclusive(#path, #acc.is_some(), #opath, #oacc.is_some());),
                 R::Requires => quote!(v.requires(#path, #acc.is_some(), #opath, #oacc.is_some());),
                 R::AtLeastOneOf => quote!(v.at_least_one(#path, #acc.is_some(), #opath, #oacc.is_some());),

@@ -162,6 +162,24 @@ pub fn describe(c: &Constraint) -> String {
             Some(m) => format!("up to {m} values separated by `{separator}`"),
             None => format!("several values separated by `{separator}`"),
         },
+        Rule::Json {
+            min_items,
+            max_items,
+            keys,
+        } => {
+            let mut s = "JSON".to_string();
+            if min_items.is_some() || max_items.is_some() {
+                let show = |n: &Option<u64>| n.map(|n| n.to_string());
+                s.push_str(&format!(
+                    "; number of items: {}",
+                    bounds(show(min_items), show(max_items), "")
+                ));
+            }
+            if !keys.is_empty() {
+                s.push_str(&format!("; keys: {}", code_list(keys)));
+            }
+            s
+        }
         Rule::Relation {
             relation,
             other,
@@ -171,6 +189,10 @@ pub fn describe(c: &Constraint) -> String {
             RelationKind::MutuallyExclusive => format!("cannot be set together with `{other}`"),
             RelationKind::Requires => format!("requires `{other}`"),
             RelationKind::AtLeastOneOf => format!("this or `{other}` must be set"),
+            RelationKind::AppliesWhen => match value {
+                Some(v) => format!("takes effect only when `{other}` is `{v}`"),
+                None => format!("takes effect only when `{other}` is set"),
+            },
             RelationKind::RequiredWhen => match value {
                 Some(v) => format!("required when `{other}` is `{v}`"),
                 None => format!("required when `{other}` is set"),

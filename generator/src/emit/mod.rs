@@ -8,6 +8,7 @@ pub mod example_fit;
 pub mod features;
 pub mod naming;
 pub mod roa;
+pub mod rule_oracle;
 pub mod rule_tests;
 pub mod tests;
 

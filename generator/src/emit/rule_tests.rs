@@ -2,107 +2,19 @@
 //! top-level request parameter, values on both sides of its boundary (lengths min−1, min, max,
 //! max+1; range ends; forbidden values and prefixes; character classes; formats; list sizes).
 //!
-//! Which values must pass is decided here, at generation time, by running the runtime's own
-//! checks over the IR rules; the generated test then asserts that the compiled validator (the
-//! code `api.rs` emitted) agrees. So a rule dropped, mis-wired or given the wrong bounds by the
-//! emitter fails a test.
+//! Which values must pass is decided here, at generation time, from what each IR rule means
+//! (`rule_oracle`, written apart from the runtime's checks); the generated test then asserts
+//! that the compiled validator (the code `api.rs` emitted, run by the runtime) agrees. So a rule
+//! dropped, mis-wired or given the wrong bounds by the emitter, or a runtime check that reads a
+//! rule differently, fails a test.
 
-use aliyun_runtime::validate::{CharClass as RtClass, Violations};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::api::{runtime_class, runtime_format, Planned, Scalar, Shape};
+use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
-use crate::model::{CharClass, Constraint, Number, RelationKind, Rule};
-
-fn rt_classes(list: &[CharClass]) -> Vec<RtClass> {
-    list.iter().map(runtime_class).collect()
-}
-
-fn f(n: Option<Number>) -> Option<f64> {
-    n.map(Number::as_f64)
-}
-
-/// Whether the rules of one field accept `value` (its wire text), as the runtime judges it.
-pub(super) fn accepts(scalar: Scalar, constraints: &[Constraint], value: &str) -> bool {
-    let multi = constraints.iter().find_map(|c| match &c.rule {
-        Rule::MultiValue { separator, max } if scalar == Scalar::String => {
-            Some((separator.clone(), *max))
-        }
-        _ => None,
-    });
-    let mut v = Violations::new();
-    match &multi {
-        Some((sep, max)) => {
-            v.multi_value("F", value, sep, *max);
-            for item in value.split(sep.as_str()).map(str::trim) {
-                judge(&mut v, scalar, constraints, item);
-            }
-        }
-        None => judge(&mut v, scalar, constraints, value),
-    }
-    v.finish().is_ok()
-}
-
-fn judge(v: &mut Violations, scalar: Scalar, constraints: &[Constraint], x: &str) {
-    let is_str = scalar == Scalar::String;
-    let numeric = !is_str && scalar != Scalar::Bool && scalar != Scalar::Json;
-    let number = x.parse::<f64>().ok();
-    for c in constraints {
-        match &c.rule {
-            Rule::Enum { values } if scalar != Scalar::Bool && scalar != Scalar::Json => {
-                let list: Vec<&str> = values.iter().map(|e| e.value.as_str()).collect();
-                v.one_of("F", x, &list);
-            }
-            Rule::Length { min, max } if is_str => v.length("F", x, *min, *max),
-            Rule::Range {
-                min,
-                max,
-                min_exclusive,
-                max_exclusive,
-            } if is_str => v.range_text("F", x, f(*min), f(*max), *min_exclusive, *max_exclusive),
-            Rule::Range {
-                min,
-                max,
-                min_exclusive,
-                max_exclusive,
-            } if numeric => v.range(
-                "F",
-                number.unwrap_or(f64::NAN),
-                f(*min),
-                f(*max),
-                *min_exclusive,
-                *max_exclusive,
-            ),
-            Rule::Forbidden { values } if scalar != Scalar::Json => {
-                let list: Vec<&str> = values.iter().map(String::as_str).collect();
-                v.forbidden("F", x, &list);
-            }
-            Rule::PrefixForbidden { values } if is_str => {
-                let list: Vec<&str> = values.iter().map(String::as_str).collect();
-                v.prefix_forbidden("F", x, &list);
-            }
-            Rule::Chars { first, allowed } if is_str => {
-                v.chars("F", x, &rt_classes(first), &rt_classes(allowed))
-            }
-            Rule::Ascii if is_str => v.ascii("F", x),
-            Rule::Format { name, .. } if is_str => {
-                if let Some(fmt) = runtime_format(name) {
-                    v.format("F", x, fmt);
-                }
-            }
-            Rule::Format { name, .. } if name == "port" && numeric => v.range(
-                "F",
-                number.unwrap_or(f64::NAN),
-                Some(1.0),
-                Some(65535.0),
-                false,
-                false,
-            ),
-            _ => {}
-        }
-    }
-}
+use super::rule_oracle::{accepts, accepts_items};
+use crate::model::{CharClass, Constraint, RelationKind, Rule};
 
 /// A character every `chars` rule of the field allows (first and later positions).
 fn witness_char(constraints: &[Constraint]) -> char {
@@ -159,6 +71,18 @@ fn string_candidates(constraints: &[Constraint]) -> Vec<String> {
                 out.push(format!("-{}", text(min_len)));
                 out.push(format!("{} {}", text(min_len), w));
             }
+            Rule::Json {
+                min_items,
+                max_items,
+                ..
+            } => {
+                out.push("{".into());
+                for n in [*min_items, *max_items].into_iter().flatten() {
+                    for k in [n.saturating_sub(1), n, n + 1] {
+                        out.push(format!("[{}]", vec!["1"; k.min(500) as usize].join(",")));
+                    }
+                }
+            }
             Rule::Ascii => out.push(std::iter::repeat_n('中', min_len as usize).collect()),
             Rule::Format { name, .. } => {
                 out.extend(format_samples(name).iter().map(|s| s.to_string()))
@@ -207,6 +131,7 @@ fn format_samples(name: &str) -> &'static [&'static str] {
         ],
         "date" => &["2021-01-01", "2021/01/01"],
         "json" => &["{\"a\":1}", "{"],
+        "cron" => &["0 0 12 * * ?", "0 12 * *", "0 0 12 * * ? 2024 1"],
         _ => &[],
     }
 }
@@ -341,11 +266,7 @@ fn item_cases(p: &Planned<'_>) -> Vec<(usize, bool)> {
     sizes
         .into_iter()
         .filter(|n| *n > 0 && *n <= 200)
-        .map(|n| {
-            let mut v = Violations::new();
-            v.items("F", n as usize, min, max);
-            (n as usize, v.finish().is_ok())
-        })
+        .map(|n| (n as usize, accepts_items(n, min, max)))
         .collect()
 }
 
@@ -388,7 +309,8 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
                 .collect(),
             _ => Vec::new(),
         };
-        let overlap = overlap_checks(request_name, p, fields);
+        let mut overlap = overlap_checks(request_name, p, fields);
+        overlap.extend(relation_checks(request_name, p, fields));
         if table.is_empty() && list_checks.is_empty() && overlap.is_empty() {
             continue;
         }
@@ -462,6 +384,120 @@ fn overlap_checks(request_name: &str, p: &Planned<'_>, fields: &[Planned<'_>]) -
                 assert!(matches!(#builder::builder().#a("10.1.0.0/16").#b("10.0.0.0/8").build(), Err(e) if e.mentions(#wire)));
                 assert!(!matches!(#builder::builder().#a("192.168.0.0/16").#b("10.0.0.0/8").build(), Err(e) if e.mentions(#wire)));
             });
+        }
+    }
+    out
+}
+
+/// A setter argument for `p` that keeps its own rules: `want` when given (and valid), else
+/// the first valid candidate. `None` when the shape has no such literal.
+fn valid_value(p: &Planned<'_>, want: Option<&str>) -> Option<TokenStream> {
+    match &p.shape {
+        Shape::Scalar(Scalar::String) => {
+            let rules = &p.field.constraints;
+            let ok = |v: &str| accepts(Scalar::String, rules, v);
+            let v = match want {
+                Some(w) => ok(w).then(|| w.to_string())?,
+                None => string_candidates(rules).into_iter().find(|v| ok(v))?,
+            };
+            let lit = Literal::string(&v);
+            Some(quote!(#lit))
+        }
+        Shape::Enum(e, variants) => {
+            let (_, v) = match want {
+                Some(w) => variants.iter().find(|(wire, _)| wire == w)?,
+                None => variants.first()?,
+            };
+            let (e, v) = (ident(e), ident(v));
+            Some(quote!(#e::#v))
+        }
+        _ => None,
+    }
+}
+
+/// Relations between two top-level parameters: a request that breaks the relation is rejected
+/// naming the parameter the rule puts the violation on, and one that keeps it is not. The
+/// expected outcomes follow from the rule's meaning (set/unset, the condition's value).
+fn relation_checks(
+    request_name: &str,
+    p: &Planned<'_>,
+    fields: &[Planned<'_>],
+) -> Vec<TokenStream> {
+    let builder = ident(request_name);
+    let mut out = Vec::new();
+    for c in &p.field.constraints {
+        let Rule::Relation {
+            relation,
+            other,
+            value,
+        } = &c.rule
+        else {
+            continue;
+        };
+        let Some(o) = fields.iter().find(|f| &f.field.name == other) else {
+            continue;
+        };
+        if o.field.name == p.field.name {
+            continue;
+        }
+        let (a, b) = (ident(&p.ident), ident(&o.ident));
+        let (wa, wb) = (
+            Literal::string(&p.field.name),
+            Literal::string(&o.field.name),
+        );
+        let Some(va) = valid_value(p, None) else {
+            continue;
+        };
+        let with_b = match relation {
+            RelationKind::RequiredWhen => value.as_deref(),
+            _ => None,
+        };
+        let Some(vb) = valid_value(o, with_b) else {
+            continue;
+        };
+        let build = |set_a: bool, set_b: bool| {
+            let sa = set_a.then(|| quote!(.#a(#va)));
+            let sb = set_b.then(|| quote!(.#b(#vb)));
+            quote!(#builder::builder() #sa #sb .build())
+        };
+        let rejects = |call: TokenStream, wire: &Literal, what: &str| quote!(assert!(matches!(#call, Err(e) if e.mentions(#wire)), #what););
+        let keeps = |call: TokenStream, wire: &Literal, what: &str| quote!(assert!(!matches!(#call, Err(e) if e.mentions(#wire)), #what););
+        let (pa, pb) = (&p.field.name, &o.field.name);
+        match relation {
+            RelationKind::MutuallyExclusive => {
+                out.push(rejects(
+                    build(true, true),
+                    &wa,
+                    &format!("{pa} and {pb} together"),
+                ));
+                out.push(keeps(build(true, false), &wa, &format!("{pa} alone")));
+            }
+            RelationKind::Requires => {
+                out.push(rejects(
+                    build(true, false),
+                    &wb,
+                    &format!("{pa} without {pb}"),
+                ));
+                out.push(keeps(build(true, true), &wb, &format!("{pa} with {pb}")));
+            }
+            RelationKind::AtLeastOneOf => {
+                let call = build(false, false);
+                out.push(quote!(assert!(matches!(#call, Err(e) if e.mentions(#wa) || e.mentions(#wb)), "neither {} nor {}", #wa, #wb);));
+                out.push(keeps(build(true, false), &wa, &format!("{pa} alone")));
+            }
+            RelationKind::RequiredWhen => {
+                out.push(rejects(
+                    build(false, true),
+                    &wa,
+                    &format!("{pb} set, {pa} missing"),
+                ));
+                out.push(keeps(
+                    build(true, true),
+                    &wa,
+                    &format!("{pb} set, {pa} too"),
+                ));
+            }
+            RelationKind::NoOverlap | RelationKind::AppliesWhen => {}
         }
     }
     out

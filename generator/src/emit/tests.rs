@@ -315,7 +315,7 @@ fn rule_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String> {
                     && k.strip_prefix(name)
                         .and_then(|r| r.strip_prefix('.'))
                         .is_some_and(|i| i.parse::<usize>().is_ok()));
-            if mine && !super::rule_tests::accepts(scalar, &p.field.constraints, v) {
+            if mine && !super::rule_oracle::accepts(scalar, &p.field.constraints, v) {
                 out.push(format!("`{k}={v}`"));
             }
         }

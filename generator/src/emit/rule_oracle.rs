@@ -1,0 +1,264 @@
+//! The oracle of the generated rule tests: whether a value keeps the rules of a field, decided
+//! from what each IR rule *means*, written here independently of the runtime's checks.
+//!
+//! The generated tests compare this verdict with the compiled validator (runtime code driven by
+//! what `api.rs` emitted), so a runtime check and its test can no longer agree by construction,
+//! and the generator does not depend on the runtime crate.
+//!
+//! Meanings (the README's constraint vocabulary): lengths count characters; a numeric range over
+//! a `String` parameter only judges text that is a number (such parameters also take words, like
+//! `Any` for a port); forbidden prefixes compare ASCII case-insensitively (`HTTP://` is as
+//! forbidden as `http://`); a `multi_value` rule makes every other rule apply to each item.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use super::api::Scalar;
+use crate::model::{CharClass, Constraint, Number, Rule};
+
+/// The format names the validators check (other names are documentation only).
+pub const CHECKED_FORMATS: &[&str] = &[
+    "cidr", "ipv4", "ipv6", "ip", "port", "datetime", "date", "json", "cron",
+];
+
+/// Whether the rules of one field accept `value` (its wire text).
+pub fn accepts(scalar: Scalar, constraints: &[Constraint], value: &str) -> bool {
+    let multi = constraints.iter().find_map(|c| match &c.rule {
+        Rule::MultiValue { separator, max } if scalar == Scalar::String => {
+            Some((separator.as_str(), *max))
+        }
+        _ => None,
+    });
+    match multi {
+        Some((separator, max)) => {
+            let items: Vec<&str> = value.split(separator).map(str::trim).collect();
+            max.is_none_or(|m| items.len() as u64 <= m)
+                && items
+                    .iter()
+                    .all(|item| keeps_all(scalar, constraints, item))
+        }
+        None => keeps_all(scalar, constraints, value),
+    }
+}
+
+/// Whether a list of `len` items keeps an `items` rule.
+pub fn accepts_items(len: u64, min: Option<u64>, max: Option<u64>) -> bool {
+    min.is_none_or(|m| len >= m) && max.is_none_or(|m| len <= m)
+}
+
+fn keeps_all(scalar: Scalar, constraints: &[Constraint], x: &str) -> bool {
+    constraints.iter().all(|c| keeps(scalar, &c.rule, x))
+}
+
+fn keeps(scalar: Scalar, rule: &Rule, x: &str) -> bool {
+    let is_str = scalar == Scalar::String;
+    let numeric = scalar.is_numeric();
+    match rule {
+        Rule::Enum { values } if numeric => match x.parse::<f64>() {
+            Ok(n) => values.iter().any(|v| v.value.parse::<f64>() == Ok(n)),
+            Err(_) => false,
+        },
+        Rule::Enum { values } if is_str => values.iter().any(|v| v.value == x),
+        Rule::Length { min, max } if is_str => {
+            let n = x.chars().count() as u64;
+            min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m)
+        }
+        Rule::Range {
+            min,
+            max,
+            min_exclusive,
+            max_exclusive,
+        } if is_str || numeric => match x.trim().parse::<f64>() {
+            Ok(n) => within(n, *min, *max, *min_exclusive, *max_exclusive),
+            // Words in a numeric `String` parameter are not the range's business.
+            Err(_) => is_str,
+        },
+        Rule::Forbidden { values } if is_str || numeric => !values.iter().any(|v| v == x),
+        Rule::PrefixForbidden { values } if is_str => !values.iter().any(|p| {
+            x.len() >= p.len()
+                && x.is_char_boundary(p.len())
+                && x[..p.len()].eq_ignore_ascii_case(p)
+        }),
+        Rule::Chars { first, allowed } if is_str => {
+            let first_ok = first.is_empty()
+                || x.chars()
+                    .next()
+                    .is_none_or(|c| first.iter().any(|k| in_class(k, c)));
+            let all_ok =
+                allowed.is_empty() || x.chars().all(|c| allowed.iter().any(|k| in_class(k, c)));
+            first_ok && all_ok
+        }
+        Rule::Ascii if is_str => x.is_ascii(),
+        Rule::Json {
+            min_items,
+            max_items,
+            ..
+        } if is_str => match serde_json::from_str::<serde_json::Value>(x) {
+            Ok(serde_json::Value::Array(items)) => {
+                accepts_items(items.len() as u64, *min_items, *max_items)
+            }
+            Ok(_) => true,
+            Err(_) => false,
+        },
+        Rule::Format { name, .. } if is_str => has_format(name, x),
+        Rule::Format { name, .. } if numeric && name == "port" => {
+            x.parse::<f64>().is_ok_and(|p| (1.0..=65535.0).contains(&p))
+        }
+        _ => true,
+    }
+}
+
+fn within(n: f64, min: Option<Number>, max: Option<Number>, min_ex: bool, max_ex: bool) -> bool {
+    let low_ok = min.is_none_or(|m| {
+        let m = m.as_f64();
+        if min_ex {
+            n > m
+        } else {
+            n >= m
+        }
+    });
+    let high_ok = max.is_none_or(|m| {
+        let m = m.as_f64();
+        if max_ex {
+            n < m
+        } else {
+            n <= m
+        }
+    });
+    low_ok && high_ok
+}
+
+fn in_class(class: &CharClass, c: char) -> bool {
+    match class {
+        CharClass::Letter => c.is_ascii_alphabetic(),
+        CharClass::Upper => c.is_ascii_uppercase(),
+        CharClass::Lower => c.is_ascii_lowercase(),
+        CharClass::Digit => c.is_ascii_digit(),
+        // CJK Unified Ideographs with Extension A, the compatibility block and Extensions B+.
+        CharClass::Cjk => matches!(c as u32,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F),
+        CharClass::Char(k) => *k == c,
+    }
+}
+
+/// Whether `x` is written in the named format; unknown names accept everything.
+pub fn has_format(name: &str, x: &str) -> bool {
+    match name {
+        "cidr" => is_cidr(x),
+        "ipv4" => x.parse::<Ipv4Addr>().is_ok(),
+        "ipv6" => x.parse::<Ipv6Addr>().is_ok(),
+        "ip" => x.parse::<IpAddr>().is_ok(),
+        "port" => x.parse::<u16>().is_ok_and(|p| p > 0),
+        "datetime" => is_datetime(x),
+        "date" => is_date(x),
+        "json" => serde_json::from_str::<serde_json::Value>(x).is_ok(),
+        "cron" => is_cron(x),
+        _ => true,
+    }
+}
+
+/// `address/prefix`, the prefix no longer than the address.
+fn is_cidr(x: &str) -> bool {
+    let Some((addr, prefix)) = x.split_once('/') else {
+        return false;
+    };
+    let Ok(bits) = prefix.parse::<u8>() else {
+        return false;
+    };
+    if !prefix.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    match addr.parse::<IpAddr>() {
+        Ok(IpAddr::V4(_)) => bits <= 32,
+        Ok(IpAddr::V6(_)) => bits <= 128,
+        Err(_) => false,
+    }
+}
+
+/// Minutes, hours, day of month, month, day of week, and optional seconds first / year last
+/// (Quartz): 5 to 7 fields, each digits, names (`MON`, `L`, `W`) and `* , - / ? #`.
+fn is_cron(x: &str) -> bool {
+    let fields: Vec<&str> = x.split_whitespace().collect();
+    let field_ok = |f: &&str| {
+        f.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_alphabetic() || "*,-/?#".contains(c))
+    };
+    (5..=7).contains(&fields.len()) && fields.iter().all(field_ok)
+}
+
+fn two_digits(s: &str, lo: u32, hi: u32) -> bool {
+    s.len() == 2
+        && s.chars().all(|c| c.is_ascii_digit())
+        && s.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n))
+}
+
+/// `YYYY-MM-DD`.
+fn is_date(x: &str) -> bool {
+    match x.split('-').collect::<Vec<_>>().as_slice() {
+        [y, m, d] => {
+            y.len() == 4
+                && y.chars().all(|c| c.is_ascii_digit())
+                && two_digits(m, 1, 12)
+                && two_digits(d, 1, 31)
+        }
+        _ => false,
+    }
+}
+
+/// `YYYY-MM-DDThh:mmZ` or `YYYY-MM-DDThh:mm:ssZ` (UTC; a leap second allowed).
+fn is_datetime(x: &str) -> bool {
+    let Some((date, time)) = x.split_once('T') else {
+        return false;
+    };
+    let Some(time) = time.strip_suffix('Z') else {
+        return false;
+    };
+    is_date(date)
+        && match time.split(':').collect::<Vec<_>>().as_slice() {
+            [h, m] => two_digits(h, 0, 23) && two_digits(m, 0, 59),
+            [h, m, s] => two_digits(h, 0, 23) && two_digits(m, 0, 59) && two_digits(s, 0, 60),
+            _ => false,
+        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_hand() {
+        for (name, x, ok) in [
+            ("cidr", "10.0.0.0/8", true),
+            ("cidr", "2408:4321:180:1701::/64", true),
+            ("cidr", "10.0.0.0/33", false),
+            ("cidr", "10.0.0.1", false),
+            ("cidr", "10.0.0.0/+8", false),
+            ("port", "0", false),
+            ("port", "65535", true),
+            ("datetime", "2021-01-01T00:00Z", true),
+            ("datetime", "2021-13-01T00:00:00Z", false),
+            ("datetime", "2021-01-01 00:00:00", false),
+            ("date", "2021/01/01", false),
+            ("json", "{", false),
+        ] {
+            assert_eq!(has_format(name, x), ok, "{name} {x}");
+        }
+    }
+
+    #[test]
+    fn prefixes_ignore_ascii_case_and_ranges_skip_words() {
+        let no_http = Rule::PrefixForbidden {
+            values: vec!["http://".into()],
+        };
+        assert!(!keeps(Scalar::String, &no_http, "HTTP://x"));
+        assert!(keeps(Scalar::String, &no_http, "中http://"));
+        let range = Rule::Range {
+            min: Some(Number::Int(1)),
+            max: Some(Number::Int(10)),
+            min_exclusive: false,
+            max_exclusive: true,
+        };
+        assert!(keeps(Scalar::String, &range, "Any"));
+        assert!(!keeps(Scalar::String, &range, "10"));
+        assert!(!keeps(Scalar::I32, &range, "0"));
+    }
+}

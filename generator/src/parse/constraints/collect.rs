@@ -1,0 +1,357 @@
+//! The driver: walks the blocks of a description and collects candidate rules.
+
+use crate::parse::constraints::*;
+
+pub(crate) struct Acc<'a> {
+    pub(crate) ty: &'a Type,
+    pub(crate) siblings: &'a [&'a str],
+    pub(crate) stats: &'a mut Stats,
+    pub(crate) cands: Vec<(Rule, String)>,
+    /// Sentences whose only findings are branches; booked once all rules are known.
+    pub(crate) pending: Vec<(Vec<Branch>, String, bool)>,
+    pub(crate) out: Extracted,
+    pub(crate) first_done: bool,
+    /// The single value the previous sentence allowed (`Set the value to: **X**.`), for a
+    /// following `This is the default value.`
+    pub(crate) last_single: Option<String>,
+}
+
+impl Acc<'_> {
+    /// Runs the detectors on one sentence and books it.
+    pub(crate) fn sentence(&mut self, text: &str, scope: Scope) {
+        let ctx = Ctx {
+            ty: self.ty,
+            siblings: self.siblings,
+            scope,
+            first: !self.first_done,
+        };
+        if scope == Scope::Main {
+            self.first_done = true;
+        }
+        let mut found = sentence_rules(text, &ctx);
+        let r = Rich::new(text);
+        if found.rules.is_empty()
+            && r.starts_with_any(&[
+                "this is the default value",
+                "this value is the default",
+                "该值为默认值",
+            ])
+        {
+            if let Some(v) = self.last_single.take() {
+                found.rules.push(Rule::Default {
+                    value: default_value(&v, self.ty),
+                });
+            }
+        }
+        self.last_single = match found.rules.as_slice() {
+            [Rule::Enum { values }] if values.len() == 1 => values.first().map(|v| v.value.clone()),
+            _ => None,
+        };
+        let source = text.trim().to_string();
+        if found.rules.is_empty() && !found.branches.is_empty() {
+            self.pending
+                .push((found.branches, source, is_rule_like(text)));
+            return;
+        }
+        self.book(found.rules, found.redundant, source, || is_rule_like(text));
+    }
+
+    pub(crate) fn book(
+        &mut self,
+        rules: Vec<Rule>,
+        redundant: bool,
+        source: String,
+        rule_like: impl Fn() -> bool,
+    ) {
+        if !rules.is_empty() {
+            self.out.understood += 1;
+            self.out
+                .understood_sources
+                .push((source.clone(), rules.clone()));
+            self.cands
+                .extend(rules.into_iter().map(|r| (r, source.clone())));
+        } else if redundant {
+            self.stats.redundant += 1;
+        } else if rule_like() {
+            self.out.not_understood.push(source);
+        }
+    }
+
+    /// Books the branch sentences: a branch consistent with an unconditional rule is understood;
+    /// two or more branches over the values of one sibling are united into a rule of their own.
+    pub(crate) fn settle_branches(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let all: Vec<&Branch> = pending.iter().flat_map(|p| p.0.iter()).collect();
+        let default = self.cands.iter().find_map(|(r, _)| match r {
+            Rule::Default { value } => Some(value.clone()),
+            _ => None,
+        });
+        let mut united: Vec<Rule> = Vec::new();
+        for want_enum in [true, false] {
+            let same_kind: Vec<&Branch> = all
+                .iter()
+                .copied()
+                .filter(|b| match &b.rule {
+                    Rule::Enum { values } => want_enum && !values.is_empty(),
+                    _ => !want_enum,
+                })
+                .collect();
+            let has_uncond = self.cands.iter().any(|(r, _)| match r {
+                Rule::Enum { .. } => want_enum,
+                Rule::Range { .. } => !want_enum,
+                _ => false,
+            });
+            if has_uncond || same_kind.len() < 2 {
+                continue;
+            }
+            let conds: Vec<&(String, Option<String>)> =
+                same_kind.iter().filter_map(|b| b.cond.as_ref()).collect();
+            let one_sibling = conds.len() == same_kind.len()
+                && conds.iter().all(|c| c.0 == conds[0].0 && c.1.is_some());
+            let distinct = conds
+                .iter()
+                .enumerate()
+                .all(|(i, c)| conds[..i].iter().all(|d| d.1 != c.1));
+            if !one_sibling || !distinct {
+                continue;
+            }
+            if let Some(rule) = unite(&same_kind, default.as_deref()) {
+                united.push(rule);
+            }
+        }
+        for (branches, source, rule_like) in pending {
+            // A value the doc allows in some case widens the allow-list (always sound).
+            let mut widened = false;
+            for b in &branches {
+                if subsumed(&b.rule, &self.cands) {
+                    continue;
+                }
+                if let Some((rule, src)) = self
+                    .cands
+                    .iter_mut()
+                    .find(|(c, _)| std::mem::discriminant(c) == std::mem::discriminant(&b.rule))
+                {
+                    if widen(rule, &b.rule) {
+                        widened = true;
+                        *src = join_source(src, &source);
+                    }
+                }
+            }
+            if widened {
+                self.out.understood += 1;
+                let rules = branches.iter().map(|b| b.rule.clone()).collect();
+                self.out.understood_sources.push((source.clone(), rules));
+                continue;
+            }
+            let used: Vec<Rule> = united
+                .iter()
+                .filter(|u| {
+                    branches
+                        .iter()
+                        .any(|b| std::mem::discriminant(&b.rule) == std::mem::discriminant(*u))
+                })
+                .cloned()
+                .collect();
+            let consistent = branches.iter().all(|b| {
+                let redundant = matches!(&b.rule, Rule::Enum { values } if values.is_empty());
+                redundant || subsumed(&b.rule, &self.cands)
+            });
+            if !used.is_empty() {
+                self.out.understood += 1;
+                self.out
+                    .understood_sources
+                    .push((source.clone(), used.clone()));
+                for u in used {
+                    match self.cands.iter_mut().find(|(r, _)| *r == u) {
+                        Some((_, s)) => *s = join_source(s, &source),
+                        None => self.cands.push((u, source.clone())),
+                    }
+                }
+            } else if consistent {
+                // Already stated by an unconditional rule, which carries no part of this one.
+                self.out.understood += 1;
+                self.out.consistent_sources.push(source.clone());
+            } else if rule_like {
+                self.out.not_understood.push(source);
+            }
+        }
+    }
+
+    /// A bullet list with its intro sentence (when it ended in a colon) or the sentence before
+    /// it (`context`, used to recognise lists of configuration fields).
+    pub(crate) fn list(
+        &mut self,
+        intro: Option<String>,
+        context: Option<String>,
+        items: Vec<LItem>,
+        scope: Scope,
+    ) {
+        let enum_intro = intro.as_deref().is_some_and(is_enum_intro);
+        if let Some(s) = intro.as_deref().filter(|_| !enum_intro) {
+            self.sentence(s, scope);
+        }
+        let parsed: Vec<ItemKind> = items.iter().map(|it| parse_item(&it.text)).collect();
+        let context = intro.clone().or(context).unwrap_or_default();
+        let kind = classify(&items, &parsed, enum_intro, &context, self.ty, scope);
+        match kind {
+            ListKind::SubFields => {
+                let n = items
+                    .iter()
+                    .flat_map(|it| {
+                        std::iter::once(&it.text)
+                            .chain(&it.children)
+                            .chain(&it.extras)
+                    })
+                    .flat_map(|t| split_sentences(t))
+                    .filter(|s| is_rule_like(s))
+                    .count();
+                self.stats.subfield += n;
+            }
+            ListKind::Values(mut rules, redundant) => {
+                let mut source = intro.clone().unwrap_or_default();
+                for it in &items {
+                    if !source.is_empty() {
+                        source.push('\n');
+                    }
+                    source.push_str("-   ");
+                    source.push_str(&it.text);
+                }
+                if let Some(s) = intro.as_deref().filter(|_| enum_intro) {
+                    let ctx = Ctx {
+                        ty: self.ty,
+                        siblings: self.siblings,
+                        scope,
+                        first: false,
+                    };
+                    rules.extend(sentence_rules(s, &ctx).rules);
+                }
+                self.first_done = true;
+                self.book(rules, redundant, source.trim().to_string(), || true);
+            }
+            ListKind::NotValues => {
+                if let Some(s) = intro.as_deref().filter(|_| enum_intro) {
+                    self.sentence(s, scope);
+                }
+                let inner = if scope == Scope::Note {
+                    Scope::Note
+                } else {
+                    Scope::Bullet
+                };
+                for it in &items {
+                    for t in std::iter::once(&it.text)
+                        .chain(&it.children)
+                        .chain(&it.extras)
+                    {
+                        for s in split_sentences(t) {
+                            self.sentence(&s, inner);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Extraction with the counters a corpus measurement needs.
+pub(crate) fn run(description: &str, ty: &Type, siblings: &[&str], stats: &mut Stats) -> Extracted {
+    let blocks = parse_blocks(description);
+    let mut acc = Acc {
+        ty,
+        siblings,
+        stats,
+        cands: Vec::new(),
+        pending: Vec::new(),
+        out: Extracted::default(),
+        first_done: false,
+        last_single: None,
+    };
+    let mut note_bullets = false;
+    let mut last_sentence: Option<String> = None;
+    let mut i = 0;
+    while i < blocks.len() {
+        let text = match &blocks[i] {
+            Block::Bullet { .. } => {
+                let (items, next) = collect_list(&blocks, i);
+                let scope = if note_bullets {
+                    Scope::Note
+                } else {
+                    Scope::Main
+                };
+                acc.list(None, last_sentence.take(), items, scope);
+                i = next.max(i + 1);
+                continue;
+            }
+            Block::Para(text) => text,
+        };
+        if let Some(rest) = strip_note(text) {
+            for s in split_sentences(&rest) {
+                acc.sentence(&s, Scope::Note);
+            }
+            note_bullets = rest.is_empty();
+            i += 1;
+            continue;
+        }
+        note_bullets = false;
+        let mut sents = split_sentences(text);
+        if sents.last().is_some_and(|s| ends_with_colon(s)) {
+            match blocks.get(i + 1) {
+                Some(Block::Bullet { .. }) => {
+                    let intro = sents.pop();
+                    for s in &sents {
+                        acc.sentence(s, Scope::Main);
+                    }
+                    let (items, next) = collect_list(&blocks, i + 1);
+                    acc.list(intro, None, items, Scope::Main);
+                    i = next.max(i + 2);
+                    continue;
+                }
+                Some(Block::Para(next)) if strip_note(next).is_none() => {
+                    if item_like(next) {
+                        // `取值：` followed by one paragraph per value.
+                        let intro = sents.pop();
+                        for s in &sents {
+                            acc.sentence(s, Scope::Main);
+                        }
+                        let mut items = Vec::new();
+                        let mut j = i + 1;
+                        while let Some(Block::Para(p)) = blocks.get(j) {
+                            if !item_like(p) {
+                                break;
+                            }
+                            items.push(LItem {
+                                text: p.clone(),
+                                ..LItem::default()
+                            });
+                            j += 1;
+                        }
+                        acc.list(intro, None, items, Scope::Main);
+                        i = j;
+                        continue;
+                    }
+                    // `Value:` / `不能使用以下端口：` with the values in the next paragraph.
+                    let mut rest = split_sentences(next);
+                    if let (Some(last), false) = (sents.last_mut(), rest.is_empty()) {
+                        let head = rest.remove(0);
+                        *last = format!("{last} {head}");
+                    }
+                    for s in sents.iter().chain(rest.iter()) {
+                        acc.sentence(s, Scope::Main);
+                    }
+                    last_sentence = rest.last().or(sents.last()).cloned();
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        for s in &sents {
+            acc.sentence(s, Scope::Main);
+        }
+        last_sentence = sents.last().cloned();
+        i += 1;
+    }
+    acc.settle_branches();
+    let Acc { cands, mut out, .. } = acc;
+    out.constraints = finalize(cands, ty);
+    out
+}

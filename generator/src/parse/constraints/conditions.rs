@@ -1,0 +1,286 @@
+//! Conditions: sentences stated under `当…时` / `If …`, and the branches of rules they hold.
+
+use crate::parse::constraints::*;
+
+pub(crate) fn starts_conditional(r: &Rich) -> bool {
+    // `当前` means "current", not "when".
+    r.starts_with_any(&COND_STARTS) && !r.starts_with_any(&["当前"])
+}
+
+/// The text at `pos` only holds under a condition: the sentence opens with one, or a
+/// `…为X时，` clause precedes `pos`. Clauses about leaving the value empty state a default.
+pub(crate) fn conditional_at(r: &Rich, pos: usize) -> bool {
+    if starts_conditional(r) {
+        return true;
+    }
+    let mut from = 0;
+    while let Some((s, e)) = r.find(from, "时,") {
+        if e > pos {
+            break;
+        }
+        let clause_start = (0..s)
+            .rev()
+            .find(|&i| matches!(r.c(i), ',' | ';' | '。'))
+            .map_or(0, |i| i + 1);
+        let clause = Rich::new(&r.orig(clause_start, s));
+        let marked = (clause_start..s).any(|i| r.span(i) != 0);
+        let about_empty = clause.has_any(&["为空", "不传", "不填", "空值", "未指定", "不指定"]);
+        if !about_empty && (marked || clause.has_any(&["为", "取值", "设置"])) {
+            return true;
+        }
+        from = e;
+    }
+    false
+}
+
+/// A value rule stated under a condition (`当**PricingCycle**取值**Month**时，Period取值范围为1~9`),
+/// in a note or in a bullet of a condition list. It never stands alone: it is checked against
+/// the unconditional rules, and branches over the values of one sibling are united.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Branch {
+    pub(crate) rule: Rule,
+    /// The sibling and value of the condition, when the condition names one.
+    pub(crate) cond: Option<(String, Option<String>)>,
+}
+
+/// Extra intros of a conditional consequence (`Period can be set from 1 to 9`,
+/// `IPv6地址的公网带宽为1-5000`); `为` only counts for numbers.
+pub(crate) const BRANCH_INTROS: &[&str] = &[
+    "set the value to",
+    "can be set from",
+    "is from",
+    "must be set to",
+    "can be set to",
+    "is set to only",
+    "范围为",
+    "可以设置为",
+    "为",
+];
+
+/// Values or a range under a condition, when they are about this parameter (no sibling is
+/// named between the condition and the values).
+pub(crate) fn branch_values(r: &Rich, siblings: &[&str], ty: &Type) -> Vec<Branch> {
+    let found = mentions(r, siblings);
+    let start = if starts_conditional(r) {
+        match r.find_any(0, &["时,", ","]) {
+            Some((_, e)) => e,
+            None => return Vec::new(),
+        }
+    } else {
+        0
+    };
+    let cond = found.iter().find(|m| m.1 <= start).map(|m| {
+        let names: Vec<&str> = found.iter().map(|m| m.2).collect();
+        (m.2.to_string(), condition_value(r, m.1, start, &names))
+    });
+    let mut from = start;
+    let intros = [&VALUE_INTROS[..], &ONLY_INTROS[..], BRANCH_INTROS].concat();
+    while let Some((s, e)) = r.find_any(from, &intros) {
+        from = s + 1;
+        if found.iter().any(|m| m.0 >= start && m.1 <= s) {
+            break;
+        }
+        let (vals, end) = parse_expr(r, e, 0);
+        let numeric = vals.iter().all(|v| {
+            matches!(v, Val::Span { .. })
+                || matches!(v, Val::One { v, .. } if to_number(v).is_some())
+        });
+        let marked = r.span(r.skip_ws(e)) != 0;
+        if vals.is_empty() || (r.match_at(s, "为") == Some(e) && !numeric) {
+            continue;
+        }
+        let ends_sentence = (end..r.len()).all(|i| matches!(r.c(i), ' ' | '.' | '。'));
+        if !numeric && !marked && r.match_any(s, &ONLY_INTROS).is_some() && !ends_sentence {
+            continue;
+        }
+        return branch_rules(&vals, ty, cond);
+    }
+    // `…可输入50个EIP的IP地址`, `you can enter … up to 50 …`: a list size under a condition.
+    if let Some((_, e)) = r.find_any(start, &["可输入", "up to"]) {
+        let named_before = found.iter().any(|m| m.0 >= start && m.1 <= e);
+        if let Some(n) = read_token(r, e, false)
+            .and_then(|t| to_number(&t.text))
+            .and_then(to_u64)
+        {
+            if !named_before {
+                return vec![Branch {
+                    rule: Rule::Items {
+                        min: None,
+                        max: Some(n),
+                    },
+                    cond,
+                }];
+            }
+        }
+    }
+    // `You can set the endpoint type to **ECS** or **SLB**.`
+    if let Some((_, e)) = r.find(start, "you can set") {
+        let to = r
+            .find(e, "to")
+            .filter(|(k, _)| *k <= e + 40 && (e..*k).all(|i| r.c(i) != ','));
+        if let Some((_, t)) = to.filter(|(_, t)| r.span(r.skip_ws(*t)) != 0) {
+            let (vals, _) = parse_expr(r, t, 0);
+            return branch_rules(&vals, ty, cond);
+        }
+    }
+    Vec::new()
+}
+
+/// The enum/range of a conditional value list, as branches.
+pub(crate) fn branch_rules(
+    vals: &[Val],
+    ty: &Type,
+    cond: Option<(String, Option<String>)>,
+) -> Vec<Branch> {
+    let (rules, redundant) = vals_to_rules(vals, false, ty);
+    let mut out: Vec<Branch> = rules
+        .into_iter()
+        .filter(|r| matches!(r, Rule::Enum { .. } | Rule::Range { .. }))
+        .map(|rule| Branch {
+            rule,
+            cond: cond.clone(),
+        })
+        .collect();
+    if redundant {
+        out.push(Branch {
+            rule: Rule::Enum { values: Vec::new() },
+            cond,
+        });
+    }
+    out
+}
+
+/// A branch rule already implied by an unconditional one (a sub-range, a subset of values).
+pub(crate) fn subsumed(rule: &Rule, cands: &[(Rule, String)]) -> bool {
+    cands.iter().any(|(c, _)| match (rule, c) {
+        (Rule::Enum { values: b }, Rule::Enum { values: u }) => {
+            b.iter().all(|v| u.iter().any(|w| w.value == v.value))
+        }
+        (Rule::Items { max: Some(b), .. }, Rule::Items { max: Some(u), .. })
+        | (Rule::Items { max: Some(b), .. }, Rule::MultiValue { max: Some(u), .. }) => b <= u,
+        (
+            Rule::Range {
+                min: bmin,
+                max: bmax,
+                ..
+            },
+            Rule::Range {
+                min: umin,
+                max: umax,
+                ..
+            },
+        ) => {
+            let lo_ok = match (umin, bmin) {
+                (None, _) => true,
+                (Some(u), Some(b)) => b.as_f64() >= u.as_f64(),
+                (Some(_), None) => false,
+            };
+            let hi_ok = match (umax, bmax) {
+                (None, _) => true,
+                (Some(u), Some(b)) => b.as_f64() <= u.as_f64(),
+                (Some(_), None) => false,
+            };
+            lo_ok && hi_ok
+        }
+        _ => false,
+    })
+}
+
+/// Widens an unconditional enum or range so that it admits a branch; true when it changed.
+pub(crate) fn widen(rule: &mut Rule, branch: &Rule) -> bool {
+    match (rule, branch) {
+        (Rule::Enum { values }, Rule::Enum { values: extra }) => {
+            let before = values.len();
+            for v in extra {
+                if !values.iter().any(|w| w.value == v.value) {
+                    values.push(v.clone());
+                }
+            }
+            values.len() > before
+        }
+        (
+            Rule::Range {
+                min,
+                max,
+                min_exclusive,
+                max_exclusive,
+            },
+            Rule::Range {
+                min: bmin,
+                max: bmax,
+                ..
+            },
+        ) => {
+            let mut changed = false;
+            if let (Some(m), Some(b)) = (*min, *bmin) {
+                if b.as_f64() < m.as_f64() {
+                    *min = Some(b);
+                    *min_exclusive = false;
+                    changed = true;
+                }
+            }
+            if let (Some(m), Some(b)) = (*max, *bmax) {
+                if b.as_f64() > m.as_f64() {
+                    *max = Some(b);
+                    *max_exclusive = false;
+                    changed = true;
+                }
+            }
+            changed
+        }
+        _ => false,
+    }
+}
+
+/// The union of branch enums, or the hull of branch ranges; it must admit the default.
+pub(crate) fn unite(branches: &[&Branch], default: Option<&str>) -> Option<Rule> {
+    let mut values: Vec<EnumValue> = Vec::new();
+    let mut vals: Vec<Val> = Vec::new();
+    for b in branches {
+        match &b.rule {
+            Rule::Enum { values: vs } => {
+                for v in vs {
+                    if !values.iter().any(|w| w.value == v.value) {
+                        values.push(v.clone());
+                    }
+                }
+            }
+            Rule::Range {
+                min: Some(lo),
+                max: Some(hi),
+                min_exclusive,
+                max_exclusive,
+            } => vals.push(Val::Span {
+                lo: *lo,
+                hi: *hi,
+                lo_ex: *min_exclusive,
+                hi_ex: *max_exclusive,
+            }),
+            _ => return None,
+        }
+    }
+    let rule = if vals.is_empty() {
+        if values.is_empty() {
+            return None;
+        }
+        Rule::Enum { values }
+    } else {
+        hull(&vals)?
+    };
+    let admits = default.is_none_or(|d| match &rule {
+        Rule::Enum { values } => values.iter().any(|v| v.value == d),
+        Rule::Range { .. } => to_number(d).is_none_or(|n| {
+            subsumed(
+                &Rule::Range {
+                    min: Some(n),
+                    max: Some(n),
+                    min_exclusive: false,
+                    max_exclusive: false,
+                },
+                &[(rule.clone(), String::new())],
+            )
+        }),
+        _ => true,
+    });
+    admits.then_some(rule)
+}

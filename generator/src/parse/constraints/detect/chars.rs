@@ -1,0 +1,196 @@
+//! `chars` and `ascii`: which characters a value may hold, and how it must start.
+
+use crate::parse::constraints::*;
+
+#[derive(Debug, Clone)]
+pub(crate) enum Cls {
+    Is(CharClass),
+    /// A punctuation name; its char is taken from the `(x)` after it when present.
+    Named(char),
+}
+
+pub(crate) fn push_class(v: &mut Vec<CharClass>, c: CharClass) {
+    if !v.contains(&c) {
+        v.push(c);
+    }
+}
+
+/// Character classes named in `a..b`, in document order.
+pub(crate) fn class_scan(r: &Rich, a: usize, b: usize) -> Vec<CharClass> {
+    let mut out = Vec::new();
+    let mut i = a;
+    while i < b {
+        if r.c(i) == '(' {
+            let x = r.skip_ws(i + 1);
+            let close = r.skip_ws(x + 1);
+            if x < b && r.c(close) == ')' && !r.o(x).is_alphanumeric() && r.o(x) != ' ' {
+                push_class(&mut out, CharClass::Char(r.o(x)));
+                i = close + 1;
+                continue;
+            }
+        }
+        let hit = CLASS_WORDS
+            .iter()
+            .filter_map(|(w, k)| r.match_at(i, w).map(|e| (e, k.clone())))
+            .max_by_key(|(e, _)| *e);
+        match hit {
+            Some((e, Cls::Is(c))) if e <= b => {
+                push_class(&mut out, c);
+                i = e;
+            }
+            Some((e, Cls::Named(ch))) if e <= b => {
+                if r.c(r.skip_ws(e)) != '(' {
+                    push_class(&mut out, CharClass::Char(ch));
+                }
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Classes the first character must be in: `必须以英文字母或中文开头`, `must start with a letter`.
+pub(crate) fn first_classes(r: &Rich) -> Vec<CharClass> {
+    for i in 0..r.len() {
+        if r.c(i) != '以'
+            || matches!(
+                r.c(i.wrapping_sub(1)),
+                '可' | '所' | '予' | '加' | '难' | '用'
+            )
+        {
+            continue;
+        }
+        if ["不能", "不可", "不得", "不允许", "禁止", "不要"]
+            .iter()
+            .any(|w| r.ends_at(i, w))
+        {
+            continue;
+        }
+        let Some((k, _)) = r.find_any(i + 1, &["开头", "开始"]) else {
+            continue;
+        };
+        if k > i + 30 || (i + 1..k).any(|j| matches!(r.c(j), ',' | '。' | ';')) {
+            continue;
+        }
+        let found = class_scan(r, i + 1, k);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    let mut from = 0;
+    while let Some((s, e)) = r.find_any(
+        from,
+        &["start with", "starts with", "begin with", "begins with"],
+    ) {
+        from = e;
+        if ["cannot", "can't", "not", "never"]
+            .iter()
+            .any(|w| r.ends_at(s, w))
+        {
+            continue;
+        }
+        let mut stop = r.clause_end(e, &[',', ';', '。']);
+        if let Some((k, _)) = r
+            .find_any(e, &["but", "and", "."])
+            .filter(|(k, _)| *k < stop)
+        {
+            stop = k;
+        }
+        let found = class_scan(r, e, stop);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+/// Classes every character may be in: `可包含数字、半角句号（.）…`, `can contain digits, …`.
+pub(crate) fn listed_classes(r: &Rich) -> Vec<CharClass> {
+    let mut out = Vec::new();
+    let zh = [
+        "只允许包含",
+        "仅允许包含",
+        "允许包含",
+        "只能包含",
+        "可以包含",
+        "可包含",
+        "仅包含",
+        "支持包含",
+    ];
+    let en = [
+        "can contain only",
+        "can only contain",
+        "can contain",
+        "may contain",
+        "must contain only",
+        "contains only",
+        "can consist of",
+    ];
+    let mut from = 0;
+    while let Some((s, e)) = r.find_any(from, &[&zh[..], &en[..]].concat()) {
+        from = e;
+        if r.ends_at(s, "不") {
+            continue;
+        }
+        let mut stop = r.clause_end(e, &['。', ';']);
+        let cut = [
+            "但",
+            "不能",
+            "必须",
+            "限制",
+            "长度",
+            "cannot",
+            "must",
+            "but",
+            "it",
+            "and start",
+            "and cannot",
+        ];
+        if let Some((k, _)) = r.find_any(e, &cut).filter(|(k, _)| *k < stop) {
+            stop = k;
+        }
+        if let Some(k) = (e..stop).find(|&i| r.c(i) == '.' && r.span(i) == 0 && r.c(i + 1) == ' ') {
+            stop = k;
+        }
+        for c in class_scan(r, e, stop) {
+            push_class(&mut out, c);
+        }
+    }
+    // Additions stated separately: `支持中文字符`, `支持使用星号（*）…作为通配符`,
+    // `Supported wildcard characters are asterisks (*) and question marks (?)`.
+    if let Some((_, e)) = r.find_any(
+        0,
+        &[
+            "支持使用",
+            "supported wildcard characters are",
+            "wildcard characters are",
+        ],
+    ) {
+        let stop = r
+            .find_any(e, &["作为通配符", "."])
+            .map_or(r.len(), |(k, _)| k);
+        for c in class_scan(r, e, stop) {
+            push_class(&mut out, c);
+        }
+    }
+    if !out.is_empty() && r.has_any(&["支持中文", "支持汉字"]) {
+        push_class(&mut out, CharClass::Cjk);
+    }
+    out
+}
+
+pub(crate) fn detect_chars(r: &Rich) -> Option<Rule> {
+    let first = first_classes(r);
+    let listed = listed_classes(r);
+    if first.is_empty() && listed.is_empty() {
+        return None;
+    }
+    let mut allowed = Vec::new();
+    if !listed.is_empty() {
+        for c in first.iter().chain(listed.iter()) {
+            push_class(&mut allowed, c.clone());
+        }
+    }
+    Some(Rule::Chars { first, allowed })
+}

@@ -1,0 +1,31 @@
+//! `default`: the value the service uses when the parameter is omitted.
+
+use crate::parse::constraints::*;
+
+/// `默认值为**1194**`, `Default value: 10`, `默认是 false`.
+pub(crate) fn detect_default(r: &Rich) -> Option<String> {
+    let mut from = 0;
+    while let Some((s, e)) = r.find_any(from, &DEFAULT_INTROS) {
+        from = e;
+        if starts_conditional(r) || conditional_at(r, s) {
+            continue;
+        }
+        let Some(tok) = read_token(r, e, false) else {
+            continue;
+        };
+        let value = default_value(&tok.text, &Type::String);
+        if !is_value_like(&value) {
+            continue;
+        }
+        // A plain word must end there: `默认值为VPN网关的ID` and `Default value: the public IP`
+        // describe a behaviour, not a literal.
+        let next = r.skip_ws(tok.end);
+        let terminated = next >= r.len()
+            || matches!(r.c(next), '.' | ',' | ';' | '。' | ')' | ':' | '、')
+            || (r.c(tok.end) == ' ' && !r.c(next).is_ascii_alphabetic() && !is_cjk(r.c(next)));
+        if tok.marked || terminated {
+            return Some(value);
+        }
+    }
+    None
+}

@@ -1,0 +1,108 @@
+//! `format`: named formats (CIDR, IP addresses, ports, times, JSON).
+
+use crate::parse::constraints::*;
+
+/// Format of the value: a spelled time layout anywhere, `JSON`/`CIDR` format words, or (first
+/// sentence only) a head noun saying the value is a CIDR block or an IP address.
+pub(crate) fn detect_format(r: &Rich, ty: &Type, first: bool) -> Option<Rule> {
+    if let Some((s, _)) = r.find(0, "yyyy") {
+        let mut e = s;
+        while e < r.len()
+            && (r.c(e).is_ascii_alphanumeric() || matches!(r.c(e), '-' | ':' | '.' | '+'))
+        {
+            e += 1;
+        }
+        let layout = r.orig(s, e).trim_end_matches(['.', ':', '-']).to_string();
+        let lower = layout.to_ascii_lowercase();
+        let name = if lower.contains('t') && lower.contains('h') {
+            "datetime"
+        } else {
+            "date"
+        };
+        return Some(Rule::Format {
+            name: name.to_string(),
+            pattern: Some(layout),
+        });
+    }
+    if *ty != Type::String {
+        return None;
+    }
+    let format = |n: &str| {
+        Some(Rule::Format {
+            name: n.to_string(),
+            pattern: None,
+        })
+    };
+    // `The time must be in UTC.` / `使用UTC时间`: a timestamp even where no layout is spelled.
+    if r.has("utc") && r.has_any(&["must", "使用utc", "utc时间", "in utc"]) {
+        return format("datetime");
+    }
+    if r.has_any(&CRON_WORDS) {
+        return format("cron");
+    }
+    if r.has_any(&JSON_WORDS) {
+        return format("json");
+    }
+    if r.has_any(&["cidr格式", "格式为cidr", "in cidr format", "cidr notation"]) {
+        return format("cidr");
+    }
+    if !first {
+        return None;
+    }
+    head_format(r).and_then(format)
+}
+
+/// What the first clause says the value is: `客户端网段。`, `The CIDR block of …`,
+/// `用户网关的IP地址。`, `The IPv6 address that …`. Alternatives (`… or the IP address`,
+/// `IP或域名`) keep it unknown.
+pub(crate) fn head_format(r: &Rich) -> Option<&'static str> {
+    let end = r.clause_end(0, &[',', '。', ';']);
+    let end = (0..end)
+        .find(|&i| r.c(i) == '.' && r.c(i + 1) == ' ' && r.span(i) == 0)
+        .unwrap_or(end);
+    let clause = r.folded(0, end);
+    let zh: String = clause
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect::<String>()
+        .trim_end_matches('.')
+        .to_string();
+    if zh.chars().any(is_cjk) {
+        if zh.ends_with("网段") || zh.ends_with("地址段") || zh.ends_with("cidr块") {
+            // `IP地址段` is a CIDR block; `IP地址或网段` also allows a bare address.
+            let alternative = zh.contains("ip地址或") || zh.contains("或ip地址");
+            return (!alternative).then_some("cidr");
+        }
+        if zh.contains("域名") {
+            return None;
+        }
+        return [("ipv6地址", "ipv6"), ("ipv4地址", "ipv4"), ("ip地址", "ip")]
+            .iter()
+            .find(|(w, _)| zh.ends_with(w))
+            .map(|(_, n)| *n);
+    }
+    let mut head = clause.trim().trim_end_matches('.').to_string();
+    // The head noun ends at the first qualifier, whichever word it is.
+    let cuts = [
+        " of ", " that ", " which ", " to ", " in ", " for ", " used ", " from ", " with ",
+        " where ", " on ", " is ", " by ",
+    ];
+    if let Some(k) = cuts.iter().filter_map(|cut| head.find(cut)).min() {
+        head.truncate(k);
+    }
+    let whole = r.folded(0, r.len());
+    if head.ends_with("cidr block") || head.ends_with("cidr blocks") {
+        let alt = ["or the ip address", "or an ip address", "or ip address"]
+            .iter()
+            .any(|w| whole.contains(w));
+        return (!alt).then_some("cidr");
+    }
+    [
+        ("ipv6 address", "ipv6"),
+        ("ipv4 address", "ipv4"),
+        ("ip address", "ip"),
+    ]
+    .iter()
+    .find(|(w, _)| head.ends_with(w) || head.ends_with(&format!("{w}es")))
+    .map(|(_, n)| *n)
+}

@@ -1,0 +1,241 @@
+//! Sentence detectors: `sentence_rules` runs one detector per rule kind over a sentence.
+//! Each `<kind>.rs` holds the detector of one README `kind`.
+
+mod chars;
+mod default;
+mod forbidden;
+mod format;
+mod items;
+mod length;
+mod multi_value;
+mod range;
+mod relation;
+mod unique;
+
+pub(crate) use chars::*;
+pub(crate) use default::*;
+pub(crate) use forbidden::*;
+pub(crate) use format::*;
+pub(crate) use items::*;
+pub(crate) use length::*;
+pub(crate) use multi_value::*;
+pub(crate) use range::*;
+pub(crate) use relation::*;
+pub(crate) use unique::*;
+
+use crate::parse::constraints::*;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Scope {
+    /// The running text of the description.
+    Main,
+    /// A `**说明：**`/`**Note:**` paragraph or the bullets under one.
+    Note,
+    /// A bullet of a list that is not a value list (conditions, requirements).
+    Bullet,
+}
+
+pub(crate) struct Ctx<'a> {
+    pub(crate) ty: &'a Type,
+    pub(crate) siblings: &'a [&'a str],
+    pub(crate) scope: Scope,
+    /// The first sentence of the description (where "X is a CIDR block" is stated).
+    pub(crate) first: bool,
+}
+
+/// What the detectors found in one sentence.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) branches: Vec<Branch>,
+    /// A `Boolean` enum was dropped (the type already says `true`/`false`).
+    pub(crate) redundant: bool,
+}
+
+/// Runs every detector over one sentence.
+pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
+    let r = Rich::new(text);
+    let mut f = Found::default();
+    let conditional = starts_conditional(&r);
+    if !conditional {
+        if ctx.scope == Scope::Main {
+            let (rules, red) = inline_values(&r, ctx.ty);
+            f.rules.extend(rules);
+            f.redundant = red;
+            if let Some(v) = detect_default(&r) {
+                f.rules.push(Rule::Default {
+                    value: default_value(&v, ctx.ty),
+                });
+            }
+        }
+        f.rules.extend(detect_length(&r));
+        f.rules.extend(detect_bounds(&r));
+        if let Some(n) = detect_count(&r) {
+            f.rules.push(Rule::Items {
+                min: None,
+                max: Some(n),
+            });
+        }
+        f.rules.extend(detect_forbidden(&r));
+        f.rules.extend(detect_prefix(&r));
+        f.rules.extend(detect_chars(&r));
+        if r.has("ascii") && !r.has_any(&["非ascii", "non-ascii"]) {
+            f.rules.push(Rule::Ascii);
+        }
+        f.rules.extend(detect_format(
+            &r,
+            ctx.ty,
+            ctx.first && ctx.scope == Scope::Main,
+        ));
+    }
+    // A separator rule holds whatever the condition (`If multiple IPs are given, separate them…`).
+    f.rules.extend(detect_multi(&r));
+    // Uniqueness across requests holds whatever the surrounding wording.
+    if is_uniqueness(&r) {
+        f.rules.push(Rule::Unique);
+    }
+    f.rules.extend(detect_relations(&r, ctx.siblings));
+    if conditional || ctx.scope != Scope::Main {
+        f.branches = branch_values(&r, ctx.siblings, ctx.ty);
+    }
+    if !f.rules.is_empty() {
+        f.redundant = false;
+    }
+    f
+}
+
+/// Values or a range after `取值：`/`Valid values:`/`Set the value to` inside a sentence.
+pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
+    let mut from = 0;
+    while let Some((s, e)) = r.find_any(
+        from,
+        &[&VALUE_INTROS[..], &ONLY_INTROS[..], &ITEM_INTROS[..]].concat(),
+    ) {
+        from = s + 1;
+        let only = r.match_any(s, &ONLY_INTROS).is_some_and(|x| x == e);
+        let en_items = r.match_any(s, &ITEM_INTROS).is_some_and(|x| x == e);
+        // `默认取值X`, `Default value:`, `Maximum value:` belong to other detectors.
+        let other = [
+            "默认", "最大", "最小", "default", "maximum", "minimum", "max", "min",
+        ];
+        if other.iter().any(|w| r.ends_at(s, w)) || conditional_at(r, s) {
+            continue;
+        }
+        if only && r.span(r.skip_ws(e)) == 0 && !r.ends_at(e, ":") && !sole_word_to_end(r, e) {
+            continue;
+        }
+        let (vals, end) = parse_expr(r, e, 0);
+        if vals.is_empty() {
+            continue;
+        }
+        let next = r.skip_ws(end);
+        // `当…取值**Month**时` is a condition; `2~128个字符` is a length.
+        if r.match_any(next, &["时", "个字符", "字符", "character", "characters"])
+            .is_some()
+        {
+            continue;
+        }
+        // `取值为60或60的整数倍`: a step, which no value list or range states.
+        if r.has_any(&MULTIPLE_WORDS) {
+            continue;
+        }
+        let items = en_items
+            || ["n的", "n", "数量的", "数量", "个数"]
+                .iter()
+                .any(|w| r.ends_at(s, w));
+        return vals_to_rules(&vals, items, ty);
+    }
+    (Vec::new(), false)
+}
+
+/// `目前仅支持PauseNotify。`: one unmarked identifier ends the sentence, so it is the value
+/// (`只支持ASCII字符` goes on, and is no list).
+fn sole_word_to_end(r: &Rich, e: usize) -> bool {
+    let Some(t) = read_token(r, e, false) else {
+        return false;
+    };
+    let identifier = t
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && t.text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    identifier && (t.end..r.len()).all(|i| matches!(r.c(i), ' ' | '.' | '。'))
+}
+
+/// All numbers of a sentence that are not glued to letters (`IPv6`, `2XX`).
+pub(crate) fn numbers(r: &Rich) -> Vec<(usize, usize, Number)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < r.len() {
+        if !r.c(i).is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let glued_before = i > 0 && r.c(i - 1).is_ascii_alphabetic() && r.span(i - 1) == r.span(i);
+        let mut e = i;
+        while e < r.len()
+            && (r.c(e).is_ascii_digit()
+                || (r.c(e) == '.' && r.c(e + 1).is_ascii_digit())
+                || thousands(r, e))
+        {
+            e += 1;
+        }
+        let glued_after = r.c(e).is_ascii_alphabetic() && r.span(e) == r.span(e - 1);
+        if !glued_before && !glued_after {
+            if let Some(n) = to_number(&r.orig(i, e)) {
+                out.push((i, e, n));
+            }
+        }
+        i = e.max(i + 1);
+    }
+    out
+}
+
+/// An intro phrase directly followed by a value (`取值：**A**`, `Default value: 10`).
+pub(crate) fn intro_with_value(r: &Rich, pats: &[&str]) -> bool {
+    let mut from = 0;
+    while let Some((_, e)) = r.find_any(from, pats) {
+        from = e;
+        if read_token(r, e, false).is_some_and(|t| t.marked || is_value_like(&t.text)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Two marked values joined by a list separator (`**a**或**b**`, `**0**|**100**`).
+pub(crate) fn marked_list(r: &Rich) -> bool {
+    let mut i = 0;
+    while i < r.len() {
+        if r.span(i) == 0 {
+            i += 1;
+            continue;
+        }
+        let Some(t) = read_token(r, i, false) else {
+            break;
+        };
+        if let Some(s) = r.match_any(t.end, &LIST_SEPS) {
+            if r.span(r.skip_ws(s)) != 0 {
+                return true;
+            }
+        }
+        i = t.end.max(i + 1);
+    }
+    false
+}
+
+/// A number that is not part of a standard's name (`ISO 8601`).
+pub(crate) fn free_number(r: &Rich) -> bool {
+    let part_of_address = |a: usize, b: usize| {
+        let before = if a > 0 { r.c(a - 1) } else { ' ' };
+        matches!(before, '.' | '/' | ':')
+            || matches!(r.c(b), '.' | '/' | ':') && r.c(b + 1).is_ascii_alphanumeric()
+    };
+    numbers(r).iter().any(|(a, b, n)| {
+        let dotted = matches!(n, Number::Float(_)) && r.c(*b) == '.';
+        !r.ends_at(*a, "iso") && !r.ends_at(*a, "rfc") && !part_of_address(*a, *b) && !dotted
+    })
+}

@@ -1,0 +1,144 @@
+//! Blocks and sentences: paragraphs, bullets, notes.
+
+use crate::parse::constraints::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Block {
+    Para(String),
+    Bullet { level: usize, text: String },
+}
+
+/// The text of a bullet line (`-   x`, `* x`), if it is one.
+pub(crate) fn bullet_text(line: &str) -> Option<&str> {
+    for mark in ["-", "*", "•"] {
+        if let Some(rest) = line.strip_prefix(mark) {
+            if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+                return Some(rest.trim());
+            }
+        }
+    }
+    None
+}
+
+/// Paragraphs and bullets. A non-bullet line right after a bullet continues it; a blank line
+/// ends both. Nesting is read from indentation when the caller kept it.
+pub(crate) fn parse_blocks(description: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut cur: Option<Block> = None;
+    for line in description.lines() {
+        let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if trimmed.is_empty() {
+            blocks.extend(cur.take());
+            continue;
+        }
+        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        if let Some(text) = bullet_text(trimmed) {
+            blocks.extend(cur.take());
+            cur = Some(Block::Bullet {
+                level: (indent + 1) / 4,
+                text: text.to_string(),
+            });
+            continue;
+        }
+        match &mut cur {
+            Some(Block::Para(t)) | Some(Block::Bullet { text: t, .. }) => {
+                if !t.is_empty() {
+                    t.push(' ');
+                }
+                t.push_str(trimmed);
+            }
+            None => cur = Some(Block::Para(trimmed.to_string())),
+        }
+    }
+    blocks.extend(cur);
+    blocks
+}
+
+/// Splits a paragraph into sentences at `。；;` and at `. ` before a new sentence; never inside
+/// bold or code, nor at `(.)`-style punctuation names.
+pub(crate) fn split_sentences(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let (mut bold, mut code) = (false, false);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' && chars.get(i + 1) == Some(&'*') {
+            bold = !bold;
+            cur.push_str("**");
+            i += 2;
+            continue;
+        }
+        if c == '`' {
+            code = !code;
+        }
+        cur.push(c);
+        let prev = if i > 0 { chars[i - 1] } else { ' ' };
+        let in_parens = matches!(prev, '(' | '（');
+        let end = !bold
+            && !code
+            && !in_parens
+            && match c {
+                '。' | '；' | ';' => true,
+                '.' => {
+                    let next = chars.get(i + 1).copied();
+                    let after = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
+                    next.is_none_or(char::is_whitespace)
+                        && after.is_none_or(|a| {
+                            a.is_uppercase()
+                                || is_cjk(a)
+                                || matches!(a, '*' | '`' | '-')
+                                || a.is_ascii_digit()
+                        })
+                }
+                _ => false,
+            };
+        if end {
+            let s = cur.trim();
+            if !s.is_empty() {
+                out.push(s.to_string());
+            }
+            cur.clear();
+        }
+        i += 1;
+    }
+    let s = cur.trim();
+    if !s.is_empty() {
+        out.push(s.to_string());
+    }
+    out
+}
+
+/// The rest of a `**说明：** …` / `**Note:** …` paragraph, if it is one.
+pub(crate) fn strip_note(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    for w in NOTE_WORDS.iter() {
+        let forms = [
+            format!("**{w}：**"),
+            format!("**{w}:**"),
+            format!("**{w}**："),
+            format!("**{w}**:"),
+            format!("**{w}**"),
+            format!("{w}："),
+            format!("{w}:"),
+        ];
+        for f in &forms {
+            if let Some(rest) = t.strip_prefix(f.as_str()) {
+                let rest = rest.trim_start_matches([':', '：']).trim();
+                return Some(rest.to_string());
+            }
+        }
+    }
+    None
+}
+
+pub(crate) fn ends_with_colon(s: &str) -> bool {
+    let r = Rich::new(s);
+    r.len() > 0 && r.c(r.len() - 1) == ':'
+}
+
+/// A sentence ending with `:` that announces values (`取值：`, `Valid values:`).
+pub(crate) fn is_enum_intro(s: &str) -> bool {
+    ends_with_colon(s) && Rich::new(s).has_any(&ENUM_INTRO_WORDS)
+}

@@ -1,0 +1,293 @@
+//! Lists: the bullets of a value list, what each bullet holds, and what the list describes.
+
+use crate::parse::constraints::*;
+
+/// One bullet of a list with what belongs to it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LItem {
+    pub(crate) text: String,
+    /// Nested bullets.
+    pub(crate) children: Vec<String>,
+    /// Paragraphs between this bullet and the next one.
+    pub(crate) extras: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ItemKind {
+    /// `**v**（默认值）：desc`; `explicit` when a colon or a default marker follows the value.
+    Value {
+        v: String,
+        default: bool,
+        desc: String,
+        explicit: bool,
+    },
+    /// `**1**~**200**，…`
+    Range(Val),
+    /// `If …` / `当…时`.
+    Cond,
+    Other,
+}
+
+/// `desc` marks the item as the default (`This is the default value.`, `精确搜索（默认）`).
+pub(crate) fn desc_is_default(desc: &str) -> bool {
+    let r = Rich::new(desc);
+    let trimmed = r.folded(0, r.len());
+    let trimmed = trimmed.trim_end_matches(['.', '。', ' ']);
+    r.has_any(&[
+        "this is the default value",
+        "this value is the default",
+        "默认不填",
+    ]) || DEFAULT_MARKS
+        .iter()
+        .any(|m| trimmed.ends_with(&m.replace(' ', "")))
+}
+
+pub(crate) fn parse_item(text: &str) -> ItemKind {
+    let r = Rich::new(text);
+    if r.len() == 0 {
+        return ItemKind::Other;
+    }
+    if starts_conditional(&r) {
+        return ItemKind::Cond;
+    }
+    if let Some((vals, _)) = read_vals(&r, 0, 0) {
+        if let [v @ Val::Span { .. }] = vals.as_slice() {
+            return ItemKind::Range(v.clone());
+        }
+    }
+    let Some(tok) = read_token(&r, 0, false) else {
+        return reversed_item(&r);
+    };
+    let v = tok
+        .text
+        .trim_end_matches(['.', '。', ',', '，'])
+        .to_string();
+    if !is_value_like(&v) || looks_like_field(&v) {
+        return if tok.marked {
+            ItemKind::Other
+        } else {
+            reversed_item(&r)
+        };
+    }
+    let mut p = tok.end;
+    let mut default = false;
+    if let Some(e) = r.match_any(p, &DEFAULT_MARKS) {
+        default = true;
+        p = e;
+    }
+    let q = r.skip_ws(p);
+    let (desc_from, explicit) = if q >= r.len() {
+        (None, default)
+    } else if r.c(q) == ':' {
+        (Some(q), true)
+    } else if tok.marked && matches!(r.c(q), '.' | '。' | ',') {
+        (Some(q), default)
+    } else if tok.marked && q > p {
+        (Some(q - 1), default)
+    } else {
+        return if tok.marked {
+            ItemKind::Other
+        } else {
+            reversed_item(&r)
+        };
+    };
+    let desc = desc_from
+        .and_then(|k| r.byte_after(k))
+        .and_then(|b| text.get(b..))
+        .map_or(String::new(), |d| d.trim().to_string());
+    let default = default || desc_is_default(&desc);
+    ItemKind::Value {
+        v,
+        default,
+        desc,
+        explicit,
+    }
+}
+
+/// `中文：zh-CN`: the value on the right of the colon, its meaning on the left.
+pub(crate) fn reversed_item(r: &Rich) -> ItemKind {
+    let Some((k, e)) = r.find(0, ":") else {
+        return ItemKind::Other;
+    };
+    let left = r.orig(0, k);
+    if !left.chars().any(is_cjk) || left.chars().any(|c| c.is_ascii_alphabetic()) {
+        return ItemKind::Other;
+    }
+    let Some(tok) = read_token(r, e, false) else {
+        return ItemKind::Other;
+    };
+    let rest_empty = (tok.end..r.len()).all(|i| matches!(r.c(i), ' ' | '.' | '。'));
+    if !is_value_like(&tok.text) || !rest_empty {
+        return ItemKind::Other;
+    }
+    ItemKind::Value {
+        v: tok.text,
+        default: false,
+        desc: left,
+        explicit: true,
+    }
+}
+
+/// A paragraph shaped like a list item (`**true**：…` after `取值：`).
+pub(crate) fn item_like(text: &str) -> bool {
+    matches!(parse_item(text), ItemKind::Value { explicit: true, .. })
+}
+
+/// Collects the bullets from `start`; returns them and the index after the list. A paragraph
+/// between two bullets stays with the previous bullet unless it opens a new list.
+pub(crate) fn collect_list(blocks: &[Block], start: usize) -> (Vec<LItem>, usize) {
+    let mut items: Vec<LItem> = Vec::new();
+    let mut j = start;
+    while let Some(block) = blocks.get(j) {
+        match block {
+            Block::Bullet { level, text } => {
+                let parent_open = items.last().is_some_and(|it| ends_with_colon(&it.text));
+                let nested = *level > 0
+                    || (parent_open && !matches!(parse_item(text), ItemKind::Value { .. }));
+                match items.last_mut() {
+                    Some(last) if nested => last.children.push(text.clone()),
+                    _ => items.push(LItem {
+                        text: text.clone(),
+                        ..LItem::default()
+                    }),
+                }
+            }
+            Block::Para(text) => {
+                let next_is_bullet = matches!(blocks.get(j + 1), Some(Block::Bullet { .. }));
+                match items.last_mut() {
+                    Some(last) if next_is_bullet && !ends_with_colon(text) => {
+                        last.extras.push(text.clone())
+                    }
+                    _ => break,
+                }
+            }
+        }
+        j += 1;
+    }
+    (items, j)
+}
+
+/// What a bullet list turned out to be.
+pub(crate) enum ListKind {
+    Values(Vec<Rule>, bool),
+    SubFields,
+    NotValues,
+}
+
+/// Bullets that each describe one setting of this parameter in conditional form
+/// (`If you set the value to **SOURCE_IP**, …`, `取值为**SOURCE_IP**时，…`, `If this parameter is
+/// left empty, …`): a value list in disguise. At least one literal value is needed.
+pub(crate) fn own_value_list(items: &[LItem]) -> Option<Vec<Val>> {
+    let set = [
+        "if you set the value to",
+        "if the value is",
+        "if this parameter is set to",
+        "当取值为",
+        "取值为",
+        "设置为",
+    ];
+    let empty = [
+        "left empty",
+        "leave this parameter empty",
+        "不传入值时",
+        "不传值时",
+        "取值为空",
+        "为空时",
+        "不传时",
+    ];
+    let mut vals = Vec::new();
+    for it in items {
+        let r = Rich::new(&it.text);
+        if r.has_any(&empty) {
+            continue;
+        }
+        let e = r.match_any(0, &set)?;
+        let tok = read_token(&r, e, false).filter(|t| t.marked && is_value_like(&t.text))?;
+        vals.push(Val::One {
+            v: tok.text,
+            default: false,
+        });
+    }
+    (!vals.is_empty()).then_some(vals)
+}
+
+/// Decides what a list is and, for value lists, returns its enum/default/range rules.
+pub(crate) fn classify(
+    items: &[LItem],
+    parsed: &[ItemKind],
+    enum_intro: bool,
+    context: &str,
+    ty: &Type,
+    scope: Scope,
+) -> ListKind {
+    let dotted = items.iter().any(|it| {
+        let r = Rich::new(&it.text);
+        read_token(&r, 0, false).is_some_and(|t| t.marked && looks_like_field(&t.text))
+    });
+    let marked_heads = items
+        .iter()
+        .filter(|it| Rich::new(&it.text).span(0) != 0)
+        .count();
+    let sub_rules = items.iter().any(|it| {
+        let r = Rich::new(&it.text);
+        let body = read_token(&r, 0, false).map_or(0, |t| t.end);
+        Rich::new(&r.orig(body, r.len())).has_any(&SUBRULE_WORDS)
+    });
+    let config_intro = Rich::new(context).has_any(&CONFIG_WORDS);
+    if dotted || (!enum_intro && marked_heads > 0 && (sub_rules || config_intro)) {
+        return ListKind::SubFields;
+    }
+    if scope != Scope::Main {
+        return ListKind::NotValues;
+    }
+    let mut vals: Vec<Val> = Vec::new();
+    let mut descs: Vec<(String, String)> = Vec::new();
+    let (mut others, mut conds, mut loose) = (0, 0, 0);
+    for p in parsed {
+        match p {
+            ItemKind::Value {
+                v,
+                default,
+                desc,
+                explicit,
+            } => {
+                vals.push(Val::One {
+                    v: v.clone(),
+                    default: *default,
+                });
+                descs.push((v.clone(), desc.clone()));
+                if !explicit && !desc.is_empty() {
+                    loose += 1;
+                }
+            }
+            ItemKind::Range(v) => vals.push(v.clone()),
+            ItemKind::Cond => conds += 1,
+            ItemKind::Other => others += 1,
+        }
+    }
+    // Without an intro the bullets must all be plain `value：meaning` items.
+    let bare_ok =
+        others == 0 && conds == 0 && loose == 0 && (vals.len() >= 2 || matches!(ty, Type::Boolean));
+    // Most bullets are no values (`China (Hangzhou)` beside `Singapore`): an allow-list of the
+    // few that parse would reject the documented others.
+    if enum_intro && others >= vals.len() && !vals.is_empty() {
+        return ListKind::NotValues;
+    }
+    if vals.is_empty() || (!enum_intro && !bare_ok) {
+        return match own_value_list(items) {
+            Some(values) => ListKind::Values(vals_to_rules(&values, false, ty).0, false),
+            None => ListKind::NotValues,
+        };
+    }
+    let (mut rules, redundant) = vals_to_rules(&vals, false, ty);
+    for rule in &mut rules {
+        if let Rule::Enum { values } = rule {
+            for ev in values.iter_mut() {
+                if let Some((_, d)) = descs.iter().find(|(v, _)| *v == ev.value) {
+                    ev.description = d.clone();
+                }
+            }
+        }
+    }
+    ListKind::Values(rules, redundant)
+}

@@ -1,0 +1,103 @@
+//! Constraint extraction: turns the prose of one request-parameter description into [`Rule`]s.
+//!
+//! The API docs state their rules in free text (zh-CN and en-US): value lists after `取值：` /
+//! `Valid values:`, defaults, lengths, ranges, character classes, formats and relations with other
+//! parameters. Every detector keys on the wording only (the parameter name is not even known
+//! here) and is a small hand-rolled scanner over `char`s.
+//!
+//! Pipeline:
+//! 1. `parse_blocks` cuts the cell into paragraphs and bullets.
+//! 2. `run` walks the blocks: paragraphs are split into sentences, bullet runs become lists
+//!    (with the sentence that introduces them), `**说明：**`/`**Note:**` paragraphs are notes.
+//! 3. Sentences go through `sentence_rules`, lists through `Acc::list`; every rule keeps the
+//!    sentence (or intro plus bullets) it came from as `source`.
+//! 4. Rules stated under a condition (`当X取值Month时，…`, notes, condition bullets) are kept as
+//!    branches: they widen an unconditional enum/range they fall outside of, and branches over
+//!    the values of one sibling are united (`Acc::settle_branches`).
+//! 5. `finalize` merges per-sentence pieces (character classes, list sizes) and de-duplicates.
+//!
+//! Matching runs on a `Rich` view of a sentence: Markdown markers are removed but remembered
+//! (a bold or code span delimits one value), full-width punctuation is folded to ASCII, ASCII is
+//! lower-cased and spaces are ignored by the keyword matcher.
+//!
+//! Approximations: `不能包含X` / `cannot contain X` is reported as `PrefixForbidden` (a value that
+//! starts with X contains it, so the check is weaker but never wrong). A `MultiValue` rule means
+//! that the value is a list: `Format`/`Length` rules found next to it describe one item.
+
+mod collect;
+mod conditions;
+mod detect;
+mod layout;
+mod lexicon;
+mod merge;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+use collect::*;
+use conditions::*;
+use detect::*;
+use layout::*;
+use lexicon::*;
+use merge::*;
+use scan::*;
+
+pub(crate) use crate::model::{CharClass, Constraint, EnumValue, Number, RelationKind, Rule, Type};
+
+/// What [`extract`] found in one description.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    pub constraints: Vec<Constraint>,
+    /// Sentences that look like a rule (numbers, ranges, value lists, 必须/不能/仅/只能/不支持/
+    /// only/must/cannot/at most/…) but produced no constraint.
+    pub not_understood: Vec<String>,
+    /// Number of rule-like sentences that did produce at least one constraint (a value list
+    /// counts once, with its intro; a sentence that produced a constraint counts as rule-like).
+    pub understood: usize,
+    /// The sentences (or lists) counted in `understood` that produced a rule, to check that the
+    /// rule survives into the IR.
+    pub understood_sources: Vec<(String, Vec<Rule>)>,
+    /// Conditional sentences counted in `understood` because an unconditional rule already
+    /// states them (they add no rule of their own).
+    pub consistent_sources: Vec<String>,
+}
+
+/// Extracts the constraints stated in one parameter description.
+///
+/// `description`: the description cell text of one parameter, already un-escaped and with links
+/// reduced to their text, but with `**bold**`, backticks, bullets and newlines kept.
+/// `ty`: the field's IR type. `siblings`: wire names of the other top-level parameters of the
+/// same request (a relation is only reported with a name from this list).
+pub fn extract(description: &str, ty: &Type, siblings: &[&str]) -> Extracted {
+    run(description, ty, siblings, &mut Stats::default())
+}
+
+/// True when a sentence looks like it states a rule (used by [`extract`] for `not_understood`,
+/// and by a lint command).
+pub fn is_rule_like(sentence: &str) -> bool {
+    // Nouns that merely contain a modal word (`egress-only rule`, `仅主动出规则`).
+    let mut sentence = sentence.to_string();
+    for term in TERMS.iter() {
+        sentence = sentence.replace(term, " ");
+    }
+    let r = Rich::new(&sentence);
+    if r.len() == 0 || r.starts_with_any(&EXAMPLE_STARTS) || r.starts_with_any(&QUESTION_STARTS) {
+        return false;
+    }
+    free_number(&r)
+        || r.has_any(&MODAL_WORDS)
+        || intro_with_value(&r, &VALUE_INTROS)
+        || intro_with_value(&r, &DEFAULT_INTROS)
+        || marked_list(&r)
+}
+
+/// Sentences that were recognised but deliberately produce nothing; kept apart so that a
+/// measurement can report them (they are neither `understood` nor `not_understood`).
+#[derive(Debug, Default)]
+pub(crate) struct Stats {
+    /// Rule-like sentences inside bullet lists that describe the members of a JSON value
+    /// (`-   **IkeConfig.Psk**: …`): their rules are about a sub-field, not this parameter.
+    pub(crate) subfield: usize,
+    /// `true`/`false` lists of a `Boolean` field without a default: the type already says it.
+    pub(crate) redundant: usize,
+}
