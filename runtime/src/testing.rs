@@ -321,6 +321,7 @@ mod tests {
     }
 }
 
+
 /// Compares a ROA request's JSON body with the documented example body.
 ///
 /// Doc examples write numbers and booleans as strings (`"3"`, `"true"`) and lists as JSON
@@ -393,5 +394,29 @@ fn loose_diff(at: &str, a: &serde_json::Value, e: &serde_json::Value, out: &mut 
                 out.push(format!("{at}: sent {a}, documented {e}"));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_queries_pass() {
+        let actual = vec![
+            ("A".to_string(), "1".to_string()),
+            ("J".to_string(), r#"[{"a":1,"b":"x"}]"#.to_string()),
+        ];
+        assert_query_eq(
+            &actual,
+            &[("A", "1.0"), ("J", r#"[{"b":"x","a":"1"}]"#)],
+            &["J"],
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "not sent")]
+    fn missing_parameter_fails() {
+        assert_query_eq(&[], &[("A", "1")], &[]);
     }
 }
