@@ -3,6 +3,7 @@
 pub mod constraints;
 pub mod doc;
 pub mod examples;
+pub mod names;
 pub mod table;
 pub mod text;
 pub mod tree;
@@ -670,6 +671,8 @@ pub fn parse_doc(
         &mut diags,
     );
     add_constraints(&mut request, file, &mut diags);
+    names::report_collisions(&request, "", file, &mut diags);
+    names::report_collisions(&response, "", file, &mut diags);
 
     let errors = first_error_table(&sectioned)
         .map(|t| error_rows(t, file, &mut diags))
