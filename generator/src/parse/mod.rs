@@ -4,6 +4,8 @@ pub mod constraints;
 pub mod doc;
 pub mod examples;
 pub mod names;
+pub mod response;
+pub mod shape;
 pub mod table;
 pub mod text;
 pub mod tree;
@@ -430,9 +432,17 @@ pub fn parse_doc(
         .into());
     };
     let mut request_rows = rows_of(request_table, file, true, &mut diags);
-    let response_rows = first_table(Section::Response)
+    // Every table of the response section: the first is the main one, later ones list the
+    // members of its containers.
+    let response_tables: Vec<Vec<Row>> = sectioned
+        .iter()
+        .filter_map(|(s, b)| match b {
+            Block::Table(t) if *s == Section::Response => Some(t),
+            _ => None,
+        })
+        .filter(|t| param_columns(&t.header).name.is_some())
         .map(|t| rows_of(t, file, false, &mut diags))
-        .unwrap_or_default();
+        .collect();
     if first_table(Section::Response).is_none() {
         diags.push(Diagnostic::warning(
             file,
@@ -627,17 +637,8 @@ pub fn parse_doc(
         }
     }
 
-    // Trees: the first valid success example shows the response nesting; the request
-    // example's JSON-valued parameters show request nesting.
-    let response_example = examples
-        .responses
-        .iter()
-        .filter(|r| r.valid && r.success)
-        .find_map(|r| match r.format {
-            crate::model::ExampleFormat::Json => serde_json::from_str::<Value>(&r.body).ok(),
-            crate::model::ExampleFormat::Xml => examples::xml_to_json(&r.body).ok(),
-        })
-        .filter(Value::is_object);
+    // Trees: the request example's JSON-valued parameters show request nesting; every
+    // response example shows the response nesting.
     let request_example = examples.requests.first().map(|r| {
         let mut m = serde_json::Map::new();
         for p in &r.params {
@@ -658,7 +659,7 @@ pub fn parse_doc(
     for n in notes {
         diags.push(Diagnostic::warning(file, n.line, n.kind, n.message));
     }
-    let (response, notes) = tree::build_response(&response_rows, response_example);
+    let (response, notes) = response::build(&response_tables, &examples.responses);
     for n in notes {
         diags.push(Diagnostic::warning(file, n.line, n.kind, n.message));
     }
