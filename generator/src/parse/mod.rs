@@ -10,6 +10,7 @@ pub mod table;
 pub mod text;
 pub mod tree;
 pub mod types;
+pub mod wire;
 
 use serde_json::Value;
 
@@ -664,10 +665,10 @@ pub fn parse_doc(
         diags.push(Diagnostic::warning(file, n.line, n.kind, n.message));
     }
 
-    set_wire_styles(
+    wire::decide(
         &mut request,
         &request_rows,
-        examples.requests.first(),
+        &examples.requests,
         file,
         &mut diags,
     );
@@ -733,42 +734,6 @@ fn error_rows(table: &RawTable, file: &str, diags: &mut Vec<Diagnostic>) -> Vec<
         });
     }
     out
-}
-
-/// Decides how each request container travels. Members named `X.N.Y` in the table mean a
-/// repeat list (the protocol's default, whatever an example shows); containers whose members
-/// are plain rows travel as one JSON value when the example sends JSON.
-fn set_wire_styles(
-    request: &mut [Field],
-    rows: &[Row],
-    example: Option<&crate::model::RequestExample>,
-    file: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
-    use crate::model::WireStyle;
-    for f in request.iter_mut().filter(|f| f.ty.is_container()) {
-        let dotted = rows
-            .iter()
-            .any(|r| r.name.starts_with(&format!("{}.", f.name)));
-        let sent = example.and_then(|e| e.params.iter().find(|p| p.name == f.name));
-        let json_in_example = sent.is_some_and(|p| {
-            let v = p.value.trim_start();
-            v.starts_with('[') || v.starts_with('{')
-        });
-        if dotted && json_in_example {
-            diags.push(Diagnostic::warning(
-                file,
-                f.line,
-                "wire-style",
-                format!("`{}` is documented as `{}.N…` rows but the example sends JSON; sending a repeat list", f.name, f.name),
-            ));
-        }
-        f.wire = Some(if json_in_example && !dotted {
-            WireStyle::Json
-        } else {
-            WireStyle::RepeatList
-        });
-    }
 }
 
 /// Visits every request field, depth first, with its dotted path and the wire names of its
