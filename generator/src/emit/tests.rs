@@ -463,7 +463,13 @@ pub fn example_tests(
     let (request_name, response_name, error_name) = (&types.request, &types.response, &types.error);
     let mut tests = Vec::new();
     let mut notes = Vec::new();
-    for (i, ex) in api.examples.requests.iter().enumerate() {
+    for (i, ex) in api
+        .examples
+        .requests
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.valid)
+    {
         match request_test(api, request_name, request, &ex.params, i) {
             Ok(t) => tests.push(t),
             Err(why) => notes.push(Diagnostic::warning(

@@ -290,6 +290,18 @@ fn insert(map: &mut Map<String, Value>, key: String, value: Value) {
     }
 }
 
+/// Why a request example cannot be a test: a value that starts like JSON but is not JSON.
+pub fn request_problem(params: &[QueryParam]) -> Option<String> {
+    params.iter().find_map(|p| {
+        let v = p.value.trim();
+        let json_like = v.starts_with('[') || v.starts_with('{');
+        match serde_json::from_str::<Value>(v) {
+            Err(e) if json_like => Some(format!("`{}` is not valid JSON: {e}", p.name)),
+            _ => None,
+        }
+    })
+}
+
 /// Turns parsed blocks into IR examples.
 pub fn to_ir(
     block: ExampleBlock,
@@ -300,6 +312,7 @@ pub fn to_ir(
     match block {
         ExampleBlock::Request { params, .. } => (
             Some(RequestExample {
+                valid: request_problem(&params).is_none(),
                 params,
                 file: file.to_string(),
                 line,

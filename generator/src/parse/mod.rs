@@ -613,6 +613,16 @@ pub fn parse_doc(
                             problem.as_deref().unwrap_or("invalid")
                         ),
                     )),
+                    ExampleBlock::Request { params, .. } => {
+                        if let Some(problem) = examples::request_problem(params) {
+                            diags.push(Diagnostic::warning(
+                                file,
+                                *line,
+                                "invalid-example",
+                                format!("request example not tested: {problem}"),
+                            ));
+                        }
+                    }
                     ExampleBlock::Empty => diags.push(Diagnostic::warning(
                         file,
                         *line,
@@ -864,6 +874,23 @@ mod tests {
             ("Deep".to_string(), Some(2))
         );
         assert_eq!(parse_name(r"some\_name"), ("some_name".to_string(), None));
+    }
+
+    #[test]
+    fn invalid_examples_are_kept_untested_and_reported_with_their_line() {
+        let doc = "# PutThing\n\n## Request parameters\n\n|Name|Type|Required|Example|Description|\n|--|--|--|--|--|\n|Action|String|Yes|PutThing|The action.|\n|Rules|String|No|[]|Rules.|\n\n## Response parameters\n\n|Name|Type|Example|Description|\n|--|--|--|--|\n|RequestId|String|r|The id.|\n\n## Examples\n\n```\nhttps://x.aliyuncs.com/?Action=PutThing\n&Rules=[{'a':1}]\n```\n\n```\n{\"RequestId\": \"r\" \"Extra\": 1}\n```\n\n```\n<PutThingResponse><RequestId>r</PutThingResponse>\n```\n";
+        let (api, diags) = parse_doc("p.md", doc, &DocDefaults::default()).unwrap();
+        assert_eq!(api.examples.requests.len(), 1);
+        assert!(!api.examples.requests[0].valid);
+        assert_eq!(api.examples.responses.len(), 2);
+        assert!(api.examples.responses.iter().all(|r| !r.valid));
+        let lines: Vec<usize> = diags
+            .iter()
+            .filter(|d| d.kind == "invalid-example")
+            .map(|d| d.line)
+            .collect();
+        // The three fences open on lines 18, 23 and 27.
+        assert_eq!(lines, [18, 23, 27], "{diags:#?}");
     }
 
     #[test]
