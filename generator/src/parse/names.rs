@@ -2,13 +2,14 @@
 //! `Error code`). Nothing is dropped: the wire names stay exact and the emitter disambiguates
 //! the Rust names by the rule in [`crate::emit::naming::field_idents`].
 
-use crate::diagnostics::Diagnostic;
+use super::sink::Sink;
 use crate::emit::naming;
 use crate::model::Field;
 
 /// One warning per collision group at every level of `fields`; each names every row
 /// (`file:line`) and the Rust name each one gets.
-pub fn report_collisions(fields: &[Field], path: &str, file: &str, diags: &mut Vec<Diagnostic>) {
+pub fn report_collisions(fields: &[Field], path: &str, sink: &mut Sink) {
+    let file = sink.file().to_string();
     let wires: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     let idents = naming::field_idents(&wires);
     for group in naming::collisions(&wires) {
@@ -23,24 +24,23 @@ pub fn report_collisions(fields: &[Field], path: &str, file: &str, diags: &mut V
                 )
             })
             .collect();
-        diags.push(Diagnostic::warning(
-            file,
+        sink.warn(
             fields[group[group.len() - 1]].line,
             "name-collision",
             format!(
                 "wire names that differ only in spelling make one Rust name; wire names kept, Rust names: {}",
                 rows.join(", ")
             ),
-        ));
+        );
     }
     for f in fields {
-        report_collisions(&f.children, &format!("{path}{}.", f.name), file, diags);
+        report_collisions(&f.children, &format!("{path}{}.", f.name), sink);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::diagnostics::Diagnostic;
     use crate::parse::{parse_doc, DocDefaults};
 
     #[test]

@@ -3,8 +3,8 @@
 //! a description that calls the value JSON decides; otherwise the protocol default, a repeat
 //! list.
 
+use super::sink::Sink;
 use super::tree::Row;
-use crate::diagnostics::Diagnostic;
 use crate::model::{Field, RequestExample, WireStyle};
 
 /// What the request examples show for one parameter.
@@ -56,13 +56,7 @@ fn described_as_json(description: &str) -> bool {
 }
 
 /// Sets `wire` on every top-level request container.
-pub fn decide(
-    request: &mut [Field],
-    rows: &[Row],
-    examples: &[RequestExample],
-    file: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub fn decide(request: &mut [Field], rows: &[Row], examples: &[RequestExample], sink: &mut Sink) {
     for f in request.iter_mut().filter(|f| f.ty.is_container()) {
         let dotted_rows = rows
             .iter()
@@ -70,15 +64,14 @@ pub fn decide(
         let style = match sent(&f.name, examples) {
             Sent::Json => {
                 if dotted_rows {
-                    diags.push(Diagnostic::warning(
-                        file,
+                    sink.warn(
                         f.line,
                         "wire-style",
                         format!(
                             "`{0}` is documented as `{0}.N…` rows but the request example sends one JSON document; sent as JSON, as the example shows",
                             f.name
                         ),
-                    ));
+                    );
                 }
                 WireStyle::Json
             }
