@@ -14,13 +14,14 @@ use super::shape;
 use super::tree::{self, Note, Row};
 use crate::model::{ExampleFormat, Field, ResponseExample, Type};
 
-/// The merged shape of every valid success example, or `None` when there is none.
+/// The merged shape of every success example (broken JSON read tolerantly), or `None`.
 pub fn example_shape(examples: &[ResponseExample], top_names: &[&str]) -> Option<Value> {
     let merged = examples
         .iter()
-        .filter(|r| r.valid && r.success)
+        .filter(|r| r.success)
         .filter_map(|r| match r.format {
-            ExampleFormat::Json => serde_json::from_str::<Value>(&r.body).ok(),
+            // Invalid JSON still shows where fields sit; it never becomes a test.
+            ExampleFormat::Json => shape::tolerant_json(&r.body),
             ExampleFormat::Xml => super::examples::xml_to_json(&r.body).ok(),
         })
         .map(|v| shape::unwrap_root(shape::of(&v), top_names))

@@ -82,6 +82,64 @@ pub fn unwrap_root(shape: Value, top_names: &[&str]) -> Value {
     }
 }
 
+/// Reads an example body that is not valid JSON for its *shape* only (never for a test):
+/// single quotes, missing commas between members and trailing commas are repaired in turn.
+pub fn tolerant_json(text: &str) -> Option<Value> {
+    let parse = |t: &str| serde_json::from_str::<Value>(t).ok();
+    if let Some(v) = parse(text) {
+        return Some(v);
+    }
+    let quoted = if text.contains('"') {
+        text.to_string()
+    } else {
+        text.replace('\'', "\"")
+    };
+    if let Some(v) = parse(&quoted) {
+        return Some(v);
+    }
+    let mut out = String::with_capacity(quoted.len() + 16);
+    let mut in_string = false;
+    let mut escaped = false;
+    // The last significant character outside strings, to know whether a value just ended.
+    let mut last = ' ';
+    for c in quoted.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+                last = '"';
+            }
+            continue;
+        }
+        let value_ended = matches!(last, '"' | '}' | ']') || last.is_ascii_alphanumeric();
+        match c {
+            '"' | '{' | '[' if value_ended => {
+                out.push(',');
+                out.push(c);
+            }
+            '}' | ']' if last == ',' => {
+                // Drop the trailing comma.
+                if let Some(i) = out.rfind(',') {
+                    out.remove(i);
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        if c == '"' {
+            in_string = true;
+        }
+        if !c.is_whitespace() {
+            last = c;
+        }
+    }
+    parse(&out)
+}
+
 /// The scalar type an example value suggests.
 pub fn scalar_type(v: &Value) -> Type {
     match v {
@@ -402,6 +460,19 @@ mod tests {
         );
         assert_eq!(merge(json!(""), json!(3)), json!(3));
         assert_eq!(merge(json!("x"), json!({"A": 1})), json!({"A": 1}));
+    }
+
+    #[test]
+    fn broken_json_still_gives_a_shape() {
+        assert_eq!(
+            tolerant_json("{'A': 1, 'B': {'C': 'x'}}"),
+            Some(json!({"A": 1, "B": {"C": "x"}}))
+        );
+        assert_eq!(
+            tolerant_json("{\"A\": 1\n \"B\": [{\"C\": \"x, y\"} {\"C\": \"z\"},],}"),
+            Some(json!({"A": 1, "B": [{"C": "x, y"}, {"C": "z"}]}))
+        );
+        assert_eq!(tolerant_json("not json at all"), None);
     }
 
     #[test]
