@@ -60,11 +60,13 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
     } else if !other.summary.is_empty() {
         primary.summary = format!("{}\n\n{}", primary.summary, other.summary);
     }
+    let primary_file = source_file(primary);
     merge_fields(
         &mut primary.request,
         other.request,
         &lang,
         &file,
+        &primary_file,
         "",
         true,
         diags,
@@ -74,6 +76,7 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
         other.response,
         &lang,
         &file,
+        &primary_file,
         "",
         false,
         diags,
@@ -118,11 +121,13 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
     primary.sources.extend(other.sources);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn merge_fields(
     primary: &mut Vec<Field>,
     other: Vec<Field>,
     lang: &str,
     file: &str,
+    primary_file: &str,
     path: &str,
     request: bool,
     diags: &mut Vec<Diagnostic>,
@@ -174,18 +179,37 @@ fn merge_fields(
                     o.children,
                     lang,
                     file,
+                    primary_file,
                     &format!("{full}."),
                     request,
                     diags,
                 );
             }
             None => {
-                diags.push(Diagnostic::warning(
-                    file,
-                    o.line,
-                    "merge-mismatch",
-                    format!("`{full}` is documented only in {lang}; kept"),
-                ));
+                let same_rust_name = crate::emit::naming::snake(&o.name).and_then(|id| {
+                    primary
+                        .iter()
+                        .find(|p| crate::emit::naming::snake(&p.name).as_deref() == Some(&id))
+                });
+                match same_rust_name {
+                    // `name` in one language, `Name` in the other: both wire names are kept and
+                    // the Rust names follow the collision rule (emit::naming::field_idents).
+                    Some(p) => diags.push(Diagnostic::warning(
+                        file,
+                        o.line,
+                        "name-collision",
+                        format!(
+                            "`{full}` ({file}:{}) and `{path}{}` ({primary_file}:{}) differ only in spelling; both wire names kept, Rust names by the collision rule",
+                            o.line, p.name, p.line
+                        ),
+                    )),
+                    None => diags.push(Diagnostic::warning(
+                        file,
+                        o.line,
+                        "merge-mismatch",
+                        format!("`{full}` is documented only in {lang}; kept"),
+                    )),
+                }
                 primary.push(o);
             }
         }
@@ -301,6 +325,28 @@ mod tests {
                 .iter()
                 .any(|m| m.contains("`OnlyZh` is documented only in zh-CN")),
             "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn spellings_that_differ_between_languages_are_both_kept_and_reported() {
+        let zh = ZH.replace("|RegionId|String|是|", "|regionId|String|是|");
+        let (apis, diags) = merge_all(vec![parse("zh/Foo.md", &zh), parse("en/Foo.md", EN)]);
+        let names: Vec<&str> = apis[0].request.iter().map(|f| f.name.as_str()).collect();
+        assert!(
+            names.contains(&"RegionId") && names.contains(&"regionId"),
+            "{names:?}"
+        );
+        let d = diags
+            .iter()
+            .find(|d| d.kind == "name-collision")
+            .expect("reported");
+        assert!(!d.is_error());
+        assert!(
+            d.message.contains("`regionId` (zh/Foo.md:8)")
+                && d.message.contains("`RegionId` (en/Foo.md:8)"),
+            "{}",
+            d.message
         );
     }
 }

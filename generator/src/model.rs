@@ -375,8 +375,15 @@ pub struct HttpRequestExample {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RequestExample {
     pub params: Vec<QueryParam>,
+    /// Whether every value that looks like JSON is JSON; invalid examples are kept, not tested.
+    #[serde(default = "valid_by_default")]
+    pub valid: bool,
     pub file: String,
     pub line: usize,
+}
+
+fn valid_by_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

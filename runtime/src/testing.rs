@@ -321,7 +321,6 @@ mod tests {
     }
 }
 
-
 /// Compares a ROA request's JSON body with the documented example body.
 ///
 /// Doc examples write numbers and booleans as strings (`"3"`, `"true"`) and lists as JSON

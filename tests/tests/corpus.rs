@@ -60,7 +60,7 @@ fn listed_docs() -> usize {
         .count()
 }
 
-/// Parameter rows of the first table under a heading whose text contains one of `words`,
+/// Parameter rows of the tables under a heading whose text contains one of `words`,
 /// counted without the parser: a row starts at a line beginning with `|` that has at least
 /// three unescaped pipes (cells continue on lines that do not start with `|`).
 fn table_rows(text: &str, words: &[&str]) -> Vec<(usize, Vec<String>)> {
@@ -68,7 +68,10 @@ fn table_rows(text: &str, words: &[&str]) -> Vec<(usize, Vec<String>)> {
     let mut in_section = false;
     let mut in_table = false;
     let mut past_header = false;
-    for (i, line) in text.lines().enumerate() {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_separator =
+        |l: &str| l.starts_with('|') && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    for (i, line) in lines.iter().copied().enumerate() {
         if line.starts_with("## ") {
             if in_table {
                 break;
@@ -85,7 +88,8 @@ fn table_rows(text: &str, words: &[&str]) -> Vec<(usize, Vec<String>)> {
                 past_header = true;
                 continue;
             }
-            if line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+            // Separators, and the header lines of later tables (the line before a separator).
+            if is_separator(line) || lines.get(i + 1).is_some_and(|next| is_separator(next)) {
                 continue;
             }
             let pipes = line.replace("\\|", "").matches('|').count();

@@ -138,9 +138,11 @@ impl Planner<'_> {
         top: bool,
     ) -> Result<Vec<Planned<'a>>, Diagnostic> {
         let mut out: Vec<Planned<'a>> = Vec::new();
-        let mut seen: Vec<(String, &Field)> = Vec::new();
-        for f in fields {
-            let Some(id) = naming::snake(&f.name) else {
+        // Colliding spellings were reported by the parser; the rule lives in naming.rs.
+        let wires: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        let idents = naming::field_idents(&wires);
+        for (f, id) in fields.iter().zip(idents) {
+            let Some(id) = id else {
                 self.diags.push(Diagnostic::warning(
                     &self.file,
                     f.line,
@@ -152,18 +154,6 @@ impl Planner<'_> {
                 ));
                 continue;
             };
-            if let Some((_, other)) = seen.iter().find(|(i, _)| *i == id) {
-                return Err(Diagnostic::error(
-                    &self.file,
-                    f.line,
-                    "name-collision",
-                    format!(
-                        "`{}` (line {}) and `{}` (line {}) both become the Rust name `{id}`",
-                        other.name, other.line, f.name, f.line
-                    ),
-                ));
-            }
-            seen.push((id.clone(), f));
             let type_base = naming::camel(&f.name).unwrap_or_else(|| "Item".to_string());
             let (shape, children) = match (&f.ty, &f.item_type) {
                 // A container whose members the doc does not list would be an empty struct that

@@ -366,6 +366,19 @@ pub fn render_module(apis: &[Api], spec: &str) -> Result<(String, Vec<Diagnostic
         match result {
             Ok((module, text, notes)) => {
                 diags.extend(notes);
+                // The same check as render_crate, so that build.rs reports what generate does.
+                if let Some((_, _, other)) = items.iter().find(|(m, _, _)| *m == module) {
+                    errors.push(Diagnostic::error(
+                        api.sources.first().map(|s| s.file.as_str()).unwrap_or(""),
+                        0,
+                        "name-collision",
+                        format!(
+                            "APIs `{}` and `{}` both become module `{module}`",
+                            other.name, api.name
+                        ),
+                    ));
+                    continue;
+                }
                 items.push((module, text, api));
             }
             Err(e) => errors.push(e),

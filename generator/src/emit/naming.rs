@@ -118,6 +118,74 @@ impl ApiTypes {
     }
 }
 
+/// Whether a wire name is spelled the way Alibaba spells wire names: an ASCII upper-case first
+/// letter and nothing but letters, digits, `.` and `_` (`Name`, not `name` or `Error code`).
+fn canonical_spelling(wire: &str) -> bool {
+    wire.starts_with(|c: char| c.is_ascii_uppercase())
+        && wire
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+}
+
+/// Rust field names for the wire names of one struct level, in document order: the collision
+/// rule (README "Name collisions"). When several wire names make the same snake_case name
+/// (`Name`/`name`, `ErrorCode`/`Error code`), the canonical spelling keeps it (upper-case first
+/// letter, no spaces; among several, the first in document order) and each other spelling, in
+/// document order, gets the first free `<name>_2`, `<name>_3`, …. Wire names stay exact; `None`
+/// for a name without ASCII letters. The result depends only on the names and their order.
+pub fn field_idents(wires: &[&str]) -> Vec<Option<String>> {
+    let plain: Vec<Option<String>> = wires.iter().map(|w| snake(w)).collect();
+    let mut out: Vec<Option<String>> = vec![None; wires.len()];
+    let mut taken: std::collections::BTreeSet<String> = plain.iter().flatten().cloned().collect();
+    // Which index keeps each plain name: the first canonical spelling, else the first one.
+    let mut keeper: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (i, p) in plain.iter().enumerate() {
+        let Some(p) = p else { continue };
+        match keeper.get(p.as_str()) {
+            None => {
+                keeper.insert(p, i);
+            }
+            Some(&k) if !canonical_spelling(wires[k]) && canonical_spelling(wires[i]) => {
+                keeper.insert(p, i);
+            }
+            Some(_) => {}
+        }
+    }
+    for (i, p) in plain.iter().enumerate() {
+        let Some(p) = p else { continue };
+        if keeper.get(p.as_str()) == Some(&i) {
+            out[i] = Some(p.clone());
+            continue;
+        }
+        let bare = p.trim_start_matches("r#").trim_end_matches('_');
+        let free = (2..)
+            .map(|n| format!("{bare}_{n}"))
+            .find(|c| !taken.contains(c))
+            .unwrap_or_else(|| bare.to_string());
+        taken.insert(free.clone());
+        out[i] = Some(free);
+    }
+    out
+}
+
+/// Groups of wire names (indices into `wires`) that share a plain Rust name: the collisions
+/// [`field_idents`] resolves, for reporting. Exactly equal wire names are not collisions here
+/// (they are the same field).
+pub fn collisions(wires: &[&str]) -> Vec<Vec<usize>> {
+    let mut groups: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for (i, w) in wires.iter().enumerate() {
+        if let Some(s) = snake(w) {
+            let g = groups.entry(s).or_default();
+            if !g.iter().any(|&j| wires[j] == *w) {
+                g.push(i);
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    out.sort();
+    out
+}
+
 /// Turns an identifier string into tokens (handles `r#`).
 pub fn ident(s: &str) -> proc_macro2::Ident {
     match s.strip_prefix("r#") {
@@ -194,6 +262,50 @@ mod tests {
             camel("ipsec_sa_established").as_deref(),
             Some("IpsecSaEstablished")
         );
+    }
+
+    #[test]
+    fn colliding_field_names_follow_the_rule() {
+        // The canonical spelling keeps the plain name whatever its position.
+        assert_eq!(
+            field_idents(&["name", "Name", "Period"]),
+            vec![
+                Some("name_2".to_string()),
+                Some("name".to_string()),
+                Some("period".to_string())
+            ]
+        );
+        // Among non-canonical spellings the first keeps it; a name already taken is skipped.
+        assert_eq!(
+            field_idents(&[
+                "Error code",
+                "ErrorCode",
+                "error_code",
+                "ErrorCode2",
+                "Code_2"
+            ]),
+            vec![
+                Some("error_code_2".to_string()),
+                Some("error_code".to_string()),
+                Some("error_code_3".to_string()),
+                Some("error_code2".to_string()),
+                Some("code_2".to_string()),
+            ]
+        );
+        // Keywords lose their raw prefix in the suffixed form.
+        assert_eq!(
+            field_idents(&["Type", "type"]),
+            vec![Some("r#type".to_string()), Some("type_2".to_string())]
+        );
+        assert_eq!(
+            field_idents(&["名称", "A"]),
+            vec![None, Some("a".to_string())]
+        );
+        assert_eq!(
+            collisions(&["state", "Id", "State", "State"]),
+            vec![vec![0, 2]]
+        );
+        assert!(collisions(&["Id", "Name"]).is_empty());
     }
 
     #[test]

@@ -524,7 +524,13 @@ pub fn example_tests(
     let (request_name, response_name, error_name) = (&types.request, &types.response, &types.error);
     let mut tests = Vec::new();
     let mut notes = Vec::new();
-    for (i, ex) in api.examples.requests.iter().enumerate() {
+    for (i, ex) in api
+        .examples
+        .requests
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.valid)
+    {
         let mut why_partial = Vec::new();
         match request_test(api, request_name, request, &ex.params, i, &mut why_partial) {
             Ok(t) => {

@@ -5,7 +5,10 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::{ExampleFormat, QueryParam, RequestExample, ResponseExample};
+use super::doc::Block;
+use super::sections::{Section, Sections};
+use super::sink::Sink;
+use crate::model::{ExampleFormat, Examples, QueryParam, RequestExample, ResponseExample};
 
 /// What the last label said the next code block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,6 +293,18 @@ fn insert(map: &mut Map<String, Value>, key: String, value: Value) {
     }
 }
 
+/// Why a request example cannot be a test: a value that starts like JSON but is not JSON.
+pub fn request_problem(params: &[QueryParam]) -> Option<String> {
+    params.iter().find_map(|p| {
+        let v = p.value.trim();
+        let json_like = v.starts_with('[') || v.starts_with('{');
+        match serde_json::from_str::<Value>(v) {
+            Err(e) if json_like => Some(format!("`{}` is not valid JSON: {e}", p.name)),
+            _ => None,
+        }
+    })
+}
+
 /// Turns parsed blocks into IR examples.
 pub fn to_ir(
     block: ExampleBlock,
@@ -300,6 +315,7 @@ pub fn to_ir(
     match block {
         ExampleBlock::Request { params, .. } => (
             Some(RequestExample {
+                valid: request_problem(&params).is_none(),
                 params,
                 file: file.to_string(),
                 line,
@@ -324,6 +340,77 @@ pub fn to_ir(
         ),
         _ => (None, None),
     }
+}
+
+/// Step 5: every code block of the example and error sections, understood and labelled.
+/// Request examples that call another API (copied by mistake) are dropped; invalid bodies are
+/// kept, marked invalid, and reported with the line of their fence.
+pub fn collect(sections: &Sections<'_>, api: &str, sink: &mut Sink) -> Examples {
+    let mut examples = Examples::default();
+    let mut label = Label::Unknown;
+    for (s, b) in &sections.blocks {
+        match b {
+            Block::Paragraph { text: t, .. } if *s == Section::Examples => {
+                if let Some(l) = label_of(t) {
+                    label = l;
+                }
+            }
+            Block::Code {
+                text: code, line, ..
+            } if *s == Section::Examples || *s == Section::Errors => {
+                let label = if *s == Section::Errors {
+                    Label::Failure
+                } else {
+                    label
+                };
+                let parsed = classify(code, label);
+                match &parsed {
+                    ExampleBlock::Request {
+                        action: Some(a), ..
+                    } if a != api => {
+                        sink.warn(
+                            *line,
+                            "example-action",
+                            format!("the request example calls `{a}`, not `{api}`; skipped"),
+                        );
+                        continue;
+                    }
+                    ExampleBlock::Request { params, .. } => {
+                        if let Some(problem) = request_problem(params) {
+                            sink.warn(
+                                *line,
+                                "invalid-example",
+                                format!("request example not tested: {problem}"),
+                            );
+                        }
+                    }
+                    ExampleBlock::Response {
+                        valid: false,
+                        problem,
+                        ..
+                    } => sink.warn(
+                        *line,
+                        "invalid-example",
+                        format!(
+                            "response example skipped: {}",
+                            problem.as_deref().unwrap_or("invalid")
+                        ),
+                    ),
+                    ExampleBlock::Empty => sink.warn(
+                        *line,
+                        "empty-example",
+                        "request example lists no parameters; skipped",
+                    ),
+                    _ => {}
+                }
+                let (req, resp) = to_ir(parsed, label, sink.file(), *line);
+                examples.requests.extend(req);
+                examples.responses.extend(resp);
+            }
+            _ => {}
+        }
+    }
+    examples
 }
 
 #[cfg(test)]

@@ -528,7 +528,7 @@ fn set_location(f: &mut Field, loc: &str) {
 
 fn leaf(row: &Row) -> Field {
     let mut b = Builder::new(None, false);
-    b.push(row, None, false);
+    b.push(row, &[], false);
     b.finish().pop().unwrap_or_else(|| Field {
         name: row.name.clone(),
         ty: Type::String,
@@ -551,7 +551,7 @@ fn body_tree(rows: &[Row], example: Option<Value>) -> Vec<Field> {
     let uses_markers = rows.iter().any(|r| r.marker.is_some());
     let mut b = Builder::new(example.filter(Value::is_object), uses_markers);
     for (i, row) in rows.iter().enumerate() {
-        b.push(row, rows.get(i + 1), uses_markers);
+        b.push(row, &rows[i + 1..], uses_markers);
     }
     b.finish()
 }

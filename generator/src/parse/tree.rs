@@ -120,6 +120,8 @@ struct Frame {
     /// Item-row name still to be consumed (`Array of X` → `X`).
     pending_item: Option<String>,
     last_child: Option<String>,
+    /// Whether the members placed so far are in alphabetical order.
+    sorted: bool,
 }
 
 pub struct Builder {
@@ -137,6 +139,7 @@ impl Builder {
             example,
             pending_item: None,
             last_child: None,
+            sorted: true,
         };
         Builder {
             root: Vec::new(),
@@ -163,7 +166,7 @@ impl Builder {
     }
 
     /// Chooses the frame (index into the stack) that receives a row.
-    fn choose_parent(&self, row: &Row, uses_markers: bool) -> Option<usize> {
+    fn choose_parent(&self, row: &Row, rest: &[Row], uses_markers: bool) -> Option<usize> {
         let lowest = match (uses_markers, row.marker) {
             (true, None) => return (!self.has_child(&[], &row.name)).then_some(0),
             (true, Some(d)) if d >= 2 && d < self.stack.len() => {
@@ -185,37 +188,85 @@ impl Builder {
                 return Some(i);
             }
         }
-        // 2. Conventions: the innermost container that can still take it.
-        for i in frames {
+        // 2. Paging and request fields belong to the root.
+        if !uses_markers
+            && TOP_LEVEL_NAMES.contains(&row.name.as_str())
+            && !self.has_child(&[], &row.name)
+        {
+            return Some(0);
+        }
+        // 3. Unknown to the examples: the first row of a new container is its member; then
+        //    the level of the next row the examples know; then alphabetical member order.
+        let open: Vec<usize> = frames
+            .filter(|&i| {
+                let f = &self.stack[i];
+                !self.has_child(&f.path, &row.name)
+                    // Request containers take only the rows their example names.
+                    && (i == 0 || self.infer_without_example)
+            })
+            .collect();
+        let innermost = *open.first()?;
+        if innermost == 0 {
+            return Some(0);
+        }
+        if uses_markers || self.stack[innermost].last_child.is_none() {
+            return Some(innermost);
+        }
+        if let Some(level) = self.lookahead_level(rest) {
+            if let Some(&i) = open.iter().find(|&&i| i <= level) {
+                return Some(i);
+            }
+        }
+        for &i in &open {
             let f = &self.stack[i];
-            if self.has_child(&f.path, &row.name) {
-                continue;
-            }
-            if i == 0 {
-                return Some(0);
-            }
-            if f.example.is_some() && !uses_markers {
-                continue;
-            }
-            if !self.infer_without_example && f.example.is_none() {
-                continue;
-            }
-            if !uses_markers && TOP_LEVEL_NAMES.contains(&row.name.as_str()) {
-                continue;
-            }
             let ordered = f
                 .last_child
                 .as_ref()
-                .is_none_or(|last| uses_markers || row.name.to_lowercase() >= last.to_lowercase());
-            if ordered {
+                .is_none_or(|last| row.name.to_lowercase() >= last.to_lowercase());
+            if i == 0 || (ordered && f.sorted) {
+                return Some(i);
+            }
+            if !f.sorted {
                 return Some(i);
             }
         }
         None
     }
 
+    /// The stack level of the next row that an open container's example names.
+    fn lookahead_level(&self, rest: &[Row]) -> Option<usize> {
+        for r in rest.iter().take(40) {
+            // Paging fields go to the root by their own rule: they say nothing about the rows
+            // before them.
+            if TOP_LEVEL_NAMES.contains(&r.name.as_str()) {
+                return None;
+            }
+            for i in (1..self.stack.len()).rev() {
+                let f = &self.stack[i];
+                let named = f
+                    .example
+                    .as_ref()
+                    .and_then(example_keys)
+                    .is_some_and(|k| k.contains(&r.name));
+                if named && !self.has_child(&f.path, &r.name) {
+                    return Some(i);
+                }
+            }
+            let at_root = self.stack[0]
+                .example
+                .as_ref()
+                .and_then(example_keys)
+                .is_some_and(|k| k.contains(&r.name));
+            if at_root {
+                return Some(0);
+            }
+        }
+        None
+    }
+
     /// Places one row; `next` is the row after it (to recognise item rows without examples).
-    pub fn push(&mut self, row: &Row, next: Option<&Row>, uses_markers: bool) {
+    pub fn push(&mut self, row: &Row, rest: &[Row], uses_markers: bool) {
+        let next = rest.first();
         // An item row (`|NatGateway| | | |` after `Array of NatGateway`) is consumed silently.
         if let Some(top) = self.stack.last_mut() {
             if row.ty.ty.is_none()
@@ -228,7 +279,7 @@ impl Builder {
                 return;
             }
         }
-        let Some(parent) = self.choose_parent(row, uses_markers) else {
+        let Some(parent) = self.choose_parent(row, rest, uses_markers) else {
             self.notes.push(Note {
                 line: row.line,
                 kind: "duplicate-field",
@@ -242,6 +293,9 @@ impl Builder {
         self.stack.truncate(parent + 1);
         let frame = &mut self.stack[parent];
         frame.pending_item = None;
+        if let Some(last) = &frame.last_child {
+            frame.sorted &= row.name.to_lowercase() >= last.to_lowercase();
+        }
         frame.last_child = Some(row.name.clone());
         let parent_example = frame.example.clone();
         let example = parent_example
@@ -319,6 +373,7 @@ impl Builder {
                     example: inner_example.clone(),
                     pending_item: pending.clone(),
                     last_child: None,
+                    sorted: true,
                 };
                 match inner_name {
                     Some(inner) => {
@@ -378,6 +433,7 @@ impl Builder {
                         example: Some(inner_example.clone()),
                         pending_item: Some(inner_name.clone()),
                         last_child: None,
+                        sorted: true,
                     };
                     return (outer, Some(frame));
                 }
@@ -389,6 +445,7 @@ impl Builder {
                         example,
                         pending_item: None,
                         last_child: None,
+                        sorted: true,
                     };
                     return (f, Some(frame));
                 }
@@ -400,6 +457,7 @@ impl Builder {
                         example,
                         pending_item: None,
                         last_child: None,
+                        sorted: true,
                     }),
                 )
             }
@@ -433,7 +491,7 @@ pub fn build_response(rows: &[Row], example: Option<Value>) -> (Vec<Field>, Vec<
     let uses_markers = rows.iter().any(|r| r.marker.is_some());
     let mut b = Builder::new(example, true);
     for (i, row) in rows.iter().enumerate() {
-        b.push(row, rows.get(i + 1), uses_markers);
+        b.push(row, &rows[i + 1..], uses_markers);
     }
     let notes = std::mem::take(&mut b.notes);
     (b.finish(), notes)
@@ -471,7 +529,7 @@ pub fn build_request(rows: &[Row], example: Option<Value>) -> (Vec<Field>, Vec<N
         .collect();
     let mut b = Builder::new(example, false);
     for (i, row) in plain.iter().enumerate() {
-        b.push(row, plain.get(i + 1), false);
+        b.push(row, &plain[i + 1..], false);
     }
     let mut notes = std::mem::take(&mut b.notes);
     let mut root = b.finish();

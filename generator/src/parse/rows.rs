@@ -1,0 +1,146 @@
+//! Step 2: parameter rows. Columns are found by header keyword (never by position); each row
+//! becomes a [`Row`] with its name, `└` depth marker, type, required flag, example and
+//! description.
+
+use super::sink::Sink;
+use super::table::RawTable;
+use super::text;
+use super::tree::Row;
+use super::types;
+
+/// Column roles of a parameter table, by header keyword (never by position).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Columns {
+    pub name: Option<usize>,
+    pub ty: Option<usize>,
+    pub required: Option<usize>,
+    pub example: Option<usize>,
+    pub description: Option<usize>,
+}
+
+pub fn param_columns(header: &[String]) -> Columns {
+    let mut c = Columns::default();
+    for (i, h) in header.iter().enumerate() {
+        let h = h.to_lowercase();
+        let slot = if h.contains("是否必") || h.contains("required") || h.contains("必填") {
+            &mut c.required
+        } else if h.contains("类型") || h == "type" || h.contains("type") {
+            &mut c.ty
+        } else if h.contains("示例") || h.contains("example") || h.contains("sample") {
+            &mut c.example
+        } else if h.contains("描述")
+            || h.contains("说明")
+            || h.contains("description")
+            || h.contains("语义")
+            || h.contains("meaning")
+            || h == "note"
+        {
+            &mut c.description
+        } else if h.contains("position") || h.contains("位置") {
+            continue;
+        } else if h.contains("名称")
+            || h.contains("参数")
+            || h.contains("name")
+            || h.contains("parameter")
+            || h.contains("field")
+            || h.contains("prameter")
+            || h.contains("字段")
+        {
+            &mut c.name
+        } else {
+            continue;
+        };
+        if slot.is_none() {
+            *slot = Some(i);
+        }
+    }
+    c
+}
+
+pub fn cell(cells: &[String], index: Option<usize>) -> &str {
+    index
+        .and_then(|i| cells.get(i))
+        .map(String::as_str)
+        .unwrap_or("")
+}
+
+fn parse_required(raw: &str) -> Option<bool> {
+    let t = text::plain(&text::clean_value(raw)).to_lowercase();
+    let t = t.trim_end_matches(['.', '。']);
+    match t {
+        "是" | "yes" | "required" | "true" | "必选" | "必填" | "y" => Some(true),
+        "否" | "no" | "optional" | "false" | "可选" | "n" | "not required" => Some(false),
+        _ => None,
+    }
+}
+
+/// A name cell: `└` markers (with EM-space indentation) and escapes removed.
+pub fn parse_name(raw: &str) -> (String, Option<usize>) {
+    let unescaped = text::unescape(raw);
+    match unescaped.split_once('└') {
+        Some((indent, rest)) => {
+            let em = indent.chars().filter(|c| *c == '\u{2003}').count();
+            (text::plain(text::trim(rest)), Some(em / 2 + 1))
+        }
+        None => (text::plain(text::trim(&unescaped)), None),
+    }
+}
+
+pub fn rows_of(table: &RawTable, with_required: bool, sink: &mut Sink) -> Vec<Row> {
+    let cols = param_columns(&table.header);
+    if cols.name.is_none() {
+        sink.warn(
+            table.line,
+            "table-header",
+            format!("no name column in table header {:?}", table.header),
+        );
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    for raw in &table.rows {
+        let (name, marker) = parse_name(cell(&raw.cells, cols.name));
+        if name.is_empty() {
+            sink.warn(
+                raw.line,
+                "empty-name",
+                "table row without a name is skipped",
+            );
+            continue;
+        }
+        let raw_type = text::clean_value(cell(&raw.cells, cols.ty)).replace('\n', " ");
+        let ty = types::parse_type(&text::plain(&raw_type));
+        if ty.unknown {
+            sink.warn(
+                raw.line,
+                "unknown-type",
+                format!("type `{raw_type}` of `{name}` is not known; read as a string"),
+            );
+        }
+        let required = if with_required {
+            let r = parse_required(cell(&raw.cells, cols.required));
+            if r.is_none() && cols.required.is_some() {
+                sink.warn(
+                    raw.line,
+                    "required-flag",
+                    format!("required flag of `{name}` is not 是/否/Yes/No; taken as optional"),
+                );
+            }
+            Some(r.unwrap_or(false))
+        } else {
+            None
+        };
+        let example = text::clean_value(cell(&raw.cells, cols.example));
+        let example = (!example.is_empty() && example != "N/A").then_some(example);
+        rows.push(Row {
+            name,
+            marker,
+            ty,
+            raw_type,
+            required,
+            example,
+            description: text::clean_cell(cell(&raw.cells, cols.description)),
+            line: raw.line,
+        });
+    }
+    rows
+}
