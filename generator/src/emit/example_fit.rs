@@ -307,3 +307,67 @@ pub fn api_fits(api: &crate::model::Api) -> Vec<(String, usize, Fit)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::api::Planner;
+    use crate::emit::naming::TypeNames;
+    use crate::model::Field;
+
+    fn fields() -> Vec<Field> {
+        let f = |name: &str, ty: &str, item: Option<&str>, children: Vec<serde_json::Value>| {
+            serde_json::json!({"name": name, "type": ty, "raw_type": ty, "item_type": item,
+                               "description": "", "line": 1, "children": children})
+        };
+        let item = f(
+            "Item",
+            "Array",
+            Some("Object"),
+            vec![f("Id", "String", None, vec![])],
+        );
+        serde_json::from_value(serde_json::json!([
+            f("Total", "Integer", None, vec![]),
+            f("Items", "Object", None, vec![item]),
+            f("Ids", "Array", Some("Long"), vec![]),
+        ]))
+        .expect("IR fields")
+    }
+
+    #[test]
+    fn misses_follow_the_decoders_rules() {
+        let fields = fields();
+        let mut names = TypeNames::default();
+        let mut planner = Planner {
+            names: &mut names,
+            file: String::new(),
+            diags: Vec::new(),
+            request: false,
+        };
+        let planned = planner.plan(&fields, "R", false).expect("plans");
+        let example = serde_json::json!({
+            "Total": "x",
+            "Items": {"Item": [{"Id": "a", "Zone": "z"}, "oops", [{"Id": "b"}]]},
+            "Ids": {"Id": ["1", "two"]},
+            "Other": {"A": 1, "B": [2, 3]}
+        });
+        let fit = fit(&planned, &example);
+        let misses: Vec<(&str, usize)> = fit
+            .misses
+            .iter()
+            .map(|m| (m.path.as_str(), m.leaves))
+            .collect();
+        assert_eq!(
+            misses,
+            [
+                ("Ids.Id[1]", 1),
+                ("Items.Item[0].Zone", 1),
+                ("Items.Item[1]", 1),
+                ("Other", 3),
+                ("Total", 1)
+            ]
+        );
+        // Id a, Id b (a one-item list stands for its item) and Ids 1 are kept.
+        assert_eq!((fit.leaves, fit.kept()), (10, 3));
+    }
+}
