@@ -259,68 +259,6 @@ fn scalar_equal(example: &serde_json::Value, held: &serde_json::Value) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn equal_queries_pass() {
-        let actual = vec![
-            ("A".to_string(), "1".to_string()),
-            ("J".to_string(), r#"[{"a":1,"b":"x"}]"#.to_string()),
-        ];
-        assert_query_eq(
-            &actual,
-            &[("A", "1.0"), ("J", r#"[{"b":"x","a":"1"}]"#)],
-            &["J"],
-        );
-    }
-
-    #[test]
-    fn example_leaves_held_leniently() {
-        let typed = serde_json::json!({
-            "RequestId": "R", "Total": 2, "Ok": true, "Rate": 0.1f32,
-            "Items": {"Item": [{"Id": "a"}, {"Id": "c"}]},
-            "Ids": [1, 2], "One": [{"Id": "x"}], "Empty": null, "Zone": "z"
-        });
-        assert_example_kept(
-            r#"{"RequestId":"R","Total":"2","Ok":"TRUE","Rate":0.1,
-                "Items":{"Item":[{"Id":"a"},{"Id":"b","Lost":1},{"Id":"c"}]},
-                "Ids":{"Id":["1","2"]},"One":{"Id":"x"},"Empty":"","Zone":["z"],"Gone":{"A":1}}"#,
-            &typed,
-            &["Items.Item[1]", "Gone"],
-        );
-        assert_example_kept(
-            "<R><Zone a=\"1\">z</Zone><Ids><Id>1</Id><Id>2</Id></Ids></R>",
-            &typed,
-            &["Zone.a"],
-        );
-    }
-
-    #[test]
-    #[should_panic(expected = "Items.Item[0].Size.Value: not held")]
-    fn a_lost_example_leaf_fails() {
-        let typed = serde_json::json!({"Items": {"Item": [{"Id": "a", "Size": null}]}});
-        assert_example_kept(
-            r#"{"Items":{"Item":[{"Id":"a","Size":{"Value":3}}]}}"#,
-            &typed,
-            &[],
-        );
-    }
-
-    #[test]
-    #[should_panic(expected = "Total: the example has 3")]
-    fn a_different_value_fails() {
-        assert_example_kept(r#"{"Total":3}"#, &serde_json::json!({"Total": 2}), &[]);
-    }
-
-    #[test]
-    #[should_panic(expected = "not sent")]
-    fn missing_parameter_fails() {
-        assert_query_eq(&[], &[("A", "1")], &[]);
-    }
-}
-
 /// Compares a ROA request's JSON body with the documented example body.
 ///
 /// Doc examples write numbers and booleans as strings (`"3"`, `"true"`) and lists as JSON
@@ -411,6 +349,44 @@ mod tests {
             &[("A", "1.0"), ("J", r#"[{"b":"x","a":"1"}]"#)],
             &["J"],
         );
+    }
+
+    #[test]
+    fn example_leaves_held_leniently() {
+        let typed = serde_json::json!({
+            "RequestId": "R", "Total": 2, "Ok": true, "Rate": 0.1f32,
+            "Items": {"Item": [{"Id": "a"}, {"Id": "c"}]},
+            "Ids": [1, 2], "One": [{"Id": "x"}], "Empty": null, "Zone": "z"
+        });
+        assert_example_kept(
+            r#"{"RequestId":"R","Total":"2","Ok":"TRUE","Rate":0.1,
+                "Items":{"Item":[{"Id":"a"},{"Id":"b","Lost":1},{"Id":"c"}]},
+                "Ids":{"Id":["1","2"]},"One":{"Id":"x"},"Empty":"","Zone":["z"],"Gone":{"A":1}}"#,
+            &typed,
+            &["Items.Item[1]", "Gone"],
+        );
+        assert_example_kept(
+            "<R><Zone a=\"1\">z</Zone><Ids><Id>1</Id><Id>2</Id></Ids></R>",
+            &typed,
+            &["Zone.a"],
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "Items.Item[0].Size.Value: not held")]
+    fn a_lost_example_leaf_fails() {
+        let typed = serde_json::json!({"Items": {"Item": [{"Id": "a", "Size": null}]}});
+        assert_example_kept(
+            r#"{"Items":{"Item":[{"Id":"a","Size":{"Value":3}}]}}"#,
+            &typed,
+            &[],
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "Total: the example has 3")]
+    fn a_different_value_fails() {
+        assert_example_kept(r#"{"Total":3}"#, &serde_json::json!({"Total": 2}), &[]);
     }
 
     #[test]

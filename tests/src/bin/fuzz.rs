@@ -28,6 +28,7 @@ fn opts() -> CrateOptions {
         spec: "spec/fuzz".into(),
         runtime: RuntimeDependency::Path("../../runtime".into()),
         standalone: true,
+        feature_groups: Default::default(),
     }
 }
 
