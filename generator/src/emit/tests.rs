@@ -323,6 +323,52 @@ fn rule_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String> {
     out
 }
 
+/// Relations between parameters that the example's set of parameters breaks (a validator
+/// checks them at `build()`/`validate()`), as `Name` and the relation.
+fn relation_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String> {
+    use crate::model::{RelationKind as R, Rule};
+    let value_of = |name: &str| {
+        let prefix = format!("{name}.");
+        pairs
+            .iter()
+            .find(|(k, _)| *k == name || k.starts_with(&prefix))
+            .map(|(_, v)| *v)
+    };
+    let mut out = Vec::new();
+    for p in fields {
+        let me = p.field.name.as_str();
+        for c in &p.field.constraints {
+            let Rule::Relation {
+                relation,
+                other,
+                value,
+            } = &c.rule
+            else {
+                continue;
+            };
+            let (mine, theirs) = (value_of(me), value_of(other));
+            let broken = match relation {
+                R::MutuallyExclusive => mine.is_some() && theirs.is_some(),
+                R::Requires => mine.is_some() && theirs.is_none(),
+                R::AtLeastOneOf => mine.is_none() && theirs.is_none(),
+                R::RequiredWhen => {
+                    mine.is_none()
+                        && match (theirs, value) {
+                            (Some(t), Some(v)) => t == v,
+                            (Some(_), None) => true,
+                            (None, _) => false,
+                        }
+                }
+                R::NoOverlap | R::AppliesWhen => false,
+            };
+            if broken {
+                out.push(format!("`{me}` {relation:?} `{other}`"));
+            }
+        }
+    }
+    out
+}
+
 fn request_test(
     api: &Api,
     request_name: &str,
@@ -374,7 +420,8 @@ fn request_test(
         .collect();
     // Masked values (`116.XX.XX.12`, `vpn-****`) cannot pass format rules; real ones must,
     // unless the doc's example itself breaks a documented rule (reported, not tested).
-    let broken = rule_breaks(fields, &pairs);
+    let mut broken = rule_breaks(fields, &pairs);
+    broken.extend(relation_breaks(fields, &pairs));
     if !broken.is_empty() {
         notes.push(format!(
             "the example breaks documented rules ({}); its test checks the query only",

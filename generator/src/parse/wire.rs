@@ -10,8 +10,10 @@ use crate::model::{Field, RequestExample, WireStyle};
 /// What the request examples show for one parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sent {
-    /// `X=[…]` / `X={…}` holding valid JSON.
-    Json,
+    /// `X=[…]` / `X={…}` holding valid JSON; whether list items are objects or lists.
+    Json {
+        structured_items: bool,
+    },
     /// `X.1=…`, `X.1.Y=…`.
     Dotted,
     Nothing,
@@ -24,8 +26,13 @@ fn sent(name: &str, examples: &[RequestExample]) -> Sent {
             if p.name == name {
                 let v = p.value.trim_start();
                 let json_like = v.starts_with('[') || v.starts_with('{');
-                if json_like && serde_json::from_str::<serde_json::Value>(&p.value).is_ok() {
-                    return Sent::Json;
+                if json_like {
+                    if let Ok(value) = serde_json::from_str::<serde_json::Value>(&p.value) {
+                        let structured_items = value.as_array().is_some_and(|items| {
+                            items.iter().any(|i| i.is_object() || i.is_array())
+                        });
+                        return Sent::Json { structured_items };
+                    }
                 }
             } else if p.name.starts_with(&prefix) {
                 return Sent::Dotted;
@@ -62,7 +69,22 @@ pub fn decide(request: &mut [Field], rows: &[Row], examples: &[RequestExample], 
             .iter()
             .any(|r| r.name.starts_with(&format!("{}.", f.name)));
         let style = match sent(&f.name, examples) {
-            Sent::Json => {
+            Sent::Json { structured_items } => {
+                // Items documented as text but sent as JSON objects are JSON values: a string
+                // item would be sent quoted (`["{\"Id\":…}"]`), not as the example shows.
+                let scalar_items = f.item_type.as_ref().is_some_and(|t| !t.is_container());
+                if structured_items && f.children.is_empty() && scalar_items {
+                    sink.warn(
+                        f.line,
+                        "type-mismatch",
+                        format!(
+                            "the items of `{}` are documented as {} but the request example sends JSON objects; read as JSON values",
+                            f.name,
+                            f.item_type.as_ref().map(|t| t.as_str()).unwrap_or("?")
+                        ),
+                    );
+                    f.item_type = Some(crate::model::Type::Object);
+                }
                 if dotted_rows {
                     sink.warn(
                         f.line,

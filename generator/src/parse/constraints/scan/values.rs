@@ -85,6 +85,16 @@ pub(crate) fn looks_like_field(v: &str) -> bool {
 
 pub(crate) fn to_number(t: &str) -> Option<Number> {
     let s: String = t.chars().filter(|c| *c != ',').collect();
+    // Scientific notation (`-9.999999E18`): a decimal mantissa and an integer exponent.
+    if let Some((mantissa, exponent)) = s.split_once(['e', 'E']) {
+        let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+        let exp_digits = exponent.strip_prefix('-').unwrap_or(exponent);
+        let mantissa_ok = matches!(to_number(mantissa), Some(_));
+        if mantissa_ok && !exp_digits.is_empty() && exp_digits.chars().all(|c| c.is_ascii_digit()) {
+            return s.parse::<f64>().ok().map(Number::Float);
+        }
+        return None;
+    }
     let digits = s.strip_prefix('-').unwrap_or(&s);
     if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         return s.parse::<i64>().ok().map(Number::Int);
@@ -397,5 +407,20 @@ pub(crate) fn default_value(v: &str, ty: &Type) -> String {
         v.to_ascii_lowercase()
     } else {
         v.to_string()
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_scientific_notation() {
+        assert_eq!(to_number("-9.999999E18"), Some(Number::Float(-9.999999e18)));
+        assert_eq!(to_number("1e3"), Some(Number::Float(1000.0)));
+        assert_eq!(to_number("2E-2"), Some(Number::Float(0.02)));
+        assert_eq!(to_number("E18"), None);
+        assert_eq!(to_number("1.5E"), None);
+        assert_eq!(to_number("ecs"), None);
     }
 }
