@@ -42,7 +42,9 @@ fn lint_floor(folder: &str) -> f64 {
         "cbwp" => 91.4,
         "ess" => 72.7,
         "smartag" => 73.2,
-        "cms" => 73.4,
+        // The response-tree work reads 6 more rule-like cms sentences (rows that were lost);
+        // understood went up (634 → 641), the share down a tenth: 641 of 874.
+        "cms" => 73.3,
         "nas" => 82.8,
         // A product this test does not know yet must be given a floor here.
         other => panic!("no lint floor for corpus product `{other}`"),
