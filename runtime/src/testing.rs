@@ -249,8 +249,12 @@ fn scalar_equal(example: &serde_json::Value, held: &serde_json::Value) -> bool {
         let nothing = held.is_null() || held.as_array().is_some_and(Vec::is_empty);
         return nothing && e.is_empty();
     };
-    if e == h || (e.eq_ignore_ascii_case(&h) && matches!(h.as_str(), "true" | "false")) {
+    if e == h {
         return true;
+    }
+    // A boolean holds what the decoder reads as that boolean (`TRUE`, `1`, `Yes`, …).
+    if let V::Bool(b) = held {
+        return <bool as crate::de::Scalar>::from_wire(&e) == Ok(*b);
     }
     match (e.parse::<f64>(), h.parse::<f64>()) {
         // `f32` fields keep about seven significant digits.
@@ -381,6 +385,18 @@ mod tests {
             &typed,
             &[],
         );
+    }
+
+    #[test]
+    fn booleans_compare_as_the_decoder_reads_them() {
+        let typed = serde_json::json!({"A": true, "B": false, "C": true});
+        assert_example_kept(r#"{"A":"Yes","B":"0","C":"TRUE"}"#, &typed, &[]);
+    }
+
+    #[test]
+    #[should_panic(expected = "B: the example has")]
+    fn a_different_boolean_fails() {
+        assert_example_kept(r#"{"B":"1"}"#, &serde_json::json!({"B": false}), &[]);
     }
 
     #[test]

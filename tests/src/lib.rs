@@ -23,16 +23,36 @@ pub fn corpus_dir() -> PathBuf {
 /// Whether the corpus tests can run. Outside CI a checkout without `../shared` skips them with
 /// a message; in CI (`CI` set) a missing corpus is a failure, never a silent pass.
 pub fn corpus_available(test: &str) -> bool {
-    if corpus_dir().is_dir() {
+    folder_available(test, &corpus_dir())
+}
+
+/// Whether `dir` (a folder of real docs under `../shared`) is there; the same rule as
+/// [`corpus_available`]: skipped with a message outside CI, a failure in CI.
+pub fn folder_available(test: &str, dir: &Path) -> bool {
+    if dir.is_dir() {
         return true;
     }
     assert!(
         std::env::var_os("CI").is_none(),
         "{test}: the corpus is expected at {} in CI",
-        corpus_dir().display()
+        dir.display()
     );
-    eprintln!("{test}: skipped, no corpus at {}", corpus_dir().display());
+    eprintln!("{test}: skipped, no corpus at {}", dir.display());
     false
+}
+
+/// Options of the throwaway crate the fuzzers render mutated docs into.
+pub fn fuzz_crate_options() -> aliyun_codegen::emit::CrateOptions {
+    aliyun_codegen::emit::CrateOptions {
+        crate_name: "aliyun-fuzz".into(),
+        crate_version: "0.1.0".into(),
+        product: "Fuzz".into(),
+        version: "2020-01-01".into(),
+        spec: "spec/fuzz".into(),
+        runtime: RuntimeDependency::Path("../../runtime".into()),
+        standalone: true,
+        feature_groups: Default::default(),
+    }
 }
 
 /// Every corpus document, sorted: `(product folder, language, path)`.

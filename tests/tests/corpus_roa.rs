@@ -8,23 +8,14 @@ use std::path::{Path, PathBuf};
 use aliyun_codegen::model::{Api, Field};
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 use aliyun_codegen::Config;
-use aliyun_codegen_tests::{generate_and_check_crate, repo_root};
+use aliyun_codegen_tests::{folder_available, generate_and_check_crate, repo_root};
 
 fn roa_dir() -> PathBuf {
     repo_root().join("../shared/corpus-roa")
 }
 
 fn available(test: &str) -> bool {
-    if roa_dir().is_dir() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{test}: the ROA corpus is expected at {} in CI",
-        roa_dir().display()
-    );
-    eprintln!("{test}: skipped, no corpus at {}", roa_dir().display());
-    false
+    folder_available(test, &roa_dir())
 }
 
 /// `(product, path)` of every doc on disk, sorted.

@@ -5,7 +5,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use aliyun_codegen::emit::{render_crate, CrateOptions, RuntimeDependency};
+use aliyun_codegen::emit::{render_crate, CrateOptions};
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 use aliyun_codegen_tests::mutate::{apply, Mutation};
 use aliyun_codegen_tests::{corpus_docs, repo_root};
@@ -48,16 +48,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 static RUNS: AtomicUsize = AtomicUsize::new(0);
 
 fn opts() -> CrateOptions {
-    CrateOptions {
-        crate_name: "aliyun-fuzz".into(),
-        crate_version: "0.1.0".into(),
-        product: "Fuzz".into(),
-        version: "2020-01-01".into(),
-        spec: "spec/fuzz".into(),
-        runtime: RuntimeDependency::Path("../../runtime".into()),
-        standalone: true,
-        feature_groups: Default::default(),
-    }
+    aliyun_codegen_tests::fuzz_crate_options()
 }
 
 #[test]
