@@ -330,6 +330,15 @@ pub fn parse_response<R: Request>(
             Ok(text) if !text.trim().is_empty() => crate::de::looks_like_xml(text),
             _ => content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("xml")),
         };
+        // An HTML page (a proxy's or gateway's maintenance page) is well-formed markup but no
+        // API answer: decoding it leniently would give an empty response.
+        if content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("html")) {
+            return Err(SdkError::Response(ResponseError::new(
+                status,
+                "the success body is an HTML page, not a JSON or XML API response".to_string(),
+                raw(),
+            )));
+        }
         // Fields decode one by one and never fail (`crate::de`); only a body that is not JSON
         // or XML, or not an object, is an error.
         let decoded = std::str::from_utf8(body)

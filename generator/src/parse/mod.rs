@@ -82,6 +82,7 @@ pub fn parse_doc(
 
     let mut request = request::build(&mut request_rows, &examples.requests, &mut sink);
     add_constraints(&mut request, &mut sink);
+    wire::settle(&mut request, &examples.requests, &mut sink);
     let (response, notes) = response::build(&response_tables, &examples.responses);
     sink.notes(notes);
     names::report_collisions(&request, "", &mut sink);

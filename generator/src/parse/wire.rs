@@ -69,22 +69,7 @@ pub fn decide(request: &mut [Field], rows: &[Row], examples: &[RequestExample], 
             .iter()
             .any(|r| r.name.starts_with(&format!("{}.", f.name)));
         let style = match sent(&f.name, examples) {
-            Sent::Json { structured_items } => {
-                // Items documented as text but sent as JSON objects are JSON values: a string
-                // item would be sent quoted (`["{\"Id\":…}"]`), not as the example shows.
-                let scalar_items = f.item_type.as_ref().is_some_and(|t| !t.is_container());
-                if structured_items && f.children.is_empty() && scalar_items {
-                    sink.warn(
-                        f.line,
-                        "type-mismatch",
-                        format!(
-                            "the items of `{}` are documented as {} but the request example sends JSON objects; read as JSON values",
-                            f.name,
-                            f.item_type.as_ref().map(|t| t.as_str()).unwrap_or("?")
-                        ),
-                    );
-                    f.item_type = Some(crate::model::Type::Object);
-                }
+            Sent::Json { .. } => {
                 if dotted_rows {
                     sink.warn(
                         f.line,
@@ -102,6 +87,37 @@ pub fn decide(request: &mut [Field], rows: &[Row], examples: &[RequestExample], 
             Sent::Nothing => WireStyle::RepeatList,
         };
         f.wire = Some(style);
+    }
+}
+
+/// After the rules are read: a JSON-wire container's `json` format rule is dropped (the SDK
+/// writes that document itself, so it is always JSON), and list items documented as text but
+/// sent as JSON objects by the request example become JSON values (a string item would be sent
+/// quoted, `["{\"Id\":…}"]`, not as the example shows).
+pub fn settle(request: &mut [Field], examples: &[RequestExample], sink: &mut Sink) {
+    for f in request
+        .iter_mut()
+        .filter(|f| f.wire == Some(WireStyle::Json))
+    {
+        f.constraints.retain(
+            |c| !matches!(&c.rule, crate::model::Rule::Format { name, .. } if name == "json"),
+        );
+        let Sent::Json { structured_items } = sent(&f.name, examples) else {
+            continue;
+        };
+        let scalar_items = f.item_type.as_ref().is_some_and(|t| !t.is_container());
+        if structured_items && f.children.is_empty() && scalar_items {
+            sink.warn(
+                f.line,
+                "type-mismatch",
+                format!(
+                    "the items of `{}` are documented as {} but the request example sends JSON objects; read as JSON values",
+                    f.name,
+                    f.item_type.as_ref().map(|t| t.as_str()).unwrap_or("?")
+                ),
+            );
+            f.item_type = Some(crate::model::Type::Object);
+        }
     }
 }
 
