@@ -89,7 +89,7 @@ pub(crate) fn to_number(t: &str) -> Option<Number> {
     if let Some((mantissa, exponent)) = s.split_once(['e', 'E']) {
         let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
         let exp_digits = exponent.strip_prefix('-').unwrap_or(exponent);
-        let mantissa_ok = matches!(to_number(mantissa), Some(_));
+        let mantissa_ok = to_number(mantissa).is_some();
         if mantissa_ok && !exp_digits.is_empty() && exp_digits.chars().all(|c| c.is_ascii_digit()) {
             return s.parse::<f64>().ok().map(Number::Float);
         }
