@@ -379,6 +379,18 @@ fn format_of(name: &str) -> Option<TokenStream> {
 }
 
 /// Checks of one value `x` (a `&T` of a scalar item) against a field's rules.
+/// The rules that hold for each item of a list. A JSON-wire list's `json` format describes the
+/// one document the SDK writes itself (always JSON), not its items.
+pub(crate) fn item_rules(field: &crate::model::Field) -> Vec<Constraint> {
+    let json_wire = field.wire == Some(crate::model::WireStyle::Json);
+    field
+        .constraints
+        .iter()
+        .filter(|c| !(json_wire && matches!(&c.rule, Rule::Format { name, .. } if name == "json")))
+        .cloned()
+        .collect()
+}
+
 fn value_checks(
     scalar: Scalar,
     constraints: &[Constraint],
@@ -531,7 +543,7 @@ fn struct_checks(fields: &[Planned<'_>], how: Access) -> TokenStream {
                 let item_path = quote!(&::std::format!("{}{}.{}", prefix, #wire, i + 1));
                 let per_item = match inner.as_ref() {
                     Shape::Scalar(s) => {
-                        let checks = value_checks(*s, &p.field.constraints, &item_path);
+                        let checks = value_checks(*s, &item_rules(p.field), &item_path);
                         (!checks.is_empty()).then(|| quote!(#(#checks)*))
                     }
                     Shape::Struct(_) => Some(quote! {

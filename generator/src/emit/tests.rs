@@ -315,7 +315,12 @@ fn rule_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String> {
                     && k.strip_prefix(name)
                         .and_then(|r| r.strip_prefix('.'))
                         .is_some_and(|i| i.parse::<usize>().is_ok()));
-            if mine && !super::rule_oracle::accepts(scalar, &p.field.constraints, v) {
+            let rules = if list {
+                super::api::item_rules(p.field)
+            } else {
+                p.field.constraints.clone()
+            };
+            if mine && !super::rule_oracle::accepts(scalar, &rules, v) {
                 out.push(format!("`{k}={v}`"));
             }
         }

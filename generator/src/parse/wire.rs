@@ -90,18 +90,14 @@ pub fn decide(request: &mut [Field], rows: &[Row], examples: &[RequestExample], 
     }
 }
 
-/// After the rules are read: a JSON-wire container's `json` format rule is dropped (the SDK
-/// writes that document itself, so it is always JSON), and list items documented as text but
-/// sent as JSON objects by the request example become JSON values (a string item would be sent
-/// quoted, `["{\"Id\":…}"]`, not as the example shows).
+/// After the rules are read: list items documented as text but sent as JSON objects by the
+/// request example become JSON values (a string item would be sent quoted, `["{\"Id\":…}"]`,
+/// not as the example shows).
 pub fn settle(request: &mut [Field], examples: &[RequestExample], sink: &mut Sink) {
     for f in request
         .iter_mut()
         .filter(|f| f.wire == Some(WireStyle::Json))
     {
-        f.constraints.retain(
-            |c| !matches!(&c.rule, crate::model::Rule::Format { name, .. } if name == "json"),
-        );
         let Sent::Json { structured_items } = sent(&f.name, examples) else {
             continue;
         };
