@@ -76,6 +76,28 @@ pub struct Field {
     pub line: usize,
 }
 
+impl Field {
+    /// A field with only a name, a type and its line: what the parser makes for a container
+    /// or a member that no table row describes.
+    pub fn bare(name: &str, ty: Type, line: usize) -> Field {
+        Field {
+            name: name.to_string(),
+            ty,
+            raw_type: String::new(),
+            required: None,
+            item_type: None,
+            wire: None,
+            location: None,
+            example: None,
+            description: String::new(),
+            translations: Vec::new(),
+            constraints: Vec::new(),
+            children: Vec::new(),
+            line,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Translation {
     pub lang: String,

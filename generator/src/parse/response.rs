@@ -194,21 +194,7 @@ fn place_table(
 }
 
 fn container(name: &str, line: usize) -> Field {
-    Field {
-        name: name.to_string(),
-        ty: Type::Object,
-        raw_type: String::new(),
-        required: None,
-        item_type: None,
-        wire: None,
-        location: None,
-        example: None,
-        description: String::new(),
-        translations: Vec::new(),
-        constraints: Vec::new(),
-        children: Vec::new(),
-        line,
-    }
+    Field::bare(name, Type::Object, line)
 }
 
 #[cfg(test)]

@@ -152,21 +152,7 @@ pub fn scalar_type(v: &Value) -> Type {
 
 /// A field for a name that only the example shows, typed from it.
 fn from_example(name: &str, v: &Value, line: usize) -> Field {
-    let mut f = Field {
-        name: name.to_string(),
-        ty: Type::String,
-        raw_type: String::new(),
-        required: None,
-        item_type: None,
-        wire: None,
-        location: None,
-        example: None,
-        description: String::new(),
-        translations: Vec::new(),
-        constraints: Vec::new(),
-        children: Vec::new(),
-        line,
-    };
+    let mut f = Field::bare(name, Type::String, line);
     match v {
         Value::Object(m) => {
             f.ty = Type::Object;
