@@ -262,13 +262,78 @@ pub enum Rule {
     },
     /// The value must differ between requests (an idempotency token): a client may generate it.
     Unique,
-    /// A relation with another parameter of the same request (by wire name).
+    /// The value must not be empty (`不允许为空字符串`, `cannot be an empty string`).
+    NotEmpty,
+    /// Substrings the value must not contain anywhere (`不能包含http://或者https://`).
+    ForbiddenSubstrings { values: Vec<String> },
+    /// A numeric range that depends on the value of another parameter of the same request
+    /// (`cloud：5~2000; cloud_essd：20~32768` keyed on `Category`). Values of `other` not listed
+    /// leave this parameter unchecked.
+    RangeWhen {
+        other: String,
+        cases: Vec<RangeCase>,
+    },
+    /// A relation with another parameter of the same request (by wire name, as the doc writes
+    /// it: `DataDisk.N.Category` beside `DataDisk.N.Size` means the member of the same item).
     Relation {
         relation: RelationKind,
         other: String,
+        /// The value of `other` the relation depends on (`required_when`, `applies_when`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         value: Option<String>,
+        /// The condition on `other` is negated: "when X is not set" (no `value`) or
+        /// "when X is not Y" (with `value`).
+        #[serde(default, skip_serializing_if = "is_false")]
+        negated: bool,
+        /// Further conditions that must all hold as well (`required_when`, `applies_when`:
+        /// "required when A is on and B is insert").
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        also: Vec<Condition>,
+        /// `ordered` only: the largest allowed distance from `other`, in seconds for times
+        /// ("The maximum time range is 31 days" is 2678400).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_span_secs: Option<u64>,
     },
+}
+
+/// One condition on another parameter of the same request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Condition {
+    /// The parameter's wire name, as the doc writes it.
+    pub param: String,
+    /// The value it is compared with; `None` means "is set" (or "is not set" when negated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub negated: bool,
+}
+
+/// The range a `range_when` rule allows while `other` has the wire value `value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RangeCase {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Number>,
+}
+
+impl Rule {
+    /// A plain relation: one condition on `other`, not negated, no span.
+    pub fn relation(
+        relation: RelationKind,
+        other: impl Into<String>,
+        value: Option<String>,
+    ) -> Rule {
+        Rule::Relation {
+            relation,
+            other: other.into(),
+            value,
+            negated: false,
+            also: Vec::new(),
+            max_span_secs: None,
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -291,6 +356,10 @@ pub enum RelationKind {
     /// This only takes effect when `other` is set (to `value`, when given): documentation only,
     /// a request that sets it anyway is not wrong.
     AppliesWhen,
+    /// This must not be earlier (or smaller) than `other` ("the end time must be later than the
+    /// start time"), and at most `max_span_secs` after it when given. Values are compared as
+    /// times (ISO 8601 or epoch milliseconds) or as numbers.
+    Ordered,
 }
 
 /// A character class in a `chars` rule.

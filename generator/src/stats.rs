@@ -39,6 +39,9 @@ fn rule_kind(r: &Rule) -> &'static str {
         Rule::Items { .. } => "items",
         Rule::MultiValue { .. } => "multi_value",
         Rule::Json { .. } => "json",
+        Rule::NotEmpty => "not_empty",
+        Rule::ForbiddenSubstrings { .. } => "forbidden_substrings",
+        Rule::RangeWhen { .. } => "range_when",
         Rule::Relation { .. } => "relation",
     }
 }

@@ -1,7 +1,7 @@
 //! Doc comments from doc prose: escaped so that rustdoc renders them as text, never as code
 //! to compile, links to resolve or HTML.
 
-use crate::model::{CharClass, Constraint, Field, Number, RelationKind, Rule};
+use crate::model::{CharClass, Condition, Constraint, Field, Number, RelationKind, Rule};
 
 /// Makes doc prose safe for rustdoc.
 pub fn sanitize(text: &str) -> String {
@@ -184,21 +184,72 @@ pub fn describe(c: &Constraint) -> String {
             relation,
             other,
             value,
+            negated,
+            also,
+            max_span_secs,
         } => match relation {
             RelationKind::NoOverlap => format!("must not overlap `{other}`"),
             RelationKind::MutuallyExclusive => format!("cannot be set together with `{other}`"),
             RelationKind::Requires => format!("requires `{other}`"),
             RelationKind::AtLeastOneOf => format!("this or `{other}` must be set"),
-            RelationKind::AppliesWhen => match value {
-                Some(v) => format!("takes effect only when `{other}` is `{v}`"),
-                None => format!("takes effect only when `{other}` is set"),
-            },
-            RelationKind::RequiredWhen => match value {
-                Some(v) => format!("required when `{other}` is `{v}`"),
-                None => format!("required when `{other}` is set"),
+            RelationKind::RequiredWhen => {
+                format!("required when {}", conditions(other, value, *negated, also))
+            }
+            RelationKind::AppliesWhen => {
+                format!(
+                    "takes effect only when {}",
+                    conditions(other, value, *negated, also)
+                )
+            }
+            RelationKind::Ordered => match max_span_secs {
+                Some(s) => format!(
+                    "must not be earlier than `{other}`, and at most {} after it",
+                    span(*s)
+                ),
+                None => format!("must not be earlier than `{other}`"),
             },
         },
+        Rule::NotEmpty => "must not be empty".to_string(),
+        Rule::ForbiddenSubstrings { values } => format!("must not contain {}", code_list(values)),
+        Rule::RangeWhen { other, cases } => {
+            let cases: Vec<String> = cases
+                .iter()
+                .map(|c| {
+                    let bound = |n: &Option<Number>| n.map_or("…".to_string(), |n| n.to_string());
+                    format!(
+                        "`{}`: {} to {}",
+                        c.value.replace('`', "'"),
+                        bound(&c.min),
+                        bound(&c.max)
+                    )
+                })
+                .collect();
+            format!("range by `{other}`: {}", cases.join("; "))
+        }
     }
+}
+
+/// "`A` is `x` and `B` is not set": the conditions of a `required_when`/`applies_when` rule.
+fn conditions(other: &str, value: &Option<String>, negated: bool, also: &[Condition]) -> String {
+    let one = |param: &str, value: &Option<String>, negated: bool| match (value, negated) {
+        (Some(v), false) => format!("`{param}` is `{}`", v.replace('`', "'")),
+        (Some(v), true) => format!("`{param}` is not `{}`", v.replace('`', "'")),
+        (None, false) => format!("`{param}` is set"),
+        (None, true) => format!("`{param}` is not set"),
+    };
+    std::iter::once(one(other, value, negated))
+        .chain(also.iter().map(|c| one(&c.param, &c.value, c.negated)))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// A span in seconds in the largest whole unit: "31 days", "1 hour", "90 seconds".
+fn span(secs: u64) -> String {
+    let (n, unit) = [(86_400, "day"), (3_600, "hour"), (60, "minute")]
+        .into_iter()
+        .find(|(u, _)| secs >= *u && secs % u == 0)
+        .map_or((secs, "second"), |(u, name)| (secs / u, name));
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The rustdoc of a field or setter: description, other languages, rules, wire name.

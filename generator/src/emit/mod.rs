@@ -11,6 +11,7 @@ pub mod roa;
 pub mod rule_oracle;
 pub mod rule_tests;
 pub mod tests;
+pub mod validators;
 
 use std::collections::BTreeMap;
 

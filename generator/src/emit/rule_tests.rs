@@ -430,6 +430,7 @@ fn relation_checks(
             relation,
             other,
             value,
+            ..
         } = &c.rule
         else {
             continue;
@@ -497,7 +498,7 @@ fn relation_checks(
                     &format!("{pb} set, {pa} too"),
                 ));
             }
-            RelationKind::NoOverlap | RelationKind::AppliesWhen => {}
+            RelationKind::NoOverlap | RelationKind::AppliesWhen | RelationKind::Ordered => {}
         }
     }
     out

@@ -316,7 +316,7 @@ fn rule_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String> {
                         .and_then(|r| r.strip_prefix('.'))
                         .is_some_and(|i| i.parse::<usize>().is_ok()));
             let rules = if list {
-                super::api::item_rules(p.field)
+                super::validators::item_rules(p.field)
             } else {
                 p.field.constraints.clone()
             };
@@ -347,6 +347,7 @@ fn relation_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String
                 relation,
                 other,
                 value,
+                ..
             } = &c.rule
             else {
                 continue;
@@ -364,7 +365,7 @@ fn relation_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String
                             (None, _) => false,
                         }
                 }
-                R::NoOverlap | R::AppliesWhen => false,
+                R::NoOverlap | R::AppliesWhen | R::Ordered => false,
             };
             if broken {
                 out.push(format!("`{me}` {relation:?} `{other}`"));

@@ -104,11 +104,7 @@ pub(crate) fn detect_relations(r: &Rich, siblings: &[&str]) -> Vec<Rule> {
     let each = |kind: RelationKind| -> Vec<Rule> {
         others
             .iter()
-            .map(|o| Rule::Relation {
-                relation: kind.clone(),
-                other: o.to_string(),
-                value: None,
-            })
+            .map(|o| Rule::relation(kind.clone(), *o, None))
             .collect()
     };
     let negated = r.has_any(&RELATION_NEGATION);
@@ -172,11 +168,7 @@ fn conditional_relation(
         };
         let limit = if before.is_some() { s } else { r.len() };
         let value = condition_value(r, m_end, limit, &names);
-        let rule = Rule::Relation {
-            relation: kind.clone(),
-            other: other.to_string(),
-            value,
-        };
+        let rule = Rule::relation(kind.clone(), other.to_string(), value);
         if !out.contains(&rule) {
             out.push(rule);
         }

@@ -62,11 +62,7 @@ fn format(name: &str, pattern: Option<&str>) -> Rule {
 }
 
 fn relation(kind: RelationKind, other: &str, value: Option<&str>) -> Rule {
-    Rule::Relation {
-        relation: kind,
-        other: other.to_string(),
-        value: value.map(str::to_string),
-    }
+    Rule::relation(kind, other, value.map(str::to_string))
 }
 
 fn no_prefix(v: &[&str]) -> Rule {

@@ -153,11 +153,11 @@ fn at_least_one_of_two_parameters() {
     );
     assert_eq!(
         r,
-        vec![Rule::Relation {
-            relation: RelationKind::AtLeastOneOf,
-            other: "Description".into(),
-            value: None
-        }]
+        vec![Rule::relation(
+            RelationKind::AtLeastOneOf,
+            "Description",
+            None
+        )]
     );
     let r = rules_of(
         "**Name**和**Description**参数必须至少传一个。",
@@ -166,11 +166,7 @@ fn at_least_one_of_two_parameters() {
     );
     assert_eq!(
         r,
-        vec![Rule::Relation {
-            relation: RelationKind::AtLeastOneOf,
-            other: "Name".into(),
-            value: None
-        }]
+        vec![Rule::relation(RelationKind::AtLeastOneOf, "Name", None)]
     );
 }
 
