@@ -11,7 +11,8 @@ Usage: python3 sample.py            -> prints population and writes sample.json
 """
 import json, os, random, re, sys
 
-CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'shared', 'corpus')
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, '..', '..', '..', '..', 'shared', 'corpus')
 PRODUCTS = ['ess', 'cbwp', 'smartag', 'cms', 'nas']
 SEED = 20261130
 N = 60
