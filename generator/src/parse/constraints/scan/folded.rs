@@ -173,10 +173,8 @@ impl Rich {
         // this scan is the parser's hottest loop).
         // At a non-space position `match_at` compares the pattern's first character first, so
         // only the patterns starting with that character are tried there (same result).
-        let firsts: Vec<Option<char>> = pats
-            .iter()
-            .map(|p| p.chars().find(|c| *c != ' '))
-            .collect();
+        let firsts: Vec<Option<char>> =
+            pats.iter().map(|p| p.chars().find(|c| *c != ' ')).collect();
         (from..self.len()).find_map(|i| {
             let c = self.c(i);
             if c == ' ' || !firsts.contains(&Some(c)) {
