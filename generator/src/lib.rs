@@ -242,8 +242,10 @@ impl Config {
         let mut diagnostics = Vec::new();
         let mut errors = Vec::new();
         let mut apis = Vec::new();
-        // Docs are independent: parse them on every core, results in file order.
-        let results = par::map(&files, |path| {
+        // Docs are independent: parse them on every core (longest files first), results in
+        // file order.
+        let size = |path: &PathBuf| fs::metadata(path).map_or(0, |m| m.len() as usize);
+        let results = par::map_heaviest_first(&files, size, |path| {
             read_doc(path)
                 .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, &defaults))
         });

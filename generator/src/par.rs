@@ -41,20 +41,36 @@ where
     R: Send,
     F: Fn(&T) -> R + Sync,
 {
+    map_heaviest_first(items, |_| 0, f)
+}
+
+/// [`map`], handing out the items of largest `weight` first (a cheap estimate of their cost):
+/// every call ends in a join, and a big item started last would leave the other threads idle
+/// while it finishes. Results still land in input order.
+pub fn map_heaviest_first<T, R, F, W>(items: &[T], weight: W, f: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+    W: Fn(&T) -> usize,
+{
     let workers = threads().min(items.len());
     if workers <= 1 {
         return items.iter().map(f).collect();
     }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    // Stable: equal weights keep input order.
+    order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                let result = f(item);
-                if let Ok(mut slot) = slots[i].lock() {
-                    *slot = Some(result);
+            scope.spawn(|| {
+                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let result = f(&items[i]);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(result);
+                    }
                 }
             });
         }
@@ -87,5 +103,9 @@ mod tests {
         let expected: Vec<u64> = (0..1000).map(|n| n * 2).collect();
         assert_eq!(out, expected);
         assert_eq!(with_threads(1, threads), 1);
+        let weighted = with_threads(3, || {
+            map_heaviest_first(&items, |n| (n % 10) as usize, |n| n * 2)
+        });
+        assert_eq!(weighted, expected);
     }
 }

@@ -18,7 +18,9 @@ pub mod api;
 #[cfg(feature = "reqwest")]
 pub mod client;
 pub mod credentials;
-pub mod de;
+/// Lenient decoding of response bodies: the crate `aliyun-wire`, which the generator shares.
+#[doc(inline)]
+pub use aliyun_wire as de;
 pub mod error;
 pub mod http;
 pub mod query;

@@ -331,18 +331,31 @@ impl Doc {
 }
 
 impl quote::ToTokens for Doc {
+    // Built token by token (the same tokens `quote!(#[doc = #lit])` gives): docs are most of
+    // the generated text, and a `quote!` and a `format!` per line showed in the profile.
     fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenTree};
+        let mut line_text = String::new();
         for line in self.text.lines() {
-            let line = if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {line}")
-            };
-            let lit = proc_macro2::Literal::string(&line);
+            line_text.clear();
+            if !line.is_empty() {
+                line_text.push(' ');
+                line_text.push_str(line);
+            }
+            let attr: proc_macro2::TokenStream = [
+                TokenTree::Ident(Ident::new("doc", Span::call_site())),
+                TokenTree::Punct(Punct::new('=', Spacing::Alone)),
+                TokenTree::Literal(Literal::string(&line_text)),
+            ]
+            .into_iter()
+            .collect();
+            let pound = TokenTree::Punct(Punct::new('#', Spacing::Alone));
+            let group = TokenTree::Group(Group::new(Delimiter::Bracket, attr));
             if self.inner {
-                tokens.extend(quote::quote!(#![doc = #lit]));
+                let bang = TokenTree::Punct(Punct::new('!', Spacing::Alone));
+                tokens.extend([pound, bang, group]);
             } else {
-                tokens.extend(quote::quote!(#[doc = #lit]));
+                tokens.extend([pound, group]);
             }
         }
     }

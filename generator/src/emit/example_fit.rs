@@ -1,13 +1,13 @@
 //! Where each value of a response example lands in the generated types.
 //!
-//! Walks an example (read by the runtime's own `de::body_value`, so JSON and XML look exactly as
-//! they do to the decoder) against the planned response fields, following the rules of the
-//! runtime's lenient decoding (`aliyun_runtime::de`). A leaf with no place (a member the table
-//! does not list, text where a number was documented, an object where a value was) is a
-//! [`Miss`]: the generator reports it and the example test skips exactly that path; every
-//! other leaf is asserted by the test.
+//! Walks an example (read by `aliyun_wire::body_value`, which generated code calls as
+//! `aliyun_runtime::de::body_value`, so JSON and XML look exactly as they do to the decoder)
+//! against the planned response fields, following the rules of the runtime's lenient decoding.
+//! A leaf with no place (a member the table does not list, text where a number was documented,
+//! an object where a value was) is a [`Miss`]: the generator reports it and the example test
+//! skips exactly that path; every other leaf is asserted by the test.
 
-use aliyun_runtime::de::{is_scalar_like, Scalar as WireScalar};
+use aliyun_wire::{is_scalar_like, Scalar as WireScalar};
 use serde_json::{Map, Value};
 
 use super::api::{Planned, Scalar, Shape};
@@ -302,7 +302,7 @@ pub fn api_fits(api: &crate::model::Api) -> Vec<(String, usize, Fit)> {
         .iter()
         .filter(|r| r.success && r.valid)
         .filter_map(|r| {
-            let body = aliyun_runtime::de::body_value(&r.body).ok()?;
+            let body = aliyun_wire::body_value(&r.body).ok()?;
             Some((r.file.clone(), r.line, fit(&fields, &body)))
         })
         .collect()

@@ -103,6 +103,22 @@ fn toml_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
+/// A rough cost of emitting and formatting `api`: its fields (nested members included),
+/// error codes and example text, so that big APIs start first ([`crate::par`]).
+fn api_weight(api: &Api) -> usize {
+    fn fields(list: &[crate::model::Field]) -> usize {
+        list.iter().map(|f| 1 + fields(&f.children)).sum()
+    }
+    let examples = &api.examples;
+    let example_text: usize = examples.responses.iter().map(|r| r.body.len() / 128).sum();
+    fields(&api.request)
+        + fields(&api.response)
+        + api.errors.len()
+        + examples.requests.len()
+        + examples.http_requests.len()
+        + example_text
+}
+
 /// One API module's Rust source (without the file header).
 fn api_source(api: &Api) -> Result<(String, TokenStream, Vec<Diagnostic>), Diagnostic> {
     let module = naming::module(&api.name).ok_or_else(|| {
@@ -199,7 +215,7 @@ pub fn render_crate(
     let mut modules: Vec<(String, &Api)> = Vec::new();
     let head = header(&opts.spec);
     // APIs are independent: emit and format them on every core, results in input order.
-    let rendered = crate::par::map(apis, |api| {
+    let rendered = crate::par::map_heaviest_first(apis, api_weight, |api| {
         api_source(api).map(|(module, tokens, notes)| {
             let text = format_tokens(tokens, &module);
             (module, text, notes)
@@ -358,7 +374,7 @@ pub fn render_module(apis: &[Api], spec: &str) -> Result<(String, Vec<Diagnostic
     let mut diags = Vec::new();
     let mut errors = Vec::new();
     let mut items: Vec<(String, String, &Api)> = Vec::new();
-    let rendered = crate::par::map(apis, |api| {
+    let rendered = crate::par::map_heaviest_first(apis, api_weight, |api| {
         api_source(api).and_then(|(module, tokens, notes)| {
             Ok((module.clone(), format_tokens(tokens, &module)?, notes))
         })

@@ -471,7 +471,7 @@ fn response_test(
     index: usize,
     notes: &mut Vec<Diagnostic>,
 ) -> Option<TokenStream> {
-    let tree = match aliyun_runtime::de::body_value(&ex.body) {
+    let tree = match aliyun_wire::body_value(&ex.body) {
         Ok(tree @ Value::Object(_)) => tree,
         Ok(_) => {
             notes.push(Diagnostic::warning(

@@ -171,13 +171,22 @@ impl Rich {
     pub(crate) fn find_any(&self, from: usize, pats: &[&str]) -> Option<(usize, usize)> {
         // Only positions holding some pattern's first character can match (a cheap filter:
         // this scan is the parser's hottest loop).
-        let firsts: Vec<char> = pats
-            .iter()
-            .filter_map(|p| p.chars().find(|c| *c != ' '))
-            .collect();
-        (from..self.len())
-            .filter(|&i| self.c(i) != ' ' && firsts.contains(&self.c(i)))
-            .find_map(|i| self.match_any(i, pats).map(|e| (i, e)))
+        // At a non-space position `match_at` compares the pattern's first character first, so
+        // only the patterns starting with that character are tried there (same result).
+        let firsts: Vec<Option<char>> =
+            pats.iter().map(|p| p.chars().find(|c| *c != ' ')).collect();
+        (from..self.len()).find_map(|i| {
+            let c = self.c(i);
+            if c == ' ' || !firsts.contains(&Some(c)) {
+                return None;
+            }
+            pats.iter()
+                .zip(&firsts)
+                .filter(|(_, first)| **first == Some(c))
+                .filter_map(|(p, _)| self.match_at(i, p))
+                .max()
+                .map(|e| (i, e))
+        })
     }
 
     pub(crate) fn find(&self, from: usize, pat: &str) -> Option<(usize, usize)> {

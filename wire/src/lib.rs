@@ -1,5 +1,9 @@
 //! Lenient decoding of response bodies.
 //!
+//! `aliyun-runtime` re-exports this crate as `aliyun_runtime::de` (the path generated code uses);
+//! the generator depends on it directly to check at generation time which documented example
+//! values the generated types can hold, without compiling the runtime's signing and HTTP crates.
+//!
 //! Real responses (and the docs' own examples) disagree with the documented types: a `String`
 //! field arrives as a JSON number, an `Integer` as a string, a one-item array as a bare object,
 //! an element with children where the doc promised a scalar, and in XML every value is text.
