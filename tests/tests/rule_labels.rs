@@ -28,6 +28,7 @@ fn kind_of(rule: &Rule) -> String {
             RelationKind::RequiredWhen => "required_when",
             RelationKind::AtLeastOneOf => "at_least_one_of",
             RelationKind::AppliesWhen => "applies_when",
+            RelationKind::Ordered => "ordered",
         }
         .to_string(),
         other => serde_json::to_value(other).expect("rules serialise")["kind"]

@@ -59,8 +59,8 @@ pub(crate) const BRANCH_INTROS: &[&str] = &[
 
 /// Values or a range under a condition, when they are about this parameter (no sibling is
 /// named between the condition and the values).
-pub(crate) fn branch_values(r: &Rich, siblings: &[&str], ty: &Type) -> Vec<Branch> {
-    let found = mentions(r, siblings);
+pub(crate) fn branch_values(r: &Rich, env: &Env, ty: &Type) -> Vec<Branch> {
+    let found = mentions(r, env);
     let start = if starts_conditional(r) {
         match r.find_any(0, &["时,", ","]) {
             Some((_, e)) => e,
@@ -70,8 +70,8 @@ pub(crate) fn branch_values(r: &Rich, siblings: &[&str], ty: &Type) -> Vec<Branc
         0
     };
     let cond = found.iter().find(|m| m.1 <= start).map(|m| {
-        let names: Vec<&str> = found.iter().map(|m| m.2).collect();
-        (m.2.to_string(), condition_value(r, m.1, start, &names))
+        let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
+        (m.2.clone(), condition_value(r, m.1, start, &names))
     });
     let mut from = start;
     let intros = [&VALUE_INTROS[..], &ONLY_INTROS[..], BRANCH_INTROS].concat();

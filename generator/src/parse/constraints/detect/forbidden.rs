@@ -2,7 +2,7 @@
 
 use crate::parse::constraints::*;
 
-/// `不能用使用以下端口：**22、2222**`, `cannot be **X**`, `不允许为空字符串`.
+/// `不能用使用以下端口：**22、2222**`, `cannot be **X**`.
 pub(crate) fn detect_forbidden(r: &Rich) -> Vec<Rule> {
     let mut out = Vec::new();
     let listy = r.has_any(&["以下", "下列", "following"]);
@@ -31,21 +31,11 @@ pub(crate) fn detect_forbidden(r: &Rich) -> Vec<Rule> {
             }
         }
     }
-    let empty = [
-        "不允许为空字符串",
-        "不能为空字符串",
-        "不能为空",
-        "不可为空",
-        "cannot be an empty string",
-        "cannot be empty",
-        "must not be empty",
-    ];
-    if r.has_any(&empty) {
-        out.push(Rule::Length {
-            min: Some(1),
-            max: None,
-        });
-    } else if let Some((_, e)) = r.find_any(
+    // `不能为空` is `not_empty` (its own detector), not a forbidden value.
+    if r.has_any(&NOT_EMPTY_WORDS) || r.has_any(&NOT_EMPTY_WEAK) {
+        return out;
+    }
+    if let Some((_, e)) = r.find_any(
         0,
         &[
             "不能为",
@@ -88,8 +78,7 @@ pub(crate) fn prefix_tokens(r: &Rich, a: usize, b: usize) -> Vec<String> {
     out
 }
 
-/// `不能以`http://`或`https://`开头`, `cannot start with `http://``; `cannot contain` is reported
-/// as a prefix rule too (a sound under-approximation: see the module notes).
+/// `不能以`http://`或`https://`开头`, `cannot start with `http://``.
 pub(crate) fn detect_prefix(r: &Rich) -> Vec<Rule> {
     let mut out = Vec::new();
     let mut push = |values: Vec<String>| {
@@ -120,13 +109,6 @@ pub(crate) fn detect_prefix(r: &Rich) -> Vec<Rule> {
         "cannot begin with",
         "must not begin with",
         "should not start with",
-        "cannot contain",
-        "must not contain",
-        "can't contain",
-        "不能包含",
-        "不可包含",
-        "不得包含",
-        "不允许包含",
     ];
     from = 0;
     while let Some((_, e)) = r.find_any(from, &en) {

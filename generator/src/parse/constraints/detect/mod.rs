@@ -4,22 +4,30 @@
 mod chars;
 mod default;
 mod forbidden;
+mod forbidden_substrings;
 mod format;
 mod items;
 mod length;
 mod multi_value;
+mod not_empty;
+mod ordered;
 mod range;
+mod range_when;
 mod relation;
 mod unique;
 
 pub(crate) use chars::*;
 pub(crate) use default::*;
 pub(crate) use forbidden::*;
+pub(crate) use forbidden_substrings::*;
 pub(crate) use format::*;
 pub(crate) use items::*;
 pub(crate) use length::*;
 pub(crate) use multi_value::*;
+pub(crate) use not_empty::*;
+pub(crate) use ordered::*;
 pub(crate) use range::*;
+pub(crate) use range_when::*;
 pub(crate) use relation::*;
 pub(crate) use unique::*;
 
@@ -37,7 +45,7 @@ pub(crate) enum Scope {
 
 pub(crate) struct Ctx<'a> {
     pub(crate) ty: &'a Type,
-    pub(crate) siblings: &'a [&'a str],
+    pub(crate) env: &'a Env<'a>,
     pub(crate) scope: Scope,
     /// The first sentence of the description (where "X is a CIDR block" is stated).
     pub(crate) first: bool,
@@ -50,6 +58,11 @@ pub(crate) struct Found {
     pub(crate) branches: Vec<Branch>,
     /// A `Boolean` enum was dropped (the type already says `true`/`false`).
     pub(crate) redundant: bool,
+    /// A largest span (`The maximum time range is 31 days`) stated apart from its `ordered`
+    /// relation, in seconds.
+    pub(crate) span: Option<u64>,
+    /// A `key: lo~hi` case of a range per value of another parameter.
+    pub(crate) case: Option<Case>,
 }
 
 /// Runs every detector over one sentence.
@@ -77,7 +90,9 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
             });
         }
         f.rules.extend(detect_forbidden(&r));
+        f.rules.extend(detect_not_empty(&r, ctx.env.own));
         f.rules.extend(detect_prefix(&r));
+        f.rules.extend(detect_forbidden_substrings(&r));
         f.rules.extend(detect_chars(&r));
         if r.has("ascii") && !r.has_any(&["非ascii", "non-ascii"]) {
             f.rules.push(Rule::Ascii);
@@ -94,9 +109,29 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
     if is_uniqueness(&r) {
         f.rules.push(Rule::Unique);
     }
-    f.rules.extend(detect_relations(&r, ctx.siblings));
+    f.rules.extend(detect_relations(&r, ctx.env));
+    let ordered = f.rules.iter().any(|r| {
+        matches!(
+            r,
+            Rule::Relation {
+                relation: RelationKind::Ordered,
+                ..
+            }
+        )
+    });
+    let span = detect_span(&r);
+    if span.is_some() {
+        // `时间跨度最大为31天` bounds a span between two times, not this value.
+        f.rules.retain(|r| !matches!(r, Rule::Range { .. }));
+    }
+    if !ordered {
+        f.span = span;
+    }
     if conditional || ctx.scope != Scope::Main {
-        f.branches = branch_values(&r, ctx.siblings, ctx.ty);
+        f.branches = branch_values(&r, ctx.env, ctx.ty);
+    }
+    if f.rules.is_empty() && f.branches.is_empty() {
+        f.case = case_of(&r, ctx.env);
     }
     if !f.rules.is_empty() {
         f.redundant = false;

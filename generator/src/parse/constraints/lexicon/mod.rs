@@ -76,6 +76,41 @@ pub(crate) struct Lexicon {
     pub(crate) required_words: &'static [&'static str],
     /// `applies_when` (documentation only): the parameter takes effect only under a condition.
     pub(crate) applies_words: &'static [&'static str],
+    /// `not_empty`: the value must not be empty (`不允许为空字符串`, `cannot be an empty string`).
+    pub(crate) not_empty: &'static [&'static str],
+    /// `not_empty`, weaker (`不能为空`, `cannot be empty`): only said of a value, else "required".
+    pub(crate) not_empty_weak: &'static [&'static str],
+    /// The subject words that make a weak `not_empty` phrase about the value (`取值`, `value`).
+    pub(crate) value_subjects: &'static [&'static str],
+    /// A second subject may be empty (`可以为空`): the sentence contrasts two parameters.
+    pub(crate) empty_allowed: &'static [&'static str],
+    /// `forbidden_substrings`: text the value must not contain (`不能包含`, `cannot contain`).
+    pub(crate) contain_forbidden: &'static [&'static str],
+    /// `ordered`: this parameter must be later than (or not smaller than) the one named next.
+    pub(crate) later: &'static [&'static str],
+    /// `ordered` phrases that also bound numbers (`大于`): only with a parameter name after them.
+    pub(crate) later_needs_name: &'static [&'static str],
+    /// Articles dropped before a role (`the start time`).
+    pub(crate) role_articles: &'static [&'static str],
+    /// `ordered.max_span_secs`: the largest span (`时间跨度最大为`, `maximum time range is`).
+    pub(crate) span: &'static [&'static str],
+    /// Time units of a span, in seconds.
+    pub(crate) span_units: &'static [(&'static str, u64)],
+    /// `required_when` with this parameter's name (`{}` is the name): `{} is required`.
+    pub(crate) required_self: &'static [&'static str],
+    /// `required_when`, negated with no value: words before the other name (`不指定X`).
+    pub(crate) not_set_before: &'static [&'static str],
+    /// `required_when`, negated with no value: words after the other name (`X is not set`).
+    pub(crate) not_set_after: &'static [&'static str],
+    /// `required_when`, negated with a value (`X is not Y`, `X不为Y`).
+    pub(crate) not_equal: &'static [&'static str],
+    /// Before an unmarked value of a condition (`X is set to on`, `X为on`).
+    pub(crate) condition_value_intros: &'static [&'static str],
+    /// Joins two conditions that must both hold (`and`, `且`).
+    pub(crate) condition_and: &'static [&'static str],
+    /// `mutually_exclusive` as `Set **A** or **B**.`: the opening word and the joining word.
+    pub(crate) either_starts: &'static [&'static str],
+    pub(crate) either_joins: &'static [&'static str],
 }
 
 const LIST_SEPS_MARKS: &[&str] = &[",", "|"];
@@ -157,3 +192,39 @@ pub(crate) static APPLIES_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.applies_words));
 pub(crate) static CRON_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.cron_words));
+pub(crate) static NOT_EMPTY_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.not_empty));
+pub(crate) static NOT_EMPTY_WEAK: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.not_empty_weak));
+pub(crate) static VALUE_SUBJECTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.value_subjects));
+pub(crate) static EMPTY_ALLOWED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.empty_allowed));
+pub(crate) static CONTAIN_FORBIDDEN: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.contain_forbidden));
+pub(crate) static LATER_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.later));
+pub(crate) static LATER_NEEDS_NAME: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.later_needs_name));
+pub(crate) static ROLE_ARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.role_articles));
+pub(crate) static SPAN_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.span));
+pub(crate) static REQUIRED_SELF: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.required_self));
+pub(crate) static NOT_SET_BEFORE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.not_set_before));
+pub(crate) static NOT_SET_AFTER: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.not_set_after));
+pub(crate) static NOT_EQUAL_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.not_equal));
+pub(crate) static CONDITION_AND: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.condition_and));
+pub(crate) static EITHER_STARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.either_starts));
+pub(crate) static EITHER_JOINS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.either_joins));
+pub(crate) static SPAN_UNITS: LazyLock<Vec<(&'static str, u64)>> =
+    LazyLock::new(|| joined(&[], |l| l.span_units));
+pub(crate) static CONDITION_VALUE_INTROS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.condition_value_intros));
