@@ -4,23 +4,17 @@ use crate::parse::constraints::*;
 
 /// `不允许为空字符串`, `cannot be an empty string`; the weaker `不能为空` / `cannot be empty` only
 /// where the sentence says it of a value (`N的取值不允许为空`, `The value … cannot be empty`):
-/// on its own it often just means "required". A sentence that contrasts two subjects (`A TagKey
-/// cannot be an empty string, but a TagValue can be`) or whose subject is another name (`Key不
-/// 允许为空字符串` in the description of `Tags`) says nothing sure about this parameter.
+/// on its own it often just means "required". When the subject is a name (`A TagKey cannot be
+/// an empty string, but a TagValue can be`), the rule is this parameter's only when the name is
+/// (or ends with) its own (`TagKey` for `Tag.N.Key`, not for `Tag.N.Value`; `Key不允许为空字符串`
+/// in the description of `Tags` is about a member).
 pub(crate) fn detect_not_empty(r: &Rich, own: &str) -> Option<Rule> {
-    let (s, _) = r.find_any(0, &NOT_EMPTY_WORDS).or_else(|| {
-        let (s, e) = r.find_any(0, &NOT_EMPTY_WEAK)?;
-        let before = r.folded(0, s);
-        let of_value = VALUE_SUBJECTS.iter().any(|w| before.contains(w));
-        of_value.then_some((s, e))
-    })?;
-    if r.has_any(&EMPTY_ALLOWED) {
-        return None;
-    }
-    // The word right before the phrase names the subject: a parameter-like name that is not
-    // this parameter's means the sentence is about a member or another parameter.
+    let strong = r.find_any(0, &NOT_EMPTY_WORDS);
+    let (s, _) = strong.or_else(|| r.find_any(0, &NOT_EMPTY_WEAK))?;
+    // The word right before the phrase names the subject (`A TagKey cannot …`, `标签键（TagKey）
+    // 不能为空`): a parameter-like name says whom the sentence is about.
     let mut k = s;
-    while k > 0 && r.c(k - 1) == ' ' {
+    while k > 0 && matches!(r.c(k - 1), ' ' | ')') {
         k -= 1;
     }
     let mut j = k;
@@ -28,11 +22,22 @@ pub(crate) fn detect_not_empty(r: &Rich, own: &str) -> Option<Rule> {
         j -= 1;
     }
     let subject = r.orig(j, k);
-    let named = subject
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_uppercase());
-    if named && !own.is_empty() && !subject.ends_with(own) {
+    // `N` (the index placeholder) names no parameter.
+    let named = subject.chars().count() >= 2
+        && subject
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase());
+    if named {
+        let own_named = !own.is_empty() && subject.ends_with(own);
+        return own_named.then_some(Rule::NotEmpty);
+    }
+    let of_value = VALUE_SUBJECTS.iter().any(|w| r.folded(0, s).contains(w));
+    if strong.is_none() && !of_value {
+        return None;
+    }
+    // Two unnamed subjects contrasted (`…，标签值可以为空`): nothing sure about this one.
+    if r.has_any(&EMPTY_ALLOWED) {
         return None;
     }
     Some(Rule::NotEmpty)

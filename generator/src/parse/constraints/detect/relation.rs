@@ -308,6 +308,9 @@ fn conditional_relation(
     let mut from = 0;
     while let Some((s, e)) = r.find_any(from, required) {
         from = e;
+        if r.match_any(e, &MARKER_NOT_BEFORE).is_some() {
+            continue;
+        }
         // The condition is the nearest mention before the marker (zh, `If X…, this parameter is
         // required`), else the first one right after it (`required when X is set to Y`).
         let before = found.iter().rposition(|m| m.0 >= prev_end && m.1 <= s);

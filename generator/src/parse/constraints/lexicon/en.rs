@@ -266,7 +266,7 @@ pub(crate) const EN: Lexicon = Lexicon {
         ("weeks", 604_800),
         ("week", 604_800),
     ],
-    required_self: &["{} is required", "you must specify {}", "you must set {}"],
+    required_self: &["{} is required"],
     not_set_before: &["do not specify", "do not set", "don't specify", "you leave"],
     not_set_after: &[
         "is not set",
@@ -285,6 +285,7 @@ pub(crate) const EN: Lexicon = Lexicon {
     ],
     condition_value_intros: &["is set to", "set to", "equals", "is equal to"],
     condition_and: &["and"],
+    marker_not_before: &["to"],
     either_starts: &["set"],
     either_joins: &["or"],
 };

@@ -108,6 +108,8 @@ pub(crate) struct Lexicon {
     pub(crate) condition_value_intros: &'static [&'static str],
     /// Joins two conditions that must both hold (`and`, `且`).
     pub(crate) condition_and: &'static [&'static str],
+    /// A relation marker followed by these is no marker (`must be set to the specified value`).
+    pub(crate) marker_not_before: &'static [&'static str],
     /// `mutually_exclusive` as `Set **A** or **B**.`: the opening word and the joining word.
     pub(crate) either_starts: &'static [&'static str],
     pub(crate) either_joins: &'static [&'static str],
@@ -228,3 +230,5 @@ pub(crate) static SPAN_UNITS: LazyLock<Vec<(&'static str, u64)>> =
     LazyLock::new(|| joined(&[], |l| l.span_units));
 pub(crate) static CONDITION_VALUE_INTROS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.condition_value_intros));
+pub(crate) static MARKER_NOT_BEFORE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.marker_not_before));

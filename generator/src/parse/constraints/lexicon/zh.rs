@@ -258,6 +258,7 @@ pub(crate) const ZH: Lexicon = Lexicon {
     not_equal: &["不为", "不是", "不等于"],
     condition_value_intros: &["取值为", "的值为", "设置为", "取值是", "为", "是", "取"],
     condition_and: &["且", "并且", "而且", "同时"],
+    marker_not_before: &[],
     either_starts: &[],
     either_joins: &[],
 };
