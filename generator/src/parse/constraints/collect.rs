@@ -34,13 +34,7 @@ impl Acc<'_> {
         }
         let mut found = sentence_rules(text, &ctx);
         let r = Rich::new(text);
-        if found.rules.is_empty()
-            && r.starts_with_any(&[
-                "this is the default value",
-                "this value is the default",
-                "该值为默认值",
-            ])
-        {
+        if found.rules.is_empty() && r.starts_with_any(&DEFAULT_SENTENCE_STARTS) {
             if let Some(v) = self.last_single.take() {
                 found.rules.push(Rule::Default {
                     value: default_value(&v, self.ty),

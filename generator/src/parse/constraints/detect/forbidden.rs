@@ -5,17 +5,8 @@ use crate::parse::constraints::*;
 /// `不能用使用以下端口：**22、2222**`, `cannot be **X**`.
 pub(crate) fn detect_forbidden(r: &Rich) -> Vec<Rule> {
     let mut out = Vec::new();
-    let listy = r.has_any(&["以下", "下列", "following"]);
-    let negative = r.has_any(&[
-        "不能",
-        "不可",
-        "不支持",
-        "不允许",
-        "not supported",
-        "cannot",
-        "not allowed",
-        "reserved",
-    ]);
+    let listy = r.has_any(&FORBIDDEN_LIST_WORDS);
+    let negative = r.has_any(&FORBIDDEN_NEGATIONS);
     if listy && negative {
         if let Some((_, colon)) = r.find(0, ":") {
             let (vals, _) = parse_expr(r, colon, 0);
@@ -35,18 +26,7 @@ pub(crate) fn detect_forbidden(r: &Rich) -> Vec<Rule> {
     if r.has_any(&NOT_EMPTY_WORDS) || r.has_any(&NOT_EMPTY_WEAK) {
         return out;
     }
-    if let Some((_, e)) = r.find_any(
-        0,
-        &[
-            "不能为",
-            "不能是",
-            "不能设置为",
-            "不能设为",
-            "cannot be set to",
-            "cannot be",
-            "must not be",
-        ],
-    ) {
+    if let Some((_, e)) = r.find_any(0, &FORBIDDEN_VALUE_INTROS) {
         if let Some(t) = read_token(r, e, false) {
             if (t.marked || to_number(&t.text).is_some()) && is_value_like(&t.text) {
                 out.push(Rule::Forbidden {
@@ -90,28 +70,15 @@ pub(crate) fn detect_prefix(r: &Rich) -> Vec<Rule> {
         }
     };
     let mut from = 0;
-    while let Some((_, e)) = r.find_any(
-        from,
-        &["不能以", "不可以以", "不得以", "不允许以", "禁止以"],
-    ) {
+    while let Some((_, e)) = r.find_any(from, &PREFIX_INTROS) {
         from = e;
-        if let Some((k, _)) = r
-            .find_any(e, &["开头", "开始"])
-            .filter(|(k, _)| *k <= e + 80)
-        {
+        if let Some((k, _)) = r.find_any(e, &START_ENDS).filter(|(k, _)| *k <= e + 80) {
             push(prefix_tokens(r, e, k));
         }
     }
-    let en = [
-        "cannot start with",
-        "can't start with",
-        "must not start with",
-        "cannot begin with",
-        "must not begin with",
-        "should not start with",
-    ];
+    let en = &PREFIX_PHRASES;
     from = 0;
-    while let Some((_, e)) = r.find_any(from, &en) {
+    while let Some((_, e)) = r.find_any(from, en) {
         from = e;
         let stop = r.clause_end(e, &['。', ';']);
         let stop = (e..stop)

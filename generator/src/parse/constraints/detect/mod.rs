@@ -94,7 +94,7 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
         f.rules.extend(detect_prefix(&r));
         f.rules.extend(detect_forbidden_substrings(&r));
         f.rules.extend(detect_chars(&r));
-        if r.has("ascii") && !r.has_any(&["非ascii", "non-ascii"]) {
+        if r.has("ascii") && !r.has_any(&ASCII_NEGATIONS) {
             f.rules.push(Rule::Ascii);
         }
         f.rules.extend(detect_format(
@@ -150,10 +150,7 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         let only = r.match_any(s, &ONLY_INTROS).is_some_and(|x| x == e);
         let en_items = r.match_any(s, &ITEM_INTROS).is_some_and(|x| x == e);
         // `默认取值X`, `Default value:`, `Maximum value:` belong to other detectors.
-        let other = [
-            "默认", "最大", "最小", "default", "maximum", "minimum", "max", "min",
-        ];
-        if other.iter().any(|w| r.ends_at(s, w)) || conditional_at(r, s) {
+        if OTHER_INTRO_HEADS.iter().any(|w| r.ends_at(s, w)) || conditional_at(r, s) {
             continue;
         }
         if only && r.span(r.skip_ws(e)) == 0 && !r.ends_at(e, ":") && !sole_word_to_end(r, e) {
@@ -165,19 +162,14 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         }
         let next = r.skip_ws(end);
         // `当…取值**Month**时` is a condition; `2~128个字符` is a length.
-        if r.match_any(next, &["时", "个字符", "字符", "character", "characters"])
-            .is_some()
-        {
+        if r.match_any(next, &NOT_VALUE_FOLLOWERS).is_some() {
             continue;
         }
         // `取值为60或60的整数倍`: a step, which no value list or range states.
         if r.has_any(&MULTIPLE_WORDS) {
             continue;
         }
-        let items = en_items
-            || ["n的", "n", "数量的", "数量", "个数"]
-                .iter()
-                .any(|w| r.ends_at(s, w));
+        let items = en_items || ITEM_INTRO_HEADS.iter().any(|w| r.ends_at(s, w));
         return vals_to_rules(&vals, items, ty);
     }
     (Vec::new(), false)

@@ -14,7 +14,9 @@ pub(crate) fn detect_ordered(r: &Rich, found: &[(usize, usize, String)], env: &E
     while let Some((s, e)) = r.find_any(from, &LATER_WORDS) {
         from = e;
         // `不能晚于`, `cannot be later than`: the opposite order.
-        if RELATION_NEGATION.iter().any(|w| r.ends_at(s, w)) || r.ends_at(s, "not be") {
+        if RELATION_NEGATION.iter().any(|w| r.ends_at(s, w))
+            || ORDER_NEGATIONS.iter().any(|w| r.ends_at(s, w))
+        {
             continue;
         }
         let clause_start = (0..s)
