@@ -47,6 +47,10 @@ impl Acc<'_> {
         };
         let source = text.trim().to_string();
         if found.rules.is_empty() {
+            if found.elsewhere {
+                self.stats.elsewhere += 1;
+                return;
+            }
             if let Some(case) = found.case.take() {
                 self.cases.push((vec![case], source));
                 return;

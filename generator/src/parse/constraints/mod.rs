@@ -149,4 +149,7 @@ pub(crate) struct Stats {
     pub(crate) subfield: usize,
     /// `true`/`false` lists of a `Boolean` field without a default: the type already says it.
     pub(crate) redundant: usize,
+    /// Sentences that state a rule of another parameter (`A TagKey cannot be an empty string,
+    /// but a TagValue can be` in the description of `Tag.N.Value`).
+    pub(crate) elsewhere: usize,
 }

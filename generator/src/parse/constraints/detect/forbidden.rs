@@ -39,14 +39,15 @@ pub(crate) fn detect_forbidden(r: &Rich) -> Vec<Rule> {
 }
 
 /// Tokens between `a` and `b` that can be prefixes: marked text, or plain text with
-/// punctuation (`http://`); plain words are prose.
-pub(crate) fn prefix_tokens(r: &Rich, a: usize, b: usize) -> Vec<String> {
+/// punctuation (`http://`); plain words are prose, unless the slot holds nothing but the
+/// prefixes (`plain`: `不能以 auto 开头`, `不能以aliyun和acs:开头`).
+pub(crate) fn prefix_tokens(r: &Rich, a: usize, b: usize, plain: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut p = a;
     while p < b {
         match read_token(r, p, true) {
             Some(t) if t.start < b => {
-                let ok = t.marked || t.text.chars().any(|c| !c.is_ascii_alphanumeric());
+                let ok = plain || t.marked || t.text.chars().any(|c| !c.is_ascii_alphanumeric());
                 if ok && is_value_like(&t.text) && !out.contains(&t.text) {
                     out.push(t.text);
                 }
@@ -73,7 +74,7 @@ pub(crate) fn detect_prefix(r: &Rich) -> Vec<Rule> {
     while let Some((_, e)) = r.find_any(from, &PREFIX_INTROS) {
         from = e;
         if let Some((k, _)) = r.find_any(e, &START_ENDS).filter(|(k, _)| *k <= e + 80) {
-            push(prefix_tokens(r, e, k));
+            push(prefix_tokens(r, e, k, true));
         }
     }
     let en = &PREFIX_PHRASES;
@@ -84,7 +85,7 @@ pub(crate) fn detect_prefix(r: &Rich) -> Vec<Rule> {
         let stop = (e..stop)
             .find(|&i| r.c(i) == '.' && r.span(i) == 0 && r.c(i + 1) == ' ')
             .unwrap_or(stop);
-        push(prefix_tokens(r, e, stop));
+        push(prefix_tokens(r, e, stop, false));
     }
     out
 }

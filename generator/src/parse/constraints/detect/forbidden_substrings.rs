@@ -14,7 +14,7 @@ pub(crate) fn detect_forbidden_substrings(r: &Rich) -> Option<Rule> {
         let stop = (e..stop)
             .find(|&i| r.c(i) == '.' && r.span(i) == 0 && r.c(i + 1) == ' ')
             .unwrap_or(stop);
-        for v in prefix_tokens(r, e, stop) {
+        for v in prefix_tokens(r, e, stop, false) {
             if !values.contains(&v) {
                 values.push(v);
             }

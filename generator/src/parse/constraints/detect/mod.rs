@@ -61,6 +61,9 @@ pub(crate) struct Found {
     /// A largest span (`The maximum time range is 31 days`) stated apart from its `ordered`
     /// relation, in seconds.
     pub(crate) span: Option<u64>,
+    /// The sentence states a rule of another parameter (`A TagKey cannot be an empty string`
+    /// in the description of `Tag.N.Value`): recognised, but no rule of this one.
+    pub(crate) elsewhere: bool,
     /// A `key: lo~hi` case of a range per value of another parameter.
     pub(crate) case: Option<Case>,
 }
@@ -91,6 +94,7 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
         }
         f.rules.extend(detect_forbidden(&r));
         f.rules.extend(detect_not_empty(&r, ctx.env.own));
+        f.elsewhere = not_empty_of(&r, ctx.env.own) == Some(false);
         f.rules.extend(detect_prefix(&r));
         f.rules.extend(detect_forbidden_substrings(&r));
         f.rules.extend(detect_chars(&r));

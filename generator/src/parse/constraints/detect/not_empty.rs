@@ -9,6 +9,14 @@ use crate::parse::constraints::*;
 /// (or ends with) its own (`TagKey` for `Tag.N.Key`, not for `Tag.N.Value`; `Key不允许为空字符串`
 /// in the description of `Tags` is about a member).
 pub(crate) fn detect_not_empty(r: &Rich, own: &str) -> Option<Rule> {
+    not_empty_of(r, own)
+        .filter(|mine| *mine)
+        .map(|_| Rule::NotEmpty)
+}
+
+/// `Some(true)`: the sentence says this value must not be empty; `Some(false)`: it says so
+/// of another parameter (or lets another be empty), which is no rule of this one.
+pub(crate) fn not_empty_of(r: &Rich, own: &str) -> Option<bool> {
     let strong = r.find_any(0, &NOT_EMPTY_WORDS);
     let (s, _) = strong.or_else(|| r.find_any(0, &NOT_EMPTY_WEAK))?;
     // The word right before the phrase names the subject (`A TagKey cannot …`, `标签键（TagKey）
@@ -30,7 +38,7 @@ pub(crate) fn detect_not_empty(r: &Rich, own: &str) -> Option<Rule> {
             .is_some_and(|c| c.is_ascii_uppercase());
     if named {
         let own_named = !own.is_empty() && subject.ends_with(own);
-        return own_named.then_some(Rule::NotEmpty);
+        return Some(own_named);
     }
     let of_value = VALUE_SUBJECTS.iter().any(|w| r.folded(0, s).contains(w));
     if strong.is_none() && !of_value {
@@ -40,5 +48,5 @@ pub(crate) fn detect_not_empty(r: &Rich, own: &str) -> Option<Rule> {
     if r.has_any(&EMPTY_ALLOWED) {
         return None;
     }
-    Some(Rule::NotEmpty)
+    Some(true)
 }

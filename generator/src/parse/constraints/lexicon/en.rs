@@ -266,7 +266,7 @@ pub(crate) const EN: Lexicon = Lexicon {
         ("weeks", 604_800),
         ("week", 604_800),
     ],
-    required_self: &["{} is required"],
+    required_self: &["{} is required", "{} parameter is required"],
     not_set_before: &["do not specify", "do not set", "don't specify", "you leave"],
     not_set_after: &[
         "is not set",
@@ -283,7 +283,13 @@ pub(crate) const EN: Lexicon = Lexicon {
         "is set to a value other than",
         "other than",
     ],
-    condition_value_intros: &["is set to", "set to", "equals", "is equal to"],
+    condition_value_intros: &[
+        "is set to",
+        "set to",
+        "equals",
+        "is equal to",
+        "parameter is set to",
+    ],
     condition_and: &["and"],
     marker_not_before: &["to"],
     either_starts: &["set"],
