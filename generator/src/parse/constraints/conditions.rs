@@ -175,15 +175,7 @@ pub(crate) fn subsumed(rule: &Rule, cands: &[(Rule, String)]) -> bool {
 /// Widens an unconditional enum or range so that it admits a branch; true when it changed.
 pub(crate) fn widen(rule: &mut Rule, branch: &Rule) -> bool {
     match (rule, branch) {
-        (Rule::Enum { values }, Rule::Enum { values: extra }) => {
-            let before = values.len();
-            for v in extra {
-                if !values.iter().any(|w| w.value == v.value) {
-                    values.push(v.clone());
-                }
-            }
-            values.len() > before
-        }
+        (Rule::Enum { values }, Rule::Enum { values: extra }) => unite_values(values, extra),
         (
             Rule::Range {
                 min,
@@ -225,11 +217,7 @@ pub(crate) fn unite(branches: &[&Branch], default: Option<&str>) -> Option<Rule>
     for b in branches {
         match &b.rule {
             Rule::Enum { values: vs } => {
-                for v in vs {
-                    if !values.iter().any(|w| w.value == v.value) {
-                        values.push(v.clone());
-                    }
-                }
+                unite_values(&mut values, vs);
             }
             Rule::Range {
                 min: Some(lo),

@@ -44,6 +44,7 @@ use scan::*;
 pub(crate) use crate::model::{
     CharClass, Condition, Constraint, EnumValue, Number, RangeCase, RelationKind, Rule, Type,
 };
+pub use merge::{merge_rule, unite_values, Origin};
 
 /// What [`extract`] found in one description.
 #[derive(Debug, Clone, Default, PartialEq)]
