@@ -1,7 +1,7 @@
 //! Which rule-like description sentences the constraint extractor did not understand.
 
 use crate::model::Api;
-use crate::parse::{constraints, rule_type, visit_with_siblings};
+use crate::parse::{constraints, rule_type, visit_in_place};
 
 /// Per API: sentences understood, and those not understood as (field path, line, sentence).
 #[derive(Debug, Clone, Default)]
@@ -16,8 +16,8 @@ pub struct Lint {
 pub fn lint_api(api: &Api) -> Lint {
     let mut lint = Lint::default();
     let mut request = api.request.clone();
-    visit_with_siblings(&mut request, "", &mut |f, path, siblings| {
-        let found = constraints::extract(&f.description, &rule_type(f), siblings);
+    visit_in_place(&mut request, "", &mut |f, path, place| {
+        let found = constraints::extract_in(&f.description, &rule_type(f), place);
         for (s, rules) in found.understood_sources {
             // Its rule is in the IR: cited from this sentence, or equal to one read elsewhere
             // (a second sentence stating the same rule).

@@ -216,34 +216,16 @@ fn merge_fields(
     }
 }
 
-/// Rules the other language states too: value lists are united (an allow-list may only grow);
-/// other kinds are added only when the primary language has none of that kind.
+/// Rules the other language states too, under the extractor's one merge policy
+/// ([`crate::parse::constraints::merge_rule`]): value lists are united, relations it adds are kept, other
+/// kinds are added only when the primary language has none of that kind.
 fn merge_constraints(
     primary: &mut Vec<crate::model::Constraint>,
     other: Vec<crate::model::Constraint>,
 ) {
-    use crate::model::Rule;
+    use crate::parse::constraints::{merge_rule, Origin};
     for c in other {
-        if let Rule::Enum { values } = &c.rule {
-            if let Some(Rule::Enum { values: known }) = primary
-                .iter_mut()
-                .map(|p| &mut p.rule)
-                .find(|r| matches!(r, Rule::Enum { .. }))
-            {
-                for v in values {
-                    if !known.iter().any(|k| k.value == v.value) {
-                        known.push(v.clone());
-                    }
-                }
-                continue;
-            }
-        }
-        let same_kind = primary
-            .iter()
-            .any(|x| std::mem::discriminant(&x.rule) == std::mem::discriminant(&c.rule));
-        if !same_kind {
-            primary.push(c);
-        }
+        merge_rule(primary, c, Origin::OtherLanguage);
     }
 }
 

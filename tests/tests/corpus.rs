@@ -40,7 +40,9 @@ fn lint_floor(folder: &str) -> f64 {
         "ipv6gateway" => 100.0,
         "pvtz" => 97.1,
         "cbwp" => 91.4,
-        "ess" => 72.7,
+        // Rules between parameters (range_when case lists keyed on a sibling's values, no enum
+        // of the case keys): 912 of 1235.
+        "ess" => 73.8,
         "smartag" => 73.2,
         // The response-tree work reads 6 more rule-like cms sentences (rows that were lost);
         // understood went up (634 → 641), the share down a tenth: 641 of 874.

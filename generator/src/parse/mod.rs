@@ -134,6 +134,42 @@ pub fn visit_with_siblings(
     }
 }
 
+/// Visits every request field, depth first, with its dotted path and its [`constraints::Place`]:
+/// its own name, its parent's path and the other members of its level (with their descriptions),
+/// for the extractor's relations between members of one list item.
+pub fn visit_in_place(
+    fields: &mut [Field],
+    path: &str,
+    visit: &mut dyn FnMut(&mut Field, &str, &constraints::Place),
+) {
+    let level: Vec<constraints::Sibling> = fields
+        .iter()
+        .map(|f| constraints::Sibling {
+            name: f.name.clone(),
+            description: f.description.clone(),
+            example: f.example.clone(),
+        })
+        .collect();
+    let parent = path.strip_suffix('.').unwrap_or(path);
+    for (i, f) in fields.iter_mut().enumerate() {
+        let siblings: Vec<&constraints::Sibling> = level
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, s)| s)
+            .collect();
+        let own = level[i].name.clone();
+        let full = format!("{path}{}", f.name);
+        let place = constraints::Place {
+            own: &own,
+            parent,
+            siblings: &siblings,
+        };
+        visit(f, &full, &place);
+        visit_in_place(&mut f.children, &format!("{full}."), visit);
+    }
+}
+
 /// The type whose values a field's rules talk about (an array's items).
 pub fn rule_type(f: &Field) -> Type {
     if f.ty == Type::Array {
@@ -145,8 +181,8 @@ pub fn rule_type(f: &Field) -> Type {
 
 /// Runs the prose-constraint extractor over every request field.
 fn add_constraints(request: &mut [Field], sink: &mut Sink) {
-    visit_with_siblings(request, "", &mut |f, path, siblings| {
-        let found = constraints::extract(&f.description, &rule_type(f), siblings);
+    visit_in_place(request, "", &mut |f, path, place| {
+        let found = constraints::extract_in(&f.description, &rule_type(f), place);
         for sentence in found.not_understood {
             sink.note(
                 f.line,

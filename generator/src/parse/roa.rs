@@ -493,8 +493,8 @@ pub fn apply(api: &mut Api, file: &str, source: &str, diags: &mut Vec<Diagnostic
             }
         }
     }
-    super::visit_with_siblings(&mut request, "", &mut |f, path, siblings| {
-        let found = constraints::extract(&f.description, &super::rule_type(f), siblings);
+    super::visit_in_place(&mut request, "", &mut |f, path, place| {
+        let found = constraints::extract_in(&f.description, &super::rule_type(f), place);
         for sentence in found.not_understood {
             diags.push(Diagnostic::note(
                 file,

@@ -4,7 +4,7 @@ use crate::parse::constraints::*;
 
 pub(crate) struct Acc<'a> {
     pub(crate) ty: &'a Type,
-    pub(crate) siblings: &'a [&'a str],
+    pub(crate) env: &'a Env<'a>,
     pub(crate) stats: &'a mut Stats,
     pub(crate) cands: Vec<(Rule, String)>,
     /// Sentences whose only findings are branches; booked once all rules are known.
@@ -14,6 +14,10 @@ pub(crate) struct Acc<'a> {
     /// The single value the previous sentence allowed (`Set the value to: **X**.`), for a
     /// following `This is the default value.`
     pub(crate) last_single: Option<String>,
+    /// `key: lo~hi` cases of a range per value of another parameter (a list, or sentences).
+    pub(crate) cases: Vec<(Vec<Case>, String)>,
+    /// A largest span stated apart from its `ordered` relation.
+    pub(crate) span: Option<(u64, String)>,
 }
 
 impl Acc<'_> {
@@ -21,7 +25,7 @@ impl Acc<'_> {
     pub(crate) fn sentence(&mut self, text: &str, scope: Scope) {
         let ctx = Ctx {
             ty: self.ty,
-            siblings: self.siblings,
+            env: self.env,
             scope,
             first: !self.first_done,
         };
@@ -30,13 +34,7 @@ impl Acc<'_> {
         }
         let mut found = sentence_rules(text, &ctx);
         let r = Rich::new(text);
-        if found.rules.is_empty()
-            && r.starts_with_any(&[
-                "this is the default value",
-                "this value is the default",
-                "该值为默认值",
-            ])
-        {
+        if found.rules.is_empty() && r.starts_with_any(&DEFAULT_SENTENCE_STARTS) {
             if let Some(v) = self.last_single.take() {
                 found.rules.push(Rule::Default {
                     value: default_value(&v, self.ty),
@@ -48,6 +46,20 @@ impl Acc<'_> {
             _ => None,
         };
         let source = text.trim().to_string();
+        if found.rules.is_empty() {
+            if found.elsewhere {
+                self.stats.elsewhere += 1;
+                return;
+            }
+            if let Some(case) = found.case.take() {
+                self.cases.push((vec![case], source));
+                return;
+            }
+            if let Some(secs) = found.span {
+                self.span = Some((secs, source));
+                return;
+            }
+        }
         if found.rules.is_empty() && !found.branches.is_empty() {
             self.pending
                 .push((found.branches, source, is_rule_like(text)));
@@ -87,6 +99,9 @@ impl Acc<'_> {
             _ => None,
         });
         let mut united: Vec<Rule> = Vec::new();
+        // Ranges per value of one sibling (`当PricingCycle取值Month时，…1~9`) also form a
+        // `range_when` rule beside their hull.
+        let mut per_case: Option<Rule> = None;
         for want_enum in [true, false] {
             let same_kind: Vec<&Branch> = all
                 .iter()
@@ -116,6 +131,9 @@ impl Acc<'_> {
                 continue;
             }
             if let Some(rule) = unite(&same_kind, default.as_deref()) {
+                if !want_enum {
+                    per_case = cases_of_branches(&same_kind);
+                }
                 united.push(rule);
             }
         }
@@ -157,6 +175,15 @@ impl Acc<'_> {
                 redundant || subsumed(&b.rule, &self.cands)
             });
             if !used.is_empty() {
+                if let Some(rule) = per_case
+                    .as_ref()
+                    .filter(|_| used.iter().any(|u| matches!(u, Rule::Range { .. })))
+                {
+                    match self.cands.iter_mut().find(|(r, _)| r == rule) {
+                        Some((_, s)) => *s = join_source(s, &source),
+                        None => self.cands.push((rule.clone(), source.clone())),
+                    }
+                }
                 self.out.understood += 1;
                 self.out
                     .understood_sources
@@ -177,6 +204,84 @@ impl Acc<'_> {
         }
     }
 
+    /// Cases of a range per value of another parameter become one `range_when` rule (and the
+    /// range that holds whatever the case) when it is clear which parameter they are keyed on.
+    pub(crate) fn settle_cases(&mut self) {
+        let groups = std::mem::take(&mut self.cases);
+        if groups.is_empty() {
+            return;
+        }
+        let all: Vec<Case> = groups.iter().flat_map(|g| g.0.iter().cloned()).collect();
+        let source = groups
+            .iter()
+            .map(|g| g.1.as_str())
+            .fold(String::new(), |acc, s| {
+                if acc.is_empty() {
+                    s.to_string()
+                } else {
+                    join_source(&acc, s)
+                }
+            });
+        match range_when(&all, self.env) {
+            Some(rule) => {
+                let spans: Vec<Val> = all.iter().map(|c| span_val(c.min, c.max)).collect();
+                let mut rules = vec![rule];
+                if !self
+                    .cands
+                    .iter()
+                    .any(|(r, _)| matches!(r, Rule::Range { .. }))
+                {
+                    rules.extend(hull(&spans));
+                }
+                self.book(rules, false, source, || true);
+            }
+            None => {
+                for (_, s) in groups {
+                    if is_rule_like(&s) {
+                        self.out.not_understood.push(s);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A largest span stated in its own sentence joins the `ordered` relation of the description.
+    pub(crate) fn settle_span(&mut self) {
+        let Some((secs, source)) = self.span.take() else {
+            return;
+        };
+        let ordered = self.cands.iter_mut().find(|(r, _)| {
+            matches!(
+                r,
+                Rule::Relation {
+                    relation: RelationKind::Ordered,
+                    max_span_secs: None,
+                    ..
+                }
+            )
+        });
+        match ordered {
+            Some((Rule::Relation { max_span_secs, .. }, src)) => {
+                *max_span_secs = Some(secs);
+                *src = join_source(src, &source);
+                let rule = self
+                    .cands
+                    .iter()
+                    .find(|(_, s)| s.contains(&source))
+                    .map(|c| c.0.clone());
+                self.out.understood += 1;
+                self.out
+                    .understood_sources
+                    .push((source, rule.into_iter().collect()));
+            }
+            _ => {
+                if is_rule_like(&source) {
+                    self.out.not_understood.push(source);
+                }
+            }
+        }
+    }
+
     /// A bullet list with its intro sentence (when it ended in a colon) or the sentence before
     /// it (`context`, used to recognise lists of configuration fields).
     pub(crate) fn list(
@@ -187,6 +292,25 @@ impl Acc<'_> {
         scope: Scope,
     ) {
         let enum_intro = intro.as_deref().is_some_and(is_enum_intro);
+        let cases: Option<Vec<Case>> = items
+            .iter()
+            .map(|it| case_of(&Rich::new(&it.text), self.env))
+            .collect();
+        if let Some(cases) = cases.filter(|c| c.len() >= 2) {
+            if let Some(s) = intro.as_deref().filter(|_| !enum_intro) {
+                self.sentence(s, scope);
+            }
+            let mut source = intro.clone().filter(|_| enum_intro).unwrap_or_default();
+            for it in &items {
+                if !source.is_empty() {
+                    source.push('\n');
+                }
+                source.push_str("-   ");
+                source.push_str(&it.text);
+            }
+            self.cases.push((cases, source));
+            return;
+        }
         if let Some(s) = intro.as_deref().filter(|_| !enum_intro) {
             self.sentence(s, scope);
         }
@@ -219,7 +343,7 @@ impl Acc<'_> {
                 if let Some(s) = intro.as_deref().filter(|_| enum_intro) {
                     let ctx = Ctx {
                         ty: self.ty,
-                        siblings: self.siblings,
+                        env: self.env,
                         scope,
                         first: false,
                     };
@@ -253,17 +377,19 @@ impl Acc<'_> {
 }
 
 /// Extraction with the counters a corpus measurement needs.
-pub(crate) fn run(description: &str, ty: &Type, siblings: &[&str], stats: &mut Stats) -> Extracted {
+pub(crate) fn run(description: &str, ty: &Type, env: &Env, stats: &mut Stats) -> Extracted {
     let blocks = parse_blocks(description);
     let mut acc = Acc {
         ty,
-        siblings,
+        env,
         stats,
         cands: Vec::new(),
         pending: Vec::new(),
         out: Extracted::default(),
         first_done: false,
         last_single: None,
+        cases: Vec::new(),
+        span: None,
     };
     let mut note_bullets = false;
     let mut last_sentence: Option<String> = None;
@@ -351,7 +477,30 @@ pub(crate) fn run(description: &str, ty: &Type, siblings: &[&str], stats: &mut S
         i += 1;
     }
     acc.settle_branches();
+    acc.settle_cases();
+    acc.settle_span();
     let Acc { cands, mut out, .. } = acc;
     out.constraints = finalize(cands, ty);
     out
+}
+
+/// The `range_when` rule of range branches over distinct values of one sibling.
+fn cases_of_branches(branches: &[&Branch]) -> Option<Rule> {
+    let mut other = None;
+    let mut cases = Vec::new();
+    for b in branches {
+        let (Rule::Range { min, max, .. }, Some((param, Some(value)))) = (&b.rule, &b.cond) else {
+            return None;
+        };
+        other.get_or_insert_with(|| param.clone());
+        cases.push(RangeCase {
+            value: value.clone(),
+            min: *min,
+            max: *max,
+        });
+    }
+    Some(Rule::RangeWhen {
+        other: other?,
+        cases,
+    })
 }

@@ -4,7 +4,7 @@ use crate::parse::constraints::*;
 
 pub(crate) fn starts_conditional(r: &Rich) -> bool {
     // `当前` means "current", not "when".
-    r.starts_with_any(&COND_STARTS) && !r.starts_with_any(&["当前"])
+    r.starts_with_any(&COND_STARTS) && !r.starts_with_any(&NOT_CONDITION_STARTS)
 }
 
 /// The text at `pos` only holds under a condition: the sentence opens with one, or a
@@ -14,7 +14,7 @@ pub(crate) fn conditional_at(r: &Rich, pos: usize) -> bool {
         return true;
     }
     let mut from = 0;
-    while let Some((s, e)) = r.find(from, "时,") {
+    while let Some((s, e)) = r.find_any(from, &CONDITION_CLAUSE_ENDS) {
         if e > pos {
             break;
         }
@@ -24,8 +24,8 @@ pub(crate) fn conditional_at(r: &Rich, pos: usize) -> bool {
             .map_or(0, |i| i + 1);
         let clause = Rich::new(&r.orig(clause_start, s));
         let marked = (clause_start..s).any(|i| r.span(i) != 0);
-        let about_empty = clause.has_any(&["为空", "不传", "不填", "空值", "未指定", "不指定"]);
-        if !about_empty && (marked || clause.has_any(&["为", "取值", "设置"])) {
+        let about_empty = clause.has_any(&EMPTY_CLAUSE_WORDS);
+        if !about_empty && (marked || clause.has_any(&CONDITION_SETTING_WORDS)) {
             return true;
         }
         from = e;
@@ -43,26 +43,12 @@ pub(crate) struct Branch {
     pub(crate) cond: Option<(String, Option<String>)>,
 }
 
-/// Extra intros of a conditional consequence (`Period can be set from 1 to 9`,
-/// `IPv6地址的公网带宽为1-5000`); `为` only counts for numbers.
-pub(crate) const BRANCH_INTROS: &[&str] = &[
-    "set the value to",
-    "can be set from",
-    "is from",
-    "must be set to",
-    "can be set to",
-    "is set to only",
-    "范围为",
-    "可以设置为",
-    "为",
-];
-
 /// Values or a range under a condition, when they are about this parameter (no sibling is
 /// named between the condition and the values).
-pub(crate) fn branch_values(r: &Rich, siblings: &[&str], ty: &Type) -> Vec<Branch> {
-    let found = mentions(r, siblings);
+pub(crate) fn branch_values(r: &Rich, env: &Env, ty: &Type) -> Vec<Branch> {
+    let found = mentions(r, env);
     let start = if starts_conditional(r) {
-        match r.find_any(0, &["时,", ","]) {
+        match r.find_any(0, &[&CONDITION_CLAUSE_ENDS[..], &[","]].concat()) {
             Some((_, e)) => e,
             None => return Vec::new(),
         }
@@ -70,11 +56,11 @@ pub(crate) fn branch_values(r: &Rich, siblings: &[&str], ty: &Type) -> Vec<Branc
         0
     };
     let cond = found.iter().find(|m| m.1 <= start).map(|m| {
-        let names: Vec<&str> = found.iter().map(|m| m.2).collect();
-        (m.2.to_string(), condition_value(r, m.1, start, &names))
+        let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
+        (m.2.clone(), condition_value(r, m.1, start, &names))
     });
     let mut from = start;
-    let intros = [&VALUE_INTROS[..], &ONLY_INTROS[..], BRANCH_INTROS].concat();
+    let intros = [&VALUE_INTROS[..], &ONLY_INTROS[..], &BRANCH_INTROS[..]].concat();
     while let Some((s, e)) = r.find_any(from, &intros) {
         from = s + 1;
         if found.iter().any(|m| m.0 >= start && m.1 <= s) {
@@ -86,7 +72,7 @@ pub(crate) fn branch_values(r: &Rich, siblings: &[&str], ty: &Type) -> Vec<Branc
                 || matches!(v, Val::One { v, .. } if to_number(v).is_some())
         });
         let marked = r.span(r.skip_ws(e)) != 0;
-        if vals.is_empty() || (r.match_at(s, "为") == Some(e) && !numeric) {
+        if vals.is_empty() || (r.match_any(s, &NUMERIC_ONLY_INTROS) == Some(e) && !numeric) {
             continue;
         }
         let ends_sentence = (end..r.len()).all(|i| matches!(r.c(i), ' ' | '.' | '。'));
@@ -96,7 +82,7 @@ pub(crate) fn branch_values(r: &Rich, siblings: &[&str], ty: &Type) -> Vec<Branc
         return branch_rules(&vals, ty, cond);
     }
     // `…可输入50个EIP的IP地址`, `you can enter … up to 50 …`: a list size under a condition.
-    if let Some((_, e)) = r.find_any(start, &["可输入", "up to"]) {
+    if let Some((_, e)) = r.find_any(start, &BRANCH_COUNT_INTROS) {
         let named_before = found.iter().any(|m| m.0 >= start && m.1 <= e);
         if let Some(n) = read_token(r, e, false)
             .and_then(|t| to_number(&t.text))
@@ -189,15 +175,7 @@ pub(crate) fn subsumed(rule: &Rule, cands: &[(Rule, String)]) -> bool {
 /// Widens an unconditional enum or range so that it admits a branch; true when it changed.
 pub(crate) fn widen(rule: &mut Rule, branch: &Rule) -> bool {
     match (rule, branch) {
-        (Rule::Enum { values }, Rule::Enum { values: extra }) => {
-            let before = values.len();
-            for v in extra {
-                if !values.iter().any(|w| w.value == v.value) {
-                    values.push(v.clone());
-                }
-            }
-            values.len() > before
-        }
+        (Rule::Enum { values }, Rule::Enum { values: extra }) => unite_values(values, extra),
         (
             Rule::Range {
                 min,
@@ -239,11 +217,7 @@ pub(crate) fn unite(branches: &[&Branch], default: Option<&str>) -> Option<Rule>
     for b in branches {
         match &b.rule {
             Rule::Enum { values: vs } => {
-                for v in vs {
-                    if !values.iter().any(|w| w.value == v.value) {
-                        values.push(v.clone());
-                    }
-                }
+                unite_values(&mut values, vs);
             }
             Rule::Range {
                 min: Some(lo),

@@ -1,6 +1,113 @@
-//! Merging: per-sentence pieces into one rule per kind, duplicates dropped.
+//! Merging: the one policy by which rules of one parameter are combined, whether they come from
+//! several sentences of one description ([`finalize`]) or from the other language's document
+//! (`crate::merge`):
+//! - an exact duplicate is dropped;
+//! - value lists are united: an allow-list may only grow, never reject a documented value;
+//! - the first default is kept;
+//! - a spelled time layout refines a bare format of the same name;
+//! - a relation is kept once, however the other parameter is spelled (`DataDisk.N.Category` and
+//!   `Category` are the same parameter);
+//! - bounds (length, range, items, …): sentences of one text each state a part and all are kept;
+//!   the other language restates them, so its bounds are added only where the kind is missing.
 
 use crate::parse::constraints::*;
+
+/// Where a rule comes from, relative to the rules it is merged into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Another sentence of the same description.
+    SameText,
+    /// The same parameter's description in the other language.
+    OtherLanguage,
+}
+
+/// Adds `extra` values that `known` lacks (in order); true when `known` grew.
+pub fn unite_values(known: &mut Vec<EnumValue>, extra: &[EnumValue]) -> bool {
+    let before = known.len();
+    for v in extra {
+        if !known.iter().any(|k| k.value == v.value) {
+            known.push(v.clone());
+        }
+    }
+    known.len() > before
+}
+
+/// The parameter a relation names, without the path of the item it shares (`DataDisk.N.Category`
+/// is `Category`).
+fn relation_target(other: &str) -> &str {
+    other.rsplit('.').next().unwrap_or(other)
+}
+
+/// Merges one rule into a parameter's rules under the policy of the module notes.
+pub fn merge_rule(into: &mut Vec<Constraint>, c: Constraint, origin: Origin) {
+    if into.iter().any(|k| k.rule == c.rule) {
+        return;
+    }
+    match &c.rule {
+        Rule::Enum { values } => {
+            if let Some(k) = into
+                .iter_mut()
+                .find(|k| matches!(k.rule, Rule::Enum { .. }))
+            {
+                if let Rule::Enum { values: known } = &mut k.rule {
+                    unite_values(known, values);
+                }
+                if origin == Origin::SameText {
+                    k.source = join_source(&k.source, &c.source);
+                }
+                return;
+            }
+        }
+        Rule::Default { .. } => {
+            if into.iter().any(|k| matches!(k.rule, Rule::Default { .. })) {
+                return;
+            }
+        }
+        Rule::Format { name, pattern } => {
+            let same_name =
+                |k: &Constraint| matches!(&k.rule, Rule::Format { name: n, .. } if n == name);
+            if origin == Origin::OtherLanguage
+                && into.iter().any(|k| matches!(k.rule, Rule::Format { .. }))
+            {
+                return;
+            }
+            if let Some(k) = into.iter_mut().find(|k| same_name(k)) {
+                let bare = matches!(k.rule, Rule::Format { pattern: None, .. });
+                if pattern.is_some() && bare {
+                    k.source = join_source(&k.source, &c.source);
+                    k.rule = c.rule;
+                }
+                return;
+            }
+        }
+        Rule::Relation { other, .. } => {
+            let same = into.iter().any(|k| match (&k.rule, &c.rule) {
+                (Rule::Relation { other: o, .. }, _)
+                    if relation_target(o) == relation_target(other) =>
+                {
+                    let mut respelled = k.rule.clone();
+                    if let Rule::Relation { other: o, .. } = &mut respelled {
+                        o.clone_from(other);
+                    }
+                    respelled == c.rule
+                }
+                _ => false,
+            });
+            if same {
+                return;
+            }
+        }
+        _ => {
+            let kind = std::mem::discriminant(&c.rule);
+            if origin == Origin::OtherLanguage
+                && into.iter().any(|k| std::mem::discriminant(&k.rule) == kind)
+            {
+                return;
+            }
+        }
+    }
+    into.push(c);
+}
 
 pub(crate) fn join_source(a: &str, b: &str) -> String {
     if a == b || a.contains(b) {
@@ -77,45 +184,7 @@ pub(crate) fn finalize(cands: Vec<(Rule, String)>, ty: &Type) -> Vec<Constraint>
             },
             other => (other, source),
         };
-        // A spelled layout refines a bare `datetime` found in another sentence.
-        if let Rule::Format {
-            name,
-            pattern: Some(_),
-        } = &rule
-        {
-            if let Some(c) = out
-                .iter_mut()
-                .find(|c| matches!(&c.rule, Rule::Format { name: n, pattern: None } if n == name))
-            {
-                c.source = join_source(&c.source, &source);
-                c.rule = rule;
-                continue;
-            }
-        }
-        // Two value lists (one per position, `Filter.1.Key`/`Filter.2.Key`, or per case):
-        // an allow-list may only grow, never reject a documented value.
-        if let Rule::Enum { values } = &rule {
-            if let Some(c) = out.iter_mut().find(|c| matches!(c.rule, Rule::Enum { .. })) {
-                if let Rule::Enum { values: known } = &mut c.rule {
-                    for v in values {
-                        if !known.iter().any(|k| k.value == v.value) {
-                            known.push(v.clone());
-                        }
-                    }
-                }
-                c.source = join_source(&c.source, &source);
-                continue;
-            }
-        }
-        let clash = out.iter().any(|c| match (&c.rule, &rule) {
-            (Rule::Enum { .. }, Rule::Enum { .. })
-            | (Rule::Default { .. }, Rule::Default { .. }) => true,
-            (Rule::Format { name: a, .. }, Rule::Format { name: b, .. }) => a == b,
-            (a, b) => a == b,
-        });
-        if !clash {
-            out.push(Constraint { rule, source });
-        }
+        merge_rule(&mut out, Constraint { rule, source }, Origin::SameText);
     }
     json_with_items(&mut out, is_list_type);
     out

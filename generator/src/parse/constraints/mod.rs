@@ -20,8 +20,7 @@
 //! (a bold or code span delimits one value), full-width punctuation is folded to ASCII, ASCII is
 //! lower-cased and spaces are ignored by the keyword matcher.
 //!
-//! Approximations: `不能包含X` / `cannot contain X` is reported as `PrefixForbidden` (a value that
-//! starts with X contains it, so the check is weaker but never wrong). A `MultiValue` rule means
+//! Approximations: a `MultiValue` rule means
 //! that the value is a list: `Format`/`Length` rules found next to it describe one item.
 
 mod collect;
@@ -42,7 +41,10 @@ use lexicon::*;
 use merge::*;
 use scan::*;
 
-pub(crate) use crate::model::{CharClass, Constraint, EnumValue, Number, RelationKind, Rule, Type};
+pub(crate) use crate::model::{
+    CharClass, Condition, Constraint, EnumValue, Number, RangeCase, RelationKind, Rule, Type,
+};
+pub use merge::{merge_rule, unite_values, Origin};
 
 /// What [`extract`] found in one description.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -69,7 +71,55 @@ pub struct Extracted {
 /// `ty`: the field's IR type. `siblings`: wire names of the other top-level parameters of the
 /// same request (a relation is only reported with a name from this list).
 pub fn extract(description: &str, ty: &Type, siblings: &[&str]) -> Extracted {
-    run(description, ty, siblings, &mut Stats::default())
+    let env = Env {
+        names: siblings.to_vec(),
+        ..Env::default()
+    };
+    run(description, ty, &env, &mut Stats::default())
+}
+
+/// Another parameter at the same level as the one being read: its wire name and description
+/// (a relation may name it by the role its description states, a `range_when` case list by its
+/// values).
+#[derive(Debug, Clone, Default)]
+pub struct Sibling {
+    pub name: String,
+    pub description: String,
+    pub example: Option<String>,
+}
+
+/// Where a parameter sits: its own wire name, the dotted path of the list item or object it is
+/// a member of (`DataDisk` for `DataDisk.N.Size`; empty at the top level), and the other
+/// members of that level.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub own: &'a str,
+    pub parent: &'a str,
+    pub siblings: &'a [&'a Sibling],
+}
+
+/// [`extract`] with what the extractor may know of the parameter's neighbours: members of one
+/// list item relate to each other (`DataDisk.N.Category` in the description of
+/// `DataDisk.N.Size`), a relation may name the other parameter by its role (`起始时间`), and a
+/// range per case is keyed on the sibling whose values the cases name.
+pub fn extract_in(description: &str, ty: &Type, place: &Place) -> Extracted {
+    let env = Env {
+        names: place.siblings.iter().map(|s| s.name.as_str()).collect(),
+        own: place.own,
+        parent: place.parent,
+        members: place.siblings.to_vec(),
+    };
+    run(description, ty, &env, &mut Stats::default())
+}
+
+/// The neighbourhood as the detectors see it.
+#[derive(Debug, Default)]
+pub(crate) struct Env<'a> {
+    /// The siblings' wire names.
+    pub(crate) names: Vec<&'a str>,
+    pub(crate) own: &'a str,
+    pub(crate) parent: &'a str,
+    pub(crate) members: Vec<&'a Sibling>,
 }
 
 /// True when a sentence looks like it states a rule (used by [`extract`] for `not_understood`,
@@ -100,4 +150,7 @@ pub(crate) struct Stats {
     pub(crate) subfield: usize,
     /// `true`/`false` lists of a `Boolean` field without a default: the type already says it.
     pub(crate) redundant: usize,
+    /// Sentences that state a rule of another parameter (`A TagKey cannot be an empty string,
+    /// but a TagValue can be` in the description of `Tag.N.Value`).
+    pub(crate) elsewhere: usize,
 }

@@ -61,13 +61,10 @@ pub(crate) fn first_classes(r: &Rich) -> Vec<CharClass> {
         {
             continue;
         }
-        if ["不能", "不可", "不得", "不允许", "禁止", "不要"]
-            .iter()
-            .any(|w| r.ends_at(i, w))
-        {
+        if FIRST_NEGATIONS.iter().any(|w| r.ends_at(i, w)) {
             continue;
         }
-        let Some((k, _)) = r.find_any(i + 1, &["开头", "开始"]) else {
+        let Some((k, _)) = r.find_any(i + 1, &START_ENDS) else {
             continue;
         };
         if k > i + 30 || (i + 1..k).any(|j| matches!(r.c(j), ',' | '。' | ';')) {
@@ -79,20 +76,14 @@ pub(crate) fn first_classes(r: &Rich) -> Vec<CharClass> {
         }
     }
     let mut from = 0;
-    while let Some((s, e)) = r.find_any(
-        from,
-        &["start with", "starts with", "begin with", "begins with"],
-    ) {
+    while let Some((s, e)) = r.find_any(from, &FIRST_INTROS) {
         from = e;
-        if ["cannot", "can't", "not", "never"]
-            .iter()
-            .any(|w| r.ends_at(s, w))
-        {
+        if FIRST_INTRO_NEGATIONS.iter().any(|w| r.ends_at(s, w)) {
             continue;
         }
         let mut stop = r.clause_end(e, &[',', ';', '。']);
         if let Some((k, _)) = r
-            .find_any(e, &["but", "and", "."])
+            .find_any(e, &[&FIRST_CLASS_ENDS[..], &["."]].concat())
             .filter(|(k, _)| *k < stop)
         {
             stop = k;
@@ -108,46 +99,14 @@ pub(crate) fn first_classes(r: &Rich) -> Vec<CharClass> {
 /// Classes every character may be in: `可包含数字、半角句号（.）…`, `can contain digits, …`.
 pub(crate) fn listed_classes(r: &Rich) -> Vec<CharClass> {
     let mut out = Vec::new();
-    let zh = [
-        "只允许包含",
-        "仅允许包含",
-        "允许包含",
-        "只能包含",
-        "可以包含",
-        "可包含",
-        "仅包含",
-        "支持包含",
-    ];
-    let en = [
-        "can contain only",
-        "can only contain",
-        "can contain",
-        "may contain",
-        "must contain only",
-        "contains only",
-        "can consist of",
-    ];
     let mut from = 0;
-    while let Some((s, e)) = r.find_any(from, &[&zh[..], &en[..]].concat()) {
+    while let Some((s, e)) = r.find_any(from, &CONTAIN_ONLY) {
         from = e;
-        if r.ends_at(s, "不") {
+        if CONTAIN_NEGATION.iter().any(|w| r.ends_at(s, w)) {
             continue;
         }
         let mut stop = r.clause_end(e, &['。', ';']);
-        let cut = [
-            "但",
-            "不能",
-            "必须",
-            "限制",
-            "长度",
-            "cannot",
-            "must",
-            "but",
-            "it",
-            "and start",
-            "and cannot",
-        ];
-        if let Some((k, _)) = r.find_any(e, &cut).filter(|(k, _)| *k < stop) {
+        if let Some((k, _)) = r.find_any(e, &CLASS_LIST_ENDS).filter(|(k, _)| *k < stop) {
             stop = k;
         }
         if let Some(k) = (e..stop).find(|&i| r.c(i) == '.' && r.span(i) == 0 && r.c(i + 1) == ' ') {
@@ -159,22 +118,15 @@ pub(crate) fn listed_classes(r: &Rich) -> Vec<CharClass> {
     }
     // Additions stated separately: `支持中文字符`, `支持使用星号（*）…作为通配符`,
     // `Supported wildcard characters are asterisks (*) and question marks (?)`.
-    if let Some((_, e)) = r.find_any(
-        0,
-        &[
-            "支持使用",
-            "supported wildcard characters are",
-            "wildcard characters are",
-        ],
-    ) {
+    if let Some((_, e)) = r.find_any(0, &CLASS_ADDITIONS) {
         let stop = r
-            .find_any(e, &["作为通配符", "."])
+            .find_any(e, &[&CLASS_ADDITION_ENDS[..], &["."]].concat())
             .map_or(r.len(), |(k, _)| k);
         for c in class_scan(r, e, stop) {
             push_class(&mut out, c);
         }
     }
-    if !out.is_empty() && r.has_any(&["支持中文", "支持汉字"]) {
+    if !out.is_empty() && r.has_any(&CJK_ALLOWED) {
         push_class(&mut out, CharClass::Cjk);
     }
     out

@@ -2,20 +2,11 @@
 
 use crate::parse::constraints::*;
 
-/// `不能用使用以下端口：**22、2222**`, `cannot be **X**`, `不允许为空字符串`.
+/// `不能用使用以下端口：**22、2222**`, `cannot be **X**`.
 pub(crate) fn detect_forbidden(r: &Rich) -> Vec<Rule> {
     let mut out = Vec::new();
-    let listy = r.has_any(&["以下", "下列", "following"]);
-    let negative = r.has_any(&[
-        "不能",
-        "不可",
-        "不支持",
-        "不允许",
-        "not supported",
-        "cannot",
-        "not allowed",
-        "reserved",
-    ]);
+    let listy = r.has_any(&FORBIDDEN_LIST_WORDS);
+    let negative = r.has_any(&FORBIDDEN_NEGATIONS);
     if listy && negative {
         if let Some((_, colon)) = r.find(0, ":") {
             let (vals, _) = parse_expr(r, colon, 0);
@@ -31,32 +22,11 @@ pub(crate) fn detect_forbidden(r: &Rich) -> Vec<Rule> {
             }
         }
     }
-    let empty = [
-        "不允许为空字符串",
-        "不能为空字符串",
-        "不能为空",
-        "不可为空",
-        "cannot be an empty string",
-        "cannot be empty",
-        "must not be empty",
-    ];
-    if r.has_any(&empty) {
-        out.push(Rule::Length {
-            min: Some(1),
-            max: None,
-        });
-    } else if let Some((_, e)) = r.find_any(
-        0,
-        &[
-            "不能为",
-            "不能是",
-            "不能设置为",
-            "不能设为",
-            "cannot be set to",
-            "cannot be",
-            "must not be",
-        ],
-    ) {
+    // `不能为空` is `not_empty` (its own detector), not a forbidden value.
+    if r.has_any(&NOT_EMPTY_WORDS) || r.has_any(&NOT_EMPTY_WEAK) {
+        return out;
+    }
+    if let Some((_, e)) = r.find_any(0, &FORBIDDEN_VALUE_INTROS) {
         if let Some(t) = read_token(r, e, false) {
             if (t.marked || to_number(&t.text).is_some()) && is_value_like(&t.text) {
                 out.push(Rule::Forbidden {
@@ -69,14 +39,15 @@ pub(crate) fn detect_forbidden(r: &Rich) -> Vec<Rule> {
 }
 
 /// Tokens between `a` and `b` that can be prefixes: marked text, or plain text with
-/// punctuation (`http://`); plain words are prose.
-pub(crate) fn prefix_tokens(r: &Rich, a: usize, b: usize) -> Vec<String> {
+/// punctuation (`http://`); plain words are prose, unless the slot holds nothing but the
+/// prefixes (`plain`: `不能以 auto 开头`, `不能以aliyun和acs:开头`).
+pub(crate) fn prefix_tokens(r: &Rich, a: usize, b: usize, plain: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut p = a;
     while p < b {
         match read_token(r, p, true) {
             Some(t) if t.start < b => {
-                let ok = t.marked || t.text.chars().any(|c| !c.is_ascii_alphanumeric());
+                let ok = plain || t.marked || t.text.chars().any(|c| !c.is_ascii_alphanumeric());
                 if ok && is_value_like(&t.text) && !out.contains(&t.text) {
                     out.push(t.text);
                 }
@@ -88,8 +59,7 @@ pub(crate) fn prefix_tokens(r: &Rich, a: usize, b: usize) -> Vec<String> {
     out
 }
 
-/// `不能以`http://`或`https://`开头`, `cannot start with `http://``; `cannot contain` is reported
-/// as a prefix rule too (a sound under-approximation: see the module notes).
+/// `不能以`http://`或`https://`开头`, `cannot start with `http://``.
 pub(crate) fn detect_prefix(r: &Rich) -> Vec<Rule> {
     let mut out = Vec::new();
     let mut push = |values: Vec<String>| {
@@ -101,41 +71,21 @@ pub(crate) fn detect_prefix(r: &Rich) -> Vec<Rule> {
         }
     };
     let mut from = 0;
-    while let Some((_, e)) = r.find_any(
-        from,
-        &["不能以", "不可以以", "不得以", "不允许以", "禁止以"],
-    ) {
+    while let Some((_, e)) = r.find_any(from, &PREFIX_INTROS) {
         from = e;
-        if let Some((k, _)) = r
-            .find_any(e, &["开头", "开始"])
-            .filter(|(k, _)| *k <= e + 80)
-        {
-            push(prefix_tokens(r, e, k));
+        if let Some((k, _)) = r.find_any(e, &START_ENDS).filter(|(k, _)| *k <= e + 80) {
+            push(prefix_tokens(r, e, k, true));
         }
     }
-    let en = [
-        "cannot start with",
-        "can't start with",
-        "must not start with",
-        "cannot begin with",
-        "must not begin with",
-        "should not start with",
-        "cannot contain",
-        "must not contain",
-        "can't contain",
-        "不能包含",
-        "不可包含",
-        "不得包含",
-        "不允许包含",
-    ];
+    let en = &PREFIX_PHRASES;
     from = 0;
-    while let Some((_, e)) = r.find_any(from, &en) {
+    while let Some((_, e)) = r.find_any(from, en) {
         from = e;
         let stop = r.clause_end(e, &['。', ';']);
         let stop = (e..stop)
             .find(|&i| r.c(i) == '.' && r.span(i) == 0 && r.c(i + 1) == ' ')
             .unwrap_or(stop);
-        push(prefix_tokens(r, e, stop));
+        push(prefix_tokens(r, e, stop, false));
     }
     out
 }

@@ -34,7 +34,7 @@ pub(crate) fn detect_format(r: &Rich, ty: &Type, first: bool) -> Option<Rule> {
         })
     };
     // `The time must be in UTC.` / `使用UTC时间`: a timestamp even where no layout is spelled.
-    if r.has("utc") && r.has_any(&["must", "使用utc", "utc时间", "in utc"]) {
+    if r.has("utc") && r.has_any(&UTC_WORDS) {
         return format("datetime");
     }
     if r.has_any(&CRON_WORDS) {
@@ -43,7 +43,7 @@ pub(crate) fn detect_format(r: &Rich, ty: &Type, first: bool) -> Option<Rule> {
     if r.has_any(&JSON_WORDS) {
         return format("json");
     }
-    if r.has_any(&["cidr格式", "格式为cidr", "in cidr format", "cidr notation"]) {
+    if r.has_any(&CIDR_WORDS) {
         return format("cidr");
     }
     if !first {
@@ -68,15 +68,15 @@ pub(crate) fn head_format(r: &Rich) -> Option<&'static str> {
         .trim_end_matches('.')
         .to_string();
     if zh.chars().any(is_cjk) {
-        if zh.ends_with("网段") || zh.ends_with("地址段") || zh.ends_with("cidr块") {
+        if HEAD_CIDR_SUFFIXES.iter().any(|w| zh.ends_with(w)) {
             // `IP地址段` is a CIDR block; `IP地址或网段` also allows a bare address.
-            let alternative = zh.contains("ip地址或") || zh.contains("或ip地址");
+            let alternative = HEAD_CIDR_ALTERNATIVES.iter().any(|w| zh.contains(w));
             return (!alternative).then_some("cidr");
         }
-        if zh.contains("域名") {
+        if HEAD_NOT_ADDRESS.iter().any(|w| zh.contains(w)) {
             return None;
         }
-        return [("ipv6地址", "ipv6"), ("ipv4地址", "ipv4"), ("ip地址", "ip")]
+        return HEAD_ADDRESS_SUFFIXES
             .iter()
             .find(|(w, _)| zh.ends_with(w))
             .map(|(_, n)| *n);
@@ -91,18 +91,12 @@ pub(crate) fn head_format(r: &Rich) -> Option<&'static str> {
         head.truncate(k);
     }
     let whole = r.folded(0, r.len());
-    if head.ends_with("cidr block") || head.ends_with("cidr blocks") {
-        let alt = ["or the ip address", "or an ip address", "or ip address"]
-            .iter()
-            .any(|w| whole.contains(w));
+    if HEAD_CIDR_NOUNS.iter().any(|w| head.ends_with(w)) {
+        let alt = HEAD_CIDR_OR_ADDRESS.iter().any(|w| whole.contains(w));
         return (!alt).then_some("cidr");
     }
-    [
-        ("ipv6 address", "ipv6"),
-        ("ipv4 address", "ipv4"),
-        ("ip address", "ip"),
-    ]
-    .iter()
-    .find(|(w, _)| head.ends_with(w) || head.ends_with(&format!("{w}es")))
-    .map(|(_, n)| *n)
+    HEAD_ADDRESS_NOUNS
+        .iter()
+        .find(|(w, _)| head.ends_with(w) || head.ends_with(&format!("{w}es")))
+        .map(|(_, n)| *n)
 }

@@ -6,11 +6,11 @@ use crate::parse::constraints::*;
 pub(crate) fn detect_count(r: &Rich) -> Option<u64> {
     let unit_follows = |end: usize| {
         let p = r.skip_ws(end);
-        r.match_at(p, "个")
-            .is_some_and(|q| r.match_any(q, &["字符", "ascii", "英文", "中文"]).is_none())
+        r.match_any(p, &COUNT_UNITS)
+            .is_some_and(|q| r.match_any(q, &COUNT_NOT_UNITS).is_none())
     };
     let mut from = 0;
-    while let Some((_, e)) = r.find(from, "最多") {
+    while let Some((_, e)) = r.find_any(from, &COUNT_MAX) {
         from = e;
         if let Some((_, b, n)) = numbers(r)
             .into_iter()
@@ -21,21 +21,13 @@ pub(crate) fn detect_count(r: &Rich) -> Option<u64> {
             }
         }
     }
-    if !r.has_any(&[
-        "you can",
-        "each call",
-        "each request",
-        "at a time",
-        "can be specified",
-    ]) {
+    if !r.has_any(&COUNT_CONTEXTS) {
         return None;
     }
-    let (_, e) = r.find_any(0, &["up to", "a maximum of", "at most"])?;
+    let (_, e) = r.find_any(0, &COUNT_INTROS)?;
     let tok = read_token(r, e, false)?;
     let n = to_number(&tok.text)?;
-    if r.match_any(tok.end, &["character", "characters", "ascii"])
-        .is_some()
-    {
+    if r.match_any(tok.end, &COUNT_NOT_UNITS_EN).is_some() {
         return None;
     }
     to_u64(n)

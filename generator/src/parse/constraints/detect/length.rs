@@ -18,9 +18,7 @@ pub(crate) fn detect_length(r: &Rich) -> Option<Rule> {
         while let Some(q) = r.match_any(p, &LEN_FILLER) {
             p = q;
         }
-        if r.match_any(p, &["字符", "character", "characters"])
-            .is_none()
-        {
+        if r.match_any(p, &LENGTH_UNITS).is_none() {
             continue;
         }
         let (min, max) = match hi {

@@ -4,22 +4,30 @@
 mod chars;
 mod default;
 mod forbidden;
+mod forbidden_substrings;
 mod format;
 mod items;
 mod length;
 mod multi_value;
+mod not_empty;
+mod ordered;
 mod range;
+mod range_when;
 mod relation;
 mod unique;
 
 pub(crate) use chars::*;
 pub(crate) use default::*;
 pub(crate) use forbidden::*;
+pub(crate) use forbidden_substrings::*;
 pub(crate) use format::*;
 pub(crate) use items::*;
 pub(crate) use length::*;
 pub(crate) use multi_value::*;
+pub(crate) use not_empty::*;
+pub(crate) use ordered::*;
 pub(crate) use range::*;
+pub(crate) use range_when::*;
 pub(crate) use relation::*;
 pub(crate) use unique::*;
 
@@ -37,7 +45,7 @@ pub(crate) enum Scope {
 
 pub(crate) struct Ctx<'a> {
     pub(crate) ty: &'a Type,
-    pub(crate) siblings: &'a [&'a str],
+    pub(crate) env: &'a Env<'a>,
     pub(crate) scope: Scope,
     /// The first sentence of the description (where "X is a CIDR block" is stated).
     pub(crate) first: bool,
@@ -50,6 +58,14 @@ pub(crate) struct Found {
     pub(crate) branches: Vec<Branch>,
     /// A `Boolean` enum was dropped (the type already says `true`/`false`).
     pub(crate) redundant: bool,
+    /// A largest span (`The maximum time range is 31 days`) stated apart from its `ordered`
+    /// relation, in seconds.
+    pub(crate) span: Option<u64>,
+    /// The sentence states a rule of another parameter (`A TagKey cannot be an empty string`
+    /// in the description of `Tag.N.Value`): recognised, but no rule of this one.
+    pub(crate) elsewhere: bool,
+    /// A `key: lo~hi` case of a range per value of another parameter.
+    pub(crate) case: Option<Case>,
 }
 
 /// Runs every detector over one sentence.
@@ -77,9 +93,12 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
             });
         }
         f.rules.extend(detect_forbidden(&r));
+        f.rules.extend(detect_not_empty(&r, ctx.env.own));
+        f.elsewhere = not_empty_of(&r, ctx.env.own) == Some(false);
         f.rules.extend(detect_prefix(&r));
+        f.rules.extend(detect_forbidden_substrings(&r));
         f.rules.extend(detect_chars(&r));
-        if r.has("ascii") && !r.has_any(&["非ascii", "non-ascii"]) {
+        if r.has("ascii") && !r.has_any(&ASCII_NEGATIONS) {
             f.rules.push(Rule::Ascii);
         }
         f.rules.extend(detect_format(
@@ -94,9 +113,29 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
     if is_uniqueness(&r) {
         f.rules.push(Rule::Unique);
     }
-    f.rules.extend(detect_relations(&r, ctx.siblings));
+    f.rules.extend(detect_relations(&r, ctx.env));
+    let ordered = f.rules.iter().any(|r| {
+        matches!(
+            r,
+            Rule::Relation {
+                relation: RelationKind::Ordered,
+                ..
+            }
+        )
+    });
+    let span = detect_span(&r);
+    if span.is_some() {
+        // `时间跨度最大为31天` bounds a span between two times, not this value.
+        f.rules.retain(|r| !matches!(r, Rule::Range { .. }));
+    }
+    if !ordered {
+        f.span = span;
+    }
     if conditional || ctx.scope != Scope::Main {
-        f.branches = branch_values(&r, ctx.siblings, ctx.ty);
+        f.branches = branch_values(&r, ctx.env, ctx.ty);
+    }
+    if f.rules.is_empty() && f.branches.is_empty() {
+        f.case = case_of(&r, ctx.env);
     }
     if !f.rules.is_empty() {
         f.redundant = false;
@@ -115,10 +154,7 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         let only = r.match_any(s, &ONLY_INTROS).is_some_and(|x| x == e);
         let en_items = r.match_any(s, &ITEM_INTROS).is_some_and(|x| x == e);
         // `默认取值X`, `Default value:`, `Maximum value:` belong to other detectors.
-        let other = [
-            "默认", "最大", "最小", "default", "maximum", "minimum", "max", "min",
-        ];
-        if other.iter().any(|w| r.ends_at(s, w)) || conditional_at(r, s) {
+        if OTHER_INTRO_HEADS.iter().any(|w| r.ends_at(s, w)) || conditional_at(r, s) {
             continue;
         }
         if only && r.span(r.skip_ws(e)) == 0 && !r.ends_at(e, ":") && !sole_word_to_end(r, e) {
@@ -130,19 +166,14 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         }
         let next = r.skip_ws(end);
         // `当…取值**Month**时` is a condition; `2~128个字符` is a length.
-        if r.match_any(next, &["时", "个字符", "字符", "character", "characters"])
-            .is_some()
-        {
+        if r.match_any(next, &NOT_VALUE_FOLLOWERS).is_some() {
             continue;
         }
         // `取值为60或60的整数倍`: a step, which no value list or range states.
         if r.has_any(&MULTIPLE_WORDS) {
             continue;
         }
-        let items = en_items
-            || ["n的", "n", "数量的", "数量", "个数"]
-                .iter()
-                .any(|w| r.ends_at(s, w));
+        let items = en_items || ITEM_INTRO_HEADS.iter().any(|w| r.ends_at(s, w));
         return vals_to_rules(&vals, items, ty);
     }
     (Vec::new(), false)

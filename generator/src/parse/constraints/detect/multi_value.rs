@@ -4,26 +4,11 @@ use crate::parse::constraints::*;
 
 /// `多个IP之间用半角逗号（,）隔开`, `Separate multiple IDs with commas (,)`.
 pub(crate) fn detect_multi(r: &Rich) -> Option<Rule> {
-    let verb = r.has_any(&[
-        "分隔",
-        "隔开",
-        "分开",
-        "separate",
-        "separated",
-        "delimit",
-        "delimited",
-    ]);
-    let words: [(&str, char); 5] = [
-        ("逗号", ','),
-        ("commas", ','),
-        ("comma", ','),
-        ("分号", ';'),
-        ("semicolons", ';'),
-    ];
+    let verb = r.has_any(&SEPARATOR_VERBS);
     if !verb {
         return None;
     }
-    let (_, e, fallback) = words
+    let (_, e, fallback) = SEPARATOR_WORDS
         .iter()
         .find_map(|(w, c)| r.find(0, w).map(|(s, e)| (s, e, *c)))?;
     let p = r.skip_ws(e);

@@ -31,7 +31,7 @@ pub(crate) fn detect_bounds(r: &Rich) -> Option<Rule> {
             continue;
         }
         let mut p = e;
-        if let Some(q) = r.match_any(p, &["为", "是", ":", "is"]) {
+        if let Some(q) = r.match_any(p, &[&BOUND_JOINERS[..], &[":"]].concat()) {
             p = q;
         }
         let Some(tok) = read_token(r, p, false) else {
@@ -41,9 +41,7 @@ pub(crate) fn detect_bounds(r: &Rich) -> Option<Rule> {
             continue;
         };
         // `最大不超过64个字符` is a length, `最多20个` a count.
-        if r.match_any(tok.end, &["个", "字符", "character", "characters", "位"])
-            .is_some()
-        {
+        if r.match_any(tok.end, &BOUND_NOT_FOLLOWERS).is_some() {
             continue;
         }
         match kind {
@@ -56,7 +54,7 @@ pub(crate) fn detect_bounds(r: &Rich) -> Option<Rule> {
     if min.is_none() && max.is_none() {
         return None;
     }
-    if r.starts_with_any(&["n的", "n必须", "n 必须"]) {
+    if r.starts_with_any(&ITEM_BOUND_STARTS) {
         return Some(Rule::Items {
             min: min.and_then(|(n, _)| to_u64(n)),
             max: max.and_then(|(n, _)| to_u64(n)),

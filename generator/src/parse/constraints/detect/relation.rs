@@ -2,16 +2,25 @@
 
 use crate::parse::constraints::*;
 
-/// Whole-word occurrences of sibling names: (start, end, name), in text order. A bold name one
-/// swapped-letters typo away from a sibling (`**SourceVSwtichId**`) counts as that sibling.
-pub(crate) fn mentions<'a>(r: &Rich, siblings: &[&'a str]) -> Vec<(usize, usize, &'a str)> {
-    let mut out = Vec::new();
-    for name in siblings.iter().copied().filter(|n| !n.is_empty()) {
+/// Whole-word occurrences of sibling names: (start, end, the name as the doc spells it), in
+/// text order. A member of the same list item or object may be written with its parent's path
+/// (`DataDisk.N.Category` beside `DataDisk.N.Size`, `Filter.1.Key`): that spelling is kept, and
+/// a path through another parent (`SystemDisk.Category`) is no mention of this sibling. A bold
+/// name one swapped-letters typo away from a sibling (`**SourceVSwtichId**`) counts as that
+/// sibling.
+pub(crate) fn mentions(r: &Rich, env: &Env) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for name in env.names.iter().copied().filter(|n| !n.is_empty()) {
         let want: Vec<char> = name.chars().collect();
         for i in 0..r.len() {
             let hit = want.iter().enumerate().all(|(k, c)| r.o(i + k) == *c);
-            if hit && r.boundary(i) && r.boundary(i + want.len()) {
-                out.push((i, i + want.len(), name));
+            if !(hit && r.boundary(i) && r.boundary(i + want.len())) {
+                continue;
+            }
+            let end = i + want.len();
+            match path_start(r, i, env.parent) {
+                Some(start) => out.push((start, end, r.orig(start, end))),
+                None => continue,
             }
         }
     }
@@ -29,18 +38,66 @@ pub(crate) fn mentions<'a>(r: &Rich, siblings: &[&'a str]) -> Vec<(usize, usize,
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_');
         if ident {
-            if let Some(name) = siblings
+            if let Some(name) = env
+                .names
                 .iter()
                 .copied()
                 .find(|n| swapped_letters(&t.text, n))
             {
-                out.push((t.start, t.end, name));
+                out.push((t.start, t.end, name.to_string()));
             }
         }
         i = t.end.max(i + 1);
     }
-    out.sort_by_key(|m| m.0);
-    out
+    out.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
+    // A longer sibling name holds a shorter one (`SecurityGroupIds` / `SecurityGroupId` cannot
+    // overlap by the word boundary, but two spellings of one path can).
+    let mut kept: Vec<(usize, usize, String)> = Vec::new();
+    for m in out {
+        if !kept.iter().any(|k| k.0 <= m.0 && m.1 <= k.1) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// Where the mention of a sibling that starts at `i` really starts: at `i`, or earlier when the
+/// doc writes the path of the common parent before it (`DataDisk.N.`/`Filter.1.`); `None` when
+/// that path is another parent's.
+fn path_start(r: &Rich, i: usize, parent: &str) -> Option<usize> {
+    let mut start = i;
+    let mut segments: Vec<String> = Vec::new();
+    while start >= 2 && r.o(start - 1) == '.' && r.is_word(start - 2) {
+        let mut k = start - 1;
+        while k > 0 && r.is_word(k - 1) {
+            k -= 1;
+        }
+        segments.insert(0, r.orig(k, start - 1));
+        start = k;
+    }
+    if segments.is_empty() {
+        return Some(i);
+    }
+    let named: Vec<&str> = segments
+        .iter()
+        .map(String::as_str)
+        .filter(|s| *s != "N" && *s != "n" && s.parse::<u32>().is_err())
+        .collect();
+    let parent: Vec<&str> = parent
+        .split('.')
+        .filter(|s| !s.is_empty() && *s != "N" && s.parse::<u32>().is_err())
+        .collect();
+    (named == parent || parent.ends_with(&named)).then_some(start)
+}
+
+/// The sibling a spelled mention names (`DataDisk.N.Category` is `Category`).
+pub(crate) fn sibling_of<'a>(spelled: &str, env: &Env<'a>) -> Option<&'a str> {
+    env.names.iter().copied().find(|n| {
+        spelled == *n
+            || spelled
+                .strip_suffix(n)
+                .is_some_and(|head| head.ends_with('.'))
+    })
 }
 
 /// `a` is `b` with two neighbouring letters swapped (`SourceVSwtichId`, `Descritpion`), the
@@ -90,14 +147,15 @@ pub(crate) fn condition_value(
 }
 
 /// Relations with other parameters of the request (only names from `siblings`).
-pub(crate) fn detect_relations(r: &Rich, siblings: &[&str]) -> Vec<Rule> {
-    let found = mentions(r, siblings);
+pub(crate) fn detect_relations(r: &Rich, env: &Env) -> Vec<Rule> {
+    let found = mentions(r, env);
     if found.is_empty() {
-        return Vec::new();
+        // `结束时间需晚于起始时间`: the other parameter is named by its role.
+        return detect_ordered(r, &found, env);
     }
     let mut others: Vec<&str> = Vec::new();
     for (_, _, n) in &found {
-        if !others.contains(n) {
+        if !others.contains(&n.as_str()) {
             others.push(n);
         }
     }
@@ -113,14 +171,17 @@ pub(crate) fn detect_relations(r: &Rich, siblings: &[&str]) -> Vec<Rule> {
     }
     let exclusive = &EXCLUSIVE_WORDS;
     // `Set **IpAddress** or **InstanceId**.`: one parameter or the other (zh: `仅需传入一个`).
-    let either = r.starts_with_any(&["set"]) && r.span(r.skip_ws(3)) != 0 && found.len() == 1 && {
-        let first = read_token(r, 3, false);
-        let or = first.as_ref().and_then(|t| r.match_at(t.end, "or"));
-        let second = or
-            .and_then(|o| read_token(r, o, false))
-            .filter(|t| t.marked);
-        second.is_some_and(|t| (t.end..r.len()).all(|i| matches!(r.c(i), ' ' | '.')))
-    };
+    let either =
+        r.starts_with_any(&EITHER_STARTS) && r.span(r.skip_ws(3)) != 0 && found.len() == 1 && {
+            let first = read_token(r, 3, false);
+            let or = first
+                .as_ref()
+                .and_then(|t| r.match_any(t.end, &EITHER_JOINS));
+            let second = or
+                .and_then(|o| read_token(r, o, false))
+                .filter(|t| t.marked);
+            second.is_some_and(|t| (t.end..r.len()).all(|i| matches!(r.c(i), ' ' | '.')))
+        };
     let at_least_one = &AT_LEAST_ONE_WORDS;
     if r.has_any(at_least_one) {
         return each(RelationKind::AtLeastOneOf);
@@ -132,43 +193,155 @@ pub(crate) fn detect_relations(r: &Rich, siblings: &[&str]) -> Vec<Rule> {
     if r.has_any(requires) {
         return each(RelationKind::Requires);
     }
-    let required = required_when(r, &found);
+    let ordered = detect_ordered(r, &found, env);
+    if !ordered.is_empty() {
+        return ordered;
+    }
+    let required = required_when(r, &found, env);
     if !required.is_empty() {
         return required;
     }
     conditional_relation(r, &found, &APPLIES_WORDS, RelationKind::AppliesWhen)
 }
 
-/// `当**X**参数的值为**Y**时，该参数必选`, `This parameter is required when **X** is set to **Y**`.
-pub(crate) fn required_when(r: &Rich, found: &[(usize, usize, &str)]) -> Vec<Rule> {
-    conditional_relation(r, found, &REQUIRED_WORDS, RelationKind::RequiredWhen)
+/// `当**X**参数的值为**Y**时，该参数必选`, `This parameter is required when **X** is set to **Y**`,
+/// `如果不指定X，则必须指定该参数`.
+pub(crate) fn required_when(r: &Rich, found: &[(usize, usize, String)], env: &Env) -> Vec<Rule> {
+    let own = env.own.to_ascii_lowercase();
+    let mut markers: Vec<String> = REQUIRED_WORDS.iter().map(|w| w.to_string()).collect();
+    if !own.is_empty() {
+        markers.extend(REQUIRED_SELF.iter().map(|t| t.replace("{}", &own)));
+    }
+    let markers: Vec<&str> = markers.iter().map(String::as_str).collect();
+    conditional_relation(r, found, &markers, RelationKind::RequiredWhen)
+}
+
+/// The condition a mention states: `X is set to Y` (value), `X is not set` / `不指定X` (negated,
+/// no value), `X is not Y` / `X不为Y` (negated, value). `from` is where the condition clause
+/// starts, `limit` where it ends.
+fn condition_on(
+    r: &Rich,
+    mention: &(usize, usize, String),
+    from: usize,
+    limit: usize,
+    names: &[&str],
+) -> Condition {
+    let (start, end, name) = mention;
+    let before = Rich::new(&r.orig(from.min(*start), *start));
+    let after_end = limit.min(r.clause_end(*end, &[',', '。', ';']));
+    let after = Rich::new(&r.orig(*end, after_end));
+    let param = name.clone();
+    let value = condition_value(r, *end, limit, names).or_else(|| {
+        // An unmarked value right after `is set to` / `为`.
+        let e = r.match_any(r.skip_ws(*end), &CONDITION_VALUE_INTROS)?;
+        let t = read_token(r, e, false).filter(|t| t.end <= limit.min(after_end))?;
+        (is_value_like(&t.text) && !names.contains(&t.text.as_str())).then_some(t.text)
+    });
+    if value.is_some() && after.has_any(&NOT_EQUAL_WORDS) {
+        return Condition {
+            param,
+            value,
+            negated: true,
+        };
+    }
+    if before.has_any(&NOT_SET_BEFORE) || after.has_any(&NOT_SET_AFTER) {
+        return Condition {
+            param,
+            value: None,
+            negated: true,
+        };
+    }
+    let negated = false;
+    Condition {
+        param,
+        value,
+        negated,
+    }
+}
+
+/// The mentions that form one condition with `m` (`A is on and B is insert`, `A为on且B为insert`):
+/// neighbours joined by `and`/`且` with no sentence stop between.
+fn joined_mentions<'f>(
+    r: &Rich,
+    found: &'f [(usize, usize, String)],
+    at: usize,
+    forward: bool,
+) -> Vec<&'f (usize, usize, String)> {
+    let mut out = vec![&found[at]];
+    let mut k = at;
+    loop {
+        let next = if forward { k + 1 } else { k.wrapping_sub(1) };
+        let Some(m) = found.get(next) else {
+            break;
+        };
+        let (a, b) = if forward {
+            (found[k].1, m.0)
+        } else {
+            (m.1, found[k].0)
+        };
+        let gap = Rich::new(&r.orig(a, b));
+        let stop = (a..b).any(|i| matches!(r.c(i), '。' | ';'));
+        if stop || b.saturating_sub(a) > 60 || !gap.has_any(&CONDITION_AND) || m.2 == found[k].2 {
+            break;
+        }
+        out.push(m);
+        k = next;
+    }
+    if !forward {
+        out.reverse();
+    }
+    out
 }
 
 /// A relation stated by a marker (`该参数必选`, `takes effect only when`) and a condition on the
-/// nearest mentioned parameter (and the value it names, if any).
+/// nearest mentioned parameter (and the value it names, if any), with further conditions joined
+/// by `and`.
 fn conditional_relation(
     r: &Rich,
-    found: &[(usize, usize, &str)],
+    found: &[(usize, usize, String)],
     required: &[&str],
     kind: RelationKind,
 ) -> Vec<Rule> {
-    let names: Vec<&str> = found.iter().map(|m| m.2).collect();
+    let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
     let mut out = Vec::new();
     let mut prev_end = 0;
     let mut from = 0;
     while let Some((s, e)) = r.find_any(from, required) {
         from = e;
+        if r.match_any(e, &MARKER_NOT_BEFORE).is_some() {
+            continue;
+        }
         // The condition is the nearest mention before the marker (zh, `If X…, this parameter is
         // required`), else the first one right after it (`required when X is set to Y`).
-        let before = found.iter().rev().find(|m| m.0 >= prev_end && m.1 <= s);
-        let after = found.iter().find(|m| m.0 >= e && m.0 <= e + 40);
+        let before = found.iter().rposition(|m| m.0 >= prev_end && m.1 <= s);
+        let after = found.iter().position(|m| m.0 >= e && m.0 <= e + 40);
+        let clause_from = prev_end;
         prev_end = e;
-        let Some(&(_, m_end, other)) = before.or(after) else {
-            continue;
+        let (group, limit) = match (before, after) {
+            (Some(b), _) => (joined_mentions(r, found, b, false), s),
+            (None, Some(a)) => (joined_mentions(r, found, a, true), r.len()),
+            (None, None) => continue,
         };
-        let limit = if before.is_some() { s } else { r.len() };
-        let value = condition_value(r, m_end, limit, &names);
-        let rule = Rule::relation(kind.clone(), other.to_string(), value);
+        let group: Vec<&(usize, usize, String)> =
+            group.into_iter().filter(|m| m.0 >= clause_from).collect();
+        let mut conditions = Vec::new();
+        for (k, m) in group.iter().enumerate() {
+            let stop = group.get(k + 1).map_or(limit, |n| n.0);
+            let start = if k == 0 { clause_from } else { group[k - 1].1 };
+            conditions.push(condition_on(r, m, start, stop, &names));
+        }
+        if conditions.is_empty() {
+            continue;
+        }
+        let first = conditions.remove(0);
+        let rule = Rule::Relation {
+            relation: kind.clone(),
+            other: first.param,
+            value: first.value,
+            negated: first.negated,
+            also: conditions,
+            max_span_secs: None,
+        };
         if !out.contains(&rule) {
             out.push(rule);
         }

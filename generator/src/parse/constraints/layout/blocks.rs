@@ -114,15 +114,11 @@ pub(crate) fn split_sentences(text: &str) -> Vec<String> {
 pub(crate) fn strip_note(text: &str) -> Option<String> {
     let t = text.trim_start();
     for w in NOTE_WORDS.iter() {
-        let forms = [
-            format!("**{w}：**"),
-            format!("**{w}:**"),
-            format!("**{w}**："),
-            format!("**{w}**:"),
-            format!("**{w}**"),
-            format!("{w}："),
-            format!("{w}:"),
-        ];
+        let colons: Vec<&str> = NOTE_COLONS.iter().copied().chain([":"]).collect();
+        let mut forms: Vec<String> = colons.iter().map(|c| format!("**{w}{c}**")).collect();
+        forms.extend(colons.iter().map(|c| format!("**{w}**{c}")));
+        forms.push(format!("**{w}**"));
+        forms.extend(colons.iter().map(|c| format!("{w}{c}")));
         for f in &forms {
             if let Some(rest) = t.strip_prefix(f.as_str()) {
                 let rest = rest.trim_start_matches([':', '：']).trim();

@@ -33,13 +33,10 @@ pub(crate) fn desc_is_default(desc: &str) -> bool {
     let r = Rich::new(desc);
     let trimmed = r.folded(0, r.len());
     let trimmed = trimmed.trim_end_matches(['.', '。', ' ']);
-    r.has_any(&[
-        "this is the default value",
-        "this value is the default",
-        "默认不填",
-    ]) || DEFAULT_MARKS
-        .iter()
-        .any(|m| trimmed.ends_with(&m.replace(' ', "")))
+    r.has_any(&DEFAULT_ITEM_WORDS)
+        || DEFAULT_MARKS
+            .iter()
+            .any(|m| trimmed.ends_with(&m.replace(' ', "")))
 }
 
 pub(crate) fn parse_item(text: &str) -> ItemKind {
@@ -178,30 +175,14 @@ pub(crate) enum ListKind {
 /// (`If you set the value to **SOURCE_IP**, …`, `取值为**SOURCE_IP**时，…`, `If this parameter is
 /// left empty, …`): a value list in disguise. At least one literal value is needed.
 pub(crate) fn own_value_list(items: &[LItem]) -> Option<Vec<Val>> {
-    let set = [
-        "if you set the value to",
-        "if the value is",
-        "if this parameter is set to",
-        "当取值为",
-        "取值为",
-        "设置为",
-    ];
-    let empty = [
-        "left empty",
-        "leave this parameter empty",
-        "不传入值时",
-        "不传值时",
-        "取值为空",
-        "为空时",
-        "不传时",
-    ];
+    let (set, empty) = (&OWN_VALUE_SETS, &OWN_VALUE_EMPTY);
     let mut vals = Vec::new();
     for it in items {
         let r = Rich::new(&it.text);
-        if r.has_any(&empty) {
+        if r.has_any(empty) {
             continue;
         }
-        let e = r.match_any(0, &set)?;
+        let e = r.match_any(0, set)?;
         let tok = read_token(&r, e, false).filter(|t| t.marked && is_value_like(&t.text))?;
         vals.push(Val::One {
             v: tok.text,

@@ -141,15 +141,18 @@ fn forbidden_ports_as_separate_bold_values() {
 }
 
 #[test]
-fn empty_string_is_a_minimum_length() {
+fn empty_string_is_not_empty_and_contain_is_anywhere() {
     // vpn/zh-CN/TagResources.md `Tag.N.Key`
     let r = s("资源的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持64个字符，必须以字母或中文开头，可包含数字、英文句点（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。");
     assert_eq!(r[0], items(Some(1), Some(20)));
-    assert!(r.contains(&len(Some(1), None)));
+    assert!(r.contains(&Rule::NotEmpty));
     assert!(r.contains(&len(None, Some(64))));
     assert!(r.contains(&no_prefix(&["aliyun", "acs:"])));
-    // `不能包含` is reported as a prefix rule (see the module notes).
-    assert!(r.contains(&no_prefix(&["http://", "https://"])));
+    // `不能包含` forbids the text anywhere, not only at the start.
+    assert!(r.contains(&Rule::ForbiddenSubstrings {
+        values: vec!["http://".into(), "https://".into()]
+    }));
+    assert!(!r.contains(&no_prefix(&["http://", "https://"])));
 }
 
 #[test]

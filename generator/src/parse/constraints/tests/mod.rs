@@ -1,5 +1,6 @@
 mod bookkeeping;
 mod bounds;
+mod merging;
 mod phrasings;
 mod relations;
 mod seed;
