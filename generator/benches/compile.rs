@@ -7,6 +7,8 @@
 //! - lines per API of the generated sources;
 //! - debug build time of that crate alone (dependencies prebuilt, `CARGO_INCREMENTAL=0`, the
 //!   crate cleaned before each build, median of 3) with every API (`full`) and with five;
+//!   rounds interleave the crates (full, five, anchor, full, …) so that a change of load on the
+//!   machine between rounds hits all of them, and the load average is printed around them;
 //! - the anchor: `aws-sdk-dynamodb` built the same way in a separate cargo project under
 //!   `target/bench/anchor-dynamodb`, outside the workspace (so CI never builds it).
 //!
@@ -37,49 +39,64 @@ fn run(mut c: Command, what: &str) {
     );
 }
 
-/// Median of `rounds` debug builds of `package` alone: clean it, build, time.
-fn build_time(
-    manifest: &Path,
-    target: &Path,
-    package: &str,
-    features: &[&str],
-    rounds: usize,
-) -> Duration {
-    let args = |c: &mut Command| {
+/// One crate to time: its manifest, target dir, package and features.
+struct Build<'a> {
+    manifest: &'a Path,
+    target: &'a Path,
+    package: &'a str,
+    features: &'a [&'a str],
+}
+
+impl Build<'_> {
+    fn args(&self, c: &mut Command) {
         c.arg("--manifest-path")
-            .arg(manifest)
+            .arg(self.manifest)
             .arg("--target-dir")
-            .arg(target);
-        if !features.is_empty() {
+            .arg(self.target);
+        if !self.features.is_empty() {
             c.arg("--no-default-features")
                 .arg("--features")
-                .arg(features.join(","));
+                .arg(self.features.join(","));
         }
-    };
-    let mut prebuild = cargo();
-    prebuild.args(["build", "--quiet"]);
-    args(&mut prebuild);
-    run(prebuild, "building the dependencies");
-    let mut times: Vec<Duration> = (0..rounds)
-        .map(|_| {
-            let mut clean = cargo();
-            clean.args(["clean", "--quiet", "-p", package]);
-            clean
-                .arg("--manifest-path")
-                .arg(manifest)
-                .arg("--target-dir")
-                .arg(target);
-            run(clean, "cargo clean -p");
-            let mut build = cargo();
-            build.args(["build", "--quiet"]);
-            args(&mut build);
-            let t = Instant::now();
-            run(build, &format!("building {package}"));
-            t.elapsed()
-        })
-        .collect();
+    }
+
+    /// Builds the dependencies once, so that rounds time the package alone.
+    fn prebuild(&self) {
+        let mut c = cargo();
+        c.args(["build", "--quiet"]);
+        self.args(&mut c);
+        run(c, "building the dependencies");
+    }
+
+    /// One debug build of the package alone: clean it, build, time.
+    fn once(&self) -> Duration {
+        let mut clean = cargo();
+        clean.args(["clean", "--quiet", "-p", self.package]);
+        clean
+            .arg("--manifest-path")
+            .arg(self.manifest)
+            .arg("--target-dir")
+            .arg(self.target);
+        run(clean, "cargo clean -p");
+        let mut build = cargo();
+        build.args(["build", "--quiet"]);
+        self.args(&mut build);
+        let t = Instant::now();
+        run(build, &format!("building {}", self.package));
+        t.elapsed()
+    }
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 fn rust_lines(dir: &Path) -> usize {
@@ -203,24 +220,56 @@ fn main() {
 
     let manifest = out.join("Cargo.toml");
     let target = bench.join("target-vpc");
-    let full = build_time(&manifest, &target, "aliyun-vpc", &[], rounds);
-    let s_per_api = full.as_secs_f64() / apis as f64;
+    let full = Build {
+        manifest: &manifest,
+        target: &target,
+        package: "aliyun-vpc",
+        features: &[],
+    };
+    let part = Build {
+        features: &five,
+        ..full
+    };
+    let anchor_manifest = anchor.then(|| anchor_project(&bench));
+    let anchor_target = bench.join("anchor-target");
+    let anchor_build = anchor_manifest.as_deref().map(|m| Build {
+        manifest: m,
+        target: &anchor_target,
+        package: ANCHOR,
+        features: &[],
+    });
+    full.prebuild();
+    part.prebuild();
+    if let Some(a) = &anchor_build {
+        a.prebuild();
+    }
+    println!("load average before the timed builds: {}", load_average());
+    // Rounds interleave the crates, so that a change of load on the machine hits all of them.
+    let (mut full_t, mut part_t, mut anchor_t) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        full_t.push(full.once());
+        part_t.push(part.once());
+        if let Some(a) = &anchor_build {
+            anchor_t.push(a.once());
+        }
+    }
+    let full_time = median(full_t);
+    let s_per_api = full_time.as_secs_f64() / apis as f64;
     println!(
         "build, full ({apis} APIs): {:.2} s = {s_per_api:.3} s/API",
-        full.as_secs_f64()
+        full_time.as_secs_f64()
     );
-    let part = build_time(&manifest, &target, "aliyun-vpc", &five, rounds);
+    let part_time = median(part_t);
     println!(
         "build, five APIs ({}): {:.2} s = {:.1}% of full",
         five.join(", "),
-        part.as_secs_f64(),
-        100.0 * part.as_secs_f64() / full.as_secs_f64()
+        part_time.as_secs_f64(),
+        100.0 * part_time.as_secs_f64() / full_time.as_secs_f64()
     );
 
-    if anchor {
-        let manifest = anchor_project(&bench);
-        let time = build_time(&manifest, &bench.join("anchor-target"), ANCHOR, &[], rounds);
-        let (ops, lines) = anchor_size(&manifest);
+    if let Some(manifest) = &anchor_manifest {
+        let time = median(anchor_t);
+        let (ops, lines) = anchor_size(manifest);
         let per_op = time.as_secs_f64() / ops as f64;
         println!(
             "anchor {ANCHOR} {}: {ops} operations, {:.0} lines/operation, build {:.2} s = {per_op:.3} s/operation",
@@ -233,5 +282,6 @@ fn main() {
             s_per_api / per_op
         );
     }
+    println!("load average after the timed builds: {}", load_average());
     println!("(median of {rounds} debug builds each, CARGO_INCREMENTAL=0, dependencies prebuilt)");
 }
