@@ -115,6 +115,17 @@ fn expected(label: &Value) -> Vec<Expected> {
     }
 }
 
+/// Whether the IR's `other`, as a rule on `holder` names it, is the labelled `other`: the IR
+/// names a member of the holder's own list item by its wire name (`NotificationArn` beside
+/// `LifecycleHook.N.NotificationMetadata`) or as the doc spells it (`DataDisk.N.Category`).
+fn same_param(holder: &str, ir_other: &str, label_other: &str) -> bool {
+    let o = strip_items(ir_other);
+    o == label_other
+        || holder
+            .rsplit_once('.')
+            .is_some_and(|(parent, _)| format!("{parent}.{o}") == label_other)
+}
+
 /// Whether `rule` (held by `e.holder`) states what `e` expects of the other parameter `other`.
 fn rule_matches(e: &Expected, other: &str, rule: &Rule) -> bool {
     match rule {
@@ -126,14 +137,16 @@ fn rule_matches(e: &Expected, other: &str, rule: &Rule) -> bool {
             ..
         } => {
             relation_name(relation) == e.kind
-                && strip_items(o) == other
+                && same_param(&e.holder, o, other)
                 && *negated == e.negated
                 && (e.values.is_empty()
                     || value
                         .as_ref()
                         .is_some_and(|v| e.values.iter().any(|w| w.eq_ignore_ascii_case(v))))
         }
-        Rule::RangeWhen { other: o, .. } => e.kind == "range_when" && strip_items(o) == other,
+        Rule::RangeWhen { other: o, .. } => {
+            e.kind == "range_when" && same_param(&e.holder, o, other)
+        }
         _ => false,
     }
 }

@@ -33,6 +33,18 @@ impl Acc<'_> {
             self.first_done = true;
         }
         let mut found = sentence_rules(text, &ctx);
+        for (name, rule) in std::mem::take(&mut found.elsewhere) {
+            let c = (
+                name,
+                Constraint {
+                    rule,
+                    source: text.trim().to_string(),
+                },
+            );
+            if !self.out.for_siblings.contains(&c) {
+                self.out.for_siblings.push(c);
+            }
+        }
         let r = Rich::new(text);
         if found.rules.is_empty()
             && r.starts_with_any(&[

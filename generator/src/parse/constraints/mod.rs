@@ -61,6 +61,9 @@ pub struct Extracted {
     /// Conditional sentences counted in `understood` because an unconditional rule already
     /// states them (they add no rule of their own).
     pub consistent_sources: Vec<String>,
+    /// Rules the description states about a sibling at the same level (its wire name): the
+    /// caller adds them to that sibling's constraints.
+    pub for_siblings: Vec<(String, Constraint)>,
 }
 
 /// Extracts the constraints stated in one parameter description.
