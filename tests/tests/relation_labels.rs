@@ -20,8 +20,8 @@ use serde_json::Value;
 
 /// Floors at the level measured when the rules landed (see the closing note); raise them as
 /// the extractor learns more wordings, never lower them.
-const RECALL_FLOOR: f64 = 4.7;
-const PRECISION_FLOOR: f64 = 18.1;
+const RECALL_FLOOR: f64 = 76.1;
+const PRECISION_FLOOR: f64 = 99.9;
 
 /// `Tag.N.Key` and `Tag.1.Key` are the same member: compare names without item indices.
 fn strip_items(path: &str) -> String {
@@ -221,7 +221,7 @@ fn relations_against_hand_labels() {
                 .entry(label["kind"].as_str().unwrap_or("?").to_string())
                 .or_default();
             t.labels += 1;
-            if expected(label).iter().all(|e| holds(e)) {
+            if expected(label).iter().all(&holds) {
                 t.found += 1;
             } else {
                 misses.push(format!(

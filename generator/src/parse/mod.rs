@@ -142,6 +142,16 @@ pub fn visit_in_place(
     path: &str,
     visit: &mut dyn FnMut(&mut Field, &str, &constraints::Place),
 ) {
+    visit_level(fields, path, &[], visit);
+}
+
+/// [`visit_in_place`] of one level, with the dotted paths of the enclosing levels' fields.
+fn visit_level(
+    fields: &mut [Field],
+    path: &str,
+    outer: &[String],
+    visit: &mut dyn FnMut(&mut Field, &str, &constraints::Place),
+) {
     let level: Vec<constraints::Sibling> = fields
         .iter()
         .map(|f| constraints::Sibling {
@@ -160,13 +170,19 @@ pub fn visit_in_place(
             .collect();
         let own = level[i].name.clone();
         let full = format!("{path}{}", f.name);
+        let outer_refs: Vec<&str> = outer.iter().map(String::as_str).collect();
         let place = constraints::Place {
             own: &own,
             parent,
             siblings: &siblings,
+            outer: &outer_refs,
         };
         visit(f, &full, &place);
-        visit_in_place(&mut f.children, &format!("{full}."), visit);
+        if !f.children.is_empty() {
+            let mut inner = outer.to_vec();
+            inner.extend(level.iter().map(|s| format!("{path}{}", s.name)));
+            visit_level(&mut f.children, &format!("{full}."), &inner, visit);
+        }
     }
 }
 

@@ -23,7 +23,13 @@ impl Placed {
 /// Runs the detectors of this file, the first that finds something wins.
 pub(crate) fn detect_placed(r: &Rich, env: &Env) -> Placed {
     let found = mentions(r, env);
-    for detector in [ignored, earlier, then_required, group_elsewhere] {
+    for detector in [
+        ignored,
+        earlier,
+        then_required,
+        group_elsewhere,
+        self_then_requires,
+    ] {
         let p = detector(r, &found, env);
         if !p.is_empty() {
             return p;
@@ -84,7 +90,15 @@ fn clause_start(r: &Rich, before: usize) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-fn put(p: &mut Placed, target: Option<String>, rule: Rule) {
+/// Adds a rule for this parameter (`None`) or a sibling of its level; a parameter of an
+/// enclosing level is not handed rules from here.
+fn put(p: &mut Placed, env: &Env, target: Option<String>, rule: Rule) {
+    if target
+        .as_ref()
+        .is_some_and(|t| !env.names.contains(&t.as_str()))
+    {
+        return;
+    }
     let pair = target.map(|t| (t, rule.clone()));
     match pair {
         None if !p.own.contains(&rule) => p.own.push(rule),
@@ -135,11 +149,11 @@ fn ignored(r: &Rich, found: &[(usize, usize, String)], env: &Env) -> Placed {
         m.0 >= ign_from && m.1 <= ign_to && m.0 != cond_mention.map_or(usize::MAX, |c| c.0)
     }) {
         if m.2 != cond.param {
-            put(&mut p, Some(wire(&m.2, env)), rule.clone());
+            put(&mut p, env, Some(wire(&m.2, env)), rule.clone());
         }
     }
     if cond.param != env.own && own_in(&own, ign_from, ign_to) {
-        put(&mut p, None, rule);
+        put(&mut p, env, None, rule);
     }
     p
 }
@@ -180,7 +194,7 @@ fn earlier(r: &Rich, found: &[(usize, usize, String)], env: &Env) -> Placed {
         also: Vec::new(),
         max_span_secs: detect_span(r),
     };
-    put(&mut p, target, rule);
+    put(&mut p, env, target, rule);
     p
 }
 
@@ -234,7 +248,7 @@ fn then_required(r: &Rich, found: &[(usize, usize, String)], env: &Env) -> Place
             also: Vec::new(),
             max_span_secs: None,
         };
-        put(&mut p, Some(wire(&m.2, env)), rule);
+        put(&mut p, env, Some(wire(&m.2, env)), rule);
     }
     p
 }
@@ -243,7 +257,7 @@ fn then_required(r: &Rich, found: &[(usize, usize, String)], env: &Env) -> Place
 /// belongs on the members.
 fn group_elsewhere(r: &Rich, found: &[(usize, usize, String)], env: &Env) -> Placed {
     let mut p = Placed::default();
-    if !r.has_any(&AT_LEAST_ONE_WORDS) || !own_spans(r, env).is_empty() {
+    if env.own.is_empty() || !r.has_any(&AT_LEAST_ONE_WORDS) || !own_spans(r, env).is_empty() {
         return p;
     }
     let mut members: Vec<String> = Vec::new();
@@ -258,7 +272,34 @@ fn group_elsewhere(r: &Rich, found: &[(usize, usize, String)], env: &Env) -> Pla
     for holder in &members {
         for other in members.iter().filter(|o| *o != holder) {
             let rule = Rule::relation(RelationKind::AtLeastOneOf, other, None);
-            put(&mut p, Some(wire(holder, env)), rule);
+            put(&mut p, env, Some(wire(holder, env)), rule);
+        }
+    }
+    p
+}
+
+/// `应用该字段时必须指定Namespace`: when this parameter is set, the one named next must be too.
+fn self_then_requires(r: &Rich, found: &[(usize, usize, String)], env: &Env) -> Placed {
+    let mut p = Placed::default();
+    let mut from = 0;
+    while let Some((s, e)) = r.find_any(from, &THEN_REQUIRED) {
+        from = e;
+        let start = clause_start(r, s);
+        let clause = Rich::new(&r.orig(start, s));
+        let conditioned = CONDITION_MARKS.iter().any(|m| r.ends_at(s, m));
+        if !conditioned
+            || !clause.has_any(&SELF_WORDS)
+            || found.iter().any(|m| m.0 >= start && m.1 <= s)
+        {
+            continue;
+        }
+        if let Some(m) = found.iter().find(|m| m.0 >= e && m.0 <= r.skip_ws(e) + 2) {
+            put(
+                &mut p,
+                env,
+                None,
+                Rule::relation(RelationKind::Requires, m.2.clone(), None),
+            );
         }
     }
     p

@@ -24,6 +24,29 @@ pub(crate) fn mentions(r: &Rich, env: &Env) -> Vec<(usize, usize, String)> {
             }
         }
     }
+    // A parameter of an enclosing level, named without a path (`the SpotStrategy parameter`
+    // in a member of `SpotPriceLimit.N`), and lowerCamel spellings of camel-case names
+    // (`instanceTypes` for `InstanceTypes`).
+    let spellings = env
+        .names
+        .iter()
+        .chain(env.outer.iter())
+        .copied()
+        .filter_map(|n| lower_camel(n).map(|l| (l, n)))
+        .chain(env.outer.iter().map(|n| (n.to_string(), *n)));
+    for (spelled, name) in spellings.collect::<Vec<_>>() {
+        let want: Vec<char> = spelled.chars().collect();
+        for i in 0..r.len() {
+            let hit = want.iter().enumerate().all(|(k, c)| r.o(i + k) == *c);
+            // `X.N.Y` is a path through X, not X itself.
+            let end = i + want.len();
+            let into = r.o(end) == '.' && r.is_word(end + 1) && !matches!(r.o(end + 1), 'N' | 'n');
+            let dotted = (i > 0 && r.o(i - 1) == '.') || into;
+            if hit && !dotted && r.boundary(i) && r.boundary(i + want.len()) {
+                out.push((i, i + want.len(), name.to_string()));
+            }
+        }
+    }
     let mut i = 0;
     while i < r.len() {
         if r.span(i) == 0 || out.iter().any(|m| m.0 <= i && i < m.1) {
@@ -59,6 +82,17 @@ pub(crate) fn mentions(r: &Rich, env: &Env) -> Vec<(usize, usize, String)> {
         }
     }
     kept
+}
+
+/// `instanceTypes` for `InstanceTypes`: only for a camel-case name (another capital follows),
+/// so that a plain word (`Description`) is not taken for the parameter.
+fn lower_camel(name: &str) -> Option<String> {
+    let mut chars = name.chars();
+    let first = chars.next().filter(char::is_ascii_uppercase)?;
+    let rest: String = chars.collect();
+    rest.chars()
+        .any(|c| c.is_ascii_uppercase())
+        .then(|| format!("{}{rest}", first.to_ascii_lowercase()))
 }
 
 /// Where the mention of a sibling that starts at `i` really starts: at `i`, or earlier when the
@@ -190,7 +224,19 @@ pub(crate) fn detect_relations(r: &Rich, env: &Env) -> Vec<Rule> {
         return each(RelationKind::MutuallyExclusive);
     }
     let requires = &REQUIRES_WORDS;
-    if r.has_any(requires) || r.has_any(&MORE_REQUIRES) {
+    let requires_at = r
+        .find_any(0, requires)
+        .or_else(|| r.find_any(0, &MORE_REQUIRES));
+    if let Some((s, _)) = requires_at {
+        // `执行步进规则时必须同时指定A和B`: under a condition on a state, not on this parameter.
+        let from = (0..s)
+            .rev()
+            .find(|&i| matches!(r.c(i), ',' | ';' | '。'))
+            .map_or(0, |i| i + 1);
+        let clause = Rich::new(&r.orig(from, s));
+        if clause.has_any(&CONDITION_MARKS) && !clause.has_any(&SELF_WORDS) {
+            return Vec::new();
+        }
         return each(RelationKind::Requires);
     }
     let ordered = detect_ordered(r, &found, env);

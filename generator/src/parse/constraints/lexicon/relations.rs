@@ -35,6 +35,9 @@ pub(crate) struct RelationLexicon {
     /// A word between a parameter's name and its condition value (`the X parameter is set to
     /// A`, `X参数取值为A`).
     pub(crate) mention_suffixes: &'static [&'static str],
+    /// Ends a condition inside a clause (`执行步进规则时必须…`): a `requires` under a condition
+    /// that names no parameter is about a state, not the request.
+    pub(crate) condition_marks: &'static [&'static str],
 }
 
 pub(crate) const ZH: RelationLexicon = RelationLexicon {
@@ -73,6 +76,7 @@ pub(crate) const ZH: RelationLexicon = RelationLexicon {
     value_or: &["或者", "或", "、"],
     then_required: &["必须指定", "需要指定", "必须设置", "需要设置"],
     mention_suffixes: &["参数"],
+    condition_marks: &["时"],
 };
 
 pub(crate) const EN: RelationLexicon = RelationLexicon {
@@ -110,6 +114,7 @@ pub(crate) const EN: RelationLexicon = RelationLexicon {
     value_or: &[", or", "or", ","],
     then_required: &["must be specified", "must be set", "is required"],
     mention_suffixes: &["parameter"],
+    condition_marks: &[],
 };
 
 const LANGUAGES: [&RelationLexicon; 2] = [&ZH, &EN];
@@ -142,3 +147,5 @@ pub(crate) static THEN_REQUIRED: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(|l| l.then_required));
 pub(crate) static MENTION_SUFFIXES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(|l| l.mention_suffixes));
+pub(crate) static CONDITION_MARKS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(|l| l.condition_marks));

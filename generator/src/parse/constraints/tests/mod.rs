@@ -1,6 +1,7 @@
 mod bookkeeping;
 mod bounds;
 mod phrasings;
+mod placed;
 mod relations;
 mod seed;
 mod shapes;
