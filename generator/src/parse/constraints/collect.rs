@@ -33,6 +33,7 @@ impl Acc<'_> {
             self.first_done = true;
         }
         let mut found = sentence_rules(text, &ctx);
+        let only_elsewhere = found.rules.is_empty() && !found.elsewhere.is_empty();
         for (name, rule) in std::mem::take(&mut found.elsewhere) {
             let c = (
                 name,
@@ -44,6 +45,12 @@ impl Acc<'_> {
             if !self.out.for_siblings.contains(&c) {
                 self.out.for_siblings.push(c);
             }
+        }
+        if only_elsewhere {
+            // Its rules land on the named sibling of this level (always one of `env.names`).
+            self.out.understood += 1;
+            self.out.consistent_sources.push(text.trim().to_string());
+            return;
         }
         let r = Rich::new(text);
         if found.rules.is_empty()

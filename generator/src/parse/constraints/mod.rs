@@ -59,7 +59,8 @@ pub struct Extracted {
     /// rule survives into the IR.
     pub understood_sources: Vec<(String, Vec<Rule>)>,
     /// Conditional sentences counted in `understood` because an unconditional rule already
-    /// states them (they add no rule of their own).
+    /// states them (they add no rule of their own), and sentences whose rules all go to a
+    /// sibling (`for_siblings`).
     pub consistent_sources: Vec<String>,
     /// Rules the description states about a sibling at the same level (its wire name): the
     /// caller adds them to that sibling's constraints.
