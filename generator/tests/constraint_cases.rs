@@ -46,6 +46,7 @@ fn render(text: &str, ty: &Type) -> String {
         own: &own,
         parent: &parent,
         siblings: &refs,
+        ..Place::default()
     };
     for case in body.split("\n\n").map(str::trim).filter(|c| !c.is_empty()) {
         let found = extract_in(case, ty, &place);
@@ -54,6 +55,10 @@ fn render(text: &str, ty: &Type) -> String {
         for c in &found.constraints {
             let rule = serde_json::to_string(&c.rule).expect("rules serialise");
             out.push_str(&format!("  => {rule}\n"));
+        }
+        for (name, c) in &found.for_siblings {
+            let rule = serde_json::to_string(&c.rule).expect("rules serialise");
+            out.push_str(&format!("  => on {name}: {rule}\n"));
         }
         for s in &found.not_understood {
             out.push_str(&format!("  ?? not understood: {s}\n"));

@@ -20,8 +20,8 @@ use serde_json::Value;
 
 /// Floors at the level measured when the rules landed (see the closing note); raise them as
 /// the extractor learns more wordings, never lower them.
-const RECALL_FLOOR: f64 = 4.7;
-const PRECISION_FLOOR: f64 = 18.1;
+const RECALL_FLOOR: f64 = 76.1;
+const PRECISION_FLOOR: f64 = 99.9;
 
 /// `Tag.N.Key` and `Tag.1.Key` are the same member: compare names without item indices.
 fn strip_items(path: &str) -> String {
@@ -115,6 +115,17 @@ fn expected(label: &Value) -> Vec<Expected> {
     }
 }
 
+/// Whether the IR's `other`, as a rule on `holder` names it, is the labelled `other`: the IR
+/// names a member of the holder's own list item by its wire name (`NotificationArn` beside
+/// `LifecycleHook.N.NotificationMetadata`) or as the doc spells it (`DataDisk.N.Category`).
+fn same_param(holder: &str, ir_other: &str, label_other: &str) -> bool {
+    let o = strip_items(ir_other);
+    o == label_other
+        || holder
+            .rsplit_once('.')
+            .is_some_and(|(parent, _)| format!("{parent}.{o}") == label_other)
+}
+
 /// Whether `rule` (held by `e.holder`) states what `e` expects of the other parameter `other`.
 fn rule_matches(e: &Expected, other: &str, rule: &Rule) -> bool {
     match rule {
@@ -126,14 +137,16 @@ fn rule_matches(e: &Expected, other: &str, rule: &Rule) -> bool {
             ..
         } => {
             relation_name(relation) == e.kind
-                && strip_items(o) == other
+                && same_param(&e.holder, o, other)
                 && *negated == e.negated
                 && (e.values.is_empty()
                     || value
                         .as_ref()
                         .is_some_and(|v| e.values.iter().any(|w| w.eq_ignore_ascii_case(v))))
         }
-        Rule::RangeWhen { other: o, .. } => e.kind == "range_when" && strip_items(o) == other,
+        Rule::RangeWhen { other: o, .. } => {
+            e.kind == "range_when" && same_param(&e.holder, o, other)
+        }
         _ => false,
     }
 }
@@ -208,7 +221,7 @@ fn relations_against_hand_labels() {
                 .entry(label["kind"].as_str().unwrap_or("?").to_string())
                 .or_default();
             t.labels += 1;
-            if expected(label).iter().all(|e| holds(e)) {
+            if expected(label).iter().all(&holds) {
                 t.found += 1;
             } else {
                 misses.push(format!(

@@ -142,6 +142,16 @@ pub fn visit_in_place(
     path: &str,
     visit: &mut dyn FnMut(&mut Field, &str, &constraints::Place),
 ) {
+    visit_level(fields, path, &[], visit);
+}
+
+/// [`visit_in_place`] of one level, with the dotted paths of the enclosing levels' fields.
+fn visit_level(
+    fields: &mut [Field],
+    path: &str,
+    outer: &[String],
+    visit: &mut dyn FnMut(&mut Field, &str, &constraints::Place),
+) {
     let level: Vec<constraints::Sibling> = fields
         .iter()
         .map(|f| constraints::Sibling {
@@ -160,13 +170,19 @@ pub fn visit_in_place(
             .collect();
         let own = level[i].name.clone();
         let full = format!("{path}{}", f.name);
+        let outer_refs: Vec<&str> = outer.iter().map(String::as_str).collect();
         let place = constraints::Place {
             own: &own,
             parent,
             siblings: &siblings,
+            outer: &outer_refs,
         };
         visit(f, &full, &place);
-        visit_in_place(&mut f.children, &format!("{full}."), visit);
+        if !f.children.is_empty() {
+            let mut inner = outer.to_vec();
+            inner.extend(level.iter().map(|s| format!("{path}{}", s.name)));
+            visit_level(&mut f.children, &format!("{full}."), &inner, visit);
+        }
     }
 }
 
@@ -181,6 +197,7 @@ pub fn rule_type(f: &Field) -> Type {
 
 /// Runs the prose-constraint extractor over every request field.
 fn add_constraints(request: &mut [Field], sink: &mut Sink) {
+    let mut for_siblings = Vec::new();
     visit_in_place(request, "", &mut |f, path, place| {
         let found = constraints::extract_in(&f.description, &rule_type(f), place);
         for sentence in found.not_understood {
@@ -191,7 +208,39 @@ fn add_constraints(request: &mut [Field], sink: &mut Sink) {
             );
         }
         f.constraints = found.constraints;
+        let parent = path.strip_suffix(f.name.as_str()).unwrap_or("");
+        for (name, c) in found.for_siblings {
+            for_siblings.push((format!("{parent}{name}"), c));
+        }
     });
+    place_on_siblings(request, for_siblings);
+}
+
+/// Adds the rules a description states about a sibling (`If you specify this parameter,
+/// InstanceType is ignored`) to that sibling, by its dotted path.
+pub(crate) fn place_on_siblings(
+    request: &mut [Field],
+    rules: Vec<(String, crate::model::Constraint)>,
+) {
+    for (path, c) in rules {
+        if let Some(f) = field_at(request, &path) {
+            if !f.constraints.contains(&c) {
+                f.constraints.push(c);
+            }
+        }
+    }
+}
+
+fn field_at<'a>(fields: &'a mut [Field], path: &str) -> Option<&'a mut Field> {
+    let (head, rest) = match path.split_once('.') {
+        Some((h, r)) => (h, Some(r)),
+        None => (path, None),
+    };
+    let f = fields.iter_mut().find(|f| f.name == head)?;
+    match rest {
+        Some(rest) => field_at(&mut f.children, rest),
+        None => Some(f),
+    }
 }
 
 #[cfg(test)]

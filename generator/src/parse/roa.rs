@@ -493,8 +493,13 @@ pub fn apply(api: &mut Api, file: &str, source: &str, diags: &mut Vec<Diagnostic
             }
         }
     }
+    let mut for_siblings = Vec::new();
     super::visit_in_place(&mut request, "", &mut |f, path, place| {
         let found = constraints::extract_in(&f.description, &super::rule_type(f), place);
+        let parent = path.strip_suffix(f.name.as_str()).unwrap_or("");
+        for (name, c) in found.for_siblings {
+            for_siblings.push((format!("{parent}{name}"), c));
+        }
         for sentence in found.not_understood {
             diags.push(Diagnostic::note(
                 file,
@@ -505,6 +510,7 @@ pub fn apply(api: &mut Api, file: &str, source: &str, diags: &mut Vec<Diagnostic
         }
         f.constraints = found.constraints;
     });
+    super::place_on_siblings(&mut request, for_siblings);
     // The RPC reading already reported these rows' sentences once.
     dedup_notes(diags);
     api.request = request;

@@ -33,6 +33,25 @@ impl Acc<'_> {
             self.first_done = true;
         }
         let mut found = sentence_rules(text, &ctx);
+        let only_elsewhere = found.rules.is_empty() && !found.elsewhere.is_empty();
+        for (name, rule) in std::mem::take(&mut found.elsewhere) {
+            let c = (
+                name,
+                Constraint {
+                    rule,
+                    source: text.trim().to_string(),
+                },
+            );
+            if !self.out.for_siblings.contains(&c) {
+                self.out.for_siblings.push(c);
+            }
+        }
+        if only_elsewhere {
+            // Its rules land on the named sibling of this level (always one of `env.names`).
+            self.out.understood += 1;
+            self.out.consistent_sources.push(text.trim().to_string());
+            return;
+        }
         let r = Rich::new(text);
         if found.rules.is_empty() && r.starts_with_any(&DEFAULT_SENTENCE_STARTS) {
             if let Some(v) = self.last_single.take() {

@@ -60,8 +60,12 @@ pub struct Extracted {
     /// rule survives into the IR.
     pub understood_sources: Vec<(String, Vec<Rule>)>,
     /// Conditional sentences counted in `understood` because an unconditional rule already
-    /// states them (they add no rule of their own).
+    /// states them (they add no rule of their own), and sentences whose rules all go to a
+    /// sibling (`for_siblings`).
     pub consistent_sources: Vec<String>,
+    /// Rules the description states about a sibling at the same level (its wire name): the
+    /// caller adds them to that sibling's constraints.
+    pub for_siblings: Vec<(String, Constraint)>,
 }
 
 /// Extracts the constraints stated in one parameter description.
@@ -91,11 +95,15 @@ pub struct Sibling {
 /// Where a parameter sits: its own wire name, the dotted path of the list item or object it is
 /// a member of (`DataDisk` for `DataDisk.N.Size`; empty at the top level), and the other
 /// members of that level.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Place<'a> {
     pub own: &'a str,
     pub parent: &'a str,
     pub siblings: &'a [&'a Sibling],
+    /// Parameters of the enclosing levels, by dotted path (`SpotStrategy` for a member of
+    /// `SpotPriceLimit.N`): a member's description may name them (`takes effect only when the
+    /// SpotStrategy parameter is set to …`).
+    pub outer: &'a [&'a str],
 }
 
 /// [`extract`] with what the extractor may know of the parameter's neighbours: members of one
@@ -108,6 +116,16 @@ pub fn extract_in(description: &str, ty: &Type, place: &Place) -> Extracted {
         own: place.own,
         parent: place.parent,
         members: place.siblings.to_vec(),
+        outer: place
+            .outer
+            .iter()
+            .copied()
+            .filter(|o| {
+                // The enclosing list itself (`Tag` of `Tag.N.Key`) names no other parameter.
+                let ancestor = place.parent == *o || place.parent.starts_with(&format!("{o}."));
+                *o != place.own && !ancestor && !place.siblings.iter().any(|s| s.name == *o)
+            })
+            .collect(),
     };
     run(description, ty, &env, &mut Stats::default())
 }
@@ -120,6 +138,8 @@ pub(crate) struct Env<'a> {
     pub(crate) own: &'a str,
     pub(crate) parent: &'a str,
     pub(crate) members: Vec<&'a Sibling>,
+    /// Parameters of the enclosing levels (see [`Place::outer`]).
+    pub(crate) outer: Vec<&'a str>,
 }
 
 /// True when a sentence looks like it states a rule (used by [`extract`] for `not_understood`,

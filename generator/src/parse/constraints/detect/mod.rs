@@ -11,6 +11,7 @@ mod length;
 mod multi_value;
 mod not_empty;
 mod ordered;
+mod placed;
 mod range;
 mod range_when;
 mod relation;
@@ -26,6 +27,7 @@ pub(crate) use length::*;
 pub(crate) use multi_value::*;
 pub(crate) use not_empty::*;
 pub(crate) use ordered::*;
+pub(crate) use placed::*;
 pub(crate) use range::*;
 pub(crate) use range_when::*;
 pub(crate) use relation::*;
@@ -66,6 +68,8 @@ pub(crate) struct Found {
     pub(crate) elsewhere: bool,
     /// A `key: lo~hi` case of a range per value of another parameter.
     pub(crate) case: Option<Case>,
+    /// Rules the sentence states about a named sibling: (its wire name, the rule).
+    pub(crate) elsewhere: Vec<(String, Rule)>,
 }
 
 /// Runs every detector over one sentence.
@@ -113,7 +117,13 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
     if is_uniqueness(&r) {
         f.rules.push(Rule::Unique);
     }
-    f.rules.extend(detect_relations(&r, ctx.env));
+    let placed = detect_placed(&r, ctx.env);
+    if placed.own.is_empty() && placed.elsewhere.is_empty() {
+        f.rules.extend(detect_relations(&r, ctx.env));
+    } else {
+        f.rules.extend(placed.own);
+        f.elsewhere = placed.elsewhere;
+    }
     let ordered = f.rules.iter().any(|r| {
         matches!(
             r,

@@ -24,6 +24,29 @@ pub(crate) fn mentions(r: &Rich, env: &Env) -> Vec<(usize, usize, String)> {
             }
         }
     }
+    // A parameter of an enclosing level, named without a path (`the SpotStrategy parameter`
+    // in a member of `SpotPriceLimit.N`), and lowerCamel spellings of camel-case names
+    // (`instanceTypes` for `InstanceTypes`).
+    let spellings = env
+        .names
+        .iter()
+        .chain(env.outer.iter())
+        .copied()
+        .filter_map(|n| lower_camel(n).map(|l| (l, n)))
+        .chain(env.outer.iter().map(|n| (n.to_string(), *n)));
+    for (spelled, name) in spellings.collect::<Vec<_>>() {
+        let want: Vec<char> = spelled.chars().collect();
+        for i in 0..r.len() {
+            let hit = want.iter().enumerate().all(|(k, c)| r.o(i + k) == *c);
+            // `X.N.Y` is a path through X, not X itself.
+            let end = i + want.len();
+            let into = r.o(end) == '.' && r.is_word(end + 1) && !matches!(r.o(end + 1), 'N' | 'n');
+            let dotted = (i > 0 && r.o(i - 1) == '.') || into;
+            if hit && !dotted && r.boundary(i) && r.boundary(i + want.len()) {
+                out.push((i, i + want.len(), name.to_string()));
+            }
+        }
+    }
     let mut i = 0;
     while i < r.len() {
         if r.span(i) == 0 || out.iter().any(|m| m.0 <= i && i < m.1) {
@@ -59,6 +82,17 @@ pub(crate) fn mentions(r: &Rich, env: &Env) -> Vec<(usize, usize, String)> {
         }
     }
     kept
+}
+
+/// `instanceTypes` for `InstanceTypes`: only for a camel-case name (another capital follows),
+/// so that a plain word (`Description`) is not taken for the parameter.
+fn lower_camel(name: &str) -> Option<String> {
+    let mut chars = name.chars();
+    let first = chars.next().filter(char::is_ascii_uppercase)?;
+    let rest: String = chars.collect();
+    rest.chars()
+        .any(|c| c.is_ascii_uppercase())
+        .then(|| format!("{}{rest}", first.to_ascii_lowercase()))
 }
 
 /// Where the mention of a sibling that starts at `i` really starts: at `i`, or earlier when the
@@ -186,22 +220,114 @@ pub(crate) fn detect_relations(r: &Rich, env: &Env) -> Vec<Rule> {
     if r.has_any(at_least_one) {
         return each(RelationKind::AtLeastOneOf);
     }
-    if r.has_any(exclusive) || either {
+    if r.has_any(exclusive) || r.has_any(&MORE_EXCLUSIVE) || either {
         return each(RelationKind::MutuallyExclusive);
     }
     let requires = &REQUIRES_WORDS;
-    if r.has_any(requires) {
+    let requires_at = r
+        .find_any(0, requires)
+        .or_else(|| r.find_any(0, &MORE_REQUIRES));
+    if let Some((s, _)) = requires_at {
+        // `执行步进规则时必须同时指定A和B`: under a condition on a state, not on this parameter.
+        let from = (0..s)
+            .rev()
+            .find(|&i| matches!(r.c(i), ',' | ';' | '。'))
+            .map_or(0, |i| i + 1);
+        let clause = Rich::new(&r.orig(from, s));
+        if clause.has_any(&CONDITION_MARKS) && !clause.has_any(&SELF_WORDS) {
+            return Vec::new();
+        }
         return each(RelationKind::Requires);
     }
     let ordered = detect_ordered(r, &found, env);
     if !ordered.is_empty() {
         return ordered;
     }
-    let required = required_when(r, &found, env);
+    let applies_words = [&APPLIES_WORDS[..], &MORE_APPLIES[..]].concat();
+    let applies = alternatives(
+        r,
+        &found,
+        conditional_relation(r, &found, &applies_words, RelationKind::AppliesWhen),
+    );
+    let mut required = alternatives(r, &found, required_when(r, &found, env));
+    // `This parameter is required and takes effect only when X is set to A`: both.
     if !required.is_empty() {
+        required.extend(applies);
         return required;
     }
-    conditional_relation(r, &found, &APPLIES_WORDS, RelationKind::AppliesWhen)
+    applies
+}
+
+/// One rule per value of a condition that names several (`X is set to A or B`, `X为A或B`):
+/// the IR's condition holds one value.
+fn alternatives(r: &Rich, found: &[(usize, usize, String)], rules: Vec<Rule>) -> Vec<Rule> {
+    let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
+    let mut out = Vec::new();
+    for rule in rules {
+        let mut more = Vec::new();
+        if let Rule::Relation {
+            other,
+            value: Some(v),
+            ..
+        } = &rule
+        {
+            let start = found.iter().find(|m| &m.2 == other).map_or(0, |m| m.1);
+            more = values_after(r, start, v, &names);
+        }
+        for v in more {
+            let mut alt = rule.clone();
+            if let Rule::Relation { value, .. } = &mut alt {
+                *value = Some(v);
+            }
+            if !out.contains(&alt) {
+                out.push(alt);
+            }
+        }
+        if !out.contains(&rule) {
+            out.push(rule);
+        }
+    }
+    out
+}
+
+/// The values joined to `first` by `or`/`,`/`或`/`、` after position `from`.
+fn values_after(r: &Rich, from: usize, first: &str, names: &[&str]) -> Vec<String> {
+    let mut i = from;
+    let mut at = None;
+    while i < r.len() {
+        match read_token(r, i, false) {
+            Some(t) if t.text == first => {
+                at = Some(t.end);
+                break;
+            }
+            Some(t) => i = t.end.max(i + 1),
+            None => break,
+        }
+    }
+    let mut out = Vec::new();
+    let Some(mut k) = at else {
+        return out;
+    };
+    loop {
+        let mut j = r.skip_ws(k);
+        let mut joined = false;
+        while let Some(e) = r.match_any(j, &VALUE_OR) {
+            j = r.skip_ws(e);
+            joined = true;
+        }
+        if !joined {
+            break;
+        }
+        let Some(t) = read_token(r, j, false) else {
+            break;
+        };
+        if !is_value_like(&t.text) || names.contains(&t.text.as_str()) || t.text == "and" {
+            break;
+        }
+        out.push(t.text.clone());
+        k = t.end;
+    }
+    out
 }
 
 /// `当**X**参数的值为**Y**时，该参数必选`, `This parameter is required when **X** is set to **Y**`,
@@ -212,6 +338,7 @@ pub(crate) fn required_when(r: &Rich, found: &[(usize, usize, String)], env: &En
     if !own.is_empty() {
         markers.extend(REQUIRED_SELF.iter().map(|t| t.replace("{}", &own)));
     }
+    markers.extend(MORE_REQUIRED.iter().map(|w| w.to_string()));
     let markers: Vec<&str> = markers.iter().map(String::as_str).collect();
     conditional_relation(r, found, &markers, RelationKind::RequiredWhen)
 }
@@ -219,7 +346,7 @@ pub(crate) fn required_when(r: &Rich, found: &[(usize, usize, String)], env: &En
 /// The condition a mention states: `X is set to Y` (value), `X is not set` / `不指定X` (negated,
 /// no value), `X is not Y` / `X不为Y` (negated, value). `from` is where the condition clause
 /// starts, `limit` where it ends.
-fn condition_on(
+pub(crate) fn condition_on(
     r: &Rich,
     mention: &(usize, usize, String),
     from: usize,
@@ -233,7 +360,11 @@ fn condition_on(
     let param = name.clone();
     let value = condition_value(r, *end, limit, names).or_else(|| {
         // An unmarked value right after `is set to` / `为`.
-        let e = r.match_any(r.skip_ws(*end), &CONDITION_VALUE_INTROS)?;
+        let at = r.skip_ws(*end);
+        let at = r
+            .match_any(at, &MENTION_SUFFIXES)
+            .map_or(at, |e| r.skip_ws(e));
+        let e = r.match_any(at, &CONDITION_VALUE_INTROS)?;
         let t = read_token(r, e, false).filter(|t| t.end <= limit.min(after_end))?;
         (is_value_like(&t.text) && !names.contains(&t.text.as_str())).then_some(t.text)
     });
@@ -314,7 +445,13 @@ fn conditional_relation(
         // The condition is the nearest mention before the marker (zh, `If X…, this parameter is
         // required`), else the first one right after it (`required when X is set to Y`).
         let before = found.iter().rposition(|m| m.0 >= prev_end && m.1 <= s);
-        let after = found.iter().position(|m| m.0 >= e && m.0 <= e + 40);
+        // `takes effect only when A is set to X and B is set to Y`: the first mention of the
+        // clause after the marker.
+        let after = found.iter().position(|m| {
+            m.0 >= e
+                && (m.0 <= e + 40
+                    || (m.0 <= e + 120 && (e..m.0).all(|i| !matches!(r.c(i), ',' | ';' | '。'))))
+        });
         let clause_from = prev_end;
         prev_end = e;
         let (group, limit) = match (before, after) {

@@ -10,7 +10,10 @@
 //! language-neutral marks) in one list per field.
 
 mod en;
+mod relations;
 mod zh;
+
+pub(crate) use relations::*;
 
 use std::sync::LazyLock;
 

@@ -2,6 +2,7 @@ mod bookkeeping;
 mod bounds;
 mod merging;
 mod phrasings;
+mod placed;
 mod relations;
 mod seed;
 mod shapes;

@@ -107,6 +107,7 @@ fn rules_in(desc: &str, ty: Type, own: &str, parent: &str, siblings: &[Sibling])
         own,
         parent,
         siblings: &refs,
+        ..Place::default()
     };
     extract_in(desc, &ty, &place)
         .constraints
