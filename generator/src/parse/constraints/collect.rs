@@ -66,7 +66,7 @@ impl Acc<'_> {
         };
         let source = text.trim().to_string();
         if found.rules.is_empty() {
-            if found.elsewhere {
+            if found.about_other {
                 self.stats.elsewhere += 1;
                 return;
             }

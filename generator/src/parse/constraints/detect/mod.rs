@@ -65,7 +65,7 @@ pub(crate) struct Found {
     pub(crate) span: Option<u64>,
     /// The sentence states a rule of another parameter (`A TagKey cannot be an empty string`
     /// in the description of `Tag.N.Value`): recognised, but no rule of this one.
-    pub(crate) elsewhere: bool,
+    pub(crate) about_other: bool,
     /// A `key: lo~hi` case of a range per value of another parameter.
     pub(crate) case: Option<Case>,
     /// Rules the sentence states about a named sibling: (its wire name, the rule).
@@ -98,7 +98,7 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
         }
         f.rules.extend(detect_forbidden(&r));
         f.rules.extend(detect_not_empty(&r, ctx.env.own));
-        f.elsewhere = not_empty_of(&r, ctx.env.own) == Some(false);
+        f.about_other = not_empty_of(&r, ctx.env.own) == Some(false);
         f.rules.extend(detect_prefix(&r));
         f.rules.extend(detect_forbidden_substrings(&r));
         f.rules.extend(detect_chars(&r));

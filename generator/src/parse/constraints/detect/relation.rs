@@ -304,14 +304,18 @@ fn values_after(r: &Rich, from: usize, first: &str, names: &[&str]) -> Vec<Strin
             None => break,
         }
     }
-    let mut out = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     let Some(mut k) = at else {
-        return out;
+        return Vec::new();
     };
     loop {
         let mut j = r.skip_ws(k);
         let mut joined = false;
+        // A bare comma joins values only in a list that an `or` closes (`A, B, or C`); in
+        // `set to 1, the X parameter …` it ends the clause.
+        let mut by_comma_only = true;
         while let Some(e) = r.match_any(j, &VALUE_OR) {
+            by_comma_only &= r.orig(j, e).trim() == ",";
             j = r.skip_ws(e);
             joined = true;
         }
@@ -324,10 +328,15 @@ fn values_after(r: &Rich, from: usize, first: &str, names: &[&str]) -> Vec<Strin
         if !is_value_like(&t.text) || names.contains(&t.text.as_str()) || t.text == "and" {
             break;
         }
-        out.push(t.text.clone());
+        out.push((t.text.clone(), by_comma_only));
         k = t.end;
     }
-    out
+    let closed = out
+        .iter()
+        .rposition(|(_, comma)| !comma)
+        .map_or(0, |i| i + 1);
+    out.truncate(closed);
+    out.into_iter().map(|(v, _)| v).collect()
 }
 
 /// `当**X**参数的值为**Y**时，该参数必选`, `This parameter is required when **X** is set to **Y**`,
