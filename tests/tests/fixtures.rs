@@ -130,6 +130,7 @@ fn relations_reach_the_ir_and_the_validators() {
                     relation,
                     other,
                     value,
+                    ..
                 } => Some((relation.clone(), other.clone(), value.clone())),
                 _ => None,
             })
