@@ -483,6 +483,13 @@ fn top_refs(ctx: &LevelCtx<'_, '_>, out: &mut BTreeSet<String>) {
 }
 
 fn check_fn(owner: TokenStream, values: &[&Planned<'_>]) -> TokenStream {
+    if values.is_empty() {
+        return quote! {
+            fn check(&self, at: &::aliyun_runtime::validate::Level<'_>, v: &mut ::aliyun_runtime::validate::Violations) {
+                at.check(#owner::RULES, &[], v);
+            }
+        };
+    }
     let values = values.iter().map(|p| {
         let id = ident(&p.ident);
         quote!(self.#id.as_value())
