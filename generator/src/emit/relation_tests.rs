@@ -462,9 +462,11 @@ pub fn relation_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenSt
         level: fields,
         top: fields,
     };
+    let mut names = std::collections::BTreeSet::new();
     let mut emit = |scene: &Scene<'_>, p: &Planned<'_>, name: String| {
         let checks = checks_of(scene, p);
-        if !checks.is_empty() {
+        // `a_b` + `c` and `a` + `b_c` spell the same test name: the first one wins.
+        if !checks.is_empty() && names.insert(name.clone()) {
             let test = format_ident!("relations_of_{}", name);
             tests.push(quote! {
                 #[test]
