@@ -655,44 +655,29 @@ impl CreateSslVpnServerRequest {
     const RULES: &'static [::aliyun_runtime::validate::Param] = {
         use ::aliyun_runtime::validate::rules::*;
         &[
-            Param {
-                name: "ClientIpPool",
-                required: true,
-                checks: &[
+            Param::required(
+                "ClientIpPool",
+                &[
                     Check::Format(Format::Cidr),
                     Check::NoOverlap(Rel::Same("LocalSubnet")),
                 ],
-            },
-            Param {
-                name: "LocalSubnet",
-                required: true,
-                checks: &[Check::Format(Format::Cidr)],
-            },
-            Param {
-                name: "RegionId",
-                required: true,
-                checks: &[],
-            },
-            Param {
-                name: "VpnGatewayId",
-                required: true,
-                checks: &[],
-            },
-            Param {
-                name: "ClientToken",
-                required: false,
-                checks: &[
+            ),
+            Param::required("LocalSubnet", &[Check::Format(Format::Cidr)]),
+            Param::required("RegionId", &[]),
+            Param::required("VpnGatewayId", &[]),
+            Param::optional(
+                "ClientToken",
+                &[
                     Check::Length {
                         min: None,
                         max: Some(64),
                     },
                     Check::Ascii,
                 ],
-            },
-            Param {
-                name: "Name",
-                required: false,
-                checks: &[
+            ),
+            Param::optional(
+                "Name",
+                &[
                     Check::Length {
                         min: Some(2),
                         max: Some(128),
@@ -710,11 +695,10 @@ impl CreateSslVpnServerRequest {
                         ],
                     },
                 ],
-            },
-            Param {
-                name: "Port",
-                required: false,
-                checks: &[
+            ),
+            Param::optional(
+                "Port",
+                &[
                     Check::Forbidden(
                         &[
                             "22",
@@ -736,7 +720,7 @@ impl CreateSslVpnServerRequest {
                         ],
                     ),
                 ],
-            },
+            ),
         ]
     };
 }

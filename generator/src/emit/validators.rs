@@ -444,7 +444,12 @@ fn level_table<'l, 'a>(
             continue;
         }
         let wire = Literal::string(name);
-        rows.push(quote!(Param { name: #wire, required: #required, checks: &[#(#checks),*] }));
+        let ctor = if required {
+            quote!(Param::required)
+        } else {
+            quote!(Param::optional)
+        };
+        rows.push(quote!(#ctor(#wire, &[#(#checks),*])));
         listed.push(p);
     }
     let table = if rows.is_empty() {

@@ -21,6 +21,26 @@ pub struct Param {
     pub checks: &'static [Check],
 }
 
+impl Param {
+    /// A required parameter and its checks.
+    pub const fn required(name: &'static str, checks: &'static [Check]) -> Param {
+        Param {
+            name,
+            required: true,
+            checks,
+        }
+    }
+
+    /// An optional parameter and its checks.
+    pub const fn optional(name: &'static str, checks: &'static [Check]) -> Param {
+        Param {
+            name,
+            required: false,
+            checks,
+        }
+    }
+}
+
 /// Numeric bounds; `*_exclusive` makes a bound strict.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bounds {
