@@ -12,7 +12,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use aliyun_runtime::client::{Client, ClientBuilder};
 use aliyun_runtime::error::CommonErrorCode;
-use aliyun_runtime::validate::Violations;
+use aliyun_runtime::validate::{Check, Level, Param, Validate, Value, Violations};
 use aliyun_runtime::{ApiError, Credentials, Request, SdkError, ValidationError};
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
@@ -85,10 +85,25 @@ impl CreateThing {
     }
 }
 
+/// The rule table a generated request would carry, for its one checked parameter.
+struct NameRules<'a>(&'a str);
+
+impl Validate for NameRules<'_> {
+    fn check(&self, at: &Level<'_>, v: &mut Violations) {
+        const RULES: &[Param] = &[Param {
+            name: "Name",
+            required: true,
+            checks: &[Check::Length {
+                min: Some(1),
+                max: Some(20),
+            }],
+        }];
+        at.check(RULES, &[Value::Text(self.0)], v);
+    }
+}
+
 fn validate_name(name: &str) -> Result<(), ValidationError> {
-    let mut v = Violations::new();
-    v.length("Name", name, Some(1), Some(20));
-    v.finish()
+    aliyun_runtime::validate::run(&NameRules(name))
 }
 
 impl Request for CreateThing {

@@ -135,7 +135,13 @@ pub fn generate_and_check_crate(config: Config, product: &str, dirs: &[PathBuf])
     for d in diags.iter().filter(|d| d.kind == "example-not-tested") {
         println!("  {d}");
     }
-    // Built with warnings denied, its example tests run, clippy and rustdoc clean.
+    check_generated_crate(&out, product);
+}
+
+/// Builds a generated crate under `out` with warnings denied, runs its tests, and requires
+/// clippy and rustdoc to be clean.
+pub fn check_generated_crate(out: &Path, product: &str) {
+    let root = repo_root();
     let cargo = |before: &[&str], after: &[&str], env: (&str, &str)| {
         Command::new(env!("CARGO"))
             .args(before)

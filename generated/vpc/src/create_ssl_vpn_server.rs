@@ -176,110 +176,7 @@ impl CreateSslVpnServerRequest {
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-        let mut v = ::aliyun_runtime::validate::Violations::new();
-        self.collect_violations("", &mut v);
-        v.finish()
-    }
-    #[doc(hidden)]
-    pub fn collect_violations(
-        &self,
-        prefix: &str,
-        v: &mut ::aliyun_runtime::validate::Violations,
-    ) {
-        let _ = (&prefix, &v);
-        {
-            let x = &self.client_ip_pool;
-            let x: &str = x;
-            v.format(
-                &::std::format!("{}{}", prefix, "ClientIpPool"),
-                x,
-                ::aliyun_runtime::validate::Format::Cidr,
-            );
-        }
-        if let (::std::option::Option::Some(a), ::std::option::Option::Some(b)) = (
-            ::std::option::Option::Some(&self.client_ip_pool),
-            ::std::option::Option::Some(&self.local_subnet),
-        ) {
-            v.no_overlap(
-                &::std::format!("{}{}", prefix, "ClientIpPool"),
-                a,
-                &::std::format!("{}{}", prefix, "LocalSubnet"),
-                b,
-            );
-        }
-        {
-            let x = &self.local_subnet;
-            let x: &str = x;
-            v.format(
-                &::std::format!("{}{}", prefix, "LocalSubnet"),
-                x,
-                ::aliyun_runtime::validate::Format::Cidr,
-            );
-        }
-        if let ::std::option::Option::Some(x) = self.client_token.as_ref() {
-            let x: &str = x;
-            v.length(
-                &::std::format!("{}{}", prefix, "ClientToken"),
-                x,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64u64),
-            );
-            v.ascii(&::std::format!("{}{}", prefix, "ClientToken"), x);
-        }
-        if let ::std::option::Option::Some(x) = self.name.as_ref() {
-            let x: &str = x;
-            v.length(
-                &::std::format!("{}{}", prefix, "Name"),
-                x,
-                ::std::option::Option::Some(2u64),
-                ::std::option::Option::Some(128u64),
-            );
-            v.prefix_forbidden(
-                &::std::format!("{}{}", prefix, "Name"),
-                x,
-                &["http://", "https://"],
-            );
-            v.chars(
-                &::std::format!("{}{}", prefix, "Name"),
-                x,
-                &[
-                    ::aliyun_runtime::validate::CharClass::Letter,
-                    ::aliyun_runtime::validate::CharClass::Cjk,
-                ],
-                &[
-                    ::aliyun_runtime::validate::CharClass::Letter,
-                    ::aliyun_runtime::validate::CharClass::Cjk,
-                    ::aliyun_runtime::validate::CharClass::Digit,
-                    ::aliyun_runtime::validate::CharClass::Char('.'),
-                    ::aliyun_runtime::validate::CharClass::Char('_'),
-                    ::aliyun_runtime::validate::CharClass::Char('-'),
-                ],
-            );
-        }
-        if let ::std::option::Option::Some(x) = self.port.as_ref() {
-            v.forbidden(
-                &::std::format!("{}{}", prefix, "Port"),
-                &x.to_string(),
-                &[
-                    "22",
-                    "2222",
-                    "22222",
-                    "9000",
-                    "9001",
-                    "9002",
-                    "7505",
-                    "80",
-                    "443",
-                    "53",
-                    "68",
-                    "123",
-                    "4510",
-                    "4560",
-                    "500",
-                    "4500",
-                ],
-            );
-        }
+        ::aliyun_runtime::validate::run(self)
     }
     /// The parameters as (wire name, wire value), `Action` included, sorted by name.
     pub fn to_query(
@@ -560,116 +457,7 @@ impl CreateSslVpnServerRequestBuilder {
         CreateSslVpnServerRequest,
         ::aliyun_runtime::ValidationError,
     > {
-        let mut violations = ::aliyun_runtime::validate::Violations::new();
-        {
-            let v = &mut violations;
-            let prefix = "";
-            let _ = (&prefix, &v);
-            if self.client_ip_pool.as_ref().is_none() {
-                v.missing(&::std::format!("{}{}", prefix, "ClientIpPool"));
-            }
-            if let ::std::option::Option::Some(x) = self.client_ip_pool.as_ref() {
-                let x: &str = x;
-                v.format(
-                    &::std::format!("{}{}", prefix, "ClientIpPool"),
-                    x,
-                    ::aliyun_runtime::validate::Format::Cidr,
-                );
-            }
-            if let (::std::option::Option::Some(a), ::std::option::Option::Some(b)) = (
-                self.client_ip_pool.as_ref(),
-                self.local_subnet.as_ref(),
-            ) {
-                v.no_overlap(
-                    &::std::format!("{}{}", prefix, "ClientIpPool"),
-                    a,
-                    &::std::format!("{}{}", prefix, "LocalSubnet"),
-                    b,
-                );
-            }
-            if self.local_subnet.as_ref().is_none() {
-                v.missing(&::std::format!("{}{}", prefix, "LocalSubnet"));
-            }
-            if let ::std::option::Option::Some(x) = self.local_subnet.as_ref() {
-                let x: &str = x;
-                v.format(
-                    &::std::format!("{}{}", prefix, "LocalSubnet"),
-                    x,
-                    ::aliyun_runtime::validate::Format::Cidr,
-                );
-            }
-            if self.region_id.as_ref().is_none() {
-                v.missing(&::std::format!("{}{}", prefix, "RegionId"));
-            }
-            if self.vpn_gateway_id.as_ref().is_none() {
-                v.missing(&::std::format!("{}{}", prefix, "VpnGatewayId"));
-            }
-            if let ::std::option::Option::Some(x) = self.client_token.as_ref() {
-                let x: &str = x;
-                v.length(
-                    &::std::format!("{}{}", prefix, "ClientToken"),
-                    x,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64u64),
-                );
-                v.ascii(&::std::format!("{}{}", prefix, "ClientToken"), x);
-            }
-            if let ::std::option::Option::Some(x) = self.name.as_ref() {
-                let x: &str = x;
-                v.length(
-                    &::std::format!("{}{}", prefix, "Name"),
-                    x,
-                    ::std::option::Option::Some(2u64),
-                    ::std::option::Option::Some(128u64),
-                );
-                v.prefix_forbidden(
-                    &::std::format!("{}{}", prefix, "Name"),
-                    x,
-                    &["http://", "https://"],
-                );
-                v.chars(
-                    &::std::format!("{}{}", prefix, "Name"),
-                    x,
-                    &[
-                        ::aliyun_runtime::validate::CharClass::Letter,
-                        ::aliyun_runtime::validate::CharClass::Cjk,
-                    ],
-                    &[
-                        ::aliyun_runtime::validate::CharClass::Letter,
-                        ::aliyun_runtime::validate::CharClass::Cjk,
-                        ::aliyun_runtime::validate::CharClass::Digit,
-                        ::aliyun_runtime::validate::CharClass::Char('.'),
-                        ::aliyun_runtime::validate::CharClass::Char('_'),
-                        ::aliyun_runtime::validate::CharClass::Char('-'),
-                    ],
-                );
-            }
-            if let ::std::option::Option::Some(x) = self.port.as_ref() {
-                v.forbidden(
-                    &::std::format!("{}{}", prefix, "Port"),
-                    &x.to_string(),
-                    &[
-                        "22",
-                        "2222",
-                        "22222",
-                        "9000",
-                        "9001",
-                        "9002",
-                        "7505",
-                        "80",
-                        "443",
-                        "53",
-                        "68",
-                        "123",
-                        "4510",
-                        "4560",
-                        "500",
-                        "4500",
-                    ],
-                );
-            }
-        }
-        violations.finish()?;
+        ::aliyun_runtime::validate::run(&self)?;
         self.build_unchecked()
     }
     /// Returns the request with only the required parameters checked, skipping the
@@ -860,6 +648,124 @@ impl ::aliyun_runtime::__private::serde::Serialize for Cipher {
         s: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+impl CreateSslVpnServerRequest {
+    /// The documented rules of each parameter that has any, checked by the runtime's interpreter.
+    const RULES: &'static [::aliyun_runtime::validate::Param] = {
+        use ::aliyun_runtime::validate::rules::*;
+        &[
+            Param::required(
+                "ClientIpPool",
+                &[
+                    Check::Format(Format::Cidr),
+                    Check::NoOverlap(Rel::Same("LocalSubnet")),
+                ],
+            ),
+            Param::required("LocalSubnet", &[Check::Format(Format::Cidr)]),
+            Param::required("RegionId", &[]),
+            Param::required("VpnGatewayId", &[]),
+            Param::optional(
+                "ClientToken",
+                &[
+                    Check::Length {
+                        min: None,
+                        max: Some(64),
+                    },
+                    Check::Ascii,
+                ],
+            ),
+            Param::optional(
+                "Name",
+                &[
+                    Check::Length {
+                        min: Some(2),
+                        max: Some(128),
+                    },
+                    Check::PrefixForbidden(&["http://", "https://"]),
+                    Check::Chars {
+                        first: &[CharClass::Letter, CharClass::Cjk],
+                        allowed: &[
+                            CharClass::Letter,
+                            CharClass::Cjk,
+                            CharClass::Digit,
+                            CharClass::Char('.'),
+                            CharClass::Char('_'),
+                            CharClass::Char('-'),
+                        ],
+                    },
+                ],
+            ),
+            Param::optional(
+                "Port",
+                &[
+                    Check::Forbidden(
+                        &[
+                            "22",
+                            "2222",
+                            "22222",
+                            "9000",
+                            "9001",
+                            "9002",
+                            "7505",
+                            "80",
+                            "443",
+                            "53",
+                            "68",
+                            "123",
+                            "4510",
+                            "4560",
+                            "500",
+                            "4500",
+                        ],
+                    ),
+                ],
+            ),
+        ]
+    };
+}
+impl ::aliyun_runtime::validate::Validate for CreateSslVpnServerRequest {
+    fn check(
+        &self,
+        at: &::aliyun_runtime::validate::Level<'_>,
+        v: &mut ::aliyun_runtime::validate::Violations,
+    ) {
+        use ::aliyun_runtime::validate::AsValue;
+        at.check(
+            Self::RULES,
+            &[
+                self.client_ip_pool.as_value(),
+                self.local_subnet.as_value(),
+                self.region_id.as_value(),
+                self.vpn_gateway_id.as_value(),
+                self.client_token.as_value(),
+                self.name.as_value(),
+                self.port.as_value(),
+            ],
+            v,
+        );
+    }
+}
+impl ::aliyun_runtime::validate::Validate for CreateSslVpnServerRequestBuilder {
+    fn check(
+        &self,
+        at: &::aliyun_runtime::validate::Level<'_>,
+        v: &mut ::aliyun_runtime::validate::Violations,
+    ) {
+        use ::aliyun_runtime::validate::AsValue;
+        at.check(
+            CreateSslVpnServerRequest::RULES,
+            &[
+                self.client_ip_pool.as_value(),
+                self.local_subnet.as_value(),
+                self.region_id.as_value(),
+                self.vpn_gateway_id.as_value(),
+                self.client_token.as_value(),
+                self.name.as_value(),
+                self.port.as_value(),
+            ],
+            v,
+        );
     }
 }
 /// The response of `CreateSslVpnServer`.

@@ -7,7 +7,6 @@ use quote::quote;
 use super::docs;
 use super::naming::{self, ident, TypeNames};
 use super::tests as example_tests;
-use super::validators::struct_checks;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Api, Field, Rule, Type, WireStyle};
 
@@ -253,6 +252,11 @@ pub fn emit_api(api: &Api) -> Result<ApiModule, Diagnostic> {
     let mut items = Vec::new();
     items.push(request_struct(api, request_name, builder_name, &request));
     request_types(&request, &mut items);
+    items.push(super::validators::validation(
+        request_name,
+        builder_name,
+        &request,
+    ));
     response_struct(
         response_name,
         &format!("The response of `{}`.", api.name),
@@ -313,11 +317,6 @@ pub(super) fn access(p: &Planned<'_>, how: Access) -> TokenStream {
         (_, Access::Struct, true) => quote!(::std::option::Option::Some(&self.#id)),
         _ => quote!(self.#id.as_ref()),
     }
-}
-
-pub(super) fn wire_path(p: &Planned<'_>) -> TokenStream {
-    let wire = Literal::string(&p.field.name);
-    quote!(&::std::format!("{}{}", prefix, #wire))
 }
 
 /// Query writing of one struct level (`prefix` is `""` or `Tag.1.`).
@@ -432,8 +431,6 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         api.name
     );
     let doc = docs::Doc::outer(doc);
-    let checks = struct_checks(fields, Access::Struct);
-    let builder_checks = struct_checks(fields, Access::Optional);
     let query = struct_query(fields, Access::Struct);
     let builder_fields = fields.iter().map(|p| {
         let id = ident(&p.ident);
@@ -508,15 +505,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
 
             /// Runs every check `build()` runs, on this value.
             pub fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-                let mut v = ::aliyun_runtime::validate::Violations::new();
-                self.collect_violations("", &mut v);
-                v.finish()
-            }
-
-            #[doc(hidden)]
-            pub fn collect_violations(&self, prefix: &str, v: &mut ::aliyun_runtime::validate::Violations) {
-                let _ = (&prefix, &v);
-                #checks
+                ::aliyun_runtime::validate::run(self)
             }
 
             /// The parameters as (wire name, wire value), `Action` included, sorted by name.
@@ -546,14 +535,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
 
             /// Checks every rule and returns the request, or all the violations found.
             pub fn build(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
-                let mut violations = ::aliyun_runtime::validate::Violations::new();
-                {
-                    let v = &mut violations;
-                    let prefix = "";
-                    let _ = (&prefix, &v);
-                    #builder_checks
-                }
-                violations.finish()?;
+                ::aliyun_runtime::validate::run(&self)?;
                 self.build_unchecked()
             }
 
@@ -592,7 +574,6 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
         let id = ident(&p.ident);
         setter(p, quote!(self.#id))
     });
-    let checks = struct_checks(fields, Access::Optional);
     let query = struct_query(fields, Access::Optional);
     let doc = format!(
         "An item of `{}`.\n\nStart from [`{name}::new`] and chain the setters; the enclosing request validates it.",
@@ -628,12 +609,6 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
             }
 
             #(#setters)*
-
-            #[doc(hidden)]
-            pub fn collect_violations(&self, prefix: &str, v: &mut ::aliyun_runtime::validate::Violations) {
-                let _ = (&prefix, &v);
-                #checks
-            }
 
             #[doc(hidden)]
             pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {

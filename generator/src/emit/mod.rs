@@ -7,6 +7,7 @@ pub mod errors;
 pub mod example_fit;
 pub mod features;
 pub mod naming;
+pub mod relation_tests;
 pub mod roa;
 pub mod rule_oracle;
 pub mod rule_tests;

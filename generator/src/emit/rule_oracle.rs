@@ -88,6 +88,14 @@ fn keeps(scalar: Scalar, rule: &Rule, x: &str) -> bool {
             first_ok && all_ok
         }
         Rule::Ascii if is_str => x.is_ascii(),
+        Rule::NotEmpty if is_str => !x.is_empty(),
+        // Compared ASCII case-insensitively, like forbidden prefixes.
+        Rule::ForbiddenSubstrings { values } if is_str => {
+            let lower = x.to_ascii_lowercase();
+            !values
+                .iter()
+                .any(|v| !v.is_empty() && lower.contains(&v.to_ascii_lowercase()))
+        }
         Rule::Json {
             min_items,
             max_items,
@@ -107,7 +115,13 @@ fn keeps(scalar: Scalar, rule: &Rule, x: &str) -> bool {
     }
 }
 
-fn within(n: f64, min: Option<Number>, max: Option<Number>, min_ex: bool, max_ex: bool) -> bool {
+pub fn within(
+    n: f64,
+    min: Option<Number>,
+    max: Option<Number>,
+    min_ex: bool,
+    max_ex: bool,
+) -> bool {
     let low_ok = min.is_none_or(|m| {
         let m = m.as_f64();
         if min_ex {
@@ -220,8 +234,74 @@ fn is_datetime(x: &str) -> bool {
         }
 }
 
+/// A time `secs` after 1970-01-01T00:00:00Z as `YYYY-MM-DDThh:mm:ssZ`, or as `YYYY-MM-DD`
+/// when `date_only`: the values the generated `ordered` tests send.
+pub fn time_text(secs: i64, date_only: bool) -> String {
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Walk whole years, then months, from 1970: slow but plainly right for test values.
+    let (mut y, mut d) = (1970i64, days);
+    let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    while d >= if leap(y) { 366 } else { 365 } {
+        d -= if leap(y) { 366 } else { 365 };
+        y += 1;
+    }
+    let months = [
+        31,
+        if leap(y) { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let mut m = 0;
+    while d >= months[m] {
+        d -= months[m];
+        m += 1;
+    }
+    let date = format!("{y:04}-{:02}-{:02}", m + 1, d + 1);
+    if date_only {
+        date
+    } else {
+        let (h, mi, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
+        format!("{date}T{h:02}:{mi:02}:{s:02}Z")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn time_text_by_hand() {
+        // 2019-01-01 is 49 years (12 of them leap) after 1970: 17897 days.
+        assert_eq!(time_text(17_897 * 86_400, false), "2019-01-01T00:00:00Z");
+        assert_eq!(
+            time_text(17_897 * 86_400 + 31 * 86_400 + 1, false),
+            "2019-02-01T00:00:01Z"
+        );
+        assert_eq!(
+            time_text(17_897 * 86_400 - 1, false),
+            "2018-12-31T23:59:59Z"
+        );
+        assert_eq!(time_text((17_897 + 59) * 86_400, true), "2019-03-01");
+    }
+
+    #[test]
+    fn new_value_kinds() {
+        let not_empty = Rule::NotEmpty;
+        assert!(!keeps(Scalar::String, &not_empty, ""));
+        assert!(keeps(Scalar::String, &not_empty, " "));
+        let no_url = Rule::ForbiddenSubstrings {
+            values: vec!["http://".into()],
+        };
+        assert!(!keeps(Scalar::String, &no_url, "see HTTP://x"));
+        assert!(keeps(Scalar::String, &no_url, "plain"));
+    }
+
     use super::*;
 
     #[test]

@@ -31,7 +31,7 @@ fn witness_char(constraints: &[Constraint]) -> char {
     }
 }
 
-fn string_candidates(constraints: &[Constraint]) -> Vec<String> {
+pub(super) fn string_candidates(constraints: &[Constraint]) -> Vec<String> {
     let w = witness_char(constraints);
     let text = |n: u64| std::iter::repeat_n(w, n.min(5000) as usize).collect::<String>();
     let min_len = constraints
@@ -84,6 +84,13 @@ fn string_candidates(constraints: &[Constraint]) -> Vec<String> {
                 }
             }
             Rule::Ascii => out.push(std::iter::repeat_n('中', min_len as usize).collect()),
+            Rule::NotEmpty => out.push(String::new()),
+            Rule::ForbiddenSubstrings { values } => {
+                for v in values {
+                    out.push(format!("{}{v}{}", text(min_len), text(min_len)));
+                    out.push(format!("{}{}", text(min_len), v.to_ascii_uppercase()));
+                }
+            }
             Rule::Format { name, .. } => {
                 out.extend(format_samples(name).iter().map(|s| s.to_string()))
             }
@@ -136,7 +143,7 @@ fn format_samples(name: &str) -> &'static [&'static str] {
     }
 }
 
-fn format_number(x: f64) -> String {
+pub(super) fn format_number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
@@ -144,7 +151,7 @@ fn format_number(x: f64) -> String {
     }
 }
 
-fn numeric_candidates(constraints: &[Constraint]) -> Vec<f64> {
+pub(super) fn numeric_candidates(constraints: &[Constraint]) -> Vec<f64> {
     let mut out = Vec::new();
     for c in constraints {
         match &c.rule {
@@ -176,7 +183,7 @@ fn numeric_candidates(constraints: &[Constraint]) -> Vec<f64> {
 }
 
 /// A literal of the field's scalar type, when the number fits it.
-fn number_literal(scalar: Scalar, x: f64) -> Option<TokenStream> {
+pub(super) fn number_literal(scalar: Scalar, x: f64) -> Option<TokenStream> {
     if !x.is_finite() {
         return None;
     }
@@ -309,8 +316,7 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
                 .collect(),
             _ => Vec::new(),
         };
-        let mut overlap = overlap_checks(request_name, p, fields);
-        overlap.extend(relation_checks(request_name, p, fields));
+        let overlap = overlap_checks(request_name, p, fields);
         if table.is_empty() && list_checks.is_empty() && overlap.is_empty() {
             continue;
         }
@@ -384,121 +390,6 @@ fn overlap_checks(request_name: &str, p: &Planned<'_>, fields: &[Planned<'_>]) -
                 assert!(matches!(#builder::builder().#a("10.1.0.0/16").#b("10.0.0.0/8").build(), Err(e) if e.mentions(#wire)));
                 assert!(!matches!(#builder::builder().#a("192.168.0.0/16").#b("10.0.0.0/8").build(), Err(e) if e.mentions(#wire)));
             });
-        }
-    }
-    out
-}
-
-/// A setter argument for `p` that keeps its own rules: `want` when given (and valid), else
-/// the first valid candidate. `None` when the shape has no such literal.
-fn valid_value(p: &Planned<'_>, want: Option<&str>) -> Option<TokenStream> {
-    match &p.shape {
-        Shape::Scalar(Scalar::String) => {
-            let rules = &p.field.constraints;
-            let ok = |v: &str| accepts(Scalar::String, rules, v);
-            let v = match want {
-                Some(w) => ok(w).then(|| w.to_string())?,
-                None => string_candidates(rules).into_iter().find(|v| ok(v))?,
-            };
-            let lit = Literal::string(&v);
-            Some(quote!(#lit))
-        }
-        Shape::Enum(e, variants) => {
-            let (_, v) = match want {
-                Some(w) => variants.iter().find(|(wire, _)| wire == w)?,
-                None => variants.first()?,
-            };
-            let (e, v) = (ident(e), ident(v));
-            Some(quote!(#e::#v))
-        }
-        _ => None,
-    }
-}
-
-/// Relations between two top-level parameters: a request that breaks the relation is rejected
-/// naming the parameter the rule puts the violation on, and one that keeps it is not. The
-/// expected outcomes follow from the rule's meaning (set/unset, the condition's value).
-fn relation_checks(
-    request_name: &str,
-    p: &Planned<'_>,
-    fields: &[Planned<'_>],
-) -> Vec<TokenStream> {
-    let builder = ident(request_name);
-    let mut out = Vec::new();
-    for c in &p.field.constraints {
-        let Rule::Relation {
-            relation,
-            other,
-            value,
-            ..
-        } = &c.rule
-        else {
-            continue;
-        };
-        let Some(o) = fields.iter().find(|f| &f.field.name == other) else {
-            continue;
-        };
-        if o.field.name == p.field.name {
-            continue;
-        }
-        let (a, b) = (ident(&p.ident), ident(&o.ident));
-        let (wa, wb) = (
-            Literal::string(&p.field.name),
-            Literal::string(&o.field.name),
-        );
-        let Some(va) = valid_value(p, None) else {
-            continue;
-        };
-        let with_b = match relation {
-            RelationKind::RequiredWhen => value.as_deref(),
-            _ => None,
-        };
-        let Some(vb) = valid_value(o, with_b) else {
-            continue;
-        };
-        let build = |set_a: bool, set_b: bool| {
-            let sa = set_a.then(|| quote!(.#a(#va)));
-            let sb = set_b.then(|| quote!(.#b(#vb)));
-            quote!(#builder::builder() #sa #sb .build())
-        };
-        let rejects = |call: TokenStream, wire: &Literal, what: &str| quote!(assert!(matches!(#call, Err(e) if e.mentions(#wire)), #what););
-        let keeps = |call: TokenStream, wire: &Literal, what: &str| quote!(assert!(!matches!(#call, Err(e) if e.mentions(#wire)), #what););
-        let (pa, pb) = (&p.field.name, &o.field.name);
-        match relation {
-            RelationKind::MutuallyExclusive => {
-                out.push(rejects(
-                    build(true, true),
-                    &wa,
-                    &format!("{pa} and {pb} together"),
-                ));
-                out.push(keeps(build(true, false), &wa, &format!("{pa} alone")));
-            }
-            RelationKind::Requires => {
-                out.push(rejects(
-                    build(true, false),
-                    &wb,
-                    &format!("{pa} without {pb}"),
-                ));
-                out.push(keeps(build(true, true), &wb, &format!("{pa} with {pb}")));
-            }
-            RelationKind::AtLeastOneOf => {
-                let call = build(false, false);
-                out.push(quote!(assert!(matches!(#call, Err(e) if e.mentions(#wa) || e.mentions(#wb)), "neither {} nor {}", #wa, #wb);));
-                out.push(keeps(build(true, false), &wa, &format!("{pa} alone")));
-            }
-            RelationKind::RequiredWhen => {
-                out.push(rejects(
-                    build(false, true),
-                    &wa,
-                    &format!("{pb} set, {pa} missing"),
-                ));
-                out.push(keeps(
-                    build(true, true),
-                    &wa,
-                    &format!("{pb} set, {pa} too"),
-                ));
-            }
-            RelationKind::NoOverlap | RelationKind::AppliesWhen | RelationKind::Ordered => {}
         }
     }
     out

@@ -603,6 +603,7 @@ pub fn example_tests(
         }
     }
     tests.extend(super::rule_tests::rule_tests(request_name, request));
+    tests.extend(super::relation_tests::relation_tests(request_name, request));
     let mut n = 0;
     for ex in api
         .examples

@@ -1,0 +1,938 @@
+//! The rule tables of generated requests and their interpreter.
+//!
+//! A generated struct states its rules once, as a `&'static [Param]`, and implements
+//! [`Validate`] by handing its field values (in table order, as [`Value`]s) to
+//! [`Level::check`]. The builder of a request implements [`Validate`] with the same table, so
+//! `build()` and `validate()` run the same checks.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::checks::{self, CharClass, Format};
+use super::time::Instant;
+use super::{ValidationError, Violations, MISSING};
+
+/// The rules of one parameter.
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    /// The wire name at its level (`Key` for `Tag.N.Key`).
+    pub name: &'static str,
+    pub required: bool,
+    pub checks: &'static [Check],
+}
+
+impl Param {
+    /// A required parameter and its checks.
+    pub const fn required(name: &'static str, checks: &'static [Check]) -> Param {
+        Param {
+            name,
+            required: true,
+            checks,
+        }
+    }
+
+    /// An optional parameter and its checks.
+    pub const fn optional(name: &'static str, checks: &'static [Check]) -> Param {
+        Param {
+            name,
+            required: false,
+            checks,
+        }
+    }
+}
+
+/// Numeric bounds; `*_exclusive` makes a bound strict.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub min_exclusive: bool,
+    pub max_exclusive: bool,
+}
+
+impl Bounds {
+    /// Inclusive bounds.
+    pub const fn new(min: Option<f64>, max: Option<f64>) -> Bounds {
+        Bounds {
+            min,
+            max,
+            min_exclusive: false,
+            max_exclusive: false,
+        }
+    }
+
+    pub(super) fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(m) = self.min {
+            parts.push(format!(
+                "{} {m}",
+                if self.min_exclusive { ">" } else { ">=" }
+            ));
+        }
+        if let Some(m) = self.max {
+            parts.push(format!(
+                "{} {m}",
+                if self.max_exclusive { "<" } else { "<=" }
+            ));
+        }
+        parts.join(" and ")
+    }
+}
+
+/// Another parameter a relation refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rel {
+    /// A parameter of the same level: a sibling at the top, or the member of the same list
+    /// item (`DataDisk.N.Category` beside `DataDisk.N.Size`).
+    Same(&'static str),
+    /// A top-level parameter of the request.
+    Top(&'static str),
+}
+
+/// One condition of a `required_when` rule: `param` is set (`value: None`) or has the wire
+/// value `value`; `negated` turns it into "is not set" / "is not `value`". A value condition
+/// never holds while `param` is unset: the service's default is not known here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cond {
+    pub param: Rel,
+    pub value: Option<&'static str>,
+    pub negated: bool,
+}
+
+/// One documented rule of a parameter.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Check {
+    /// Length in characters.
+    Length {
+        min: Option<u64>,
+        max: Option<u64>,
+    },
+    /// Numeric range (numbers, and text that is a number).
+    Range(Bounds),
+    /// One of these wire values (numbers compare as numbers).
+    OneOf(&'static [&'static str]),
+    /// None of these wire values.
+    Forbidden(&'static [&'static str]),
+    /// Must not start with any of these (ASCII case-insensitive).
+    PrefixForbidden(&'static [&'static str]),
+    /// Must not contain any of these (ASCII case-insensitive).
+    ForbiddenSubstrings(&'static [&'static str]),
+    NotEmpty,
+    Chars {
+        first: &'static [CharClass],
+        allowed: &'static [CharClass],
+    },
+    Ascii,
+    Format(Format),
+    /// A JSON text; when an array, this many items.
+    JsonItems {
+        min: Option<u64>,
+        max: Option<u64>,
+    },
+    /// Number of items of a list parameter.
+    Items {
+        min: Option<u64>,
+        max: Option<u64>,
+    },
+    /// Several values in one text: at most `max`; every other check applies to each value.
+    MultiValue {
+        separator: &'static str,
+        max: Option<u64>,
+    },
+    /// CIDR blocks that must not overlap.
+    NoOverlap(Rel),
+    /// Must not be set together with the other.
+    MutuallyExclusive(Rel),
+    /// When this is set, the other must be set too.
+    Requires(Rel),
+    /// This or the other must be set.
+    AtLeastOneOf(Rel),
+    /// Required when every condition holds.
+    RequiredWhen(&'static [Cond]),
+    /// Not earlier (or smaller) than the other; at most `max_span_secs` after it (times).
+    Ordered {
+        other: Rel,
+        max_span_secs: Option<u64>,
+    },
+    /// A range per wire value of the other parameter; values not listed leave this unchecked.
+    RangeWhen {
+        other: Rel,
+        cases: &'static [(&'static str, Bounds)],
+    },
+}
+
+/// A field value as the interpreter sees it.
+#[derive(Clone, Copy)]
+pub enum Value<'a> {
+    /// Not set (an empty list counts as not set).
+    Absent,
+    Text(&'a str),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Json(&'a serde_json::Value),
+    List(&'a dyn List),
+    Nested(&'a dyn Validate),
+}
+
+impl Value<'_> {
+    pub fn is_set(&self) -> bool {
+        !matches!(self, Value::Absent)
+    }
+
+    /// The wire text of a scalar (what a condition compares with).
+    fn text(&self) -> Option<Cow<'_, str>> {
+        Some(match self {
+            Value::Text(s) => Cow::Borrowed(*s),
+            Value::Int(n) => Cow::Owned(n.to_string()),
+            Value::Float(n) => Cow::Owned(n.to_string()),
+            Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+            Value::Json(serde_json::Value::String(s)) => Cow::Borrowed(s.as_str()),
+            Value::Json(j) => Cow::Owned(j.to_string()),
+            Value::List(_) | Value::Nested(_) | Value::Absent => return None,
+        })
+    }
+
+    /// The number a range compares: numbers, and text that is a number.
+    fn number(&self) -> Option<f64> {
+        match self {
+            Value::Int(n) => Some(*n as f64),
+            Value::Float(n) => Some(*n),
+            Value::Text(s) => checks::number_in(s),
+            _ => None,
+        }
+    }
+
+    fn instant(&self) -> Option<Instant> {
+        match self {
+            Value::Int(n) => Some(Instant::of_number(*n as f64)),
+            Value::Float(n) => Some(Instant::of_number(*n)),
+            Value::Text(s) => Instant::of_text(s),
+            _ => None,
+        }
+    }
+}
+
+/// A field value presented to the interpreter.
+pub trait AsValue {
+    fn as_value(&self) -> Value<'_>;
+}
+
+impl AsValue for String {
+    fn as_value(&self) -> Value<'_> {
+        Value::Text(self)
+    }
+}
+
+impl AsValue for bool {
+    fn as_value(&self) -> Value<'_> {
+        Value::Bool(*self)
+    }
+}
+
+impl AsValue for serde_json::Value {
+    fn as_value(&self) -> Value<'_> {
+        Value::Json(self)
+    }
+}
+
+macro_rules! as_value_int {
+    ($($t:ty),*) => {$(
+        impl AsValue for $t {
+            fn as_value(&self) -> Value<'_> {
+                Value::Int(i64::from(*self))
+            }
+        }
+    )*};
+}
+as_value_int!(i32, i64);
+
+macro_rules! as_value_float {
+    ($($t:ty),*) => {$(
+        impl AsValue for $t {
+            fn as_value(&self) -> Value<'_> {
+                Value::Float(f64::from(*self))
+            }
+        }
+    )*};
+}
+as_value_float!(f32, f64);
+
+impl<T: AsValue> AsValue for Option<T> {
+    fn as_value(&self) -> Value<'_> {
+        self.as_ref().map_or(Value::Absent, T::as_value)
+    }
+}
+
+impl<T: AsValue> AsValue for Vec<T> {
+    fn as_value(&self) -> Value<'_> {
+        if self.is_empty() {
+            Value::Absent
+        } else {
+            Value::List(self)
+        }
+    }
+}
+
+/// A list value: its items one by one.
+pub trait List {
+    fn len(&self) -> usize;
+    fn item(&self, i: usize) -> Value<'_>;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<T: AsValue> List for Vec<T> {
+    fn len(&self) -> usize {
+        <[T]>::len(self)
+    }
+    fn item(&self, i: usize) -> Value<'_> {
+        self[i].as_value()
+    }
+}
+
+/// A struct with a rule table: a request, its builder, or a nested item.
+pub trait Validate {
+    /// Checks the values against the table through [`Level::check`].
+    fn check(&self, at: &Level<'_>, v: &mut Violations);
+}
+
+/// Runs every check of `value` and returns all the violations found.
+pub fn run(value: &dyn Validate) -> Result<(), ValidationError> {
+    let mut v = Violations::new();
+    value.check(&Level::TOP, &mut v);
+    v.finish()
+}
+
+/// Where a parameter sits: `Tag.2.Key` is Key under index 2 under Tag.
+#[derive(Clone, Copy)]
+pub struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    seg: Seg<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Root,
+    Name(&'a str),
+    /// 0-based; written 1-based like the wire.
+    Index(usize),
+}
+
+impl<'a> Path<'a> {
+    pub const ROOT: Path<'static> = Path {
+        parent: None,
+        seg: Seg::Root,
+    };
+
+    pub fn name(&'a self, name: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            seg: Seg::Name(name),
+        }
+    }
+
+    pub fn index(&'a self, i: usize) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            seg: Seg::Index(i),
+        }
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let seg = match self.seg {
+            Seg::Root => return Ok(()),
+            Seg::Name(n) => Cow::Borrowed(n),
+            Seg::Index(i) => Cow::Owned((i + 1).to_string()),
+        };
+        match self.parent {
+            Some(p) if !matches!(p.seg, Seg::Root) => write!(f, "{p}.{seg}"),
+            _ => f.write_str(&seg),
+        }
+    }
+}
+
+/// One level's table with its values.
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    rules: &'static [Param],
+    values: &'a [Value<'a>],
+}
+
+impl<'a> Scope<'a> {
+    fn get(&self, name: &str) -> Option<&'a Value<'a>> {
+        let i = self.rules.iter().position(|p| p.name == name)?;
+        self.values.get(i)
+    }
+}
+
+/// The level a [`Validate::check`] runs at: its path and the request's top level.
+pub struct Level<'a> {
+    path: Path<'a>,
+    top: Option<Scope<'a>>,
+}
+
+impl Level<'_> {
+    pub const TOP: Level<'static> = Level {
+        path: Path::ROOT,
+        top: None,
+    };
+
+    /// Checks `values` (one per entry of `rules`, in order) against `rules`.
+    pub fn check(&self, rules: &'static [Param], values: &[Value<'_>], v: &mut Violations) {
+        let here = Scope { rules, values };
+        let top = self.top.unwrap_or(here);
+        for (param, value) in rules.iter().zip(values) {
+            let path = self.path.name(param.name);
+            if param.required && !value.is_set() {
+                v.at(&path, MISSING);
+            }
+            value_checks(param.checks, value, &path, top, v);
+            let ctx = Ctx {
+                level: &self.path,
+                here,
+                top,
+            };
+            for check in param.checks {
+                ctx.relation(check, value, &path, v);
+            }
+        }
+    }
+}
+
+/// Single-value checks of one field: a list's items one by one, a nested struct by its own
+/// table.
+fn value_checks(
+    checks: &[Check],
+    value: &Value<'_>,
+    path: &Path<'_>,
+    top: Scope<'_>,
+    v: &mut Violations,
+) {
+    match value {
+        Value::Absent => {}
+        Value::List(list) => {
+            let n = list.len();
+            for check in checks {
+                if let Check::Items { min, max } = check {
+                    if let Some(m) = checks::items(n, *min, *max) {
+                        v.at(path, m);
+                    }
+                }
+            }
+            for i in 0..n {
+                let item_path = path.index(i);
+                value_checks(checks, &list.item(i), &item_path, top, v);
+            }
+        }
+        Value::Nested(inner) => {
+            let level = Level {
+                path: *path,
+                top: Some(top),
+            };
+            inner.check(&level, v);
+        }
+        Value::Text(text) => {
+            let multi = checks.iter().find_map(|c| match c {
+                Check::MultiValue { separator, max } => Some((*separator, *max)),
+                _ => None,
+            });
+            match multi {
+                Some((separator, max)) => {
+                    if let Some(m) = checks::multi_value(text, separator, max) {
+                        v.at(path, m);
+                    }
+                    for item in text.split(separator).map(str::trim) {
+                        scalar_checks(checks, &Value::Text(item), path, v);
+                    }
+                }
+                None => scalar_checks(checks, value, path, v),
+            }
+        }
+        _ => scalar_checks(checks, value, path, v),
+    }
+}
+
+fn scalar_checks(checks: &[Check], value: &Value<'_>, path: &Path<'_>, v: &mut Violations) {
+    let text = value.text();
+    let text = text.as_deref().unwrap_or("");
+    let is_text = matches!(value, Value::Text(_));
+    // A number compares as a number; text compares as written.
+    let number = if is_text { None } else { value.number() };
+    for check in checks {
+        match (check, is_text) {
+            (Check::Length { min, max }, true) => push(v, path, checks::length(text, *min, *max)),
+            (Check::Range(b), _) => push(v, path, value.number().and_then(|n| checks::range(n, b))),
+            (Check::OneOf(allowed), _) => push(v, path, checks::one_of(text, number, allowed)),
+            (Check::Forbidden(list), _) => push(v, path, checks::forbidden(text, number, list)),
+            (Check::PrefixForbidden(list), true) => {
+                for m in checks::prefix_forbidden(text, list) {
+                    v.at(path, m);
+                }
+            }
+            (Check::ForbiddenSubstrings(list), true) => {
+                for m in checks::forbidden_substrings(text, list) {
+                    v.at(path, m);
+                }
+            }
+            (Check::NotEmpty, true) => push(v, path, checks::not_empty(text)),
+            (Check::Chars { first, allowed }, true) => {
+                for m in checks::chars(text, first, allowed) {
+                    v.at(path, m);
+                }
+            }
+            (Check::Ascii, true) => push(v, path, checks::ascii(text)),
+            (Check::Format(f), true) => push(v, path, checks::format(text, *f)),
+            (Check::JsonItems { min, max }, true) => {
+                push(v, path, checks::json_items(text, *min, *max))
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push(v: &mut Violations, path: &Path<'_>, message: Option<String>) {
+    if let Some(m) = message {
+        v.at(path, m);
+    }
+}
+
+/// What a relation needs: the level's own values and the request's top level.
+struct Ctx<'p, 'a> {
+    level: &'p Path<'p>,
+    here: Scope<'a>,
+    top: Scope<'a>,
+}
+
+impl Ctx<'_, '_> {
+    /// The other parameter's value and path.
+    fn other(&self, rel: &Rel) -> Option<(&Value<'_>, String)> {
+        match rel {
+            Rel::Same(name) => Some((self.here.get(name)?, self.level.name(name).to_string())),
+            Rel::Top(name) => Some((self.top.get(name)?, (*name).to_string())),
+        }
+    }
+
+    fn holds(&self, c: &Cond) -> Option<bool> {
+        let (other, _) = self.other(&c.param)?;
+        Some(match c.value {
+            None => other.is_set() != c.negated,
+            Some(want) => match other.text() {
+                Some(text) => (text == want) != c.negated,
+                None => false,
+            },
+        })
+    }
+
+    fn relation(&self, check: &Check, value: &Value<'_>, path: &Path<'_>, v: &mut Violations) {
+        let field = || path.to_string();
+        match check {
+            Check::NoOverlap(rel) => {
+                let Some((other, other_path)) = self.other(rel) else {
+                    return;
+                };
+                if let (Value::Text(a), Value::Text(b)) = (value, other) {
+                    if checks::overlaps(a, b) {
+                        v.at(path, format!("`{a}` overlaps {other_path} `{b}`"));
+                    }
+                }
+            }
+            Check::MutuallyExclusive(rel) => {
+                let Some((other, other_path)) = self.other(rel) else {
+                    return;
+                };
+                if value.is_set() && other.is_set() {
+                    v.at(path, format!("cannot be set together with {other_path}"));
+                }
+            }
+            Check::Requires(rel) => {
+                let Some((other, other_path)) = self.other(rel) else {
+                    return;
+                };
+                if value.is_set() && !other.is_set() {
+                    v.push(other_path, format!("is required when {} is set", field()));
+                }
+            }
+            Check::AtLeastOneOf(rel) => {
+                let Some((other, other_path)) = self.other(rel) else {
+                    return;
+                };
+                let me = field();
+                // Reported once per pair, whichever side states the rule.
+                if !value.is_set() && !other.is_set() && !v.has(&other_path, &me) {
+                    v.push(
+                        me.clone(),
+                        format!("either {me} or {other_path} must be set"),
+                    );
+                }
+            }
+            Check::RequiredWhen(conds) => {
+                if value.is_set() || conds.is_empty() {
+                    return;
+                }
+                let mut words = Vec::new();
+                for c in conds.iter() {
+                    match self.holds(c) {
+                        Some(true) => {}
+                        _ => return,
+                    }
+                    let Some((_, other_path)) = self.other(&c.param) else {
+                        return;
+                    };
+                    let state = match (c.value, c.negated) {
+                        (Some(w), false) => format!("is `{w}`"),
+                        (Some(w), true) => format!("is not `{w}`"),
+                        (None, false) => "is set".to_string(),
+                        (None, true) => "is not set".to_string(),
+                    };
+                    words.push(format!("{other_path} {state}"));
+                }
+                v.at(path, format!("is required when {}", words.join(" and ")));
+            }
+            Check::Ordered {
+                other,
+                max_span_secs,
+            } => {
+                let Some((other, other_path)) = self.other(other) else {
+                    return;
+                };
+                let (Some(a), Some(b)) = (value.instant(), other.instant()) else {
+                    return;
+                };
+                let Some(after) = a.since(b) else {
+                    return;
+                };
+                let (at, from) = (value.text().unwrap_or_default(), other.text());
+                let from = from.unwrap_or_default();
+                if after < 0.0 {
+                    v.at(
+                        path,
+                        format!("must not be earlier than {other_path} (`{from}`), got `{at}`"),
+                    );
+                } else if let Some(span) = max_span_secs.filter(|_| a.is_time()) {
+                    if after > span as f64 {
+                        v.at(
+                            path,
+                            format!(
+                                "must be at most {span} seconds after {other_path} (`{from}`), got `{at}`"
+                            ),
+                        );
+                    }
+                }
+            }
+            Check::RangeWhen { other, cases } => {
+                let Some((other, other_path)) = self.other(other) else {
+                    return;
+                };
+                let (Some(key), Some(n)) = (other.text(), value.number()) else {
+                    return;
+                };
+                if let Some((_, bounds)) = cases.iter().find(|(k, _)| *k == key) {
+                    if let Some(m) = checks::range(n, bounds) {
+                        v.at(path, format!("{m} when {other_path} is `{key}`"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Tables written by hand as the generator would; expected outcomes from each rule's meaning.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: u64 = 86_400;
+
+    /// A list item: `Disk.N.Size` must fit the range of `Disk.N.Category`, and `Disk.N.Iops`
+    /// is required when `Disk.N.Category` is `essd` and the top-level `Zone` is not set.
+    #[derive(Default)]
+    struct Disk {
+        category: Option<String>,
+        size: Option<i32>,
+        iops: Option<i64>,
+    }
+
+    impl Disk {
+        const RULES: &'static [Param] = &[
+            Param {
+                name: "Category",
+                required: false,
+                checks: &[],
+            },
+            Param {
+                name: "Size",
+                required: false,
+                checks: &[Check::RangeWhen {
+                    other: Rel::Same("Category"),
+                    cases: &[
+                        ("cloud", Bounds::new(Some(5.0), Some(2000.0))),
+                        ("essd", Bounds::new(Some(20.0), Some(32768.0))),
+                    ],
+                }],
+            },
+            Param {
+                name: "Iops",
+                required: false,
+                checks: &[Check::RequiredWhen(&[
+                    Cond {
+                        param: Rel::Same("Category"),
+                        value: Some("essd"),
+                        negated: false,
+                    },
+                    Cond {
+                        param: Rel::Top("Zone"),
+                        value: None,
+                        negated: true,
+                    },
+                ])],
+            },
+        ];
+    }
+
+    impl Validate for Disk {
+        fn check(&self, at: &Level<'_>, v: &mut Violations) {
+            at.check(
+                Self::RULES,
+                &[
+                    self.category.as_value(),
+                    self.size.as_value(),
+                    self.iops.as_value(),
+                ],
+                v,
+            );
+        }
+    }
+
+    impl AsValue for Disk {
+        fn as_value(&self) -> Value<'_> {
+            Value::Nested(self)
+        }
+    }
+
+    #[derive(Default)]
+    struct Req {
+        region: Option<String>,
+        zone: Option<String>,
+        start: Option<String>,
+        end: Option<String>,
+        a: Option<bool>,
+        b: Option<bool>,
+        disks: Vec<Disk>,
+    }
+
+    impl Req {
+        const RULES: &'static [Param] = &[
+            Param {
+                name: "RegionId",
+                required: true,
+                checks: &[Check::NotEmpty],
+            },
+            Param {
+                name: "Zone",
+                required: false,
+                checks: &[],
+            },
+            Param {
+                name: "StartTime",
+                required: false,
+                checks: &[],
+            },
+            Param {
+                name: "EndTime",
+                required: false,
+                checks: &[Check::Ordered {
+                    other: Rel::Same("StartTime"),
+                    max_span_secs: Some(31 * DAY),
+                }],
+            },
+            Param {
+                name: "A",
+                required: false,
+                checks: &[
+                    Check::MutuallyExclusive(Rel::Same("B")),
+                    Check::AtLeastOneOf(Rel::Same("B")),
+                ],
+            },
+            Param {
+                name: "B",
+                required: false,
+                checks: &[
+                    Check::Requires(Rel::Same("Zone")),
+                    Check::AtLeastOneOf(Rel::Same("A")),
+                ],
+            },
+            Param {
+                name: "Disk",
+                required: false,
+                checks: &[Check::Items {
+                    min: None,
+                    max: Some(2),
+                }],
+            },
+        ];
+
+        fn ok() -> Req {
+            Req {
+                region: Some("cn-hangzhou".into()),
+                a: Some(true),
+                ..Req::default()
+            }
+        }
+    }
+
+    impl Validate for Req {
+        fn check(&self, at: &Level<'_>, v: &mut Violations) {
+            at.check(
+                Self::RULES,
+                &[
+                    self.region.as_value(),
+                    self.zone.as_value(),
+                    self.start.as_value(),
+                    self.end.as_value(),
+                    self.a.as_value(),
+                    self.b.as_value(),
+                    self.disks.as_value(),
+                ],
+                v,
+            );
+        }
+    }
+
+    fn fields(r: &Req) -> Vec<String> {
+        match run(r) {
+            Ok(()) => Vec::new(),
+            Err(e) => e.violations.into_iter().map(|v| v.field).collect(),
+        }
+    }
+
+    fn disk(category: &str, size: i32) -> Disk {
+        Disk {
+            category: Some(category.into()),
+            size: Some(size),
+            iops: None,
+        }
+    }
+
+    #[test]
+    fn missing_and_not_empty() {
+        assert!(fields(&Req::ok()).is_empty());
+        let none = Req {
+            region: None,
+            ..Req::ok()
+        };
+        assert_eq!(fields(&none), ["RegionId"]);
+        let empty = Req {
+            region: Some(String::new()),
+            ..Req::ok()
+        };
+        assert_eq!(fields(&empty), ["RegionId"]);
+    }
+
+    #[test]
+    fn ordered_with_a_31_day_span() {
+        let with = |start: &str, end: &str| Req {
+            start: Some(start.into()),
+            end: Some(end.into()),
+            ..Req::ok()
+        };
+        let start = "2019-01-01T00:00:00Z";
+        assert!(
+            fields(&with(start, "2019-02-01T00:00:00Z")).is_empty(),
+            "+31d"
+        );
+        assert_eq!(fields(&with(start, "2019-02-01T00:00:01Z")), ["EndTime"]);
+        assert!(fields(&with(start, start)).is_empty(), "same time");
+        assert_eq!(fields(&with(start, "2018-12-31T23:59:59Z")), ["EndTime"]);
+        // Mixed layouts of the same times; epoch milliseconds.
+        assert!(fields(&with("2019-01-01 00:00:00", "2019-01-02")).is_empty());
+        assert_eq!(fields(&with("1546300800000", "1546300799000")), ["EndTime"]);
+        // Unreadable values are left alone.
+        assert!(fields(&with("soon", "2018-01-01T00:00:00Z")).is_empty());
+        let e = run(&with(start, "2018-12-31T00:00:00Z")).unwrap_err();
+        assert!(e.to_string().contains("StartTime"), "{e}");
+    }
+
+    #[test]
+    fn pairs_of_parameters() {
+        let both = Req {
+            b: Some(true),
+            zone: Some("z".into()),
+            ..Req::ok()
+        };
+        assert_eq!(fields(&both), ["A"]);
+        let b_without_zone = Req {
+            a: None,
+            b: Some(true),
+            ..Req::ok()
+        };
+        assert_eq!(fields(&b_without_zone), ["Zone"]);
+        let neither = Req {
+            a: None,
+            ..Req::ok()
+        };
+        assert_eq!(fields(&neither), ["A"], "reported once");
+        let e = run(&neither).unwrap_err();
+        assert!(e.to_string().contains('B'), "{e}");
+    }
+
+    #[test]
+    fn relations_inside_list_items() {
+        let disks = |d: Vec<Disk>, zone: Option<&str>| Req {
+            disks: d,
+            zone: zone.map(str::to_string),
+            ..Req::ok()
+        };
+        assert!(fields(&disks(
+            vec![disk("cloud", 5), disk("cloud", 2000)],
+            Some("z")
+        ))
+        .is_empty());
+        assert_eq!(
+            fields(&disks(vec![disk("cloud", 5), disk("cloud", 4)], Some("z"))),
+            ["Disk.2.Size"]
+        );
+        // 4 fits no range of `essd` (20..=32768); a category not listed checks nothing.
+        assert_eq!(
+            fields(&disks(vec![disk("essd", 19)], Some("z"))),
+            ["Disk.1.Size"]
+        );
+        assert!(fields(&disks(vec![disk("other", 1)], Some("z"))).is_empty());
+        // Iops: required when Category is essd and Zone is not set; both must hold.
+        assert_eq!(
+            fields(&disks(vec![disk("cloud", 5), disk("essd", 20)], None)),
+            ["Disk.2.Iops"]
+        );
+        assert!(fields(&disks(vec![disk("essd", 20)], Some("z"))).is_empty());
+        assert!(fields(&disks(vec![disk("cloud", 20)], None)).is_empty());
+        let with_iops = Disk {
+            iops: Some(100),
+            ..disk("essd", 20)
+        };
+        assert!(fields(&disks(vec![with_iops], None)).is_empty());
+        let e = run(&disks(vec![disk("essd", 20)], None)).unwrap_err();
+        assert_eq!(
+            e.violations[0].message,
+            "is required when Disk.1.Category is `essd` and Zone is not set"
+        );
+        // Three items: one violation for the list, none for the items.
+        let three = disks(
+            vec![disk("cloud", 5), disk("cloud", 5), disk("cloud", 5)],
+            Some("z"),
+        );
+        assert_eq!(fields(&three), ["Disk"]);
+    }
+
+    #[test]
+    fn paths_render_like_the_wire() {
+        let root = Path::ROOT;
+        let tag = root.name("Tag");
+        let item = tag.index(1);
+        assert_eq!(item.name("Key").to_string(), "Tag.2.Key");
+        assert_eq!(root.name("RegionId").to_string(), "RegionId");
+    }
+}
