@@ -863,40 +863,46 @@ impl ::aliyun_runtime::__private::serde::Serialize for Cipher {
     }
 }
 /// The response of `CreateSslVpnServer`.
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::aliyun_runtime::__private::serde::Deserialize
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(
+    test,
+    derive(::aliyun_runtime::__private::serde::Serialize),
+    serde(crate = "::aliyun_runtime::__private::serde")
 )]
-#[cfg_attr(test, derive(::aliyun_runtime::__private::serde::Serialize))]
-#[serde(crate = "::aliyun_runtime::__private::serde", default)]
 #[non_exhaustive]
 pub struct CreateSslVpnServerResponse {
     /// SSL-VPN服务端的名称。
     ///
     /// Wire name: `Name`; documented type: `String`; example: `test`.
-    #[serde(rename = "Name", default, deserialize_with = "::aliyun_runtime::de::opt")]
+    #[cfg_attr(test, serde(rename = "Name"))]
     pub name: ::std::option::Option<::std::string::String>,
     /// 请求ID。
     ///
     /// Wire name: `RequestId`; documented type: `String`; example: `E98A9651-7098-40C7-8F85-C818D1EBBA85`.
-    #[serde(
-        rename = "RequestId",
-        default,
-        deserialize_with = "::aliyun_runtime::de::opt"
-    )]
+    #[cfg_attr(test, serde(rename = "RequestId"))]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// SSL-VPN服务端的ID。
     ///
     /// Wire name: `SslVpnServerId`; documented type: `String`; example: `vss-bp18q7hzj6largv4v****`.
-    #[serde(
-        rename = "SslVpnServerId",
-        default,
-        deserialize_with = "::aliyun_runtime::de::opt"
-    )]
+    #[cfg_attr(test, serde(rename = "SslVpnServerId"))]
     pub ssl_vpn_server_id: ::std::option::Option<::std::string::String>,
+}
+impl ::aliyun_runtime::response::FromMembers for CreateSslVpnServerResponse {
+    fn from_members(m: &mut ::aliyun_runtime::response::Members) -> Self {
+        Self {
+            name: ::aliyun_runtime::response::scalar(m, "Name"),
+            request_id: ::aliyun_runtime::response::scalar(m, "RequestId"),
+            ssl_vpn_server_id: ::aliyun_runtime::response::scalar(m, "SslVpnServerId"),
+        }
+    }
+}
+impl<'de> ::aliyun_runtime::__private::serde::Deserialize<'de>
+for CreateSslVpnServerResponse {
+    fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::aliyun_runtime::response::deserialize(d)
+    }
 }
 /// The errors `CreateSslVpnServer` can return, by code.
 ///
