@@ -295,46 +295,46 @@ impl CreateSslVpnServerRequest {
         let _ = (&prefix, &q);
         {
             let x = &self.client_ip_pool;
-            q.push(::std::format!("{}{}", prefix, "ClientIpPool"), x);
+            q.field(prefix, "ClientIpPool", x);
         }
         {
             let x = &self.local_subnet;
-            q.push(::std::format!("{}{}", prefix, "LocalSubnet"), x);
+            q.field(prefix, "LocalSubnet", x);
         }
         {
             let x = &self.region_id;
-            q.push(::std::format!("{}{}", prefix, "RegionId"), x);
+            q.field(prefix, "RegionId", x);
         }
         {
             let x = &self.vpn_gateway_id;
-            q.push(::std::format!("{}{}", prefix, "VpnGatewayId"), x);
+            q.field(prefix, "VpnGatewayId", x);
         }
         if let ::std::option::Option::Some(x) = self.client_token.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "ClientToken"), x);
+            q.field(prefix, "ClientToken", x);
         }
         if let ::std::option::Option::Some(x) = self.name.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Name"), x);
+            q.field(prefix, "Name", x);
         }
         if let ::std::option::Option::Some(x) = self.proto.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Proto"), x);
+            q.field(prefix, "Proto", x);
         }
         if let ::std::option::Option::Some(x) = self.cipher.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Cipher"), x);
+            q.field(prefix, "Cipher", x);
         }
         if let ::std::option::Option::Some(x) = self.port.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Port"), x);
+            q.field(prefix, "Port", x);
         }
         if let ::std::option::Option::Some(x) = self.compress.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Compress"), x);
+            q.field(prefix, "Compress", x);
         }
         if let ::std::option::Option::Some(x) = self.enable_multi_factor_auth.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "EnableMultiFactorAuth"), x);
+            q.field(prefix, "EnableMultiFactorAuth", x);
         }
         if let ::std::option::Option::Some(x) = self.idaas_instance_id.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "IDaaSInstanceId"), x);
+            q.field(prefix, "IDaaSInstanceId", x);
         }
         if let ::std::option::Option::Some(x) = self.idaas_region_id.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "IDaaSRegionId"), x);
+            q.field(prefix, "IDaaSRegionId", x);
         }
     }
 }

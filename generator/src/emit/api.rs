@@ -320,22 +320,21 @@ pub(super) fn wire_path(p: &Planned<'_>) -> TokenStream {
     quote!(&::std::format!("{}{}", prefix, #wire))
 }
 
-/// Query writing of one struct level (`prefix` is `""` or `Tag.1.`).
+/// Query writing of one struct level (`prefix` is `""` or `Tag.1.`): one runtime call per
+/// field, which joins prefix and wire name (no `format!` per field).
 fn struct_query(fields: &[Planned<'_>], how: Access) -> TokenStream {
     let mut out = Vec::new();
     for p in fields {
         let acc = access(p, how);
         let wire = Literal::string(&p.field.name);
-        let name = quote!(::std::format!("{}{}", prefix, #wire));
         let json =
             p.field.wire == Some(WireStyle::Json) || matches!(p.shape, Shape::Scalar(Scalar::Json));
         let write = match (&p.shape, json) {
-            (Shape::Scalar(Scalar::Json), _) => quote!(q.push(#name, x);),
-            (_, true) => quote!(q.push_json(#name, x);),
-            (Shape::Scalar(_) | Shape::Enum(..), false) => quote!(q.push(#name, x);),
+            (Shape::Scalar(Scalar::Json), _) => quote!(q.field(prefix, #wire, x);),
+            (_, true) => quote!(q.field_json(prefix, #wire, x);),
+            (Shape::Scalar(_) | Shape::Enum(..), false) => quote!(q.field(prefix, #wire, x);),
             (Shape::Struct(_), false) => {
-                let member = Literal::string(&format!("{}.", p.field.name));
-                quote!(x.write_query(&::std::format!("{}{}", prefix, #member), q);)
+                quote!(x.write_query(&::aliyun_runtime::query::member_prefix(prefix, #wire), q);)
             }
             (Shape::Vec(inner), false) => match inner.as_ref() {
                 Shape::Struct(_) => quote! {
@@ -343,7 +342,7 @@ fn struct_query(fields: &[Planned<'_>], how: Access) -> TokenStream {
                         item.write_query(&::aliyun_runtime::query::item_prefix(prefix, #wire, i), q);
                     }
                 },
-                _ => quote!(q.push_list(&#name, x);),
+                _ => quote!(q.field_list(prefix, #wire, x);),
             },
         };
         if p.required && matches!(how, Access::Struct) && !matches!(p.shape, Shape::Vec(_)) {
