@@ -86,11 +86,47 @@ impl Query {
         self.pairs.push((name.into(), text));
     }
 
+    /// A scalar member of a struct level: `prefix` (`""` or `Tag.1.`) + `name`. Generated
+    /// `write_query` calls these `field*` methods once per field, so that the name joining is
+    /// compiled once here rather than as a `format!` per field.
+    pub fn field<T: QueryValue + ?Sized>(&mut self, prefix: &str, name: &str, value: &T) {
+        self.pairs
+            .push((join(prefix, name, ""), value.to_query_value()));
+    }
+
+    /// A repeat list of scalars at a struct level: `{prefix}{name}.1`, …
+    pub fn field_list<T: QueryValue>(&mut self, prefix: &str, name: &str, values: &[T]) {
+        self.push_list(&join(prefix, name, ""), values);
+    }
+
+    /// A JSON-encoded member at a struct level.
+    pub fn field_json<T: serde::Serialize + ?Sized>(
+        &mut self,
+        prefix: &str,
+        name: &str,
+        value: &T,
+    ) {
+        self.push_json(join(prefix, name, ""), value);
+    }
+
     /// Pairs sorted by name (byte order), as the signature and the docs expect.
     pub fn finish(mut self) -> Vec<(String, String)> {
         self.pairs.sort();
         self.pairs
     }
+}
+
+/// The prefix of the members of a nested struct: `{prefix}{name}.`.
+pub fn member_prefix(prefix: &str, name: &str) -> String {
+    join(prefix, name, ".")
+}
+
+fn join(prefix: &str, name: &str, suffix: &str) -> String {
+    let mut s = String::with_capacity(prefix.len() + name.len() + suffix.len());
+    s.push_str(prefix);
+    s.push_str(name);
+    s.push_str(suffix);
+    s
 }
 
 /// The prefix of the members of the `index`-th (0-based) item of a repeat list.
@@ -120,6 +156,26 @@ mod tests {
                 ("InstanceId.2".into(), "b".into()),
                 ("Port".into(), "1194".into()),
                 ("Tag.2.Key".into(), "k".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_join_prefix_and_name() {
+        let mut q = Query::new();
+        let tag = item_prefix("", "Tag", 0);
+        q.field(&tag, "Key", "k");
+        q.field("", "Port", &1194);
+        q.field_list(&member_prefix("Config.", "Ids"), "Id", &[7, 8]);
+        q.field_json("", "Rules", &serde_json::json!({"A": 1}));
+        assert_eq!(
+            q.finish(),
+            vec![
+                ("Config.Ids.Id.1".into(), "7".into()),
+                ("Config.Ids.Id.2".into(), "8".into()),
+                ("Port".into(), "1194".into()),
+                ("Rules".into(), r#"{"A":1}"#.into()),
+                ("Tag.1.Key".into(), "k".into()),
             ]
         );
     }

@@ -192,46 +192,46 @@ impl CreateSslVpnServerRequest {
         let _ = (&prefix, &q);
         {
             let x = &self.client_ip_pool;
-            q.push(::std::format!("{}{}", prefix, "ClientIpPool"), x);
+            q.field(prefix, "ClientIpPool", x);
         }
         {
             let x = &self.local_subnet;
-            q.push(::std::format!("{}{}", prefix, "LocalSubnet"), x);
+            q.field(prefix, "LocalSubnet", x);
         }
         {
             let x = &self.region_id;
-            q.push(::std::format!("{}{}", prefix, "RegionId"), x);
+            q.field(prefix, "RegionId", x);
         }
         {
             let x = &self.vpn_gateway_id;
-            q.push(::std::format!("{}{}", prefix, "VpnGatewayId"), x);
+            q.field(prefix, "VpnGatewayId", x);
         }
         if let ::std::option::Option::Some(x) = self.client_token.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "ClientToken"), x);
+            q.field(prefix, "ClientToken", x);
         }
         if let ::std::option::Option::Some(x) = self.name.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Name"), x);
+            q.field(prefix, "Name", x);
         }
         if let ::std::option::Option::Some(x) = self.proto.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Proto"), x);
+            q.field(prefix, "Proto", x);
         }
         if let ::std::option::Option::Some(x) = self.cipher.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Cipher"), x);
+            q.field(prefix, "Cipher", x);
         }
         if let ::std::option::Option::Some(x) = self.port.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Port"), x);
+            q.field(prefix, "Port", x);
         }
         if let ::std::option::Option::Some(x) = self.compress.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "Compress"), x);
+            q.field(prefix, "Compress", x);
         }
         if let ::std::option::Option::Some(x) = self.enable_multi_factor_auth.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "EnableMultiFactorAuth"), x);
+            q.field(prefix, "EnableMultiFactorAuth", x);
         }
         if let ::std::option::Option::Some(x) = self.idaas_instance_id.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "IDaaSInstanceId"), x);
+            q.field(prefix, "IDaaSInstanceId", x);
         }
         if let ::std::option::Option::Some(x) = self.idaas_region_id.as_ref() {
-            q.push(::std::format!("{}{}", prefix, "IDaaSRegionId"), x);
+            q.field(prefix, "IDaaSRegionId", x);
         }
     }
 }
@@ -769,40 +769,46 @@ impl ::aliyun_runtime::validate::Validate for CreateSslVpnServerRequestBuilder {
     }
 }
 /// The response of `CreateSslVpnServer`.
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::aliyun_runtime::__private::serde::Deserialize
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(
+    test,
+    derive(::aliyun_runtime::__private::serde::Serialize),
+    serde(crate = "::aliyun_runtime::__private::serde")
 )]
-#[cfg_attr(test, derive(::aliyun_runtime::__private::serde::Serialize))]
-#[serde(crate = "::aliyun_runtime::__private::serde", default)]
 #[non_exhaustive]
 pub struct CreateSslVpnServerResponse {
     /// SSL-VPN服务端的名称。
     ///
     /// Wire name: `Name`; documented type: `String`; example: `test`.
-    #[serde(rename = "Name", default, deserialize_with = "::aliyun_runtime::de::opt")]
+    #[cfg_attr(test, serde(rename = "Name"))]
     pub name: ::std::option::Option<::std::string::String>,
     /// 请求ID。
     ///
     /// Wire name: `RequestId`; documented type: `String`; example: `E98A9651-7098-40C7-8F85-C818D1EBBA85`.
-    #[serde(
-        rename = "RequestId",
-        default,
-        deserialize_with = "::aliyun_runtime::de::opt"
-    )]
+    #[cfg_attr(test, serde(rename = "RequestId"))]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// SSL-VPN服务端的ID。
     ///
     /// Wire name: `SslVpnServerId`; documented type: `String`; example: `vss-bp18q7hzj6largv4v****`.
-    #[serde(
-        rename = "SslVpnServerId",
-        default,
-        deserialize_with = "::aliyun_runtime::de::opt"
-    )]
+    #[cfg_attr(test, serde(rename = "SslVpnServerId"))]
     pub ssl_vpn_server_id: ::std::option::Option<::std::string::String>,
+}
+impl ::aliyun_runtime::response::FromMembers for CreateSslVpnServerResponse {
+    fn from_members(m: &mut ::aliyun_runtime::response::Members) -> Self {
+        Self {
+            name: ::aliyun_runtime::response::scalar(m, "Name"),
+            request_id: ::aliyun_runtime::response::scalar(m, "RequestId"),
+            ssl_vpn_server_id: ::aliyun_runtime::response::scalar(m, "SslVpnServerId"),
+        }
+    }
+}
+impl<'de> ::aliyun_runtime::__private::serde::Deserialize<'de>
+for CreateSslVpnServerResponse {
+    fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::aliyun_runtime::response::deserialize(d)
+    }
 }
 /// The errors `CreateSslVpnServer` can return, by code.
 ///

@@ -319,22 +319,21 @@ pub(super) fn access(p: &Planned<'_>, how: Access) -> TokenStream {
     }
 }
 
-/// Query writing of one struct level (`prefix` is `""` or `Tag.1.`).
+/// Query writing of one struct level (`prefix` is `""` or `Tag.1.`): one runtime call per
+/// field, which joins prefix and wire name (no `format!` per field).
 fn struct_query(fields: &[Planned<'_>], how: Access) -> TokenStream {
     let mut out = Vec::new();
     for p in fields {
         let acc = access(p, how);
         let wire = Literal::string(&p.field.name);
-        let name = quote!(::std::format!("{}{}", prefix, #wire));
         let json =
             p.field.wire == Some(WireStyle::Json) || matches!(p.shape, Shape::Scalar(Scalar::Json));
         let write = match (&p.shape, json) {
-            (Shape::Scalar(Scalar::Json), _) => quote!(q.push(#name, x);),
-            (_, true) => quote!(q.push_json(#name, x);),
-            (Shape::Scalar(_) | Shape::Enum(..), false) => quote!(q.push(#name, x);),
+            (Shape::Scalar(Scalar::Json), _) => quote!(q.field(prefix, #wire, x);),
+            (_, true) => quote!(q.field_json(prefix, #wire, x);),
+            (Shape::Scalar(_) | Shape::Enum(..), false) => quote!(q.field(prefix, #wire, x);),
             (Shape::Struct(_), false) => {
-                let member = Literal::string(&format!("{}.", p.field.name));
-                quote!(x.write_query(&::std::format!("{}{}", prefix, #member), q);)
+                quote!(x.write_query(&::aliyun_runtime::query::member_prefix(prefix, #wire), q);)
             }
             (Shape::Vec(inner), false) => match inner.as_ref() {
                 Shape::Struct(_) => quote! {
@@ -342,7 +341,7 @@ fn struct_query(fields: &[Planned<'_>], how: Access) -> TokenStream {
                         item.write_query(&::aliyun_runtime::query::item_prefix(prefix, #wire, i), q);
                     }
                 },
-                _ => quote!(q.push_list(&#name, x);),
+                _ => quote!(q.field_list(prefix, #wire, x);),
             },
         };
         if p.required && matches!(how, Access::Struct) && !matches!(p.shape, Shape::Vec(_)) {
@@ -733,35 +732,33 @@ fn response_field(p: &Planned<'_>) -> TokenStream {
     let doc = docs::Doc::outer(doc);
     let wire = Literal::string(&p.field.name);
     let ty = p.shape.tokens();
-    match &p.shape {
-        Shape::Scalar(Scalar::Json) => quote! {
-            #doc
-            #[serde(rename = #wire, default, deserialize_with = "::aliyun_runtime::de::opt_json")]
-            pub #id: ::std::option::Option<#ty>,
-        },
-        Shape::Scalar(_) | Shape::Enum(..) => quote! {
-            #doc
-            #[serde(rename = #wire, default, deserialize_with = "::aliyun_runtime::de::opt")]
-            pub #id: ::std::option::Option<#ty>,
-        },
-        Shape::Struct(_) => quote! {
-            #doc
-            #[serde(rename = #wire, default, deserialize_with = "::aliyun_runtime::de::object")]
-            pub #id: ::std::option::Option<#ty>,
-        },
-        Shape::Vec(inner) => {
-            let de = match inner.as_ref() {
-                Shape::Struct(_) => "::aliyun_runtime::de::struct_list",
-                Shape::Scalar(Scalar::Json) => "::aliyun_runtime::de::json_list",
-                _ => "::aliyun_runtime::de::scalar_list",
-            };
-            quote! {
-                #doc
-                #[serde(rename = #wire, default, deserialize_with = #de)]
-                pub #id: #ty,
-            }
-        }
+    let ty = match &p.shape {
+        Shape::Vec(_) => ty,
+        _ => quote!(::std::option::Option<#ty>),
+    };
+    // The wire name matters to serde only in the crate's own tests (see `response_struct`).
+    quote! {
+        #doc
+        #[cfg_attr(test, serde(rename = #wire))]
+        pub #id: #ty,
     }
+}
+
+/// The decoding of one field from its struct's members (`m`), by `aliyun_runtime::response`.
+fn response_decode(p: &Planned<'_>) -> TokenStream {
+    let id = ident(&p.ident);
+    let wire = Literal::string(&p.field.name);
+    let f = match &p.shape {
+        Shape::Scalar(Scalar::Json) => quote!(json),
+        Shape::Scalar(_) | Shape::Enum(..) => quote!(scalar),
+        Shape::Struct(_) => quote!(object),
+        Shape::Vec(inner) => match inner.as_ref() {
+            Shape::Struct(_) => quote!(objects),
+            Shape::Scalar(Scalar::Json) => quote!(json_list),
+            _ => quote!(scalars),
+        },
+    };
+    quote!(#id: ::aliyun_runtime::response::#f(m, #wire),)
 }
 
 fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Vec<TokenStream>) {
@@ -769,16 +766,36 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
     let name_id = ident(name);
     let serde_crate = serde_crate();
     let decls = fields.iter().map(response_field);
-    // `Serialize` only in the crate's own tests: the example tests compare what the typed value
-    // holds with the example, by wire name; users do not compile it.
+    let decode = fields.iter().map(response_decode);
+    let m = if fields.is_empty() {
+        quote!(_m)
+    } else {
+        quote!(m)
+    };
+    // Decoding is one runtime call per field instead of a serde derive (which expanded to
+    // ~500 lines per struct). `Serialize` only in the crate's own tests: the example tests
+    // compare what the typed value holds with the example, by wire name; users do not compile it.
     items.push(quote! {
         #doc
-        #[derive(Debug, Clone, Default, PartialEq, ::aliyun_runtime::__private::serde::Deserialize)]
-        #[cfg_attr(test, derive(::aliyun_runtime::__private::serde::Serialize))]
-        #[serde(crate = #serde_crate, default)]
+        #[derive(Debug, Clone, Default, PartialEq)]
+        #[cfg_attr(test, derive(::aliyun_runtime::__private::serde::Serialize), serde(crate = #serde_crate))]
         #[non_exhaustive]
         pub struct #name_id {
             #(#decls)*
+        }
+
+        impl ::aliyun_runtime::response::FromMembers for #name_id {
+            fn from_members(#m: &mut ::aliyun_runtime::response::Members) -> Self {
+                Self {
+                    #(#decode)*
+                }
+            }
+        }
+
+        impl<'de> ::aliyun_runtime::__private::serde::Deserialize<'de> for #name_id {
+            fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                ::aliyun_runtime::response::deserialize(d)
+            }
         }
     });
     for p in fields {
