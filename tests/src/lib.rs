@@ -5,6 +5,7 @@ use std::process::Command;
 
 use aliyun_codegen::{Config, RuntimeDependency};
 
+pub mod labels;
 pub mod mutate;
 
 /// The repository root.

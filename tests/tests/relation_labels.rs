@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use aliyun_codegen::model::{Field, RelationKind, Rule};
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
+use aliyun_codegen_tests::labels::{report, Tally};
 use aliyun_codegen_tests::{corpus_available, corpus_dir};
 use serde_json::Value;
 
@@ -162,14 +163,6 @@ fn kind_of(rule: &Rule) -> String {
     }
 }
 
-#[derive(Default)]
-struct Tally {
-    labels: usize,
-    found: usize,
-    ir: usize,
-    ir_right: usize,
-}
-
 #[test]
 fn relations_against_hand_labels() {
     if !corpus_available("relations_against_hand_labels") {
@@ -267,41 +260,7 @@ fn relations_against_hand_labels() {
             }
         }
     }
-    let pct = |a: usize, b: usize| {
-        if b == 0 {
-            100.0
-        } else {
-            100.0 * a as f64 / b as f64
-        }
-    };
-    println!("| kind | labels | found | recall | IR rules | right | precision |");
-    println!("|---|---|---|---|---|---|---|");
-    let mut total = Tally::default();
-    for (kind, t) in &tally {
-        println!(
-            "| {kind} | {} | {} | {:.0}% | {} | {} | {:.0}% |",
-            t.labels,
-            t.found,
-            pct(t.found, t.labels),
-            t.ir,
-            t.ir_right,
-            pct(t.ir_right, t.ir)
-        );
-        total.labels += t.labels;
-        total.found += t.found;
-        total.ir += t.ir;
-        total.ir_right += t.ir_right;
-    }
-    let (recall, precision) = (
-        pct(total.found, total.labels),
-        pct(total.ir_right, total.ir),
-    );
-    println!(
-        "| all | {} | {} | {recall:.1}% | {} | {} | {precision:.1}% |",
-        total.labels, total.found, total.ir, total.ir_right
-    );
-    println!("\nmissed:\n{}", misses.join("\n"));
-    println!("\nnot in the labels:\n{}", wrong.join("\n"));
+    let (recall, precision) = report(&tally, &misses, &wrong);
     assert!(
         recall >= RECALL_FLOOR && precision >= PRECISION_FLOOR,
         "recall {recall:.1}% (floor {RECALL_FLOOR}%), precision {precision:.1}% (floor {PRECISION_FLOOR}%)"

@@ -37,7 +37,7 @@ fn json_wire_containers_are_sent_as_one_document() {
     }
     // Servers, Rules and Names are one parameter each; Tag stays a repeat list.
     for json in ["Servers", "Rules", "Names"] {
-        let push = format!("q.push_json(::std::format!(\"{{}}{{}}\", prefix, \"{json}\"), x)");
+        let push = format!("q.field_json(prefix, \"{json}\", x)");
         assert!(module.contains(&push), "{json} is not sent as JSON");
     }
     assert!(module.contains("item_prefix(prefix, \"Tag\", i)"));
