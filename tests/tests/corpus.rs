@@ -34,19 +34,18 @@ const ORIGINAL_PRODUCTS: [&str; 6] = ["vpn", "eip", "nat", "ga", "ipv6gateway", 
 fn lint_floor(folder: &str) -> f64 {
     match folder {
         "vpn" => 95.4,
-        "eip" => 84.5,
+        "eip" => 84.9,
         "nat" => 92.6,
         "ga" => 87.9,
         "ipv6gateway" => 100.0,
         "pvtz" => 97.1,
         "cbwp" => 91.4,
-        // Rules between parameters (range_when case lists keyed on a sibling's values, no enum
-        // of the case keys): 912 of 1235.
-        "ess" => 73.8,
+        // Rules between parameters (range_when case lists keyed on a sibling's values, rules a
+        // row states about a sibling: "X is ignored if Y", "A must be earlier than B"): 975 of 1253.
+        "ess" => 77.8,
         "smartag" => 73.2,
-        // The response-tree work reads 6 more rule-like cms sentences (rows that were lost);
-        // understood went up (634 → 641), the share down a tenth: 641 of 874.
-        "cms" => 73.3,
+        // Relations stated about a sibling and required_when with several values: 650 of 875.
+        "cms" => 74.3,
         "nas" => 82.8,
         // A product this test does not know yet must be given a floor here.
         other => panic!("no lint floor for corpus product `{other}`"),
