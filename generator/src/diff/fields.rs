@@ -310,24 +310,9 @@ fn other_properties(
     new: &Field,
     out: &mut Vec<Change>,
 ) {
-    let (Ok(Value::Object(o)), Ok(Value::Object(n))) =
-        (serde_json::to_value(old), serde_json::to_value(new))
-    else {
-        return;
-    };
-    let mut keys: Vec<&String> = o.keys().chain(n.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    for key in keys {
-        if DETAILED.contains(&key.as_str()) {
-            continue;
-        }
-        let (a, b) = (
-            o.get(key).cloned().unwrap_or(Value::Null),
-            n.get(key).cloned().unwrap_or(Value::Null),
-        );
+    for (key, a, b) in super::other_keys(old, new, DETAILED) {
         // Absent on one side: an IR written before the key existed, not a change.
-        if a != b && !a.is_null() && !b.is_null() {
+        if !a.is_null() && !b.is_null() {
             out.push(Change::new(
                 api,
                 Kind::WireChanged,

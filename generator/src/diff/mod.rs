@@ -221,28 +221,38 @@ fn api_properties(api: &str, old: &Api, new: &Api, out: &mut Vec<Change>) {
     const DETAILED: &[&str] = &[
         "name", "summary", "sources", "request", "response", "errors", "examples",
     ];
+    // An empty value is one the doc did not give (a version without an Explorer link).
+    let unknown = |v: &Value| v.is_null() || v.as_str() == Some("");
+    for (key, a, b) in other_keys(old, new, DETAILED) {
+        if !unknown(&a) && !unknown(&b) {
+            out.push(Change::new(api, Kind::WireChanged, Place::Api, &key, a, b));
+        }
+    }
+}
+
+/// The top-level keys of two IR values, as JSON, that differ, outside the ones `detailed`
+/// compares elsewhere; sorted by key. A key absent on one side reads as `null`.
+pub(super) fn other_keys<T: Serialize>(
+    old: &T,
+    new: &T,
+    detailed: &[&str],
+) -> Vec<(String, Value, Value)> {
     let (Ok(Value::Object(o)), Ok(Value::Object(n))) =
         (serde_json::to_value(old), serde_json::to_value(new))
     else {
-        return;
+        return Vec::new();
     };
     let mut keys: Vec<&String> = o.keys().chain(n.keys()).collect();
     keys.sort();
     keys.dedup();
-    for key in keys {
-        if DETAILED.contains(&key.as_str()) {
-            continue;
-        }
-        let (a, b) = (
-            o.get(key).cloned().unwrap_or(Value::Null),
-            n.get(key).cloned().unwrap_or(Value::Null),
-        );
-        // An empty value is one the doc did not give (a version without an Explorer link).
-        let unknown = |v: &Value| v.is_null() || v.as_str() == Some("");
-        if a != b && !unknown(&a) && !unknown(&b) {
-            out.push(Change::new(api, Kind::WireChanged, Place::Api, key, a, b));
-        }
-    }
+    keys.into_iter()
+        .filter(|k| !detailed.contains(&k.as_str()))
+        .filter_map(|k| {
+            let a = o.get(k).cloned().unwrap_or(Value::Null);
+            let b = n.get(k).cloned().unwrap_or(Value::Null);
+            (a != b).then(|| (k.clone(), a, b))
+        })
+        .collect()
 }
 
 fn error_value(e: &ErrorCode) -> Value {
