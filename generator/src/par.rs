@@ -63,9 +63,13 @@ where
     order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    // A `map` nested inside `f` (crates side by side, each parsing its docs in parallel) keeps
+    // the caller's `with_threads` limit.
+    let inherited = OVERRIDE.with(Cell::get);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
+                OVERRIDE.with(|o| o.set(inherited));
                 while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let result = f(&items[i]);
                     if let Ok(mut slot) = slots[i].lock() {
@@ -107,5 +111,14 @@ mod tests {
             map_heaviest_first(&items, |n| (n % 10) as usize, |n| n * 2)
         });
         assert_eq!(weighted, expected);
+    }
+
+    #[test]
+    fn nested_maps_keep_the_callers_thread_limit() {
+        let outer: Vec<u32> = (0..4).collect();
+        let seen = with_threads(2, || map(&outer, |_| map(&[0u8; 3], |_| threads())));
+        assert_eq!(seen, vec![vec![2; 3]; 4]);
+        let single = with_threads(1, || map(&outer, |_| map(&[0u8; 3], |_| threads())));
+        assert_eq!(single, vec![vec![1; 3]; 4]);
     }
 }

@@ -32,3 +32,33 @@ fn parallel_generation_writes_the_same_bytes_as_a_sequential_run() {
     assert_eq!(sequential.2, parallel.2);
     assert_eq!(sequential.3, parallel.3);
 }
+
+#[test]
+fn crates_rendered_side_by_side_equal_each_crate_rendered_alone() {
+    if !corpus_available("crates_rendered_side_by_side_equal_each_crate_rendered_alone") {
+        return;
+    }
+    let targets: Vec<(std::path::PathBuf, std::path::PathBuf)> = ["cbwp", "ipv6gateway", "pvtz"]
+        .iter()
+        .map(|p| {
+            (
+                corpus_dir().join(p),
+                std::path::Path::new("generated").join(p),
+            )
+        })
+        .collect();
+    let config = Config::new().version("2020-01-01");
+    let alone: Vec<_> = par::with_threads(1, || {
+        targets
+            .iter()
+            .map(|(spec, out)| config.render_crate(spec, out).expect("renders"))
+            .collect()
+    });
+    let together: Vec<_> = par::with_threads(4, || config.render_crates(&targets))
+        .into_iter()
+        .map(|r| r.expect("renders"))
+        .collect();
+    assert_eq!(alone.len(), 3);
+    assert!(alone.iter().all(|(files, _)| files.len() > 3));
+    assert_eq!(alone, together);
+}
