@@ -34,18 +34,7 @@ impl Acc<'_> {
         }
         let mut found = sentence_rules(text, &ctx);
         let only_elsewhere = found.rules.is_empty() && !found.elsewhere.is_empty();
-        for (name, rule) in std::mem::take(&mut found.elsewhere) {
-            let c = (
-                name,
-                Constraint {
-                    rule,
-                    source: text.trim().to_string(),
-                },
-            );
-            if !self.out.for_siblings.contains(&c) {
-                self.out.for_siblings.push(c);
-            }
-        }
+        self.elsewhere(std::mem::take(&mut found.elsewhere), text);
         if only_elsewhere {
             // Its rules land on the named sibling of this level (always one of `env.names`).
             self.out.understood += 1;
@@ -87,6 +76,22 @@ impl Acc<'_> {
         self.book(found.rules, found.redundant, source, || is_rule_like(text));
     }
 
+    /// Rules a sentence states about named siblings of this level.
+    fn elsewhere(&mut self, rules: Vec<(String, Rule)>, text: &str) {
+        for (name, rule) in rules {
+            let c = (
+                name,
+                Constraint {
+                    rule,
+                    source: text.trim().to_string(),
+                },
+            );
+            if !self.out.for_siblings.contains(&c) {
+                self.out.for_siblings.push(c);
+            }
+        }
+    }
+
     pub(crate) fn book(
         &mut self,
         rules: Vec<Rule>,
@@ -121,6 +126,10 @@ impl Acc<'_> {
         // Ranges per value of one sibling (`当PricingCycle取值Month时，…1~9`) also form a
         // `range_when` rule beside their hull.
         let mut per_case: Option<Rule> = None;
+        // Ranges under conditions on one sibling's values (`**X**取**A**时，取值范围：1~31`) that
+        // do not cover the other range sentences: a `range_when` of those cases alone, no hull
+        // (the values of X not named are not bounded by them).
+        let mut keyed_cases: Option<Rule> = None;
         for want_enum in [true, false] {
             let same_kind: Vec<&Branch> = all
                 .iter()
@@ -135,6 +144,27 @@ impl Acc<'_> {
                 Rule::Range { .. } => !want_enum,
                 _ => false,
             });
+            let keyed: Vec<&Branch> = same_kind
+                .iter()
+                .copied()
+                .filter(|b| matches!(&b.cond, Some((_, Some(_)))))
+                .collect();
+            if !want_enum
+                && !has_uncond
+                && !keyed.is_empty()
+                && keyed.len() < same_kind.len().max(2)
+            {
+                let one = keyed
+                    .iter()
+                    .all(|b| b.cond.as_ref().map(|c| &c.0) == keyed[0].cond.as_ref().map(|c| &c.0));
+                let distinct = keyed
+                    .iter()
+                    .enumerate()
+                    .all(|(i, b)| keyed[..i].iter().all(|d| d.cond != b.cond));
+                if one && distinct {
+                    keyed_cases = cases_of_branches(&keyed);
+                }
+            }
             if has_uncond || same_kind.len() < 2 {
                 continue;
             }
@@ -178,6 +208,13 @@ impl Acc<'_> {
                 self.out.understood += 1;
                 let rules = branches.iter().map(|b| b.rule.clone()).collect();
                 self.out.understood_sources.push((source.clone(), rules));
+                continue;
+            }
+            let keyed = branches.iter().any(|b| {
+                matches!(b.rule, Rule::Range { .. }) && matches!(&b.cond, Some((_, Some(_))))
+            });
+            if let Some(rule) = keyed_cases.as_ref().filter(|_| keyed) {
+                self.book(vec![rule.clone()], false, source, || true);
                 continue;
             }
             let used: Vec<Rule> = united
@@ -370,6 +407,14 @@ impl Acc<'_> {
                 }
                 self.first_done = true;
                 self.book(rules, redundant, source.trim().to_string(), || true);
+                // A value's meaning may state a rule of a sibling (`Target: … If this parameter
+                // is set to Target, the X parameter must be specified.`).
+                for it in &items {
+                    for s in split_sentences(&it.text) {
+                        let placed = detect_placed(&Rich::new(&s), self.env);
+                        self.elsewhere(placed.elsewhere, &s);
+                    }
+                }
             }
             ListKind::NotValues => {
                 if let Some(s) = intro.as_deref().filter(|_| enum_intro) {

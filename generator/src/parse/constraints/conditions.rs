@@ -7,6 +7,17 @@ pub(crate) fn starts_conditional(r: &Rich) -> bool {
     r.starts_with_any(&COND_STARTS) && !r.starts_with_any(&NOT_CONDITION_STARTS)
 }
 
+/// `**RecurrenceType**取**Daily**时，…`: the first clause is a condition on a marked name with
+/// no opening word (a bullet of a list of cases); where that condition ends.
+pub(crate) fn condition_head(r: &Rich) -> Option<usize> {
+    if r.span(r.skip_ws(0)) == 0 || starts_conditional(r) {
+        return None;
+    }
+    let (s, e) = r.find_any(0, &CONDITION_CLAUSE_ENDS)?;
+    let first_clause = (0..s).all(|i| !matches!(r.c(i), ',' | ';' | '。'));
+    (first_clause && conditional_at(r, e)).then_some(e)
+}
+
 /// The text at `pos` only holds under a condition: the sentence opens with one, or a
 /// `…为X时，` clause precedes `pos`. Clauses about leaving the value empty state a default.
 pub(crate) fn conditional_at(r: &Rich, pos: usize) -> bool {
@@ -53,7 +64,7 @@ pub(crate) fn branch_values(r: &Rich, env: &Env, ty: &Type) -> Vec<Branch> {
             None => return Vec::new(),
         }
     } else {
-        0
+        condition_head(r).unwrap_or(0)
     };
     let cond = found.iter().find(|m| m.1 <= start).map(|m| {
         let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
