@@ -126,9 +126,8 @@ impl Acc<'_> {
         // Ranges per value of one sibling (`当PricingCycle取值Month时，…1~9`) also form a
         // `range_when` rule beside their hull.
         let mut per_case: Option<Rule> = None;
-        // Ranges under conditions on one sibling's values (`**X**取**A**时，取值范围：1~31`) that
-        // do not cover the other range sentences: a `range_when` of those cases alone, no hull
-        // (the values of X not named are not bounded by them).
+        // Ranges keyed on values of one sibling that are not all the cases (see `keyed_ranges`):
+        // a `range_when` alone, no hull.
         let mut keyed_cases: Option<Rule> = None;
         for want_enum in [true, false] {
             let same_kind: Vec<&Branch> = all
@@ -144,28 +143,10 @@ impl Acc<'_> {
                 Rule::Range { .. } => !want_enum,
                 _ => false,
             });
-            let keyed: Vec<&Branch> = same_kind
-                .iter()
-                .copied()
-                .filter(|b| matches!(&b.cond, Some((_, Some(_)))))
-                .collect();
-            if !want_enum
-                && !has_uncond
-                && !keyed.is_empty()
-                && keyed.len() < same_kind.len().max(2)
-            {
-                let one = keyed
-                    .iter()
-                    .all(|b| b.cond.as_ref().map(|c| &c.0) == keyed[0].cond.as_ref().map(|c| &c.0));
-                let distinct = keyed
-                    .iter()
-                    .enumerate()
-                    .all(|(i, b)| keyed[..i].iter().all(|d| d.cond != b.cond));
-                if one && distinct {
-                    keyed_cases = cases_of_branches(&keyed);
-                }
+            if !want_enum && !has_uncond {
+                keyed_cases = keyed_ranges(&same_kind, self.env);
             }
-            if has_uncond || same_kind.len() < 2 {
+            if has_uncond || same_kind.len() < 2 || (!want_enum && keyed_cases.is_some()) {
                 continue;
             }
             let conds: Vec<&(String, Option<String>)> =
@@ -214,7 +195,13 @@ impl Acc<'_> {
                 matches!(b.rule, Rule::Range { .. }) && matches!(&b.cond, Some((_, Some(_))))
             });
             if let Some(rule) = keyed_cases.as_ref().filter(|_| keyed) {
-                self.book(vec![rule.clone()], false, source, || true);
+                self.out.understood += 1;
+                let rules = vec![rule.clone()];
+                self.out.understood_sources.push((source.clone(), rules));
+                match self.cands.iter_mut().find(|(r, _)| r == rule) {
+                    Some((_, s)) => *s = join_source(s, &source),
+                    None => self.cands.push((rule.clone(), source)),
+                }
                 continue;
             }
             let used: Vec<Rule> = united
@@ -281,11 +268,17 @@ impl Acc<'_> {
         match range_when(&all, self.env) {
             Some(rule) => {
                 let spans: Vec<Val> = all.iter().map(|c| span_val(c.min, c.max)).collect();
+                let keys: Vec<&str> = all.iter().map(|c| c.key.as_str()).collect();
+                let covered = match &rule {
+                    Rule::RangeWhen { other, .. } => covers_documented(other, &keys, self.env),
+                    _ => true,
+                };
                 let mut rules = vec![rule];
-                if !self
-                    .cands
-                    .iter()
-                    .any(|(r, _)| matches!(r, Rule::Range { .. }))
+                if covered
+                    && !self
+                        .cands
+                        .iter()
+                        .any(|(r, _)| matches!(r, Rule::Range { .. }))
                 {
                     rules.extend(hull(&spans));
                 }
@@ -426,12 +419,20 @@ impl Acc<'_> {
                     Scope::Bullet
                 };
                 for it in &items {
+                    // A bullet that opens with a condition (`**X**取**A**时，格式为A-B。A、B的取值
+                    // 范围为1~31`) states its further values under it too.
+                    let head = head_condition(&it.text, self.env);
                     for t in std::iter::once(&it.text)
                         .chain(&it.children)
                         .chain(&it.extras)
                     {
                         for s in split_sentences(t) {
+                            let before = self.pending.len();
                             self.sentence(&s, inner);
+                            let added = self.pending[before..].iter_mut();
+                            for b in added.flat_map(|p| p.0.iter_mut()) {
+                                b.cond = b.cond.take().or_else(|| head.clone());
+                            }
                         }
                     }
                 }
@@ -549,7 +550,7 @@ pub(crate) fn run(description: &str, ty: &Type, env: &Env, stats: &mut Stats) ->
 }
 
 /// The `range_when` rule of range branches over distinct values of one sibling.
-fn cases_of_branches(branches: &[&Branch]) -> Option<Rule> {
+pub(crate) fn cases_of_branches(branches: &[&Branch]) -> Option<Rule> {
     let mut other = None;
     let mut cases = Vec::new();
     for b in branches {
