@@ -18,6 +18,9 @@ pub(crate) struct Acc<'a> {
     pub(crate) cases: Vec<(Vec<Case>, String)>,
     /// A largest span stated apart from its `ordered` relation.
     pub(crate) span: Option<(u64, String)>,
+    /// The sentence sits in a bullet that opens with a condition: its rules hold under it
+    /// (only branches, separators and relations, which state their own conditions, are kept).
+    pub(crate) under_condition: bool,
 }
 
 impl Acc<'_> {
@@ -33,6 +36,11 @@ impl Acc<'_> {
             self.first_done = true;
         }
         let mut found = sentence_rules(text, &ctx);
+        if self.under_condition {
+            found
+                .rules
+                .retain(|r| matches!(r, Rule::MultiValue { .. } | Rule::Relation { .. }));
+        }
         let only_elsewhere = found.rules.is_empty() && !found.elsewhere.is_empty();
         self.elsewhere(std::mem::take(&mut found.elsewhere), text);
         if only_elsewhere {
@@ -428,10 +436,14 @@ impl Acc<'_> {
                     {
                         for s in split_sentences(t) {
                             let before = self.pending.len();
+                            self.under_condition = head.is_some();
                             self.sentence(&s, inner);
+                            self.under_condition = false;
                             let added = self.pending[before..].iter_mut();
                             for b in added.flat_map(|p| p.0.iter_mut()) {
-                                b.cond = b.cond.take().or_else(|| head.clone());
+                                if !matches!(b.cond, Some((_, Some(_)))) && head.is_some() {
+                                    b.cond = head.clone();
+                                }
                             }
                         }
                     }
@@ -455,6 +467,7 @@ pub(crate) fn run(description: &str, ty: &Type, env: &Env, stats: &mut Stats) ->
         last_single: None,
         cases: Vec::new(),
         span: None,
+        under_condition: false,
     };
     let mut note_bullets = false;
     let mut last_sentence: Option<String> = None;
