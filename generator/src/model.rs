@@ -360,6 +360,9 @@ pub enum RelationKind {
     /// start time"), and at most `max_span_secs` after it when given. Values are compared as
     /// times (ISO 8601 or epoch milliseconds) or as numbers.
     Ordered,
+    /// When both are set, this must not have the same value as `other` ("不允许与RemovalPolicy.1
+    /// 取值相同", "must be different from X").
+    DifferentFrom,
 }
 
 /// A character class in a `chars` rule.

@@ -7,7 +7,7 @@
 //! The random sample of `rule_labels.rs` holds only two relations; this one measures the kinds
 //! that tie one parameter to another. A label counts as found when the IR holds, on the
 //! constrained parameter, a rule of the same kind naming the other parameter(s) with the same
-//! condition value and negation. Kinds the IR has no word for (`equal_to`, `other`) count as
+//! condition value and negation. Kinds the IR has no word for (`other`, and `equal_to` unless negated: the IR's `different_from`) count as
 //! misses. Precision: every relation rule the IR holds on a sampled row's parameter must match a
 //! label of that parameter (doubtful labels excuse the rules they match).
 
@@ -21,7 +21,7 @@ use serde_json::Value;
 
 /// Floors at the level measured when the rules landed (see the closing note); raise them as
 /// the extractor learns more wordings, never lower them.
-const RECALL_FLOOR: f64 = 76.1;
+const RECALL_FLOOR: f64 = 90.4;
 const PRECISION_FLOOR: f64 = 99.9;
 
 /// `Tag.N.Key` and `Tag.1.Key` are the same member: compare names without item indices.
@@ -61,6 +61,8 @@ fn relation_name(kind: &RelationKind) -> &'static str {
         RelationKind::AtLeastOneOf => "at_least_one_of",
         RelationKind::AppliesWhen => "applies_when",
         RelationKind::Ordered => "ordered",
+        // The labels say `equal_to` with `negated: true` for "must differ".
+        RelationKind::DifferentFrom => "equal_to",
     }
 }
 
@@ -137,9 +139,11 @@ fn rule_matches(e: &Expected, other: &str, rule: &Rule) -> bool {
             negated,
             ..
         } => {
+            // `different_from` is the labels' negated `equal_to`.
+            let negated = *negated != (*relation == RelationKind::DifferentFrom);
             relation_name(relation) == e.kind
                 && same_param(&e.holder, o, other)
-                && *negated == e.negated
+                && negated == e.negated
                 && (e.values.is_empty()
                     || value
                         .as_ref()
@@ -199,12 +203,27 @@ fn relations_against_hand_labels() {
                     && sampled.contains(&strip_items(r["param"].as_str().unwrap_or("")))
             })
             .collect();
+        // An `applies_when` the IR holds on the list or object that contains the labelled
+        // parameter covers its members (`SpotPriceLimit设置` names the `SpotPriceLimit.N.*` group).
+        let holders = |e: &Expected| -> Vec<String> {
+            let mut out = vec![e.holder.clone()];
+            let mut path = e.holder.as_str();
+            while let Some((parent, _)) = path.rsplit_once('.').filter(|_| e.kind == "applies_when")
+            {
+                out.push(parent.to_string());
+                path = parent;
+            }
+            out
+        };
         let holds = |e: &Expected| {
-            fields.get(&e.holder).is_some_and(|f| {
-                e.others
-                    .iter()
-                    .all(|o| f.constraints.iter().any(|c| rule_matches(e, o, &c.rule)))
-            }) && !e.others.is_empty()
+            !e.others.is_empty()
+                && e.others.iter().all(|o| {
+                    holders(e).iter().any(|h| {
+                        fields.get(h).is_some_and(|f| {
+                            f.constraints.iter().any(|c| rule_matches(e, o, &c.rule))
+                        })
+                    })
+                })
         };
         for label in &here {
             if label.get("doubtful").is_some() {

@@ -52,6 +52,7 @@ fn hand_written_ir_becomes_validators_that_pass_their_rule_tests() {
         &format!("{:?}", RelationKind::MutuallyExclusive),
         &format!("{:?}", RelationKind::AtLeastOneOf),
         &format!("{:?}", RelationKind::AppliesWhen),
+        &format!("{:?}", RelationKind::DifferentFrom),
     ] {
         assert!(present.iter().any(|k| k == kind), "fixture lacks {kind}");
     }
@@ -86,6 +87,7 @@ fn hand_written_ir_becomes_validators_that_pass_their_rule_tests() {
         "fn relations_of_alpha",
         "fn relations_of_beta",
         "fn relations_of_delta",
+        "fn relations_of_epsilon",
         "fn relations_of_period",
         "fn relations_of_data_disk_size",
         "fn relations_of_data_disk_iops",

@@ -30,6 +30,7 @@ fn kind_of(rule: &Rule) -> String {
             RelationKind::AtLeastOneOf => "at_least_one_of",
             RelationKind::AppliesWhen => "applies_when",
             RelationKind::Ordered => "ordered",
+            RelationKind::DifferentFrom => "different_from",
         }
         .to_string(),
         other => serde_json::to_value(other).expect("rules serialise")["kind"]

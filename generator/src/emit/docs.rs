@@ -192,6 +192,7 @@ pub fn describe(c: &Constraint) -> String {
             RelationKind::MutuallyExclusive => format!("cannot be set together with `{other}`"),
             RelationKind::Requires => format!("requires `{other}`"),
             RelationKind::AtLeastOneOf => format!("this or `{other}` must be set"),
+            RelationKind::DifferentFrom => format!("must not have the same value as `{other}`"),
             RelationKind::RequiredWhen => {
                 format!("required when {}", conditions(other, value, *negated, also))
             }

@@ -1,6 +1,6 @@
 //! Generated tests of the rules that tie one parameter to another (`mutually_exclusive`,
 //! `requires`, `at_least_one_of`, `required_when` with several and negated conditions,
-//! `ordered` with a span, `range_when`), at the top level and between members of the same list
+//! `ordered` with a span, `range_when`, `different_from`), at the top level and between members of the same list
 //! item (`DataDisk.N.Size` beside `DataDisk.N.Category`).
 //!
 //! Each test builds one request that breaks the rule (it must be rejected, the violation naming
@@ -14,7 +14,7 @@ use quote::{format_ident, quote};
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
-use super::rule_oracle::{accepts, time_text, within};
+use super::rule_oracle::{accepts, differs, time_text, within};
 use super::rule_tests::{format_number, number_literal, numeric_candidates, string_candidates};
 use crate::model::{Condition, RelationKind, Rule};
 
@@ -110,6 +110,15 @@ impl<'a> Scene<'a> {
 /// A literal for `p` that keeps its own rules: `want` when given, else any valid value other
 /// than `avoid`.
 fn value(p: &Planned<'_>, want: Option<&str>, avoid: Option<&str>) -> Option<TokenStream> {
+    valued(p, want, avoid).map(|(_, v)| v)
+}
+
+/// [`value`] with the wire text it stands for.
+fn valued(
+    p: &Planned<'_>,
+    want: Option<&str>,
+    avoid: Option<&str>,
+) -> Option<(String, TokenStream)> {
     let rules = &p.field.constraints;
     let pick = |cands: Vec<String>, scalar: Scalar| -> Option<String> {
         match want {
@@ -123,8 +132,9 @@ fn value(p: &Planned<'_>, want: Option<&str>, avoid: Option<&str>) -> Option<Tok
         Shape::Scalar(Scalar::String) => {
             let mut cands = string_candidates(rules);
             cands.extend(["a1".to_string(), "b2".to_string()]);
-            let v = Literal::string(&pick(cands, Scalar::String)?);
-            Some(quote!(#v))
+            let text = pick(cands, Scalar::String)?;
+            let v = Literal::string(&text);
+            Some((text, quote!(#v)))
         }
         Shape::Scalar(s) if s.is_numeric() => {
             let mut cands: Vec<String> = numeric_candidates(rules)
@@ -132,23 +142,24 @@ fn value(p: &Planned<'_>, want: Option<&str>, avoid: Option<&str>) -> Option<Tok
                 .map(format_number)
                 .collect();
             cands.extend(["1", "2"].map(String::from));
-            let v = pick(cands, *s)?.parse::<f64>().ok()?;
-            number_literal(*s, v)
+            let text = pick(cands, *s)?;
+            let v = text.parse::<f64>().ok()?;
+            Some((text, number_literal(*s, v)?))
         }
         Shape::Scalar(Scalar::Bool) => {
-            let v = pick(vec!["true".into(), "false".into()], Scalar::Bool)?;
-            let v = v == "true";
-            Some(quote!(#v))
+            let text = pick(vec!["true".into(), "false".into()], Scalar::Bool)?;
+            let v = text == "true";
+            Some((text, quote!(#v)))
         }
         Shape::Enum(e, variants) => {
-            let (_, v) = match want {
+            let (wire, v) = match want {
                 Some(w) => variants.iter().find(|(wire, _)| wire == w)?,
                 None => variants
                     .iter()
                     .find(|(wire, _)| Some(wire.as_str()) != avoid)?,
             };
             let (e, v) = (ident(e), ident(v));
-            Some(quote!(#e::#v))
+            Some((wire.clone(), quote!(#e::#v)))
         }
         _ => None,
     }
@@ -268,6 +279,7 @@ fn checks_of(scene: &Scene<'_>, p: &Planned<'_>) -> Vec<TokenStream> {
                         out.extend(required_when(scene, p, va, &conds));
                     }
                     RelationKind::Ordered => out.extend(ordered(scene, p, o, *max_span_secs)),
+                    RelationKind::DifferentFrom => out.extend(different(scene, p, o)),
                     RelationKind::NoOverlap | RelationKind::AppliesWhen => {}
                 }
             }
@@ -434,6 +446,31 @@ fn ordered(scene: &Scene<'_>, p: &Planned<'_>, o: Who<'_>, span: Option<u64>) ->
     out
 }
 
+/// `p` must not have the value of `o`: the same value on both sides breaks it, another one
+/// keeps it (the outcome from [`differs`], the rule's meaning).
+fn different(scene: &Scene<'_>, p: &Planned<'_>, o: Who<'_>) -> Vec<TokenStream> {
+    let me = Who::Here(p);
+    let mine = scene.path(me);
+    let Some((text, va)) = valued(p, None, None) else {
+        return Vec::new();
+    };
+    let (pa, pb) = (&p.field.name, &o.field().field.name);
+    let mut out = Vec::new();
+    for (want, avoid) in [(Some(text.as_str()), None), (None, Some(text.as_str()))] {
+        let Some((theirs, vb)) = valued(o.field(), want, avoid) else {
+            continue;
+        };
+        let call = scene.call(&[(me, va.clone()), (o, vb)]);
+        let what = format!("{pa} = {text}, {pb} = {theirs}");
+        out.push(if differs(&text, &theirs) {
+            keeps(&call, &mine, &what)
+        } else {
+            rejects(&call, &mine, &what)
+        });
+    }
+    out
+}
+
 fn has_relations(p: &Planned<'_>) -> bool {
     p.field.constraints.iter().any(|c| {
         matches!(
@@ -444,7 +481,8 @@ fn has_relations(p: &Planned<'_>) -> bool {
                         | RelationKind::Requires
                         | RelationKind::AtLeastOneOf
                         | RelationKind::RequiredWhen
-                        | RelationKind::Ordered,
+                        | RelationKind::Ordered
+                        | RelationKind::DifferentFrom,
                     ..
                 }
         )

@@ -45,6 +45,12 @@ pub fn accepts_items(len: u64, min: Option<u64>, max: Option<u64>) -> bool {
     min.is_none_or(|m| len >= m) && max.is_none_or(|m| len <= m)
 }
 
+/// Whether two values keep a `different_from` rule: the two parameters do not carry the same
+/// value on the wire (texts compared as sent; the rule says nothing when one is unset).
+pub fn differs(mine: &str, theirs: &str) -> bool {
+    mine != theirs
+}
+
 fn keeps_all(scalar: Scalar, constraints: &[Constraint], x: &str) -> bool {
     constraints.iter().all(|c| keeps(scalar, &c.rule, x))
 }

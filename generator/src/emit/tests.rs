@@ -357,6 +357,7 @@ fn relation_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String
                 R::MutuallyExclusive => mine.is_some() && theirs.is_some(),
                 R::Requires => mine.is_some() && theirs.is_none(),
                 R::AtLeastOneOf => mine.is_none() && theirs.is_none(),
+                R::DifferentFrom => mine.is_some() && mine == theirs,
                 R::RequiredWhen => {
                     mine.is_none()
                         && match (theirs, value) {

@@ -282,6 +282,9 @@ impl LevelCtx<'_, '_> {
                         }
                         RelationKind::Requires => (quote!(Check::Requires(#rel)), vec![t]),
                         RelationKind::AtLeastOneOf => (quote!(Check::AtLeastOneOf(#rel)), vec![t]),
+                        RelationKind::DifferentFrom => {
+                            (quote!(Check::DifferentFrom(#rel)), vec![t])
+                        }
                         RelationKind::Ordered => {
                             let span = opt_u64(*max_span_secs);
                             (

@@ -154,6 +154,8 @@ pub enum Check {
         other: Rel,
         max_span_secs: Option<u64>,
     },
+    /// When both are set, not the same wire value as the other.
+    DifferentFrom(Rel),
     /// A range per wire value of the other parameter; values not listed leave this unchecked.
     RangeWhen {
         other: Rel,
@@ -623,6 +625,19 @@ impl Ctx<'_, '_> {
                     }
                 }
             }
+            Check::DifferentFrom(rel) => {
+                let Some((other, other_path)) = self.other(rel) else {
+                    return;
+                };
+                if let (Some(a), Some(b)) = (value.text(), other.text()) {
+                    if a == b {
+                        v.at(
+                            path,
+                            format!("must differ from {other_path}, both are `{a}`"),
+                        );
+                    }
+                }
+            }
             Check::RangeWhen { other, cases } => {
                 let Some((other, other_path)) = self.other(other) else {
                     return;
@@ -735,7 +750,7 @@ mod tests {
             Param {
                 name: "Zone",
                 required: false,
-                checks: &[],
+                checks: &[Check::DifferentFrom(Rel::Same("RegionId"))],
             },
             Param {
                 name: "StartTime",
@@ -878,6 +893,18 @@ mod tests {
         assert_eq!(fields(&neither), ["A"], "reported once");
         let e = run(&neither).unwrap_err();
         assert!(e.to_string().contains('B'), "{e}");
+    }
+
+    #[test]
+    fn different_from_another_parameter() {
+        let zone = |z: &str| Req {
+            zone: Some(z.into()),
+            ..Req::ok()
+        };
+        assert!(fields(&zone("cn-hangzhou-b")).is_empty());
+        assert_eq!(fields(&zone("cn-hangzhou")), ["Zone"]);
+        let e = run(&zone("cn-hangzhou")).unwrap_err();
+        assert!(e.to_string().contains("RegionId"), "{e}");
     }
 
     #[test]

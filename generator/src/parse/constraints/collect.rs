@@ -18,6 +18,9 @@ pub(crate) struct Acc<'a> {
     pub(crate) cases: Vec<(Vec<Case>, String)>,
     /// A largest span stated apart from its `ordered` relation.
     pub(crate) span: Option<(u64, String)>,
+    /// The sentence sits in a bullet that opens with a condition: its rules hold under it
+    /// (only branches, separators and relations, which state their own conditions, are kept).
+    pub(crate) under_condition: bool,
 }
 
 impl Acc<'_> {
@@ -33,19 +36,13 @@ impl Acc<'_> {
             self.first_done = true;
         }
         let mut found = sentence_rules(text, &ctx);
-        let only_elsewhere = found.rules.is_empty() && !found.elsewhere.is_empty();
-        for (name, rule) in std::mem::take(&mut found.elsewhere) {
-            let c = (
-                name,
-                Constraint {
-                    rule,
-                    source: text.trim().to_string(),
-                },
-            );
-            if !self.out.for_siblings.contains(&c) {
-                self.out.for_siblings.push(c);
-            }
+        if self.under_condition {
+            found
+                .rules
+                .retain(|r| matches!(r, Rule::MultiValue { .. } | Rule::Relation { .. }));
         }
+        let only_elsewhere = found.rules.is_empty() && !found.elsewhere.is_empty();
+        self.elsewhere(std::mem::take(&mut found.elsewhere), text);
         if only_elsewhere {
             // Its rules land on the named sibling of this level (always one of `env.names`).
             self.out.understood += 1;
@@ -87,6 +84,22 @@ impl Acc<'_> {
         self.book(found.rules, found.redundant, source, || is_rule_like(text));
     }
 
+    /// Rules a sentence states about named siblings of this level.
+    fn elsewhere(&mut self, rules: Vec<(String, Rule)>, text: &str) {
+        for (name, rule) in rules {
+            let c = (
+                name,
+                Constraint {
+                    rule,
+                    source: text.trim().to_string(),
+                },
+            );
+            if !self.out.for_siblings.contains(&c) {
+                self.out.for_siblings.push(c);
+            }
+        }
+    }
+
     pub(crate) fn book(
         &mut self,
         rules: Vec<Rule>,
@@ -121,6 +134,9 @@ impl Acc<'_> {
         // Ranges per value of one sibling (`当PricingCycle取值Month时，…1~9`) also form a
         // `range_when` rule beside their hull.
         let mut per_case: Option<Rule> = None;
+        // Ranges keyed on values of one sibling that are not all the cases (see `keyed_ranges`):
+        // a `range_when` alone, no hull.
+        let mut keyed_cases: Option<Rule> = None;
         for want_enum in [true, false] {
             let same_kind: Vec<&Branch> = all
                 .iter()
@@ -135,7 +151,10 @@ impl Acc<'_> {
                 Rule::Range { .. } => !want_enum,
                 _ => false,
             });
-            if has_uncond || same_kind.len() < 2 {
+            if !want_enum && !has_uncond {
+                keyed_cases = keyed_ranges(&same_kind, self.env);
+            }
+            if has_uncond || same_kind.len() < 2 || (!want_enum && keyed_cases.is_some()) {
                 continue;
             }
             let conds: Vec<&(String, Option<String>)> =
@@ -178,6 +197,19 @@ impl Acc<'_> {
                 self.out.understood += 1;
                 let rules = branches.iter().map(|b| b.rule.clone()).collect();
                 self.out.understood_sources.push((source.clone(), rules));
+                continue;
+            }
+            let keyed = branches.iter().any(|b| {
+                matches!(b.rule, Rule::Range { .. }) && matches!(&b.cond, Some((_, Some(_))))
+            });
+            if let Some(rule) = keyed_cases.as_ref().filter(|_| keyed) {
+                self.out.understood += 1;
+                let rules = vec![rule.clone()];
+                self.out.understood_sources.push((source.clone(), rules));
+                match self.cands.iter_mut().find(|(r, _)| r == rule) {
+                    Some((_, s)) => *s = join_source(s, &source),
+                    None => self.cands.push((rule.clone(), source)),
+                }
                 continue;
             }
             let used: Vec<Rule> = united
@@ -244,11 +276,17 @@ impl Acc<'_> {
         match range_when(&all, self.env) {
             Some(rule) => {
                 let spans: Vec<Val> = all.iter().map(|c| span_val(c.min, c.max)).collect();
+                let keys: Vec<&str> = all.iter().map(|c| c.key.as_str()).collect();
+                let covered = match &rule {
+                    Rule::RangeWhen { other, .. } => covers_documented(other, &keys, self.env),
+                    _ => true,
+                };
                 let mut rules = vec![rule];
-                if !self
-                    .cands
-                    .iter()
-                    .any(|(r, _)| matches!(r, Rule::Range { .. }))
+                if covered
+                    && !self
+                        .cands
+                        .iter()
+                        .any(|(r, _)| matches!(r, Rule::Range { .. }))
                 {
                     rules.extend(hull(&spans));
                 }
@@ -370,6 +408,14 @@ impl Acc<'_> {
                 }
                 self.first_done = true;
                 self.book(rules, redundant, source.trim().to_string(), || true);
+                // A value's meaning may state a rule of a sibling (`Target: … If this parameter
+                // is set to Target, the X parameter must be specified.`).
+                for it in &items {
+                    for s in split_sentences(&it.text) {
+                        let placed = detect_placed(&Rich::new(&s), self.env);
+                        self.elsewhere(placed.elsewhere, &s);
+                    }
+                }
             }
             ListKind::NotValues => {
                 if let Some(s) = intro.as_deref().filter(|_| enum_intro) {
@@ -381,12 +427,24 @@ impl Acc<'_> {
                     Scope::Bullet
                 };
                 for it in &items {
+                    // A bullet that opens with a condition (`**X**取**A**时，格式为A-B。A、B的取值
+                    // 范围为1~31`) states its further values under it too.
+                    let head = head_condition(&it.text, self.env);
                     for t in std::iter::once(&it.text)
                         .chain(&it.children)
                         .chain(&it.extras)
                     {
                         for s in split_sentences(t) {
+                            let before = self.pending.len();
+                            self.under_condition = head.is_some();
                             self.sentence(&s, inner);
+                            self.under_condition = false;
+                            let added = self.pending[before..].iter_mut();
+                            for b in added.flat_map(|p| p.0.iter_mut()) {
+                                if !matches!(b.cond, Some((_, Some(_)))) && head.is_some() {
+                                    b.cond = head.clone();
+                                }
+                            }
                         }
                     }
                 }
@@ -409,6 +467,7 @@ pub(crate) fn run(description: &str, ty: &Type, env: &Env, stats: &mut Stats) ->
         last_single: None,
         cases: Vec::new(),
         span: None,
+        under_condition: false,
     };
     let mut note_bullets = false;
     let mut last_sentence: Option<String> = None;
@@ -504,7 +563,7 @@ pub(crate) fn run(description: &str, ty: &Type, env: &Env, stats: &mut Stats) ->
 }
 
 /// The `range_when` rule of range branches over distinct values of one sibling.
-fn cases_of_branches(branches: &[&Branch]) -> Option<Rule> {
+pub(crate) fn cases_of_branches(branches: &[&Branch]) -> Option<Rule> {
     let mut other = None;
     let mut cases = Vec::new();
     for b in branches {

@@ -7,6 +7,73 @@ pub(crate) fn starts_conditional(r: &Rich) -> bool {
     r.starts_with_any(&COND_STARTS) && !r.starts_with_any(&NOT_CONDITION_STARTS)
 }
 
+/// `**RecurrenceType**取**Daily**时，…`: the first clause is a condition on a marked name with
+/// no opening word (a bullet of a list of cases); where that condition ends.
+pub(crate) fn condition_head(r: &Rich) -> Option<usize> {
+    if r.span(r.skip_ws(0)) == 0 || starts_conditional(r) {
+        return None;
+    }
+    let (s, e) = r.find_any(0, &CONDITION_CLAUSE_ENDS)?;
+    let first_clause = (0..s).all(|i| !matches!(r.c(i), ',' | ';' | '。'));
+    (first_clause && conditional_at(r, e)).then_some(e)
+}
+
+/// The sibling and value of the condition a text opens with (`**X**取**A**时，…`, `当X为A时，…`).
+pub(crate) fn head_condition(text: &str, env: &Env) -> Option<(String, Option<String>)> {
+    let r = Rich::new(text);
+    let end = condition_head(&r).or_else(|| {
+        starts_conditional(&r)
+            .then(|| r.find_any(0, &[&CONDITION_CLAUSE_ENDS[..], &[","]].concat()))
+            .flatten()
+            .map(|(_, e)| e)
+    })?;
+    let found = mentions(&r, env);
+    let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
+    let m = found.iter().find(|m| m.1 <= end)?;
+    let value = condition_value(&r, m.1, end, &names)?;
+    Some((m.2.clone(), Some(value)))
+}
+
+/// Range branches keyed on distinct values of one sibling (`**X**取**A**时，取值范围：1~31`) that
+/// are not every case: some range sentence names no value, or the sibling documents values
+/// the cases leave out. Their `range_when` holds, their hull would bound the other cases too.
+pub(crate) fn keyed_ranges(branches: &[&Branch], env: &Env) -> Option<Rule> {
+    let keyed: Vec<&Branch> = branches
+        .iter()
+        .copied()
+        .filter(|b| matches!(&b.cond, Some((_, Some(_)))))
+        .collect();
+    let first = keyed.first()?.cond.as_ref()?;
+    let one = keyed
+        .iter()
+        .all(|b| b.cond.as_ref().map(|c| &c.0) == Some(&first.0));
+    let distinct = keyed
+        .iter()
+        .enumerate()
+        .all(|(i, b)| keyed[..i].iter().all(|d| d.cond != b.cond));
+    if !one || !distinct {
+        return None;
+    }
+    let keys: Vec<&str> = keyed
+        .iter()
+        .filter_map(|b| b.cond.as_ref()?.1.as_deref())
+        .collect();
+    let all_cases = keyed.len() == branches.len() && keyed.len() >= 2;
+    (!all_cases || !covers_documented(&first.0, &keys, env))
+        .then(|| cases_of_branches(&keyed))
+        .flatten()
+}
+
+/// Every value the sibling `other` documents (its value list, its example) is one of `keys`
+/// (true when it documents none): only then does the hull of per-value ranges bound this one.
+pub(crate) fn covers_documented(other: &str, keys: &[&str], env: &Env) -> bool {
+    let documented = sibling_of(other, env)
+        .and_then(|name| env.members.iter().find(|m| m.name == name))
+        .map(|m| documented_values(m))
+        .unwrap_or_default();
+    documented.iter().all(|v| keys.contains(&v.as_str()))
+}
+
 /// The text at `pos` only holds under a condition: the sentence opens with one, or a
 /// `…为X时，` clause precedes `pos`. Clauses about leaving the value empty state a default.
 pub(crate) fn conditional_at(r: &Rich, pos: usize) -> bool {
@@ -53,7 +120,7 @@ pub(crate) fn branch_values(r: &Rich, env: &Env, ty: &Type) -> Vec<Branch> {
             None => return Vec::new(),
         }
     } else {
-        0
+        condition_head(r).unwrap_or(0)
     };
     let cond = found.iter().find(|m| m.1 <= start).map(|m| {
         let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();

@@ -3,6 +3,7 @@
 
 mod chars;
 mod default;
+mod different;
 mod forbidden;
 mod forbidden_substrings;
 mod format;
@@ -19,6 +20,7 @@ mod unique;
 
 pub(crate) use chars::*;
 pub(crate) use default::*;
+pub(crate) use different::*;
 pub(crate) use forbidden::*;
 pub(crate) use forbidden_substrings::*;
 pub(crate) use format::*;
@@ -76,7 +78,8 @@ pub(crate) struct Found {
 pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
     let r = Rich::new(text);
     let mut f = Found::default();
-    let conditional = starts_conditional(&r);
+    // `**X**取**A**时，…` states its rules under the condition as much as `当X取A时，…`.
+    let conditional = starts_conditional(&r) || condition_head(&r).is_some();
     if !conditional {
         if ctx.scope == Scope::Main {
             let (rules, red) = inline_values(&r, ctx.ty);

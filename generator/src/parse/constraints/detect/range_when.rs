@@ -104,7 +104,7 @@ pub(crate) fn range_when(cases: &[Case], env: &Env) -> Option<Rule> {
 }
 
 /// The values a sibling's description lists, and its example.
-fn documented_values(s: &Sibling) -> Vec<String> {
+pub(crate) fn documented_values(s: &Sibling) -> Vec<String> {
     let found = extract(&s.description, &Type::String, &[]);
     let mut out: Vec<String> = found
         .constraints

@@ -203,6 +203,10 @@ pub(crate) fn detect_relations(r: &Rich, env: &Env) -> Vec<Rule> {
     if negated && r.has_any(&OVERLAP_WORDS) {
         return each(RelationKind::NoOverlap);
     }
+    let different = detect_different(r, &found);
+    if !different.is_empty() {
+        return different;
+    }
     let exclusive = &EXCLUSIVE_WORDS;
     // `Set **IpAddress** or **InstanceId**.`: one parameter or the other (zh: `仅需传入一个`).
     let either =
@@ -255,7 +259,36 @@ pub(crate) fn detect_relations(r: &Rich, env: &Env) -> Vec<Rule> {
         required.extend(applies);
         return required;
     }
+    if applies.is_empty() {
+        return scoped_definition(r, &found);
+    }
     applies
+}
+
+/// `当MultiAZPolicy取值为COST_OPTIMIZED时，…是否允许…`, `When X is set to A, specifies whether
+/// …`: this parameter is defined under a condition on another one, so it applies only then.
+fn scoped_definition(r: &Rich, found: &[(usize, usize, String)]) -> Vec<Rule> {
+    let Some((comma, _)) = r.find(0, ",").filter(|_| starts_conditional(r)) else {
+        return Vec::new();
+    };
+    let [m] = found else {
+        return Vec::new();
+    };
+    if m.1 > comma || !Rich::new(&r.orig(comma, r.len())).has_any(&DEFINITION_WORDS) {
+        return Vec::new();
+    }
+    let cond = condition_on(r, m, 0, comma, &[m.2.as_str()]);
+    if cond.value.is_none() && !cond.negated {
+        return Vec::new();
+    }
+    vec![Rule::Relation {
+        relation: RelationKind::AppliesWhen,
+        other: cond.param,
+        value: cond.value,
+        negated: cond.negated,
+        also: Vec::new(),
+        max_span_secs: None,
+    }]
 }
 
 /// One rule per value of a condition that names several (`X is set to A or B`, `X为A或B`):
@@ -301,6 +334,8 @@ fn values_after(r: &Rich, from: usize, first: &str, names: &[&str]) -> Vec<Strin
                 break;
             }
             Some(t) => i = t.end.max(i + 1),
+            // `为cloud`: no token starts at a CJK word.
+            None if i < r.len() => i += 1,
             None => break,
         }
     }
@@ -322,9 +357,18 @@ fn values_after(r: &Rich, from: usize, first: &str, names: &[&str]) -> Vec<Strin
         if !joined {
             break;
         }
-        let Some(t) = read_token(r, j, false) else {
+        let Some(mut t) = read_token(r, j, false) else {
             break;
         };
+        // `cloud_efficiency或cloud_essd）`: an unmarked token runs on through CJK text; the
+        // value ends where its identifier characters do.
+        if !t.marked {
+            let len = (t.start..t.end)
+                .take_while(|&i| r.is_word(i) || matches!(r.o(i), '-' | '.'))
+                .count();
+            t.end = t.start + len;
+            t.text = r.orig(t.start, t.end);
+        }
         if !is_value_like(&t.text) || names.contains(&t.text.as_str()) || t.text == "and" {
             break;
         }

@@ -44,7 +44,7 @@ pub(crate) fn parse_item(text: &str) -> ItemKind {
     if r.len() == 0 {
         return ItemKind::Other;
     }
-    if starts_conditional(&r) {
+    if starts_conditional(&r) || condition_head(&r).is_some() {
         return ItemKind::Cond;
     }
     if let Some((vals, _)) = read_vals(&r, 0, 0) {
@@ -201,13 +201,17 @@ pub(crate) fn classify(
     ty: &Type,
     scope: Scope,
 ) -> ListKind {
-    let dotted = items.iter().any(|it| {
+    let dotted = items.iter().zip(parsed).any(|(it, p)| {
         let r = Rich::new(&it.text);
-        read_token(&r, 0, false).is_some_and(|t| t.marked && looks_like_field(&t.text))
+        *p != ItemKind::Cond
+            && read_token(&r, 0, false).is_some_and(|t| t.marked && looks_like_field(&t.text))
     });
+    // A bullet that opens with a condition on a marked name (`**X**取**A**时，…`) is a case,
+    // not a field.
     let marked_heads = items
         .iter()
-        .filter(|it| Rich::new(&it.text).span(0) != 0)
+        .zip(parsed)
+        .filter(|(it, p)| Rich::new(&it.text).span(0) != 0 && **p != ItemKind::Cond)
         .count();
     let sub_rules = items.iter().any(|it| {
         let r = Rich::new(&it.text);

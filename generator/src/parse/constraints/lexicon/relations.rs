@@ -38,6 +38,17 @@ pub(crate) struct RelationLexicon {
     /// Ends a condition inside a clause (`执行步进规则时必须…`): a `requires` under a condition
     /// that names no parameter is about a state, not the request.
     pub(crate) condition_marks: &'static [&'static str],
+    /// Words of a parameter's definition (`是否允许…`, `whether to …`): a sentence that opens
+    /// with a condition on another parameter and then defines this one (`当X取值为A时，…是否…`)
+    /// says where this parameter applies (`applies_when`).
+    pub(crate) definition_words: &'static [&'static str],
+    /// `different_from`: this must not have the same value as the parameter named right after
+    /// the phrase (`must be different from X`).
+    pub(crate) different: &'static [&'static str],
+    /// `different_from` stated around the name (`不能与X相同`): the opener before it, …
+    pub(crate) different_openers: &'static [&'static str],
+    /// … and a closer right after it (up to a few characters: `取值相同`).
+    pub(crate) same_closers: &'static [&'static str],
 }
 
 pub(crate) const ZH: RelationLexicon = RelationLexicon {
@@ -65,7 +76,17 @@ pub(crate) const ZH: RelationLexicon = RelationLexicon {
         "需要成对",
         "需要同时有效",
     ],
-    applies: &["本参数生效", "该参数生效", "本参数才生效", "该参数才生效"],
+    applies: &[
+        "本参数生效",
+        "该参数生效",
+        "本参数才生效",
+        "该参数才生效",
+        "只可对",
+        "只能对",
+        "仅可对",
+        "仅适用于",
+        "只适用于",
+    ],
     required: &[
         "需要设置该参数",
         "需要指定该参数",
@@ -77,6 +98,18 @@ pub(crate) const ZH: RelationLexicon = RelationLexicon {
     then_required: &["必须指定", "需要指定", "必须设置", "需要设置"],
     mention_suffixes: &["参数"],
     condition_marks: &["时"],
+    definition_words: &["是否"],
+    different: &[],
+    different_openers: &[
+        "不能与",
+        "不可与",
+        "不得与",
+        "不允许与",
+        "不能和",
+        "不可和",
+        "不允许和",
+    ],
+    same_closers: &["相同", "一致"],
 };
 
 pub(crate) const EN: RelationLexicon = RelationLexicon {
@@ -115,6 +148,16 @@ pub(crate) const EN: RelationLexicon = RelationLexicon {
     then_required: &["must be specified", "must be set", "is required"],
     mention_suffixes: &["parameter"],
     condition_marks: &[],
+    definition_words: &["whether"],
+    different: &[
+        "must be different from",
+        "cannot be the same as",
+        "can not be the same as",
+        "must not be the same as",
+        "must differ from",
+    ],
+    different_openers: &[],
+    same_closers: &[],
 };
 
 const LANGUAGES: [&RelationLexicon; 2] = [&ZH, &EN];
@@ -147,5 +190,13 @@ pub(crate) static THEN_REQUIRED: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(|l| l.then_required));
 pub(crate) static MENTION_SUFFIXES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(|l| l.mention_suffixes));
+pub(crate) static DEFINITION_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(|l| l.definition_words));
+pub(crate) static DIFFERENT_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(|l| l.different));
+pub(crate) static DIFFERENT_OPENERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(|l| l.different_openers));
+pub(crate) static SAME_CLOSERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(|l| l.same_closers));
 pub(crate) static CONDITION_MARKS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(|l| l.condition_marks));

@@ -117,13 +117,23 @@ fn conditional_ranges_are_united_over_one_sibling() {
         Some("PrePaid")
     )));
     assert!(ex.not_understood.is_empty(), "{:?}", ex.not_understood);
-    // A single branch proves nothing about the other cases.
-    assert!(rules_of(
-        "当**PricingCycle**取值**Month**时，**Period**取值范围为**1**~**9**。",
-        Type::Integer,
-        &["PricingCycle"]
-    )
-    .is_empty());
+    // A single branch proves nothing about the other cases: no plain range, only the range of
+    // that one case (other values of PricingCycle leave Period unchecked).
+    assert_eq!(
+        rules_of(
+            "当**PricingCycle**取值**Month**时，**Period**取值范围为**1**~**9**。",
+            Type::Integer,
+            &["PricingCycle"]
+        ),
+        vec![Rule::RangeWhen {
+            other: "PricingCycle".into(),
+            cases: vec![RangeCase {
+                value: "Month".into(),
+                min: Some(Number::Int(1)),
+                max: Some(Number::Int(9)),
+            }],
+        }]
+    );
 }
 
 // ---- Forbidden values and prefixes ---------------------------------------------------
