@@ -1,5 +1,6 @@
 //! Times the three stages over every doc of ../shared/corpus: parse (Markdown → IR), emit
-//! (IR → tokens) and format (tokens → syn → prettyplease), one thread. Prints docs per second
+//! (IR → tokens, docs outlined) and format (tokens → syn → prettyplease, docs put back), one
+//! thread. Prints docs per second
 //! per stage, then end to end as `aliyun-codegen generate` runs: each product folder loaded
 //! (read, parse, merge zh/en) and rendered as a crate on every core, and on one thread.
 //!
@@ -8,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use aliyun_codegen::emit::{api::emit_api, format_tokens};
+use aliyun_codegen::emit::outline::emit_api_outlined;
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 
 fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -64,11 +65,11 @@ fn main() {
             parse_t += t.elapsed();
             let Ok((api, _)) = parsed else { continue };
             let t = Instant::now();
-            let module = emit_api(&api);
+            let module = emit_api_outlined(&api);
             emit_t += t.elapsed();
             let Ok(module) = module else { continue };
             let t = Instant::now();
-            let source = format_tokens(module.tokens, file);
+            let source = module.format(file);
             format_t += t.elapsed();
             bytes += source.map(|s| s.len()).unwrap_or(0);
         }

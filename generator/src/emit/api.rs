@@ -384,22 +384,37 @@ fn field_decl(p: &Planned<'_>, request: bool) -> TokenStream {
     }
 }
 
-/// `impl Into<T>` setter argument and the stored expression.
-fn setter(p: &Planned<'_>, target: TokenStream) -> TokenStream {
-    let id = ident(&p.ident);
+/// A setter: `impl Into<T>` argument, stored as `Some(value)` in the field of the same name.
+fn setter(p: &Planned<'_>) -> TokenStream {
     let doc = docs::field_doc(p.field, p.field.required);
     let doc = docs::Doc::outer(doc);
-    match &p.shape {
+    // Printed once per shape and name length, the name put in ([`super::outline`]).
+    let key = format!("setter:{}", shape_key(&p.shape));
+    let item = super::outline::impl_item(&key, &p.ident, 2, |id| setter_item(&p.shape, id))
+        .unwrap_or_else(|| setter_item(&p.shape, &ident(&p.ident)));
+    quote!(#doc #item)
+}
+
+/// What determines `Shape::tokens`.
+fn shape_key(shape: &Shape) -> String {
+    match shape {
+        Shape::Scalar(s) => format!("{s:?}"),
+        Shape::Enum(name, _) | Shape::Struct(name) => format!("type {name}"),
+        Shape::Vec(inner) => format!("Vec<{}>", shape_key(inner)),
+    }
+}
+
+fn setter_item(shape: &Shape, id: &proc_macro2::Ident) -> TokenStream {
+    match shape {
         Shape::Vec(inner) => {
             let item = inner.tokens();
             quote! {
-                #doc
                 pub fn #id<I, V>(mut self, values: I) -> Self
                 where
                     I: ::std::iter::IntoIterator<Item = V>,
                     V: ::std::convert::Into<#item>,
                 {
-                    #target = ::std::option::Option::Some(values.into_iter().map(::std::convert::Into::into).collect());
+                    self.#id = ::std::option::Option::Some(values.into_iter().map(::std::convert::Into::into).collect());
                     self
                 }
             }
@@ -407,9 +422,8 @@ fn setter(p: &Planned<'_>, target: TokenStream) -> TokenStream {
         other => {
             let ty = other.tokens();
             quote! {
-                #doc
                 pub fn #id(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
-                    #target = ::std::option::Option::Some(value.into());
+                    self.#id = ::std::option::Option::Some(value.into());
                     self
                 }
             }
@@ -436,10 +450,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         let ty = p.shape.tokens();
         quote!(#id: ::std::option::Option<#ty>,)
     });
-    let setters = fields.iter().map(|p| {
-        let id = ident(&p.ident);
-        setter(p, quote!(self.#id))
-    });
+    let setters = fields.iter().map(setter);
     // Moving values out of the builder once every required field is known to be present.
     let required: Vec<&Planned<'_>> = fields.iter().filter(|p| p.required).collect();
     let req_ids: Vec<proc_macro2::Ident> = required.iter().map(|p| ident(&p.ident)).collect();
@@ -569,10 +580,7 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
     let name_id = ident(name);
     let serde_crate = serde_crate();
     let fields = &parent.children;
-    let setters = fields.iter().map(|p| {
-        let id = ident(&p.ident);
-        setter(p, quote!(self.#id))
-    });
+    let setters = fields.iter().map(setter);
     let query = struct_query(fields, Access::Optional);
     let doc = format!(
         "An item of `{}`.\n\nStart from [`{name}::new`] and chain the setters; the enclosing request validates it.",

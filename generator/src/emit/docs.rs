@@ -345,7 +345,10 @@ impl quote::ToTokens for Doc {
             let attr: proc_macro2::TokenStream = [
                 TokenTree::Ident(Ident::new("doc", Span::call_site())),
                 TokenTree::Punct(Punct::new('=', Spacing::Alone)),
-                TokenTree::Literal(Literal::string(&line_text)),
+                TokenTree::Literal(
+                    super::outline::placeholder(&line_text)
+                        .unwrap_or_else(|| Literal::string(&line_text)),
+                ),
             ]
             .into_iter()
             .collect();
