@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::docs;
 use super::naming::{self, ident, TypeNames};
+use super::outline::{self, Place};
 use super::tests as example_tests;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Api, Field, Rule, Type, WireStyle};
@@ -390,7 +391,7 @@ fn setter(p: &Planned<'_>) -> TokenStream {
     let doc = docs::Doc::outer(doc);
     // Printed once per shape and name length, the name put in ([`super::outline`]).
     let key = format!("setter:{}", shape_key(&p.shape));
-    let item = super::outline::impl_item(&key, &p.ident, 2, |id| setter_item(&p.shape, id))
+    let item = outline::impl_item(&key, &p.ident, 2, |id| setter_item(&p.shape, id))
         .unwrap_or_else(|| setter_item(&p.shape, &ident(&p.ident)));
     quote!(#doc #item)
 }
@@ -493,6 +494,26 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
             #construct
         }
     };
+    let validate_and_query = |_: &proc_macro2::Ident| {
+        quote! {
+            /// Runs every check `build()` runs, on this value.
+            pub fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                ::aliyun_runtime::validate::run(self)
+            }
+
+            /// The parameters as (wire name, wire value), `Action` included, sorted by name.
+            pub fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                let mut q = ::aliyun_runtime::query::Query::new();
+                q.push("Action", Self::ACTION);
+                self.write_query("", &mut q);
+                q.finish()
+            }
+        }
+    };
+    // The same text in every request: printed once ([`super::outline`]).
+    let validate_and_query =
+        outline::outlined_item(Place::Impl, "validate_and_query", "", 0, validate_and_query)
+            .unwrap_or_else(|| validate_and_query(&name_id));
     let builder_doc = format!("Builder of [`{name}`].");
     let builder_doc = docs::Doc::outer(builder_doc);
     quote! {
@@ -513,18 +534,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
                 #builder_id::default()
             }
 
-            /// Runs every check `build()` runs, on this value.
-            pub fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-                ::aliyun_runtime::validate::run(self)
-            }
-
-            /// The parameters as (wire name, wire value), `Action` included, sorted by name.
-            pub fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-                let mut q = ::aliyun_runtime::query::Query::new();
-                q.push("Action", Self::ACTION);
-                self.write_query("", &mut q);
-                q.finish()
-            }
+            #validate_and_query
 
             #[doc(hidden)]
             pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {
@@ -780,6 +790,18 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
     } else {
         quote!(m)
     };
+    let deserialize = |id: &proc_macro2::Ident| {
+        quote! {
+            impl<'de> ::aliyun_runtime::__private::serde::Deserialize<'de> for #id {
+                fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                    ::aliyun_runtime::response::deserialize(d)
+                }
+            }
+        }
+    };
+    // Printed once per name length, the name put in ([`super::outline`]).
+    let deserialize = outline::outlined_item(Place::Top, "deserialize", name, 1, deserialize)
+        .unwrap_or_else(|| deserialize(&name_id));
     // Decoding is one runtime call per field instead of a serde derive (which expanded to
     // ~500 lines per struct). `Serialize` only in the crate's own tests: the example tests
     // compare what the typed value holds with the example, by wire name; users do not compile it.
@@ -800,11 +822,7 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
             }
         }
 
-        impl<'de> ::aliyun_runtime::__private::serde::Deserialize<'de> for #name_id {
-            fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                ::aliyun_runtime::response::deserialize(d)
-            }
-        }
+        #deserialize
     });
     for p in fields {
         let mut shape = &p.shape;

@@ -37,6 +37,24 @@ const STAND_IN: &str = "const Z: () = ();";
 /// The indentation of an item directly inside a top-level `impl` block.
 const IMPL_INDENT: &str = "    ";
 
+/// Where an outlined item sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// At the top level of the module.
+    Top,
+    /// Directly inside a top-level `impl` block.
+    Impl,
+}
+
+impl Place {
+    fn indent(self) -> &'static str {
+        match self {
+            Place::Top => "",
+            Place::Impl => IMPL_INDENT,
+        }
+    }
+}
+
 /// Doc lines (and impl items) taken out of a token stream, in the order they were emitted.
 #[derive(Debug, Clone, Default)]
 pub struct OutlinedDocs {
@@ -52,6 +70,8 @@ pub struct OutlinedDocs {
 /// same length as the real one.
 #[derive(Debug, Clone)]
 struct OutlinedItem {
+    place: Place,
+    /// Empty for an item without a varying identifier.
     ident: String,
     stand_in: String,
     /// How many times the identifier occurs in the printed item.
@@ -136,14 +156,30 @@ pub(crate) fn impl_item(
     uses: usize,
     build: impl FnOnce(&Ident) -> TokenStream,
 ) -> Option<TokenStream> {
+    outlined_item(Place::Impl, key, ident, uses, build)
+}
+
+/// [`impl_item`] for items at `place`; an empty `ident` (with `uses` 0) for items whose text
+/// is fixed by `key` alone (`build` then gets an identifier it must not use).
+pub(crate) fn outlined_item(
+    place: Place,
+    key: &str,
+    ident: &str,
+    uses: usize,
+    build: impl FnOnce(&Ident) -> TokenStream,
+) -> Option<TokenStream> {
     let plain = ident
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'#');
-    if ident.len() < 3 || !plain || !TABLE.with(|t| t.borrow().is_some()) {
+    let fixed = ident.is_empty() && uses == 0;
+    if !(fixed || ident.len() >= 3 && plain) || !TABLE.with(|t| t.borrow().is_some()) {
         return None;
     }
-    let stand_in = format!("z{}", "9".repeat(ident.len() - 1));
-    let key = format!("{key}/{}", ident.len());
+    let stand_in = match fixed {
+        true => "z99".to_string(),
+        false => format!("z{}", "9".repeat(ident.len() - 1)),
+    };
+    let key = format!("{key}/{place:?}/{}", ident.len());
     let template = match TEMPLATES.with(|c| c.borrow().get(&key).cloned()) {
         Some(text) => Template::Printed(text),
         // Built outside the TABLE borrow: the item's tokens may hold docs.
@@ -156,6 +192,7 @@ pub(crate) fn impl_item(
         let mut t = t.borrow_mut();
         let table = t.as_mut()?;
         table.items.push(OutlinedItem {
+            place,
             ident: ident.to_string(),
             stand_in,
             uses,
@@ -167,15 +204,36 @@ pub(crate) fn impl_item(
     Some(quote!(#[doc = #marker] const Z: () = ();))
 }
 
-/// An impl item's printed text (lines indented as inside an `impl` block), checked to hold
-/// the stand-in `uses` times and no placeholder.
-fn print_template(tokens: TokenStream, stand_in: &str, uses: usize) -> Option<Rc<str>> {
-    let printed = super::format_tokens(quote!(impl Z { #tokens }), "template").ok()?;
-    let body = printed.strip_prefix("impl Z {\n")?.strip_suffix("}\n")?;
+/// An item's printed text (lines indented as at `place`), checked to hold the stand-in
+/// `uses` times and no placeholder.
+fn print_template(
+    place: Place,
+    tokens: TokenStream,
+    stand_in: &str,
+    uses: usize,
+) -> Option<Rc<str>> {
+    let body = match place {
+        Place::Impl => {
+            let printed = super::format_tokens(quote!(impl Z { #tokens }), "template").ok()?;
+            printed
+                .strip_prefix("impl Z {\n")?
+                .strip_suffix("}\n")?
+                .to_string()
+        }
+        Place::Top => super::format_tokens(tokens, "template").ok()?,
+    };
     let clean = !body.contains([MARKER, ITEM_MARKER])
-        && body.lines().all(|l| l.starts_with(IMPL_INDENT))
+        && body.ends_with('\n')
+        && body.lines().all(|l| l.starts_with(place.indent()))
         && body.matches(stand_in).count() == uses;
     clean.then(|| Rc::from(body))
+}
+
+/// The number after the marker at `at`.
+fn id_at(printed: &str, at: usize) -> Option<usize> {
+    let rest = &printed[at + 1..];
+    let end = rest.find('\n')?;
+    rest[..end].parse().ok()
 }
 
 impl OutlinedDocs {
@@ -204,7 +262,8 @@ impl OutlinedDocs {
             texts.push(match &item.template {
                 Template::Printed(text) => text.clone(),
                 Template::Pending { key, tokens } => {
-                    let text = print_template(tokens.clone(), &item.stand_in, item.uses)?;
+                    let text =
+                        print_template(item.place, tokens.clone(), &item.stand_in, item.uses)?;
                     TEMPLATES.with(|c| c.borrow_mut().insert(key.clone(), text.clone()));
                     text
                 }
@@ -216,7 +275,9 @@ impl OutlinedDocs {
         while let Some(found) = printed[copied..].find(ITEM_MARKER) {
             let at = copied + found;
             let line_start = printed[..at].rfind('\n').map_or(0, |i| i + 1);
-            if &printed[line_start..at] != "    ///" {
+            let item = self.items.get(id_at(printed, at)?)?;
+            let indent = item.place.indent();
+            if printed[line_start..at].strip_prefix(indent) != Some("///") {
                 return None;
             }
             let line_end = printed[at..].find('\n').map(|i| at + i)?;
@@ -226,12 +287,14 @@ impl OutlinedDocs {
             }
             let rest = &printed[line_end + 1..];
             let stand_in_line = rest
-                .strip_prefix(IMPL_INDENT)?
+                .strip_prefix(indent)?
                 .strip_prefix(STAND_IN)?
                 .strip_prefix('\n')?;
             out.push_str(&printed[copied..line_start]);
-            let item = &self.items[id];
-            out.push_str(&texts[id].replace(&item.stand_in, &item.ident));
+            match item.ident.is_empty() {
+                true => out.push_str(&texts[id]),
+                false => out.push_str(&texts[id].replace(&item.stand_in, &item.ident)),
+            }
             copied = printed.len() - stand_in_line.len();
         }
         if seen.contains(&false) {
