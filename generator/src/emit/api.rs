@@ -514,6 +514,17 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
     let validate_and_query =
         outline::outlined_item(Place::Impl, "validate_and_query", "", 0, validate_and_query)
             .unwrap_or_else(|| validate_and_query(&name_id));
+    let build = |id: &proc_macro2::Ident| {
+        quote! {
+            /// Checks every rule and returns the request, or all the violations found.
+            pub fn build(self) -> ::std::result::Result<#id, ::aliyun_runtime::ValidationError> {
+                ::aliyun_runtime::validate::run(&self)?;
+                self.build_unchecked()
+            }
+        }
+    };
+    let build = outline::outlined_item(Place::Impl, "build", name, 1, build)
+        .unwrap_or_else(|| build(&name_id));
     let builder_doc = format!("Builder of [`{name}`].");
     let builder_doc = docs::Doc::outer(builder_doc);
     quote! {
@@ -553,11 +564,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         impl #builder_id {
             #(#setters)*
 
-            /// Checks every rule and returns the request, or all the violations found.
-            pub fn build(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
-                ::aliyun_runtime::validate::run(&self)?;
-                self.build_unchecked()
-            }
+            #build
 
             /// Returns the request with only the required parameters checked, skipping the
             /// documented rules (for when the service accepts what its docs do not say).
@@ -592,6 +599,16 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
     let fields = &parent.children;
     let setters = fields.iter().map(setter);
     let query = struct_query(fields, Access::Optional);
+    let new = |_: &proc_macro2::Ident| {
+        quote! {
+            /// An item with nothing set.
+            pub fn new() -> Self {
+                Self::default()
+            }
+        }
+    };
+    let new =
+        outline::outlined_item(Place::Impl, "new", "", 0, new).unwrap_or_else(|| new(&name_id));
     let doc = format!(
         "An item of `{}`.\n\nStart from [`{name}::new`] and chain the setters; the enclosing request validates it.",
         parent.field.name
@@ -620,10 +637,7 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
         }
 
         impl #name_id {
-            /// An item with nothing set.
-            pub fn new() -> Self {
-                Self::default()
-            }
+            #new
 
             #(#setters)*
 
@@ -924,6 +938,20 @@ fn api_impl(
         })
         .unwrap_or(quote!(::std::option::Option::None));
     let roa = super::roa::trait_method(api, request);
+    let forward = |id: &proc_macro2::Ident| {
+        quote! {
+            fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                #id::validate(self)
+            }
+
+            fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                #id::to_query(self)
+            }
+        }
+    };
+    // Printed once per name length ([`super::outline`]).
+    let forward = outline::outlined_item(Place::Impl, "request_forward", request, 2, forward)
+        .unwrap_or_else(|| forward(&req));
     quote! {
         impl ::aliyun_runtime::api::Request for #req {
             type Response = #resp;
@@ -933,13 +961,7 @@ fn api_impl(
             const PRODUCT: &'static str = #product;
             const CLIENT_TOKEN: ::std::option::Option<&'static str> = #token;
 
-            fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-                #req::validate(self)
-            }
-
-            fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-                #req::to_query(self)
-            }
+            #forward
 
             #roa
         }
