@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::docs;
 use super::naming::{self, ident, TypeNames};
+use super::outline::{self, Place};
 use super::tests as example_tests;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Api, Field, Rule, Type, WireStyle};
@@ -384,22 +385,37 @@ fn field_decl(p: &Planned<'_>, request: bool) -> TokenStream {
     }
 }
 
-/// `impl Into<T>` setter argument and the stored expression.
-fn setter(p: &Planned<'_>, target: TokenStream) -> TokenStream {
-    let id = ident(&p.ident);
+/// A setter: `impl Into<T>` argument, stored as `Some(value)` in the field of the same name.
+fn setter(p: &Planned<'_>) -> TokenStream {
     let doc = docs::field_doc(p.field, p.field.required);
     let doc = docs::Doc::outer(doc);
-    match &p.shape {
+    // Printed once per shape and name length, the name put in ([`super::outline`]).
+    let key = format!("setter:{}", shape_key(&p.shape));
+    let item = outline::impl_item(&key, &p.ident, 2, |id| setter_item(&p.shape, id))
+        .unwrap_or_else(|| setter_item(&p.shape, &ident(&p.ident)));
+    quote!(#doc #item)
+}
+
+/// What determines `Shape::tokens`.
+fn shape_key(shape: &Shape) -> String {
+    match shape {
+        Shape::Scalar(s) => format!("{s:?}"),
+        Shape::Enum(name, _) | Shape::Struct(name) => format!("type {name}"),
+        Shape::Vec(inner) => format!("Vec<{}>", shape_key(inner)),
+    }
+}
+
+fn setter_item(shape: &Shape, id: &proc_macro2::Ident) -> TokenStream {
+    match shape {
         Shape::Vec(inner) => {
             let item = inner.tokens();
             quote! {
-                #doc
                 pub fn #id<I, V>(mut self, values: I) -> Self
                 where
                     I: ::std::iter::IntoIterator<Item = V>,
                     V: ::std::convert::Into<#item>,
                 {
-                    #target = ::std::option::Option::Some(values.into_iter().map(::std::convert::Into::into).collect());
+                    self.#id = ::std::option::Option::Some(values.into_iter().map(::std::convert::Into::into).collect());
                     self
                 }
             }
@@ -407,9 +423,8 @@ fn setter(p: &Planned<'_>, target: TokenStream) -> TokenStream {
         other => {
             let ty = other.tokens();
             quote! {
-                #doc
                 pub fn #id(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
-                    #target = ::std::option::Option::Some(value.into());
+                    self.#id = ::std::option::Option::Some(value.into());
                     self
                 }
             }
@@ -436,10 +451,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         let ty = p.shape.tokens();
         quote!(#id: ::std::option::Option<#ty>,)
     });
-    let setters = fields.iter().map(|p| {
-        let id = ident(&p.ident);
-        setter(p, quote!(self.#id))
-    });
+    let setters = fields.iter().map(setter);
     // Moving values out of the builder once every required field is known to be present.
     let required: Vec<&Planned<'_>> = fields.iter().filter(|p| p.required).collect();
     let req_ids: Vec<proc_macro2::Ident> = required.iter().map(|p| ident(&p.ident)).collect();
@@ -482,6 +494,37 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
             #construct
         }
     };
+    let validate_and_query = |_: &proc_macro2::Ident| {
+        quote! {
+            /// Runs every check `build()` runs, on this value.
+            pub fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                ::aliyun_runtime::validate::run(self)
+            }
+
+            /// The parameters as (wire name, wire value), `Action` included, sorted by name.
+            pub fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                let mut q = ::aliyun_runtime::query::Query::new();
+                q.push("Action", Self::ACTION);
+                self.write_query("", &mut q);
+                q.finish()
+            }
+        }
+    };
+    // The same text in every request: printed once ([`super::outline`]).
+    let validate_and_query =
+        outline::outlined_item(Place::Impl, "validate_and_query", "", 0, validate_and_query)
+            .unwrap_or_else(|| validate_and_query(&name_id));
+    let build = |id: &proc_macro2::Ident| {
+        quote! {
+            /// Checks every rule and returns the request, or all the violations found.
+            pub fn build(self) -> ::std::result::Result<#id, ::aliyun_runtime::ValidationError> {
+                ::aliyun_runtime::validate::run(&self)?;
+                self.build_unchecked()
+            }
+        }
+    };
+    let build = outline::outlined_item(Place::Impl, "build", name, 1, build)
+        .unwrap_or_else(|| build(&name_id));
     let builder_doc = format!("Builder of [`{name}`].");
     let builder_doc = docs::Doc::outer(builder_doc);
     quote! {
@@ -502,18 +545,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
                 #builder_id::default()
             }
 
-            /// Runs every check `build()` runs, on this value.
-            pub fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-                ::aliyun_runtime::validate::run(self)
-            }
-
-            /// The parameters as (wire name, wire value), `Action` included, sorted by name.
-            pub fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-                let mut q = ::aliyun_runtime::query::Query::new();
-                q.push("Action", Self::ACTION);
-                self.write_query("", &mut q);
-                q.finish()
-            }
+            #validate_and_query
 
             #[doc(hidden)]
             pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {
@@ -532,11 +564,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         impl #builder_id {
             #(#setters)*
 
-            /// Checks every rule and returns the request, or all the violations found.
-            pub fn build(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
-                ::aliyun_runtime::validate::run(&self)?;
-                self.build_unchecked()
-            }
+            #build
 
             /// Returns the request with only the required parameters checked, skipping the
             /// documented rules (for when the service accepts what its docs do not say).
@@ -569,11 +597,18 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
     let name_id = ident(name);
     let serde_crate = serde_crate();
     let fields = &parent.children;
-    let setters = fields.iter().map(|p| {
-        let id = ident(&p.ident);
-        setter(p, quote!(self.#id))
-    });
+    let setters = fields.iter().map(setter);
     let query = struct_query(fields, Access::Optional);
+    let new = |_: &proc_macro2::Ident| {
+        quote! {
+            /// An item with nothing set.
+            pub fn new() -> Self {
+                Self::default()
+            }
+        }
+    };
+    let new =
+        outline::outlined_item(Place::Impl, "new", "", 0, new).unwrap_or_else(|| new(&name_id));
     let doc = format!(
         "An item of `{}`.\n\nStart from [`{name}::new`] and chain the setters; the enclosing request validates it.",
         parent.field.name
@@ -602,10 +637,7 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
         }
 
         impl #name_id {
-            /// An item with nothing set.
-            pub fn new() -> Self {
-                Self::default()
-            }
+            #new
 
             #(#setters)*
 
@@ -772,6 +804,18 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
     } else {
         quote!(m)
     };
+    let deserialize = |id: &proc_macro2::Ident| {
+        quote! {
+            impl<'de> ::aliyun_runtime::__private::serde::Deserialize<'de> for #id {
+                fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                    ::aliyun_runtime::response::deserialize(d)
+                }
+            }
+        }
+    };
+    // Printed once per name length, the name put in ([`super::outline`]).
+    let deserialize = outline::outlined_item(Place::Top, "deserialize", name, 1, deserialize)
+        .unwrap_or_else(|| deserialize(&name_id));
     // Decoding is one runtime call per field instead of a serde derive (which expanded to
     // ~500 lines per struct). `Serialize` only in the crate's own tests: the example tests
     // compare what the typed value holds with the example, by wire name; users do not compile it.
@@ -792,11 +836,7 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
             }
         }
 
-        impl<'de> ::aliyun_runtime::__private::serde::Deserialize<'de> for #name_id {
-            fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                ::aliyun_runtime::response::deserialize(d)
-            }
-        }
+        #deserialize
     });
     for p in fields {
         let mut shape = &p.shape;
@@ -898,6 +938,20 @@ fn api_impl(
         })
         .unwrap_or(quote!(::std::option::Option::None));
     let roa = super::roa::trait_method(api, request);
+    let forward = |id: &proc_macro2::Ident| {
+        quote! {
+            fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                #id::validate(self)
+            }
+
+            fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                #id::to_query(self)
+            }
+        }
+    };
+    // Printed once per name length ([`super::outline`]).
+    let forward = outline::outlined_item(Place::Impl, "request_forward", request, 2, forward)
+        .unwrap_or_else(|| forward(&req));
     quote! {
         impl ::aliyun_runtime::api::Request for #req {
             type Response = #resp;
@@ -907,13 +961,7 @@ fn api_impl(
             const PRODUCT: &'static str = #product;
             const CLIENT_TOKEN: ::std::option::Option<&'static str> = #token;
 
-            fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-                #req::validate(self)
-            }
-
-            fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-                #req::to_query(self)
-            }
+            #forward
 
             #roa
         }

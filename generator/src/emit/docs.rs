@@ -335,7 +335,12 @@ impl quote::ToTokens for Doc {
     // Built token by token (the same tokens `quote!(#[doc = #lit])` gives): docs are most of
     // the generated text, and a `quote!` and a `format!` per line showed in the profile.
     fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
-        use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenTree};
+        use proc_macro2::Literal;
+        // Emitting with outlined docs: one placeholder for all lines.
+        if let Some(placeholder) = super::outline::placeholder(&self.text) {
+            self.attribute(placeholder, tokens);
+            return;
+        }
         let mut line_text = String::new();
         for line in self.text.lines() {
             line_text.clear();
@@ -343,21 +348,29 @@ impl quote::ToTokens for Doc {
                 line_text.push(' ');
                 line_text.push_str(line);
             }
-            let attr: proc_macro2::TokenStream = [
-                TokenTree::Ident(Ident::new("doc", Span::call_site())),
-                TokenTree::Punct(Punct::new('=', Spacing::Alone)),
-                TokenTree::Literal(Literal::string(&line_text)),
-            ]
-            .into_iter()
-            .collect();
-            let pound = TokenTree::Punct(Punct::new('#', Spacing::Alone));
-            let group = TokenTree::Group(Group::new(Delimiter::Bracket, attr));
-            if self.inner {
-                let bang = TokenTree::Punct(Punct::new('!', Spacing::Alone));
-                tokens.extend([pound, bang, group]);
-            } else {
-                tokens.extend([pound, group]);
-            }
+            self.attribute(Literal::string(&line_text), tokens);
+        }
+    }
+}
+
+impl Doc {
+    /// `#[doc = value]` (`#![doc = value]` for an inner doc).
+    fn attribute(&self, value: proc_macro2::Literal, tokens: &mut proc_macro2::TokenStream) {
+        use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenTree};
+        let attr: proc_macro2::TokenStream = [
+            TokenTree::Ident(Ident::new("doc", Span::call_site())),
+            TokenTree::Punct(Punct::new('=', Spacing::Alone)),
+            TokenTree::Literal(value),
+        ]
+        .into_iter()
+        .collect();
+        let pound = TokenTree::Punct(Punct::new('#', Spacing::Alone));
+        let group = TokenTree::Group(Group::new(Delimiter::Bracket, attr));
+        if self.inner {
+            let bang = TokenTree::Punct(Punct::new('!', Spacing::Alone));
+            tokens.extend([pound, bang, group]);
+        } else {
+            tokens.extend([pound, group]);
         }
     }
 }

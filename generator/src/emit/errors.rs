@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::docs;
 use super::naming::{self, ident, TypeNames};
+use super::outline::{self, Place};
 use crate::model::{Api, ErrorCode};
 
 pub fn error_enum(api: &Api, name: &str) -> TokenStream {
@@ -78,6 +79,43 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
         api.name
     );
     let doc = docs::Doc::outer(doc);
+    // Fixed text (but for the name): printed once (per name length), see [`super::outline`].
+    let undocumented = |_: &proc_macro2::Ident| {
+        quote! {
+            /// A code the API does not document: a gateway code, or any other.
+            fn undocumented(code: &str, message: ::std::string::String) -> Self {
+                match ::aliyun_runtime::error::CommonErrorCode::from_code(code) {
+                    ::std::option::Option::Some(code) => Self::Common { code, message },
+                    ::std::option::Option::None => Self::Other { code: code.to_string(), message },
+                }
+            }
+        }
+    };
+    let undocumented = outline::outlined_item(Place::Impl, "undocumented", "", 0, undocumented)
+        .unwrap_or_else(|| undocumented(&name_id));
+    let error_impls = |id: &proc_macro2::Ident| {
+        quote! {
+            impl ::std::fmt::Display for #id {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    write!(f, "{}: {}", self.code(), self.message())
+                }
+            }
+
+            impl ::std::error::Error for #id {}
+
+            impl ::aliyun_runtime::api::ApiError for #id {
+                fn from_code(code: &str, message: &str) -> Self {
+                    #id::from_code(code, message)
+                }
+
+                fn code(&self) -> &str {
+                    #id::code(self)
+                }
+            }
+        }
+    };
+    let error_impls = outline::outlined_item(Place::Top, "error_impls", name, 5, error_impls)
+        .unwrap_or_else(|| error_impls(&name_id));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,13 +147,7 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
                 #documented
             }
 
-            /// A code the API does not document: a gateway code, or any other.
-            fn undocumented(code: &str, message: ::std::string::String) -> Self {
-                match ::aliyun_runtime::error::CommonErrorCode::from_code(code) {
-                    ::std::option::Option::Some(code) => Self::Common { code, message },
-                    ::std::option::Option::None => Self::Other { code: code.to_string(), message },
-                }
-            }
+            #undocumented
 
             /// The exact code on the wire.
             pub fn code(&self) -> &str {
@@ -143,22 +175,6 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
             }
         }
 
-        impl ::std::fmt::Display for #name_id {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                write!(f, "{}: {}", self.code(), self.message())
-            }
-        }
-
-        impl ::std::error::Error for #name_id {}
-
-        impl ::aliyun_runtime::api::ApiError for #name_id {
-            fn from_code(code: &str, message: &str) -> Self {
-                #name_id::from_code(code, message)
-            }
-
-            fn code(&self) -> &str {
-                #name_id::code(self)
-            }
-        }
+        #error_impls
     }
 }

@@ -7,6 +7,7 @@ pub mod errors;
 pub mod example_fit;
 pub mod features;
 pub mod naming;
+pub mod outline;
 pub mod relation_tests;
 pub mod roa;
 pub mod rule_oracle;
@@ -120,8 +121,12 @@ fn api_weight(api: &Api) -> usize {
         + example_text
 }
 
-/// One API module's Rust source (without the file header).
-fn api_source(api: &Api) -> Result<(String, TokenStream, Vec<Diagnostic>), Diagnostic> {
+/// One API module's name, Rust source (without the file header) and notes.
+type ApiSource = (String, Result<String, Diagnostic>, Vec<Diagnostic>);
+
+/// One API module's Rust source (without the file header), printed with outlined docs
+/// ([`outline`]); should their placeholders not come back, the plain way gives the same text.
+fn api_source(api: &Api) -> Result<ApiSource, Diagnostic> {
     let module = naming::module(&api.name).ok_or_else(|| {
         Diagnostic::error(
             api.sources.first().map(|s| s.file.as_str()).unwrap_or(""),
@@ -130,8 +135,16 @@ fn api_source(api: &Api) -> Result<(String, TokenStream, Vec<Diagnostic>), Diagn
             format!("API name `{}` cannot be a Rust module name", api.name),
         )
     })?;
-    let m = api::emit_api(api)?;
-    Ok((module, m.tokens, m.diagnostics))
+    let outline::OutlinedModule {
+        tokens,
+        docs,
+        diagnostics,
+    } = outline::emit_api_outlined(api)?;
+    let text = format_tokens(tokens, &module).and_then(|printed| match docs.restore(&printed) {
+        Some(text) => Ok(text),
+        None => format_tokens(api::emit_api(api)?.tokens, &module),
+    });
+    Ok((module, text, diagnostics))
 }
 
 fn reexports(module: &str, api: &Api) -> TokenStream {
@@ -216,12 +229,7 @@ pub fn render_crate(
     let mut modules: Vec<(String, &Api)> = Vec::new();
     let head = header(&opts.spec);
     // APIs are independent: emit and format them on every core, results in input order.
-    let rendered = crate::par::map_heaviest_first(apis, api_weight, |api| {
-        api_source(api).map(|(module, tokens, notes)| {
-            let text = format_tokens(tokens, &module);
-            (module, text, notes)
-        })
-    });
+    let rendered = crate::par::map_heaviest_first(apis, api_weight, api_source);
     for (api, result) in apis.iter().zip(rendered) {
         match result {
             Ok((module, text, notes)) => {
@@ -376,9 +384,7 @@ pub fn render_module(apis: &[Api], spec: &str) -> Result<(String, Vec<Diagnostic
     let mut errors = Vec::new();
     let mut items: Vec<(String, String, &Api)> = Vec::new();
     let rendered = crate::par::map_heaviest_first(apis, api_weight, |api| {
-        api_source(api).and_then(|(module, tokens, notes)| {
-            Ok((module.clone(), format_tokens(tokens, &module)?, notes))
-        })
+        api_source(api).and_then(|(module, text, notes)| Ok((module, text?, notes)))
     });
     for (api, result) in apis.iter().zip(rendered) {
         match result {
