@@ -42,8 +42,13 @@ fn lint_floor(folder: &str) -> f64 {
         "cbwp" => 91.4,
         // Rules between parameters (range_when case lists keyed on a sibling's values, rules a
         // row states about a sibling: "X is ignored if Y", "A must be earlier than B"), condition
-        // bullets keyed on a sibling (`**X**取**A**时，…`): 984 of 1263.
-        "ess" => 77.9,
+        // bullets keyed on a sibling (`**X**取**A**时，…`): 988 of 1271. Lowered from 77.9
+        // (984 of 1263) on purpose: the en `Daily: If you set RecurrenceType to Daily, …` lists
+        // no longer count as one understood (wrong) enum that rejected valid values such as `1`;
+        // their sentences are read one by one as condition bullets, and two of them per doc
+        // (`…you can specify only one value.`, `B must be greater than or equal to A.`) state
+        // nothing the IR holds yet.
+        "ess" => 77.7,
         "smartag" => 73.2,
         // Relations stated about a sibling and required_when with several values: 650 of 875.
         "cms" => 74.2,

@@ -371,9 +371,24 @@ impl Acc<'_> {
         if let Some(s) = intro.as_deref().filter(|_| !enum_intro) {
             self.sentence(s, scope);
         }
-        let parsed: Vec<ItemKind> = items.iter().map(|it| parse_item(&it.text)).collect();
-        let context = intro.clone().or(context).unwrap_or_default();
-        let kind = classify(&items, &parsed, enum_intro, &context, self.ty, scope);
+        // `Daily: If you set RecurrenceType to Daily, …`: cases of a sibling, read as condition
+        // bullets (never as values of this parameter).
+        let sibling_cases = sibling_case_items(&items, self.env);
+        let kind = match sibling_cases {
+            Some(_) => ListKind::NotValues,
+            None => {
+                let parsed: Vec<ItemKind> = items.iter().map(|it| parse_item(&it.text)).collect();
+                let context = intro.clone().or(context).unwrap_or_default();
+                classify(&items, &parsed, enum_intro, &context, self.ty, scope)
+            }
+        };
+        let (items, case_heads): (Vec<LItem>, Vec<_>) = match sibling_cases {
+            Some(cases) => cases.into_iter().map(|(it, c)| (it, Some(c))).unzip(),
+            None => {
+                let n = items.len();
+                (items, vec![None; n])
+            }
+        };
         match kind {
             ListKind::SubFields => {
                 let n = items
@@ -426,10 +441,10 @@ impl Acc<'_> {
                 } else {
                     Scope::Bullet
                 };
-                for it in &items {
+                for (it, case_head) in items.iter().zip(&case_heads) {
                     // A bullet that opens with a condition (`**X**取**A**时，格式为A-B。A、B的取值
                     // 范围为1~31`) states its further values under it too.
-                    let head = head_condition(&it.text, self.env);
+                    let head = head_condition(&it.text, self.env).or_else(|| case_head.clone());
                     for t in std::iter::once(&it.text)
                         .chain(&it.children)
                         .chain(&it.extras)

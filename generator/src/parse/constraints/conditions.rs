@@ -325,3 +325,66 @@ pub(crate) fn unite(branches: &[&Branch], default: Option<&str>) -> Option<Rule>
     });
     admits.then_some(rule)
 }
+
+/// A bullet without its leading key, and the condition (sibling, value) it holds under.
+pub(crate) type SiblingCase = (LItem, (String, Option<String>));
+
+/// Bullets that each open with a value of a sibling and go on with the condition that names
+/// it (`Daily: If you set RecurrenceType to Daily, …`): cases of that sibling, not values of
+/// this parameter. Returns each bullet without its leading key, with the condition it holds
+/// under. Every key must be the value its condition names, on one sibling other than this
+/// parameter, and one of the values that sibling documents (its value list or example).
+pub(crate) fn sibling_case_items(items: &[LItem], env: &Env) -> Option<Vec<SiblingCase>> {
+    if items.len() < 2 {
+        return None;
+    }
+    let mut out: Vec<SiblingCase> = Vec::with_capacity(items.len());
+    for it in items {
+        let (key, rest) = it.text.split_once([':', '：'])?;
+        let key = key.trim().trim_matches('*').trim();
+        let rest = rest.trim_start();
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            return None;
+        }
+        let other = condition_on_key(rest, key, env)?;
+        if out.first().is_some_and(|(_, (o, _))| *o != other) {
+            return None;
+        }
+        let item = LItem {
+            text: rest.to_string(),
+            children: it.children.clone(),
+            extras: it.extras.clone(),
+        };
+        out.push((item, (other, Some(key.to_string()))));
+    }
+    let other = &out.first()?.1 .0;
+    let name = sibling_of(other, env)?;
+    let documented = env
+        .members
+        .iter()
+        .find(|m| m.name == name)
+        .map(|m| documented_values(m))?;
+    out.iter()
+        .all(|(_, (_, k))| k.as_ref().is_some_and(|k| documented.contains(k)))
+        .then_some(out)
+}
+
+/// The sibling a text's opening condition names with the value `key` (`If you set X to key,`,
+/// `**X**取**key**时，`).
+fn condition_on_key(text: &str, key: &str, env: &Env) -> Option<String> {
+    let r = Rich::new(text);
+    let end = condition_head(&r).or_else(|| {
+        starts_conditional(&r)
+            .then(|| r.find_any(0, &[&CONDITION_CLAUSE_ENDS[..], &[","]].concat()))
+            .flatten()
+            .map(|(_, e)| e)
+    })?;
+    let found = mentions(&r, env);
+    let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
+    let m = found.iter().find(|m| m.1 <= end)?;
+    if m.2 == env.own {
+        return None;
+    }
+    let value = condition_value(&r, m.1, end, &names).or_else(|| last_value(&r, m.1, end))?;
+    (value == key).then(|| m.2.clone())
+}

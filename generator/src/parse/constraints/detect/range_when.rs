@@ -120,7 +120,7 @@ pub(crate) fn documented_values(s: &Sibling) -> Vec<String> {
 }
 
 /// The last literal-looking token in `a..b` (`cloud` in `is set to cloud:`).
-fn last_value(r: &Rich, a: usize, b: usize) -> Option<String> {
+pub(crate) fn last_value(r: &Rich, a: usize, b: usize) -> Option<String> {
     let mut last = None;
     let mut p = a;
     while p < b {
