@@ -11,8 +11,14 @@ use crate::model::Field;
 pub fn report_collisions(fields: &[Field], path: &str, sink: &mut Sink) {
     let file = sink.file().to_string();
     let wires: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-    let idents = naming::field_idents(&wires);
-    for group in naming::collisions(&wires) {
+    let groups = naming::collisions(&wires);
+    // The Rust names are only needed to word a warning (most levels have none).
+    let idents = if groups.is_empty() {
+        Vec::new()
+    } else {
+        naming::field_idents(&wires)
+    };
+    for group in groups {
         let rows: Vec<String> = group
             .iter()
             .map(|&i| {
