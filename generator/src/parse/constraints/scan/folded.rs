@@ -49,8 +49,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-/// Patterns of one `find_any` call that may match, kept on the stack up to this many.
-const FIRSTS_ON_STACK: usize = 128;
+/// Patterns of one `find_any` call that may match kept on the stack (after the char and pair
+/// filters there are rarely more than a few).
+const NEAR: usize = 16;
 
 /// The first two non-space characters of a pattern (`'\0'` for none).
 fn first_two(p: &str) -> (char, char) {
@@ -265,11 +266,13 @@ impl Rich {
         // This scan is the parser's hottest loop (every detector calls it on every sentence).
         // A pattern whose first char, or first two neighbouring chars, the sentence lacks
         // cannot match: most phrase tables are ruled out without a scan. Elsewhere only
-        // positions holding a remaining pattern's first char can match, and there `match_at`
-        // compares that char first, so only the patterns starting with it are tried (the same
-        // result as trying them all). No allocation per call.
-        let mut buf = [('\0', 0usize); FIRSTS_ON_STACK];
-        let mut heap: Vec<(char, usize)> = Vec::new();
+        // positions holding a remaining pattern's first char can match, and only the remaining
+        // patterns are tried there (the same result as trying them all). No allocation per
+        // call (up to 16 remaining patterns).
+        // The patterns that may match, with their first chars, in table order: a few on the
+        // stack, the rest (rarely any) on the heap.
+        let mut near = [('\0', 0usize); NEAR];
+        let mut far: Vec<(char, usize)> = Vec::new();
         let mut n = 0;
         let mut set = CharSet::default();
         for (k, p) in pats.iter().enumerate() {
@@ -283,32 +286,24 @@ impl Rich {
                 continue;
             }
             set.insert(a);
-            if n < FIRSTS_ON_STACK {
-                buf[n] = (a, k);
-            } else {
-                if heap.is_empty() {
-                    heap.extend_from_slice(&buf);
-                }
-                heap.push((a, k));
+            match near.get_mut(n) {
+                Some(slot) => *slot = (a, k),
+                None => far.push((a, k)),
             }
             n += 1;
         }
-        // The patterns that may match, with their first chars, in table order.
-        let survivors: &[(char, usize)] = if n <= FIRSTS_ON_STACK {
-            &buf[..n]
-        } else {
-            &heap
-        };
-        if survivors.is_empty() {
+        if n == 0 {
             return None;
         }
+        let near = &near[..n.min(NEAR)];
         for i in from..self.len() {
             let c = self.ch[i].c;
             if c == ' ' || !set.may_contain(c) {
                 continue;
             }
-            let best = survivors
+            let best = near
                 .iter()
+                .chain(&far)
                 .filter(|(f, _)| *f == c)
                 .filter_map(|(_, k)| self.match_at(i, pats[*k]))
                 .max();
