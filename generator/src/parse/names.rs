@@ -9,6 +9,9 @@ use crate::model::Field;
 /// One warning per collision group at every level of `fields`; each names every row
 /// (`file:line`) and the Rust name each one gets.
 pub fn report_collisions(fields: &[Field], path: &str, sink: &mut Sink) {
+    if fields.is_empty() {
+        return;
+    }
     let file = sink.file().to_string();
     let wires: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     let groups = naming::collisions(&wires);
