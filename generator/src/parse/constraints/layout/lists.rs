@@ -201,17 +201,14 @@ pub(crate) fn classify(
     ty: &Type,
     scope: Scope,
 ) -> ListKind {
-    let dotted = items.iter().any(|it| {
-        let r = Rich::new(&it.text);
-        read_token(&r, 0, false).is_some_and(|t| t.marked && looks_like_field(&t.text))
-    });
-    let marked_heads = items
+    // One folded view per item for the three questions below.
+    let riches: Vec<Rich> = items.iter().map(|it| Rich::new(&it.text)).collect();
+    let dotted = riches
         .iter()
-        .filter(|it| Rich::new(&it.text).span(0) != 0)
-        .count();
-    let sub_rules = items.iter().any(|it| {
-        let r = Rich::new(&it.text);
-        let body = read_token(&r, 0, false).map_or(0, |t| t.end);
+        .any(|r| read_token(r, 0, false).is_some_and(|t| t.marked && looks_like_field(&t.text)));
+    let marked_heads = riches.iter().filter(|r| r.span(0) != 0).count();
+    let sub_rules = riches.iter().any(|r| {
+        let body = read_token(r, 0, false).map_or(0, |t| t.end);
         Rich::new(&r.orig(body, r.len())).has_any(&SUBRULE_WORDS)
     });
     let config_intro = Rich::new(context).has_any(&CONFIG_WORDS);

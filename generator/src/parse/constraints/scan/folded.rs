@@ -55,6 +55,12 @@ const NEAR: usize = 16;
 
 /// The first two non-space characters of a pattern (`'\0'` for none).
 fn first_two(p: &str) -> (char, char) {
+    // Most English phrases start with two ASCII letters.
+    if let [a, b, ..] = *p.as_bytes() {
+        if a.is_ascii() && b.is_ascii() && a != b' ' && b != b' ' {
+            return (char::from(a), char::from(b));
+        }
+    }
     let mut it = p.chars().filter(|c| *c != ' ');
     let first = it.next().unwrap_or('\0');
     (first, it.next().unwrap_or('\0'))
