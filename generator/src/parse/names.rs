@@ -9,10 +9,19 @@ use crate::model::Field;
 /// One warning per collision group at every level of `fields`; each names every row
 /// (`file:line`) and the Rust name each one gets.
 pub fn report_collisions(fields: &[Field], path: &str, sink: &mut Sink) {
+    if fields.is_empty() {
+        return;
+    }
     let file = sink.file().to_string();
     let wires: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-    let idents = naming::field_idents(&wires);
-    for group in naming::collisions(&wires) {
+    let groups = naming::collisions(&wires);
+    // The Rust names are only needed to word a warning (most levels have none).
+    let idents = if groups.is_empty() {
+        Vec::new()
+    } else {
+        naming::field_idents(&wires)
+    };
+    for group in groups {
         let rows: Vec<String> = group
             .iter()
             .map(|&i| {

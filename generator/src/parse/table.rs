@@ -70,18 +70,20 @@ pub fn split_cells(row: &str, columns: usize) -> Vec<String> {
         Some(rest) if !rest.ends_with('\\') => rest,
         _ => trimmed,
     };
-    let mut cells = Vec::new();
-    let mut current = String::new();
+    // Cells are the slices between splitting pipes (`|` and `\` are single bytes in UTF-8, and
+    // no other char's bytes equal them).
+    let mut cells = Vec::with_capacity(columns.max(1));
+    let mut start = 0;
     let mut escaped = false;
-    for c in body.chars() {
-        if c == '|' && !escaped && cells.len() + 1 < columns.max(1) {
-            cells.push(std::mem::take(&mut current));
+    for (at, b) in body.bytes().enumerate() {
+        if b == b'|' && !escaped && cells.len() + 1 < columns.max(1) {
+            cells.push(body[start..at].to_string());
+            start = at + 1;
             continue;
         }
-        escaped = c == '\\' && !escaped;
-        current.push(c);
+        escaped = b == b'\\' && !escaped;
     }
-    cells.push(current);
+    cells.push(body[start..].to_string());
     cells
 }
 

@@ -49,6 +49,9 @@ fn is_escapable(c: char) -> bool {
 
 /// Removes Markdown backslash escapes (`\*` → `*`, `\\` → `\`).
 pub fn unescape(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -69,6 +72,10 @@ pub fn unescape(s: &str) -> String {
 /// Replaces `[Text](target)` by `Text` (doc-id links `~~123~~`, relative paths and URLs alike).
 /// Images and unbalanced brackets are left as they are.
 pub fn strip_links(s: &str) -> String {
+    // Most cells hold no link: no char vector for them.
+    if !s.contains('[') {
+        return s.to_string();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;

@@ -297,8 +297,9 @@ impl Builder {
             frame.sorted &= row.name.to_lowercase() >= last.to_lowercase();
         }
         frame.last_child = Some(row.name.clone());
-        let parent_example = frame.example.clone();
-        let example = parent_example
+        // Only the child's part of the parent's example is copied (not the whole example per row).
+        let example = frame
+            .example
             .as_ref()
             .and_then(|v| example_child(v, &row.name))
             .cloned();

@@ -49,8 +49,7 @@ impl Acc<'_> {
             self.out.consistent_sources.push(text.trim().to_string());
             return;
         }
-        let r = Rich::new(text);
-        if found.rules.is_empty() && r.starts_with_any(&DEFAULT_SENTENCE_STARTS) {
+        if found.rules.is_empty() && Rich::new(text).starts_with_any(&DEFAULT_SENTENCE_STARTS) {
             if let Some(v) = self.last_single.take() {
                 found.rules.push(Rule::Default {
                     value: default_value(&v, self.ty),

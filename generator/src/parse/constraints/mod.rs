@@ -148,7 +148,10 @@ pub fn is_rule_like(sentence: &str) -> bool {
     // Nouns that merely contain a modal word (`egress-only rule`, `仅主动出规则`).
     let mut sentence = sentence.to_string();
     for term in TERMS.iter() {
-        sentence = sentence.replace(term, " ");
+        // Replacing copies the whole sentence: only where the term occurs.
+        if sentence.contains(term) {
+            sentence = sentence.replace(term, " ");
+        }
     }
     let r = Rich::new(&sentence);
     if r.len() == 0 || r.starts_with_any(&EXAMPLE_STARTS) || r.starts_with_any(&QUESTION_STARTS) {

@@ -11,13 +11,16 @@ use crate::parse::constraints::*;
 pub(crate) fn mentions(r: &Rich, env: &Env) -> Vec<(usize, usize, String)> {
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     for name in env.names.iter().copied().filter(|n| !n.is_empty()) {
-        let want: Vec<char> = name.chars().collect();
+        if !r.may_spell(name.chars()) {
+            continue;
+        }
+        let len = name.chars().count();
         for i in 0..r.len() {
-            let hit = want.iter().enumerate().all(|(k, c)| r.o(i + k) == *c);
-            if !(hit && r.boundary(i) && r.boundary(i + want.len())) {
+            let hit = spelled_at(r, i, name.chars());
+            if !(hit && r.boundary(i) && r.boundary(i + len)) {
                 continue;
             }
-            let end = i + want.len();
+            let end = i + len;
             match path_start(r, i, env.parent) {
                 Some(start) => out.push((start, end, r.orig(start, end))),
                 None => continue,
@@ -27,23 +30,39 @@ pub(crate) fn mentions(r: &Rich, env: &Env) -> Vec<(usize, usize, String)> {
     // A parameter of an enclosing level, named without a path (`the SpotStrategy parameter`
     // in a member of `SpotPriceLimit.N`), and lowerCamel spellings of camel-case names
     // (`instanceTypes` for `InstanceTypes`).
-    let spellings = env
+    // Spelled chars are compared in place (no string per name and sentence: this runs for every
+    // sentence of every parameter).
+    let camel = env
         .names
         .iter()
         .chain(env.outer.iter())
         .copied()
-        .filter_map(|n| lower_camel(n).map(|l| (l, n)))
-        .chain(env.outer.iter().map(|n| (n.to_string(), *n)));
-    for (spelled, name) in spellings.collect::<Vec<_>>() {
-        let want: Vec<char> = spelled.chars().collect();
+        .filter(|n| is_camel(n))
+        .map(|n| (true, n));
+    let spellings = camel.chain(env.outer.iter().map(|n| (false, *n)));
+    for (lower, name) in spellings {
+        // (All chars but the first, which lowerCamel changes, must occur somewhere.)
+        if !name.is_empty() && !r.may_spell(name.chars().skip(usize::from(lower))) {
+            continue;
+        }
+        let len = name.chars().count();
         for i in 0..r.len() {
-            let hit = want.iter().enumerate().all(|(k, c)| r.o(i + k) == *c);
+            let hit = if lower {
+                let mut chars = name.chars();
+                let first = chars.next().map(|c| c.to_ascii_lowercase());
+                spelled_at(r, i, first.into_iter().chain(chars))
+            } else {
+                spelled_at(r, i, name.chars())
+            };
+            if !hit {
+                continue;
+            }
             // `X.N.Y` is a path through X, not X itself.
-            let end = i + want.len();
+            let end = i + len;
             let into = r.o(end) == '.' && r.is_word(end + 1) && !matches!(r.o(end + 1), 'N' | 'n');
             let dotted = (i > 0 && r.o(i - 1) == '.') || into;
-            if hit && !dotted && r.boundary(i) && r.boundary(i + want.len()) {
-                out.push((i, i + want.len(), name.to_string()));
+            if !dotted && r.boundary(i) && r.boundary(i + len) {
+                out.push((i, i + len, name.to_string()));
             }
         }
     }
@@ -84,15 +103,17 @@ pub(crate) fn mentions(r: &Rich, env: &Env) -> Vec<(usize, usize, String)> {
     kept
 }
 
-/// `instanceTypes` for `InstanceTypes`: only for a camel-case name (another capital follows),
-/// so that a plain word (`Description`) is not taken for the parameter.
-fn lower_camel(name: &str) -> Option<String> {
+/// The original text at `i` spells `want` exactly.
+fn spelled_at(r: &Rich, i: usize, want: impl Iterator<Item = char>) -> bool {
+    want.enumerate().all(|(k, c)| r.o(i + k) == c)
+}
+
+/// A name that is also written lowerCamel (`instanceTypes` for `InstanceTypes`): only a
+/// camel-case name (another capital follows), so that a plain word (`Description`) is not
+/// taken for the parameter.
+fn is_camel(name: &str) -> bool {
     let mut chars = name.chars();
-    let first = chars.next().filter(char::is_ascii_uppercase)?;
-    let rest: String = chars.collect();
-    rest.chars()
-        .any(|c| c.is_ascii_uppercase())
-        .then(|| format!("{}{rest}", first.to_ascii_lowercase()))
+    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.any(|c| c.is_ascii_uppercase())
 }
 
 /// Where the mention of a sibling that starts at `i` really starts: at `i`, or earlier when the

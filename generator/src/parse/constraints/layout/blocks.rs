@@ -1,5 +1,7 @@
 //! Blocks and sentences: paragraphs, bullets, notes.
 
+use std::sync::LazyLock;
+
 use crate::parse::constraints::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,21 +115,25 @@ pub(crate) fn split_sentences(text: &str) -> Vec<String> {
 /// The rest of a `**说明：** …` / `**Note:** …` paragraph, if it is one.
 pub(crate) fn strip_note(text: &str) -> Option<String> {
     let t = text.trim_start();
+    NOTE_FORMS
+        .iter()
+        .find_map(|f| t.strip_prefix(f.as_str()))
+        .map(|rest| rest.trim_start_matches([':', '：']).trim().to_string())
+}
+
+/// Every spelling of a note opening, in the order `strip_note` tries them: built once, as
+/// every paragraph of every description is tested.
+static NOTE_FORMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut forms = Vec::new();
     for w in NOTE_WORDS.iter() {
         let colons: Vec<&str> = NOTE_COLONS.iter().copied().chain([":"]).collect();
-        let mut forms: Vec<String> = colons.iter().map(|c| format!("**{w}{c}**")).collect();
+        forms.extend(colons.iter().map(|c| format!("**{w}{c}**")));
         forms.extend(colons.iter().map(|c| format!("**{w}**{c}")));
         forms.push(format!("**{w}**"));
         forms.extend(colons.iter().map(|c| format!("{w}{c}")));
-        for f in &forms {
-            if let Some(rest) = t.strip_prefix(f.as_str()) {
-                let rest = rest.trim_start_matches([':', '：']).trim();
-                return Some(rest.to_string());
-            }
-        }
     }
-    None
-}
+    forms
+});
 
 pub(crate) fn ends_with_colon(s: &str) -> bool {
     let r = Rich::new(s);

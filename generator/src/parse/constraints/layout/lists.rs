@@ -201,21 +201,21 @@ pub(crate) fn classify(
     ty: &Type,
     scope: Scope,
 ) -> ListKind {
-    let dotted = items.iter().zip(parsed).any(|(it, p)| {
-        let r = Rich::new(&it.text);
+    // One folded view per item for the three questions below.
+    let riches: Vec<Rich> = items.iter().map(|it| Rich::new(&it.text)).collect();
+    let dotted = riches.iter().zip(parsed).any(|(r, p)| {
         *p != ItemKind::Cond
-            && read_token(&r, 0, false).is_some_and(|t| t.marked && looks_like_field(&t.text))
+            && read_token(r, 0, false).is_some_and(|t| t.marked && looks_like_field(&t.text))
     });
     // A bullet that opens with a condition on a marked name (`**X**取**A**时，…`) is a case,
     // not a field.
-    let marked_heads = items
+    let marked_heads = riches
         .iter()
         .zip(parsed)
-        .filter(|(it, p)| Rich::new(&it.text).span(0) != 0 && **p != ItemKind::Cond)
+        .filter(|(r, p)| r.span(0) != 0 && **p != ItemKind::Cond)
         .count();
-    let sub_rules = items.iter().any(|it| {
-        let r = Rich::new(&it.text);
-        let body = read_token(&r, 0, false).map_or(0, |t| t.end);
+    let sub_rules = riches.iter().any(|r| {
+        let body = read_token(r, 0, false).map_or(0, |t| t.end);
         Rich::new(&r.orig(body, r.len())).has_any(&SUBRULE_WORDS)
     });
     let config_intro = Rich::new(context).has_any(&CONFIG_WORDS);

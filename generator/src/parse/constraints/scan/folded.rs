@@ -16,6 +16,13 @@ pub(crate) struct RChar {
 /// A sentence with its Markdown markers removed but remembered as spans.
 pub(crate) struct Rich {
     pub(crate) ch: Vec<RChar>,
+    /// The folded chars the sentence holds (a filter: a pattern whose first char is not in
+    /// it cannot match, so most phrase tables are ruled out without a scan).
+    folded_set: CharSet,
+    /// The original chars the sentence holds (the same filter for names, which match on them).
+    orig_set: CharSet,
+    /// Neighbouring folded chars, spaces skipped (see [`PairSet`]).
+    pairs: PairSet,
 }
 
 pub(crate) fn fold(x: char) -> char {
@@ -42,9 +49,78 @@ pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
+/// Patterns of one `find_any` call that may match kept on the stack (after the char and pair
+/// filters there are rarely more than a few).
+const NEAR: usize = 16;
+
+/// The first two non-space characters of a pattern (`'\0'` for none).
+fn first_two(p: &str) -> (char, char) {
+    // Most English phrases start with two ASCII letters.
+    if let [a, b, ..] = *p.as_bytes() {
+        if a.is_ascii() && b.is_ascii() && a != b' ' && b != b' ' {
+            return (char::from(a), char::from(b));
+        }
+    }
+    let mut it = p.chars().filter(|c| *c != ' ');
+    let first = it.next().unwrap_or('\0');
+    (first, it.next().unwrap_or('\0'))
+}
+
+/// Pairs of neighbouring non-space chars, hashed into 2048 bits: a pattern of two or more
+/// chars can only match where its first two chars stand next to each other (spaces between
+/// them are skipped by the matcher, and by this set).
+#[derive(Default, Clone, Copy)]
+struct PairSet([u64; 32]);
+
+impl PairSet {
+    fn slot(a: char, b: char) -> usize {
+        ((a as u32).wrapping_mul(0x9e37_79b1) ^ (b as u32)).wrapping_mul(0x85eb_ca6b) as usize >> 21
+    }
+
+    fn insert(&mut self, a: char, b: char) {
+        let h = Self::slot(a, b);
+        self.0[h >> 6] |= 1 << (h & 63);
+    }
+
+    fn may_contain(&self, a: char, b: char) -> bool {
+        let h = Self::slot(a, b);
+        self.0[h >> 6] & (1 << (h & 63)) != 0
+    }
+}
+
+/// A set of chars that is exact for ASCII and may answer "maybe" for other chars (hashed
+/// into 1024 bits): a filter in front of the exact comparison.
+#[derive(Default, Clone, Copy)]
+struct CharSet {
+    ascii: u128,
+    other: [u64; 16],
+}
+
+impl CharSet {
+    fn insert(&mut self, c: char) {
+        let n = c as u32;
+        if n < 128 {
+            self.ascii |= 1 << n;
+        } else {
+            let h = (n & 1023) as usize;
+            self.other[h >> 6] |= 1 << (h & 63);
+        }
+    }
+
+    fn may_contain(&self, c: char) -> bool {
+        let n = c as u32;
+        if n < 128 {
+            self.ascii & (1 << n) != 0
+        } else {
+            let h = (n & 1023) as usize;
+            self.other[h >> 6] & (1 << (h & 63)) != 0
+        }
+    }
+}
+
 impl Rich {
     pub(crate) fn new(s: &str) -> Rich {
-        let mut ch: Vec<RChar> = Vec::new();
+        let mut ch: Vec<RChar> = Vec::with_capacity(s.len());
         let (mut bold, mut code, mut next) = (0u32, 0u32, 0u32);
         let mut it = s.char_indices().peekable();
         while let Some((at, x)) = it.next() {
@@ -90,7 +166,31 @@ impl Rich {
         while ch.last().is_some_and(|l| l.c == ' ') {
             ch.pop();
         }
-        Rich { ch }
+        let (mut folded_set, mut orig_set) = (CharSet::default(), CharSet::default());
+        let mut pairs = PairSet::default();
+        let mut prev = None;
+        for x in &ch {
+            folded_set.insert(x.c);
+            orig_set.insert(x.o);
+            if x.c != ' ' {
+                if let Some(p) = prev {
+                    pairs.insert(p, x.c);
+                }
+                prev = Some(x.c);
+            }
+        }
+        Rich {
+            ch,
+            folded_set,
+            orig_set,
+            pairs,
+        }
+    }
+
+    /// False when the original text surely does not spell `name` anywhere (some char of it
+    /// occurs nowhere in the sentence).
+    pub(crate) fn may_spell(&self, name: impl Iterator<Item = char>) -> bool {
+        name.into_iter().all(|c| self.orig_set.may_contain(c))
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -169,24 +269,55 @@ impl Rich {
 
     /// Earliest match of any pattern at or after `from` (longest at that position).
     pub(crate) fn find_any(&self, from: usize, pats: &[&str]) -> Option<(usize, usize)> {
-        // Only positions holding some pattern's first character can match (a cheap filter:
-        // this scan is the parser's hottest loop).
-        // At a non-space position `match_at` compares the pattern's first character first, so
-        // only the patterns starting with that character are tried there (same result).
-        let firsts: Vec<Option<char>> =
-            pats.iter().map(|p| p.chars().find(|c| *c != ' ')).collect();
-        (from..self.len()).find_map(|i| {
-            let c = self.c(i);
-            if c == ' ' || !firsts.contains(&Some(c)) {
-                return None;
+        // This scan is the parser's hottest loop (every detector calls it on every sentence).
+        // A pattern whose first char, or first two neighbouring chars, the sentence lacks
+        // cannot match: most phrase tables are ruled out without a scan. Elsewhere only
+        // positions holding a remaining pattern's first char can match, and only the remaining
+        // patterns are tried there (the same result as trying them all). No allocation per
+        // call (up to 16 remaining patterns).
+        // The patterns that may match, with their first chars, in table order: a few on the
+        // stack, the rest (rarely any) on the heap.
+        let mut near = [('\0', 0usize); NEAR];
+        let mut far: Vec<(char, usize)> = Vec::new();
+        let mut n = 0;
+        let mut set = CharSet::default();
+        for (k, p) in pats.iter().enumerate() {
+            let (a, b) = first_two(p);
+            let possible = match (a, b) {
+                ('\0', _) => false,
+                (a, '\0') => self.folded_set.may_contain(a),
+                (a, b) => self.pairs.may_contain(a, b),
+            };
+            if !possible {
+                continue;
             }
-            pats.iter()
-                .zip(&firsts)
-                .filter(|(_, first)| **first == Some(c))
-                .filter_map(|(p, _)| self.match_at(i, p))
-                .max()
-                .map(|e| (i, e))
-        })
+            set.insert(a);
+            match near.get_mut(n) {
+                Some(slot) => *slot = (a, k),
+                None => far.push((a, k)),
+            }
+            n += 1;
+        }
+        if n == 0 {
+            return None;
+        }
+        let near = &near[..n.min(NEAR)];
+        for i in from..self.len() {
+            let c = self.ch[i].c;
+            if c == ' ' || !set.may_contain(c) {
+                continue;
+            }
+            let best = near
+                .iter()
+                .chain(&far)
+                .filter(|(f, _)| *f == c)
+                .filter_map(|(_, k)| self.match_at(i, pats[*k]))
+                .max();
+            if let Some(e) = best {
+                return Some((i, e));
+            }
+        }
+        None
     }
 
     pub(crate) fn find(&self, from: usize, pat: &str) -> Option<(usize, usize)> {
