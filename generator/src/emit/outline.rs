@@ -21,7 +21,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::{Arc, LazyLock, RwLock};
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -81,8 +81,8 @@ struct OutlinedItem {
 
 #[derive(Debug, Clone)]
 enum Template {
-    Printed(Rc<str>),
-    /// Not printed yet on this thread: the item's tokens (with the stand-in identifier).
+    Printed(Arc<str>),
+    /// Not printed yet: the item's tokens (with the stand-in identifier).
     Pending {
         key: String,
         tokens: TokenStream,
@@ -91,8 +91,21 @@ enum Template {
 
 thread_local! {
     static TABLE: RefCell<Option<OutlinedDocs>> = const { RefCell::new(None) };
-    /// Printed templates by key and identifier length.
-    static TEMPLATES: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+}
+
+/// Printed templates by key and identifier length, shared by every thread: generation runs on
+/// short-lived worker threads, and a per-thread cache would print each template again on each.
+/// A template's text depends only on its key, so which thread printed it first never shows.
+static TEMPLATES: LazyLock<RwLock<HashMap<String, Arc<str>>>> = LazyLock::new(Default::default);
+
+fn cached_template(key: &str) -> Option<Arc<str>> {
+    TEMPLATES.read().ok()?.get(key).cloned()
+}
+
+fn cache_template(key: &str, text: &Arc<str>) {
+    if let Ok(mut cache) = TEMPLATES.write() {
+        cache.entry(key.to_string()).or_insert_with(|| text.clone());
+    }
 }
 
 /// Resets the collector when `outline` ends, also by a panic.
@@ -180,7 +193,7 @@ pub(crate) fn outlined_item(
         false => format!("z{}", "9".repeat(ident.len() - 1)),
     };
     let key = format!("{key}/{place:?}/{}", ident.len());
-    let template = match TEMPLATES.with(|c| c.borrow().get(&key).cloned()) {
+    let template = match cached_template(&key) {
         Some(text) => Template::Printed(text),
         // Built outside the TABLE borrow: the item's tokens may hold docs.
         None => Template::Pending {
@@ -211,7 +224,7 @@ fn print_template(
     tokens: TokenStream,
     stand_in: &str,
     uses: usize,
-) -> Option<Rc<str>> {
+) -> Option<Arc<str>> {
     let body = match place {
         Place::Impl => {
             let printed = super::format_tokens(quote!(impl Z { #tokens }), "template").ok()?;
@@ -226,7 +239,7 @@ fn print_template(
         && body.ends_with('\n')
         && body.lines().all(|l| l.starts_with(place.indent()))
         && body.matches(stand_in).count() == uses;
-    clean.then(|| Rc::from(body))
+    clean.then(|| Arc::from(body))
 }
 
 /// The number after the marker at `at`.
@@ -264,7 +277,7 @@ impl OutlinedDocs {
                 Template::Pending { key, tokens } => {
                     let text =
                         print_template(item.place, tokens.clone(), &item.stand_in, item.uses)?;
-                    TEMPLATES.with(|c| c.borrow_mut().insert(key.clone(), text.clone()));
+                    cache_template(key, &text);
                     text
                 }
             });
