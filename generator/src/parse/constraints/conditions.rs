@@ -21,17 +21,25 @@ pub(crate) fn condition_head(r: &Rich) -> Option<usize> {
 /// The sibling and value of the condition a text opens with (`**X**取**A**时，…`, `当X为A时，…`).
 pub(crate) fn head_condition(text: &str, env: &Env) -> Option<(String, Option<String>)> {
     let r = Rich::new(text);
-    let end = condition_head(&r).or_else(|| {
-        starts_conditional(&r)
+    let (name, at, end, names) = opening_condition(&r, env)?;
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let value = condition_value(&r, at, end, &names)?;
+    Some((name, Some(value)))
+}
+
+/// The opening condition of a text: the first parameter it names inside the condition, where
+/// that name ends, where the condition ends, and every parameter the text names.
+fn opening_condition(r: &Rich, env: &Env) -> Option<(String, usize, usize, Vec<String>)> {
+    let end = condition_head(r).or_else(|| {
+        starts_conditional(r)
             .then(|| r.find_any(0, &[&CONDITION_CLAUSE_ENDS[..], &[","]].concat()))
             .flatten()
             .map(|(_, e)| e)
     })?;
-    let found = mentions(&r, env);
-    let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
-    let m = found.iter().find(|m| m.1 <= end)?;
-    let value = condition_value(&r, m.1, end, &names)?;
-    Some((m.2.clone(), Some(value)))
+    let found = mentions(r, env);
+    let (_, at, name) = found.iter().find(|m| m.1 <= end)?.clone();
+    let names = found.into_iter().map(|m| m.2).collect();
+    Some((name, at, end, names))
 }
 
 /// Range branches keyed on distinct values of one sibling (`**X**取**A**时，取值范围：1~31`) that
@@ -373,18 +381,11 @@ pub(crate) fn sibling_case_items(items: &[LItem], env: &Env) -> Option<Vec<Sibli
 /// `**X**取**key**时，`).
 fn condition_on_key(text: &str, key: &str, env: &Env) -> Option<String> {
     let r = Rich::new(text);
-    let end = condition_head(&r).or_else(|| {
-        starts_conditional(&r)
-            .then(|| r.find_any(0, &[&CONDITION_CLAUSE_ENDS[..], &[","]].concat()))
-            .flatten()
-            .map(|(_, e)| e)
-    })?;
-    let found = mentions(&r, env);
-    let names: Vec<&str> = found.iter().map(|m| m.2.as_str()).collect();
-    let m = found.iter().find(|m| m.1 <= end)?;
-    if m.2 == env.own {
+    let (name, at, end, names) = opening_condition(&r, env)?;
+    if name == env.own {
         return None;
     }
-    let value = condition_value(&r, m.1, end, &names).or_else(|| last_value(&r, m.1, end))?;
-    (value == key).then(|| m.2.clone())
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let value = condition_value(&r, at, end, &names).or_else(|| last_value(&r, at, end))?;
+    (value == key).then_some(name)
 }
