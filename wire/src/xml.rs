@@ -54,8 +54,9 @@ impl Open {
     }
 }
 
-/// Adds a child, turning a repeated name into an array.
-fn insert(map: &mut Map<String, Value>, key: String, value: Value) {
+/// Adds a child element's value under its name, turning a repeated name into an array (XML
+/// repeats an element where JSON has a list). Shared with the generator's example reader.
+pub fn insert_member(map: &mut Map<String, Value>, key: String, value: Value) {
     match map.get_mut(&key) {
         Some(Value::Array(items)) => items.push(value),
         Some(existing) => {
@@ -76,7 +77,7 @@ pub fn xml_to_value(text: &str) -> Result<Value, String> {
     let mut place = |stack: &mut Vec<Open>, name: String, value: Value| -> Result<(), String> {
         match stack.last_mut() {
             Some(parent) => {
-                insert(&mut parent.members, name, value);
+                insert_member(&mut parent.members, name, value);
                 Ok(())
             }
             None if root.is_none() => {

@@ -3,6 +3,7 @@
 //! Labels are plain paragraphs and fence info strings are unreliable, so the kind of each code
 //! block is read from its content, with the last label as a hint.
 
+use aliyun_wire::xml::insert_member;
 use serde_json::{Map, Value};
 
 use super::doc::Block;
@@ -234,7 +235,7 @@ pub fn xml_to_json(text: &str) -> Result<Value, String> {
             Event::Empty(e) => {
                 let name = e.name().into_inner().to_string();
                 match stack.last_mut() {
-                    Some((_, map, _)) => insert(map, name, Value::String(String::new())),
+                    Some((_, map, _)) => insert_member(map, name, Value::String(String::new())),
                     None if root.is_none() => root = Some(Value::Object(Map::new())),
                     None => return Err("not valid XML: more than one root element".into()),
                 }
@@ -266,7 +267,7 @@ pub fn xml_to_json(text: &str) -> Result<Value, String> {
                     Value::Object(map)
                 };
                 match stack.last_mut() {
-                    Some((_, parent, _)) => insert(parent, name, value),
+                    Some((_, parent, _)) => insert_member(parent, name, value),
                     None => root = Some(value),
                 }
             }
@@ -278,19 +279,6 @@ pub fn xml_to_json(text: &str) -> Result<Value, String> {
         return Err(format!("not valid XML: `<{open}>` is never closed"));
     }
     root.ok_or_else(|| "not valid XML: no root element".to_string())
-}
-
-fn insert(map: &mut Map<String, Value>, key: String, value: Value) {
-    match map.get_mut(&key) {
-        Some(Value::Array(items)) => items.push(value),
-        Some(existing) => {
-            let first = existing.take();
-            *existing = Value::Array(vec![first, value]);
-        }
-        None => {
-            map.insert(key, value);
-        }
-    }
 }
 
 /// Why a request example cannot be a test: a value that starts like JSON but is not JSON.
