@@ -37,14 +37,7 @@ pub(crate) fn detect_ordered(r: &Rich, found: &[(usize, usize, String)], env: &E
             None => role_sibling(r, e, env),
         };
         if let Some(other) = other {
-            return vec![Rule::Relation {
-                relation: RelationKind::Ordered,
-                other,
-                value: None,
-                negated: false,
-                also: Vec::new(),
-                max_span_secs: detect_span(r),
-            }];
+            return vec![ordered_rule(r, other)];
         }
     }
     Vec::new()
@@ -78,6 +71,18 @@ fn role_sibling(r: &Rich, from: usize, env: &Env) -> Option<String> {
     match hits.as_slice() {
         [one] => Some(one.to_string()),
         _ => None,
+    }
+}
+
+/// "Later than `other`", with the maximum span the sentence states, if any.
+pub(crate) fn ordered_rule(r: &Rich, other: String) -> Rule {
+    Rule::Relation {
+        relation: RelationKind::Ordered,
+        other,
+        value: None,
+        negated: false,
+        also: Vec::new(),
+        max_span_secs: detect_span(r),
     }
 }
 

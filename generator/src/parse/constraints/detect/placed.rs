@@ -186,15 +186,7 @@ fn earlier(r: &Rich, found: &[(usize, usize, String)], env: &Env) -> Placed {
     if target.as_deref() == Some(other.as_str()) {
         return p;
     }
-    let rule = Rule::Relation {
-        relation: RelationKind::Ordered,
-        other,
-        value: None,
-        negated: false,
-        also: Vec::new(),
-        max_span_secs: detect_span(r),
-    };
-    put(&mut p, env, target, rule);
+    put(&mut p, env, target, ordered_rule(r, other));
     p
 }
 
