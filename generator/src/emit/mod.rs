@@ -135,15 +135,11 @@ fn api_source(api: &Api) -> Result<ApiSource, Diagnostic> {
             format!("API name `{}` cannot be a Rust module name", api.name),
         )
     })?;
-    let outline::OutlinedModule {
-        tokens,
-        docs,
-        diagnostics,
-    } = outline::emit_api_outlined(api)?;
-    let text = format_tokens(tokens, &module).and_then(|printed| match docs.restore(&printed) {
-        Some(text) => Ok(text),
-        None => format_tokens(api::emit_api(api)?.tokens, &module),
-    });
+    let mut outlined = outline::emit_api_outlined(api)?;
+    let diagnostics = std::mem::take(&mut outlined.diagnostics);
+    let text = outlined
+        .format(&module)
+        .or_else(|_| format_tokens(api::emit_api(api)?.tokens, &module));
     Ok((module, text, diagnostics))
 }
 
