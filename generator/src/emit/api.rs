@@ -1,12 +1,12 @@
 //! One API → one Rust module: request (struct, builder, validator, query), response types,
 //! the error enum, and tests made from the doc's examples.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Literal, TokenStream, TokenTree};
 use quote::quote;
 
 use super::docs;
 use super::naming::{self, ident, TypeNames};
-use super::outline::{self, Place};
+use super::outline::{self, Place, Run, Slot};
 use super::tests as example_tests;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Api, Field, Rule, Type, WireStyle};
@@ -73,6 +73,28 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// The generated type this shape names (itself or as array items).
+    fn type_name(&self) -> Option<&str> {
+        match self {
+            Shape::Scalar(_) => None,
+            Shape::Enum(name, _) | Shape::Struct(name) => Some(name),
+            Shape::Vec(inner) => inner.type_name(),
+        }
+    }
+
+    /// [`Shape::tokens`] with `name` (a stand-in, see [`super::outline::Slot`]) for the
+    /// generated type's name.
+    fn tokens_named(&self, name: Option<&TokenTree>) -> TokenStream {
+        match (self, name) {
+            (Shape::Enum(..) | Shape::Struct(_), Some(name)) => quote!(#name),
+            (Shape::Vec(inner), _) => {
+                let t = inner.tokens_named(name);
+                quote!(::std::vec::Vec<#t>)
+            }
+            _ => self.tokens(),
+        }
+    }
+
     pub fn tokens(&self) -> TokenStream {
         match self {
             Shape::Scalar(s) => s.tokens(),
@@ -308,81 +330,112 @@ pub(super) enum Access {
     Optional,
 }
 
-pub(super) fn access(p: &Planned<'_>, how: Access) -> TokenStream {
-    let id = ident(&p.ident);
-    match (&p.shape, how, p.required) {
-        (Shape::Vec(_), Access::Struct, _) => {
-            quote!(::std::option::Option::Some(&self.#id).filter(|v| !v.is_empty()))
-        }
-        (Shape::Vec(_), Access::Optional, _) => quote!(self.#id.as_ref().filter(|v| !v.is_empty())),
-        (_, Access::Struct, true) => quote!(::std::option::Option::Some(&self.#id)),
-        _ => quote!(self.#id.as_ref()),
-    }
-}
-
 /// Query writing of one struct level (`prefix` is `""` or `Tag.1.`): one runtime call per
 /// field, which joins prefix and wire name (no `format!` per field).
 fn struct_query(fields: &[Planned<'_>], how: Access) -> TokenStream {
-    let mut out = Vec::new();
+    let mut run = Run::new(Place::Stmt(2));
     for p in fields {
-        let acc = access(p, how);
-        let wire = Literal::string(&p.field.name);
         let json =
             p.field.wire == Some(WireStyle::Json) || matches!(p.shape, Shape::Scalar(Scalar::Json));
         let write = match (&p.shape, json) {
-            (Shape::Scalar(Scalar::Json), _) => quote!(q.field(prefix, #wire, x);),
-            (_, true) => quote!(q.field_json(prefix, #wire, x);),
-            (Shape::Scalar(_) | Shape::Enum(..), false) => quote!(q.field(prefix, #wire, x);),
-            (Shape::Struct(_), false) => {
-                quote!(x.write_query(&::aliyun_runtime::query::member_prefix(prefix, #wire), q);)
-            }
+            (Shape::Scalar(Scalar::Json), _) => "field",
+            (_, true) => "field_json",
+            (Shape::Scalar(_) | Shape::Enum(..), false) => "field",
+            (Shape::Struct(_), false) => "member",
             (Shape::Vec(inner), false) => match inner.as_ref() {
-                Shape::Struct(_) => quote! {
+                Shape::Struct(_) => "items",
+                _ => "field_list",
+            },
+        };
+        let bare =
+            p.required && matches!(how, Access::Struct) && !matches!(p.shape, Shape::Vec(_));
+        let access = match (&p.shape, how, p.required) {
+            _ if bare => "bare",
+            (Shape::Vec(_), Access::Struct, _) => "vec_struct",
+            (Shape::Vec(_), Access::Optional, _) => "vec_optional",
+            (_, Access::Struct, true) => "required",
+            _ => "optional",
+        };
+        let key = format!("query:{write}:{access}");
+        let slots = [Slot::Ident(&p.ident), Slot::Str(&p.field.name)];
+        run.unit(&key, None, &slots, |s| {
+            let (id, wire) = (&s[0], &s[1]);
+            let write = match write {
+                "field_json" => quote!(q.field_json(prefix, #wire, x);),
+                "member" => {
+                    quote!(x.write_query(&::aliyun_runtime::query::member_prefix(prefix, #wire), q);)
+                }
+                "items" => quote! {
                     for (i, item) in x.iter().enumerate() {
                         item.write_query(&::aliyun_runtime::query::item_prefix(prefix, #wire, i), q);
                     }
                 },
-                _ => quote!(q.field_list(prefix, #wire, x);),
-            },
-        };
-        if p.required && matches!(how, Access::Struct) && !matches!(p.shape, Shape::Vec(_)) {
-            let id = ident(&p.ident);
-            out.push(quote!({ let x = &self.#id; #write }));
-        } else {
-            out.push(quote!(if let ::std::option::Option::Some(x) = #acc { #write }));
-        }
+                "field_list" => quote!(q.field_list(prefix, #wire, x);),
+                _ => quote!(q.field(prefix, #wire, x);),
+            };
+            let acc = match access {
+                "bare" => return quote!({ let x = &self.#id; #write }),
+                "vec_struct" => {
+                    quote!(::std::option::Option::Some(&self.#id).filter(|v| !v.is_empty()))
+                }
+                "vec_optional" => quote!(self.#id.as_ref().filter(|v| !v.is_empty())),
+                "required" => quote!(::std::option::Option::Some(&self.#id)),
+                _ => quote!(self.#id.as_ref()),
+            };
+            quote!(if let ::std::option::Option::Some(x) = #acc { #write })
+        });
     }
-    quote!(#(#out)*)
+    run.finish()
 }
 
-fn field_decl(p: &Planned<'_>, request: bool) -> TokenStream {
-    let id = ident(&p.ident);
-    let ty = p.shape.tokens();
+/// Slots of a unit about field `p`: its identifier, its wire name, then its type's name when
+/// it names a generated type (see [`Shape::tokens_named`]).
+fn field_slots<'a>(p: &'a Planned<'_>) -> Vec<Slot<'a>> {
+    let mut slots = vec![Slot::Ident(&p.ident), Slot::Str(&p.field.name)];
+    slots.extend(p.shape.type_name().map(Slot::Ident));
+    slots
+}
+
+/// The field's type from the slots of [`field_slots`].
+fn slot_type(p: &Planned<'_>, s: &[TokenTree]) -> TokenStream {
+    p.shape.tokens_named(s.get(2))
+}
+
+/// What determines the printed form of [`Shape::tokens_named`] but the type's name.
+fn shape_form(shape: &Shape) -> String {
+    match shape {
+        Shape::Scalar(s) => format!("{s:?}"),
+        Shape::Enum(..) | Shape::Struct(_) => "named".into(),
+        Shape::Vec(inner) => format!("Vec<{}>", shape_form(inner)),
+    }
+}
+
+fn field_decl(run: &mut Run, p: &Planned<'_>, request: bool) {
     let doc = docs::field_doc(p.field, if request { p.field.required } else { None });
     let doc = docs::Doc::outer(doc);
-    let wire = Literal::string(&p.field.name);
-    let skip = match &p.shape {
-        Shape::Vec(_) => quote!(skip_serializing_if = "::std::vec::Vec::is_empty"),
-        _ if p.required => quote!(),
-        _ => quote!(skip_serializing_if = "::std::option::Option::is_none"),
+    let form = match (&p.shape, p.required) {
+        (Shape::Vec(_), _) => "vec",
+        (_, true) => "required",
+        _ => "optional",
     };
-    match (&p.shape, p.required) {
-        (Shape::Vec(_), _) => quote! {
-            #doc
-            #[serde(rename = #wire, #skip)]
-            pub #id: #ty,
-        },
-        (_, true) => quote! {
-            #doc
-            #[serde(rename = #wire)]
-            pub #id: #ty,
-        },
-        _ => quote! {
-            #doc
-            #[serde(rename = #wire, #skip)]
-            pub #id: ::std::option::Option<#ty>,
-        },
-    }
+    let key = format!("field_decl:{form}:{}", shape_form(&p.shape));
+    run.unit(&key, Some(&doc), &field_slots(p), |s| {
+        let (id, wire, ty) = (&s[0], &s[1], slot_type(p, s));
+        match form {
+            "vec" => quote! {
+                #[serde(rename = #wire, skip_serializing_if = "::std::vec::Vec::is_empty")]
+                pub #id: #ty,
+            },
+            "required" => quote! {
+                #[serde(rename = #wire)]
+                pub #id: #ty,
+            },
+            _ => quote! {
+                #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]
+                pub #id: ::std::option::Option<#ty>,
+            },
+        }
+    });
 }
 
 /// A setter: `impl Into<T>` argument, stored as `Some(value)` in the field of the same name.
@@ -438,7 +491,11 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
     let name_id = ident(name);
     let builder_id = ident(builder);
     let serde_crate = serde_crate();
-    let decls = fields.iter().map(|p| field_decl(p, true));
+    let mut decls = Run::new(Place::Field(1));
+    for p in fields {
+        field_decl(&mut decls, p, true);
+    }
+    let decls = decls.finish();
     let action = Literal::string(&api.name);
     let doc = format!(
         "The parameters of `{}`.\n\nBuild it with [`{name}::builder`]; `build()` checks every documented rule and reports all violations at once.",
@@ -446,11 +503,17 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
     );
     let doc = docs::Doc::outer(doc);
     let query = struct_query(fields, Access::Struct);
-    let builder_fields = fields.iter().map(|p| {
-        let id = ident(&p.ident);
-        let ty = p.shape.tokens();
-        quote!(#id: ::std::option::Option<#ty>,)
-    });
+    let mut builder_fields = Run::new(Place::Field(1));
+    for p in fields {
+        let key = format!("builder_field:{}", shape_form(&p.shape));
+        let mut slots = vec![Slot::Ident(&p.ident)];
+        slots.extend(p.shape.type_name().map(Slot::Ident));
+        builder_fields.unit(&key, None, &slots, |s| {
+            let (id, ty) = (&s[0], p.shape.tokens_named(s.get(1)));
+            quote!(#id: ::std::option::Option<#ty>,)
+        });
+    }
+    let builder_fields = builder_fields.finish();
     let setters = fields.iter().map(setter);
     // Moving values out of the builder once every required field is known to be present.
     let required: Vec<&Planned<'_>> = fields.iter().filter(|p| p.required).collect();
@@ -475,21 +538,25 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
             }
         }
     };
-    let missing_checks = required.iter().map(|p| {
-        let id = ident(&p.ident);
-        let wire = Literal::string(&p.field.name);
-        quote! {
-            if self.#id.is_none() {
-                violations.missing(#wire);
+    let mut missing_checks = Run::new(Place::Stmt(2));
+    for p in &required {
+        let slots = [Slot::Ident(&p.ident), Slot::Str(&p.field.name)];
+        missing_checks.unit("missing", None, &slots, |s| {
+            let (id, wire) = (&s[0], &s[1]);
+            quote! {
+                if self.#id.is_none() {
+                    violations.missing(#wire);
+                }
             }
-        }
-    });
+        });
+    }
+    let missing_checks = missing_checks.finish();
     let unchecked_body = if required.is_empty() {
         quote!(#construct)
     } else {
         quote! {
             let mut violations = ::aliyun_runtime::validate::Violations::new();
-            #(#missing_checks)*
+            #missing_checks
             violations.finish()?;
             #construct
         }
@@ -533,7 +600,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         #[serde(crate = #serde_crate)]
         #[non_exhaustive]
         pub struct #name_id {
-            #(#decls)*
+            #decls
         }
 
         impl #name_id {
@@ -558,7 +625,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         #[derive(Debug, Clone, Default, PartialEq)]
         #[must_use]
         pub struct #builder_id {
-            #(#builder_fields)*
+            #builder_fields
         }
 
         impl #builder_id {
@@ -615,25 +682,27 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
     );
     let doc = docs::Doc::outer(doc);
     // Nested structs keep every field optional; vectors are stored as `Option<Vec<_>>` here too.
-    let decls_opt = fields.iter().map(|p| {
-        let id = ident(&p.ident);
-        let ty = p.shape.tokens();
+    let mut decls_opt = Run::new(Place::Field(1));
+    for p in fields.iter() {
         let doc = docs::field_doc(p.field, p.field.required);
         let doc = docs::Doc::outer(doc);
-        let wire = Literal::string(&p.field.name);
-        quote! {
-            #doc
-            #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]
-            pub #id: ::std::option::Option<#ty>,
-        }
-    });
+        let key = format!("nested_field:{}", shape_form(&p.shape));
+        decls_opt.unit(&key, Some(&doc), &field_slots(p), |s| {
+            let (id, wire, ty) = (&s[0], &s[1], slot_type(p, s));
+            quote! {
+                #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]
+                pub #id: ::std::option::Option<#ty>,
+            }
+        });
+    }
+    let decls_opt = decls_opt.finish();
     quote! {
         #doc
         #[derive(Debug, Clone, Default, PartialEq, ::aliyun_runtime::__private::serde::Serialize)]
         #[serde(crate = #serde_crate)]
         #[non_exhaustive]
         pub struct #name_id {
-            #(#decls_opt)*
+            #decls_opt
         }
 
         impl #name_id {
@@ -682,7 +751,31 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
         })
         .collect();
     let vars: Vec<proc_macro2::Ident> = variants.iter().map(|(_, v)| ident(v)).collect();
-    let values: Vec<Literal> = variants.iter().map(|(v, _)| Literal::string(v)).collect();
+    let (mut variant_run, mut as_str_arms, mut from_str_arms) = (
+        Run::new(Place::Variant(1)),
+        Run::new(Place::Arm(3)),
+        Run::new(Place::Arm(3)),
+    );
+    for ((value, variant), doc) in variants.iter().zip(&descriptions) {
+        variant_run.unit("variant", Some(doc), &[Slot::Ident(variant)], |s| {
+            let id = &s[0];
+            quote!(#id,)
+        });
+        let slots = [Slot::Ident(variant), Slot::Str(value)];
+        as_str_arms.unit("as_str", None, &slots, |s| {
+            let (id, value) = (&s[0], &s[1]);
+            quote!(Self::#id => #value,)
+        });
+        from_str_arms.unit("from_str", None, &slots, |s| {
+            let (id, value) = (&s[0], &s[1]);
+            quote!(#value => ::std::result::Result::Ok(Self::#id),)
+        });
+    }
+    let (variant_run, as_str_arms, from_str_arms) = (
+        variant_run.finish(),
+        as_str_arms.finish(),
+        from_str_arms.finish(),
+    );
     let doc = format!("Allowed values of `{}`.", field.name);
     let doc = docs::Doc::outer(doc);
     let default_impl = default.map(|d| {
@@ -708,7 +801,7 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name_id {
-            #(#descriptions #vars,)*
+            #variant_run
         }
 
         impl #name_id {
@@ -718,7 +811,7 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &'static str {
                 match self {
-                    #(Self::#vars => #values,)*
+                    #as_str_arms
                 }
             }
         }
@@ -736,7 +829,7 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
 
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 match s {
-                    #(#values => ::std::result::Result::Ok(Self::#vars),)*
+                    #from_str_arms
                     other => ::std::result::Result::Err(::aliyun_runtime::validate::UnknownValue::new(other, #expected)),
                 }
             }
@@ -758,22 +851,23 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
 
 // ---------------------------------------------------------------- responses
 
-fn response_field(p: &Planned<'_>) -> TokenStream {
-    let id = ident(&p.ident);
+fn response_field(run: &mut Run, p: &Planned<'_>) {
     let doc = docs::field_doc(p.field, None);
     let doc = docs::Doc::outer(doc);
-    let wire = Literal::string(&p.field.name);
-    let ty = p.shape.tokens();
-    let ty = match &p.shape {
-        Shape::Vec(_) => ty,
-        _ => quote!(::std::option::Option<#ty>),
-    };
+    let vec = matches!(p.shape, Shape::Vec(_));
+    let key = format!("response_field:{}", shape_form(&p.shape));
     // The wire name matters to serde only in the crate's own tests (see `response_struct`).
-    quote! {
-        #doc
-        #[cfg_attr(test, serde(rename = #wire))]
-        pub #id: #ty,
-    }
+    run.unit(&key, Some(&doc), &field_slots(p), |s| {
+        let (id, wire, ty) = (&s[0], &s[1], slot_type(p, s));
+        let ty = match vec {
+            true => ty,
+            false => quote!(::std::option::Option<#ty>),
+        };
+        quote! {
+            #[cfg_attr(test, serde(rename = #wire))]
+            pub #id: #ty,
+        }
+    });
 }
 
 /// The decoding of one field from its struct's members (`m`), by `aliyun_runtime::response`.
@@ -797,7 +891,11 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
     let doc = docs::Doc::outer(doc);
     let name_id = ident(name);
     let serde_crate = serde_crate();
-    let decls = fields.iter().map(response_field);
+    let mut decls = Run::new(Place::Field(1));
+    for p in fields {
+        response_field(&mut decls, p);
+    }
+    let decls = decls.finish();
     let decode = fields.iter().map(response_decode);
     let m = if fields.is_empty() {
         quote!(_m)
@@ -825,7 +923,7 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
         #[cfg_attr(test, derive(::aliyun_runtime::__private::serde::Serialize), serde(crate = #serde_crate))]
         #[non_exhaustive]
         pub struct #name_id {
-            #(#decls)*
+            #decls
         }
 
         impl ::aliyun_runtime::response::FromMembers for #name_id {
@@ -858,10 +956,21 @@ fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> To
     let name_id = ident(name);
     let vars: Vec<proc_macro2::Ident> = variants.iter().map(|(_, v)| ident(v)).collect();
     let values: Vec<Literal> = variants.iter().map(|(v, _)| Literal::string(v)).collect();
-    let variant_docs: Vec<docs::Doc> = variants
-        .iter()
-        .map(|(v, _)| docs::Doc::outer(format!("`{}`", v.replace('`', "'"))))
-        .collect();
+    let mut variant_run = Run::new(Place::Variant(1));
+    let mut as_str_arms = Run::new(Place::Arm(3));
+    for (value, variant) in variants {
+        let doc = docs::Doc::outer(format!("`{}`", value.replace('`', "'")));
+        variant_run.unit("variant", Some(&doc), &[Slot::Ident(variant)], |s| {
+            let id = &s[0];
+            quote!(#id,)
+        });
+        let slots = [Slot::Ident(variant), Slot::Str(value)];
+        as_str_arms.unit("as_str", None, &slots, |s| {
+            let (id, value) = (&s[0], &s[1]);
+            quote!(Self::#id => #value,)
+        });
+    }
+    let (variant_run, as_str_arms) = (variant_run.finish(), as_str_arms.finish());
     let doc = format!(
         "Values of `{}`; values the doc does not list are kept in `Unknown`.",
         field.name
@@ -872,7 +981,7 @@ fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> To
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name_id {
-            #(#variant_docs #vars,)*
+            #variant_run
             /// A value the documentation does not list.
             Unknown(::std::string::String),
         }
@@ -881,7 +990,7 @@ fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> To
             /// The value as it appears on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
-                    #(Self::#vars => #values,)*
+                    #as_str_arms
                     Self::Unknown(other) => other,
                 }
             }

@@ -331,6 +331,16 @@ impl Doc {
     }
 }
 
+impl Doc {
+    /// Under [`super::outline::outline`]: the id of this outer doc's outlined lines.
+    pub(crate) fn outlined_id(&self) -> Option<usize> {
+        match self.inner {
+            true => None,
+            false => super::outline::doc_block(&self.text),
+        }
+    }
+}
+
 impl quote::ToTokens for Doc {
     // Built token by token (the same tokens `quote!(#[doc = #lit])` gives): docs are most of
     // the generated text, and a `quote!` and a `format!` per line showed in the profile.

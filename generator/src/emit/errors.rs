@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::docs;
 use super::naming::{self, ident, TypeNames};
-use super::outline::{self, Place};
+use super::outline::{self, Place, Run, Slot};
 use crate::model::{Api, ErrorCode};
 
 pub fn error_enum(api: &Api, name: &str) -> TokenStream {
@@ -29,11 +29,6 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
             (used.allocate(&base, "Error"), *e)
         })
         .collect();
-    let ids: Vec<proc_macro2::Ident> = variants.iter().map(|(v, _)| ident(v)).collect();
-    let code_lits: Vec<Literal> = variants
-        .iter()
-        .map(|(_, e)| Literal::string(&e.code))
-        .collect();
     let variant_docs: Vec<docs::Doc> = variants
         .iter()
         .map(|(_, e)| {
@@ -53,27 +48,67 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
             docs::Doc::outer(d)
         })
         .collect();
-    let statuses: Vec<TokenStream> = variants
-        .iter()
-        .map(|(_, e)| match e.http_status {
-            Some(s) => {
-                let s = Literal::u16_suffixed(s);
-                quote!(::std::option::Option::Some(#s))
-            }
-            None => quote!(::std::option::Option::None),
-        })
-        .collect();
     // Documented codes first; with none, the match would be a lint-worthy single arm.
-    let documented = if ids.is_empty() {
+    let documented = if variants.is_empty() {
         quote!(Self::undocumented(code, message))
     } else {
+        let mut arms = Run::new(Place::Arm(3));
+        for (variant, e) in &variants {
+            arms.unit("from_code", None, &[Slot::Str(&e.code), Slot::Ident(variant)], |s| {
+                let (code, id) = (&s[0], &s[1]);
+                quote!(#code => Self::#id { message },)
+            });
+        }
+        let arms = arms.finish();
         quote! {
             match code {
-                #(#code_lits => Self::#ids { message },)*
+                #arms
                 _ => Self::undocumented(code, message),
             }
         }
     };
+    // The variants and the arms of `code`, `message` and `http_status`, one run each.
+    let mut variant_run = Run::new(Place::Variant(1));
+    let mut code_arms = Run::new(Place::Arm(3));
+    let mut message_arms = Run::new(Place::Arm(3));
+    let mut status_arms = Run::new(Place::Arm(3));
+    for ((variant, e), doc) in variants.iter().zip(&variant_docs) {
+        variant_run.unit("variant", Some(doc), &[Slot::Ident(variant)], |s| {
+            let id = &s[0];
+            quote! {
+                #id {
+                    /// The message the service sent.
+                    message: ::std::string::String,
+                },
+            }
+        });
+        code_arms.unit("code", None, &[Slot::Ident(variant), Slot::Str(&e.code)], |s| {
+            let (id, code) = (&s[0], &s[1]);
+            quote!(Self::#id { .. } => #code,)
+        });
+        message_arms.unit("message", None, &[Slot::Ident(variant)], |s| {
+            let id = &s[0];
+            quote!(Self::#id { message } => message,)
+        });
+        let key = format!("http_status:{:?}", e.http_status);
+        status_arms.unit(&key, None, &[Slot::Ident(variant)], |s| {
+            let id = &s[0];
+            let status = match e.http_status {
+                Some(s) => {
+                    let s = Literal::u16_suffixed(s);
+                    quote!(::std::option::Option::Some(#s))
+                }
+                None => quote!(::std::option::Option::None),
+            };
+            quote!(Self::#id { .. } => #status,)
+        });
+    }
+    let (variant_run, code_arms, message_arms, status_arms) = (
+        variant_run.finish(),
+        code_arms.finish(),
+        message_arms.finish(),
+        status_arms.finish(),
+    );
     let doc = format!(
         "The errors `{}` can return, by code.\n\nMatch on the variant: codes are compared exactly (some documented codes are misspelt and stay so on the wire).",
         api.name
@@ -121,13 +156,7 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
         #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum #name_id {
-            #(
-                #variant_docs
-                #ids {
-                    /// The message the service sent.
-                    message: ::std::string::String,
-                },
-            )*
+            #variant_run
             /// A gateway-level code every API can return (throttling, signature, parameters…).
             Common {
                 code: ::aliyun_runtime::error::CommonErrorCode,
@@ -152,7 +181,7 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
             /// The exact code on the wire.
             pub fn code(&self) -> &str {
                 match self {
-                    #(Self::#ids { .. } => #code_lits,)*
+                    #code_arms
                     Self::Common { code, .. } => code.as_str(),
                     Self::Other { code, .. } => code,
                 }
@@ -161,7 +190,7 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
             /// The message the service sent.
             pub fn message(&self) -> &str {
                 match self {
-                    #(Self::#ids { message } => message,)*
+                    #message_arms
                     Self::Common { message, .. } | Self::Other { message, .. } => message,
                 }
             }
@@ -169,7 +198,7 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
             /// The HTTP status the documentation gives for this code (advisory: match on the code).
             pub fn http_status(&self) -> ::std::option::Option<u16> {
                 match self {
-                    #(Self::#ids { .. } => #statuses,)*
+                    #status_arms
                     Self::Common { .. } | Self::Other { .. } => ::std::option::Option::None,
                 }
             }

@@ -23,7 +23,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, RwLock};
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 
 use super::api::{emit_api, ApiModule};
@@ -37,21 +37,112 @@ const STAND_IN: &str = "const Z: () = ();";
 /// The indentation of an item directly inside a top-level `impl` block.
 const IMPL_INDENT: &str = "    ";
 
-/// Where an outlined item sits.
+/// Where an outlined item (or run of units, see [`Run`]) sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Place {
     /// At the top level of the module.
     Top,
     /// Directly inside a top-level `impl` block.
     Impl,
+    /// Statements of a function body at this depth (`1`: a top-level `fn`, `2`: a method).
+    Stmt(u8),
+    /// Named fields of a struct at this depth (`1`: a top-level struct).
+    Field(u8),
+    /// Variants of an enum at this depth (`1`: a top-level enum).
+    Variant(u8),
+    /// Arms of a `match` at this depth (`3`: a match that is a statement of a method).
+    Arm(u8),
 }
 
+/// Enough spaces for the deepest place outlined.
+const SPACES: &str = "                                ";
+
 impl Place {
+    fn depth(self) -> usize {
+        match self {
+            Place::Top => 0,
+            Place::Impl => 1,
+            Place::Stmt(d) | Place::Field(d) | Place::Variant(d) | Place::Arm(d) => d as usize,
+        }
+    }
+
     fn indent(self) -> &'static str {
         match self {
-            Place::Top => "",
             Place::Impl => IMPL_INDENT,
+            other => SPACES.get(..4 * other.depth()).unwrap_or(SPACES),
         }
+    }
+
+    /// Whether templates can be printed for it (wrappers nest one level per depth).
+    fn supported(self) -> bool {
+        let depth = self.depth();
+        4 * depth <= SPACES.len()
+            && match self {
+                Place::Stmt(_) | Place::Field(_) | Place::Variant(_) => depth >= 1,
+                Place::Arm(_) => depth >= 2,
+                Place::Top | Place::Impl => true,
+            }
+    }
+
+    /// The tokens that hold an outlined item's place, after its marker attribute.
+    fn stand_in_tokens(self) -> TokenStream {
+        match self {
+            Place::Top | Place::Impl | Place::Stmt(_) => quote!(const Z: () = ();),
+            Place::Field(_) => quote!(z: (),),
+            Place::Variant(_) => quote!(Z,),
+            Place::Arm(_) => quote!(_ => {}),
+        }
+    }
+
+    /// How prettyplease prints [`Place::stand_in_tokens`] (after the indentation).
+    fn stand_in_line(self) -> &'static str {
+        match self {
+            Place::Top | Place::Impl | Place::Stmt(_) => STAND_IN,
+            Place::Field(_) => "z: (),",
+            Place::Variant(_) => "Z,",
+            Place::Arm(_) => "_ => {}",
+        }
+    }
+
+    /// `tokens` wrapped so that prettyplease prints them at this place's indentation, with the
+    /// exact text of the wrapper's opening and closing lines.
+    fn wrap(self, tokens: TokenStream) -> (TokenStream, String, String) {
+        let depth = self.depth();
+        let level = |d: usize| SPACES.get(..4 * d).unwrap_or(SPACES);
+        // The innermost wrapper: how many levels it takes, its tokens, its opening lines.
+        let (inner_levels, mut wrapped, inner_head): (usize, TokenStream, Vec<&str>) = match self
+        {
+            Place::Top => return (tokens, String::new(), String::new()),
+            Place::Impl => (1, quote!(impl Z { #tokens }), vec!["impl Z {"]),
+            Place::Stmt(_) => (1, quote!(fn z() { #tokens }), vec!["fn z() {"]),
+            Place::Field(_) => (1, quote!(struct Z { #tokens }), vec!["struct Z {"]),
+            Place::Variant(_) => (1, quote!(enum Z { #tokens }), vec!["enum Z {"]),
+            Place::Arm(_) => (
+                2,
+                quote!(fn z() { match z { #tokens } }),
+                vec!["fn z() {", "match z {"],
+            ),
+        };
+        let mods = depth - inner_levels;
+        for _ in 0..mods {
+            wrapped = quote!(mod z { #wrapped });
+        }
+        let mut head = String::new();
+        for d in 0..mods {
+            head.push_str(level(d));
+            head.push_str("mod z {\n");
+        }
+        for (i, line) in inner_head.iter().enumerate() {
+            head.push_str(level(mods + i));
+            head.push_str(line);
+            head.push('\n');
+        }
+        let mut tail = String::new();
+        for d in (0..depth).rev() {
+            tail.push_str(level(d));
+            tail.push_str("}\n");
+        }
+        (wrapped, head, tail)
     }
 }
 
@@ -66,17 +157,27 @@ pub struct OutlinedDocs {
     items: Vec<OutlinedItem>,
 }
 
-/// An impl item printed from a template: the printed item with a stand-in identifier of the
-/// same length as the real one.
+/// Text printed from templates in the place of one marker: an item, or a run of units.
 #[derive(Debug, Clone)]
 struct OutlinedItem {
     place: Place,
-    /// Empty for an item without a varying identifier.
-    ident: String,
-    stand_in: String,
-    /// How many times the identifier occurs in the printed item.
-    uses: usize,
-    template: Template,
+    content: Content,
+}
+
+#[derive(Debug, Clone)]
+enum Content {
+    /// An item printed from a template: the printed item with a stand-in identifier of the
+    /// same length as the real one.
+    Item {
+        /// Empty for an item without a varying identifier.
+        ident: String,
+        stand_in: String,
+        /// How many times the identifier occurs in the printed item.
+        uses: usize,
+        template: Template,
+    },
+    /// Consecutive units (fields, arms, statements…) of a [`Run`].
+    Run(Vec<Unit>),
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +232,13 @@ pub fn outline<R>(f: impl FnOnce() -> R) -> (R, OutlinedDocs) {
 /// placeholder `#[doc]` to emit instead of a `#[doc]` per line. `None` outside `outline` or
 /// for a text without lines (which has no `#[doc]`).
 pub(crate) fn placeholder(doc_text: &str) -> Option<Literal> {
+    let id = doc_block(doc_text)?;
+    Some(Literal::string(&format!("{MARKER}{id}")))
+}
+
+/// Under [`outline`]: records the lines of a doc text; returns its id (`None` outside
+/// `outline` or for a text without lines).
+pub(crate) fn doc_block(doc_text: &str) -> Option<usize> {
     TABLE.with(|t| {
         let mut t = t.borrow_mut();
         let table = t.as_mut()?;
@@ -147,10 +255,7 @@ pub(crate) fn placeholder(doc_text: &str) -> Option<Literal> {
             return None;
         }
         table.blocks.push((first, table.ends.len()));
-        Some(Literal::string(&format!(
-            "{MARKER}{}",
-            table.blocks.len() - 1
-        )))
+        Some(table.blocks.len() - 1)
     })
 }
 
@@ -206,15 +311,301 @@ pub(crate) fn outlined_item(
         let table = t.as_mut()?;
         table.items.push(OutlinedItem {
             place,
-            ident: ident.to_string(),
-            stand_in,
-            uses,
-            template,
+            content: Content::Item {
+                ident: ident.to_string(),
+                stand_in,
+                uses,
+                template,
+            },
         });
         Some(table.items.len() - 1)
     })?;
     let marker = Literal::string(&format!("{ITEM_MARKER}{id}"));
     Some(quote!(#[doc = #marker] const Z: () = ();))
+}
+
+/// What varies between units of one shape: an identifier or a string literal. Layout depends
+/// only on the printed width of each, so a unit is printed once per shape and widths, with
+/// stand-ins of the same widths, and the real text put in their place.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Slot<'a> {
+    /// An identifier (`r#type` for a raw one, as [`super::naming::ident`] takes it).
+    Ident(&'a str),
+    /// The value of a string literal.
+    Str(&'a str),
+}
+
+/// A unit of a [`Run`]: its doc's placeholder id, its template, and the printed text of each
+/// slot.
+#[derive(Debug, Clone)]
+struct Unit {
+    doc: Option<usize>,
+    template: UnitTemplate,
+    values: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+enum UnitTemplate {
+    Printed(Arc<Compiled>),
+    Pending {
+        key: String,
+        tokens: TokenStream,
+        stand_ins: Vec<String>,
+    },
+}
+
+/// A printed unit cut at its stand-ins: `parts[0]`, slot `slots[0]`, `parts[1]`, …
+#[derive(Debug)]
+struct Compiled {
+    parts: Vec<String>,
+    slots: Vec<usize>,
+}
+
+static UNITS: LazyLock<RwLock<HashMap<String, Arc<Compiled>>>> = LazyLock::new(Default::default);
+
+impl Compiled {
+    /// Cuts `text` at every whole occurrence of each stand-in; `None` unless each occurs.
+    fn new(text: &str, stand_ins: &[String]) -> Option<Compiled> {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (slot, stand_in) in stand_ins.iter().enumerate() {
+            let quoted = stand_in.starts_with('"');
+            let mut any = false;
+            for (at, _) in text.match_indices(stand_in.as_str()) {
+                let word = |c: char| c.is_alphanumeric() || c == '_';
+                let whole = quoted
+                    || !(text[..at].chars().next_back().is_some_and(word)
+                        || text[at + stand_in.len()..].chars().next().is_some_and(word));
+                if whole {
+                    found.push((at, slot));
+                    any = true;
+                }
+            }
+            if !any {
+                return None;
+            }
+        }
+        found.sort_unstable();
+        let mut parts = Vec::with_capacity(found.len() + 1);
+        let mut slots = Vec::with_capacity(found.len());
+        let mut copied = 0;
+        for (at, slot) in found {
+            // Overlapping stand-ins cannot be told apart.
+            if at < copied {
+                return None;
+            }
+            parts.push(text[copied..at].to_string());
+            slots.push(slot);
+            copied = at + stand_ins[slot].len();
+        }
+        parts.push(text[copied..].to_string());
+        Some(Compiled { parts, slots })
+    }
+}
+
+/// The stand-in for slot `index` printed `width` bytes wide, or `None` when too narrow to
+/// tell slots apart (or too many slots).
+fn stand_in(slot: &Slot<'_>, index: usize, width: usize) -> Option<String> {
+    let letter = char::from(b'a' + u8::try_from(index).ok().filter(|&i| i < 26)?);
+    match slot {
+        Slot::Ident(_) if width >= 2 => {
+            Some(format!("z{letter}{}", "9".repeat(width - 2)))
+        }
+        Slot::Str(_) if width >= 4 => Some(format!("\"Q{letter}{}\"", "q".repeat(width - 4))),
+        _ => None,
+    }
+}
+
+impl Unit {
+    fn render(&self, place: Place, out: &mut String) -> Option<()> {
+        let compiled = match &self.template {
+            UnitTemplate::Printed(compiled) => compiled.clone(),
+            UnitTemplate::Pending {
+                key,
+                tokens,
+                stand_ins,
+            } => {
+                let text = print_at(place, tokens.clone())?;
+                let compiled = Arc::new(Compiled::new(&text, stand_ins)?);
+                if let Ok(mut cache) = UNITS.write() {
+                    cache.entry(key.clone()).or_insert_with(|| compiled.clone());
+                }
+                compiled
+            }
+        };
+        if let Some(doc) = self.doc {
+            out.push_str(place.indent());
+            out.push_str("///");
+            out.push(MARKER);
+            out.push_str(&doc.to_string());
+            out.push('\n');
+        }
+        let mut parts = compiled.parts.iter();
+        out.push_str(parts.next()?);
+        for (slot, part) in compiled.slots.iter().zip(parts) {
+            out.push_str(self.values.get(*slot)?);
+            out.push_str(part);
+        }
+        Some(())
+    }
+}
+
+enum RunEntry {
+    Outlined(Unit),
+    Plain(TokenStream),
+}
+
+/// Consecutive units at one place (the fields of a struct, the arms of a match, the
+/// statements of a body), each of a fixed shape but for its [`Slot`]s. Under [`outline`],
+/// each run of units becomes one marker in the tokens and each unit is printed once per
+/// shape and slot widths; otherwise (or for a unit whose slots cannot stand in) the units are
+/// plain tokens.
+///
+/// Same text: prettyplease prints each field, variant, arm and statement on lines of its own,
+/// its layout decided by its own words' widths and its indentation alone.
+pub(crate) struct Run {
+    place: Place,
+    active: bool,
+    entries: Vec<RunEntry>,
+}
+
+impl Run {
+    pub(crate) fn new(place: Place) -> Run {
+        let active = place.supported() && TABLE.with(|t| t.borrow().is_some());
+        Run {
+            place,
+            active,
+            entries: Vec::new(),
+        }
+    }
+
+    /// Adds a unit whose tokens `build` makes from the slot tokens (identifiers and string
+    /// literals, in the order of `slots`); `key` names its shape among the units added at the
+    /// same place in the emitter (the caller's source location is part of the template key):
+    /// units with the same key and slot widths must print alike. `doc` goes before the unit.
+    #[track_caller]
+    pub(crate) fn unit(
+        &mut self,
+        key: &str,
+        doc: Option<&super::docs::Doc>,
+        slots: &[Slot<'_>],
+        build: impl FnOnce(&[TokenTree]) -> TokenStream,
+    ) {
+        if self.active {
+            let site = std::panic::Location::caller();
+            let key = format!("{}:{}:{}:{key}", site.file(), site.line(), site.column());
+            // A unit whose slots cannot stand in is added plainly.
+            if let Some(unit) = self.outlined(&key, doc, slots, build) {
+                self.entries.push(RunEntry::Outlined(unit));
+            }
+            return;
+        }
+        self.plain(doc, slots, build);
+    }
+
+    fn plain(
+        &mut self,
+        doc: Option<&super::docs::Doc>,
+        slots: &[Slot<'_>],
+        build: impl FnOnce(&[TokenTree]) -> TokenStream,
+    ) {
+        let real: Vec<TokenTree> = slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Ident(name) => TokenTree::Ident(super::naming::ident(name)),
+                Slot::Str(value) => TokenTree::Literal(Literal::string(value)),
+            })
+            .collect();
+        let tokens = build(&real);
+        self.entries.push(RunEntry::Plain(quote!(#doc #tokens)));
+    }
+
+    fn outlined(
+        &mut self,
+        key: &str,
+        doc: Option<&super::docs::Doc>,
+        slots: &[Slot<'_>],
+        build: impl FnOnce(&[TokenTree]) -> TokenStream,
+    ) -> Option<Unit> {
+        let mut values = Vec::with_capacity(slots.len());
+        let mut full_key = format!("{key}/{:?}", self.place);
+        for slot in slots {
+            let printed = match slot {
+                Slot::Ident(name) => super::naming::ident(name).to_string(),
+                Slot::Str(value) => Literal::string(value).to_string(),
+            };
+            full_key.push('/');
+            full_key.push_str(&printed.len().to_string());
+            values.push(printed);
+        }
+        let cached = UNITS.read().ok().and_then(|c| c.get(&full_key).cloned());
+        let template = match cached {
+            Some(compiled) => UnitTemplate::Printed(compiled),
+            None => {
+                let mut stand_ins = Vec::with_capacity(slots.len());
+                let mut tokens = Vec::with_capacity(slots.len());
+                for (i, (slot, value)) in slots.iter().zip(&values).enumerate() {
+                    let Some(s) = stand_in(slot, i, value.len()) else {
+                        self.plain(doc, slots, build);
+                        return None;
+                    };
+                    tokens.push(match slot {
+                        Slot::Ident(_) => TokenTree::Ident(Ident::new(&s, Span::call_site())),
+                        Slot::Str(_) => TokenTree::Literal(Literal::string(&s[1..s.len() - 1])),
+                    });
+                    stand_ins.push(s);
+                }
+                UnitTemplate::Pending {
+                    key: full_key,
+                    tokens: build(&tokens),
+                    stand_ins,
+                }
+            }
+        };
+        let doc = doc.and_then(|d| d.outlined_id());
+        Some(Unit {
+            doc,
+            template,
+            values,
+        })
+    }
+
+    /// The tokens of the run: a marker per stretch of outlined units, plain units as they are.
+    pub(crate) fn finish(self) -> TokenStream {
+        let mut out = TokenStream::new();
+        let mut pending: Vec<Unit> = Vec::new();
+        let place = self.place;
+        let flush = |pending: &mut Vec<Unit>, out: &mut TokenStream| {
+            if pending.is_empty() {
+                return;
+            }
+            let units = std::mem::take(pending);
+            let id = TABLE.with(|t| {
+                let mut t = t.borrow_mut();
+                let table = t.as_mut()?;
+                table.items.push(OutlinedItem {
+                    place,
+                    content: Content::Run(units),
+                });
+                Some(table.items.len() - 1)
+            });
+            if let Some(id) = id {
+                let marker = Literal::string(&format!("{ITEM_MARKER}{id}"));
+                let stand_in = place.stand_in_tokens();
+                out.extend(quote!(#[doc = #marker] #stand_in));
+            }
+        };
+        for entry in self.entries {
+            match entry {
+                RunEntry::Outlined(unit) => pending.push(unit),
+                RunEntry::Plain(tokens) => {
+                    flush(&mut pending, &mut out);
+                    out.extend(tokens);
+                }
+            }
+        }
+        flush(&mut pending, &mut out);
+        out
+    }
 }
 
 /// An item's printed text (lines indented as at `place`), checked to hold the stand-in
@@ -225,21 +616,19 @@ fn print_template(
     stand_in: &str,
     uses: usize,
 ) -> Option<Arc<str>> {
-    let body = match place {
-        Place::Impl => {
-            let printed = super::format_tokens(quote!(impl Z { #tokens }), "template").ok()?;
-            printed
-                .strip_prefix("impl Z {\n")?
-                .strip_suffix("}\n")?
-                .to_string()
-        }
-        Place::Top => super::format_tokens(tokens, "template").ok()?,
-    };
+    let body = print_at(place, tokens)?;
+    (body.matches(stand_in).count() == uses).then(|| Arc::from(body))
+}
+
+/// `tokens` printed at `place` (lines indented as there), checked to hold no placeholder.
+fn print_at(place: Place, tokens: TokenStream) -> Option<String> {
+    let (wrapped, head, tail) = place.wrap(tokens);
+    let printed = super::format_tokens(wrapped, "template").ok()?;
+    let body = printed.strip_prefix(&head)?.strip_suffix(&tail)?;
     let clean = !body.contains([MARKER, ITEM_MARKER])
         && body.ends_with('\n')
-        && body.lines().all(|l| l.starts_with(place.indent()))
-        && body.matches(stand_in).count() == uses;
-    clean.then(|| Arc::from(body))
+        && body.lines().all(|l| l.starts_with(place.indent()));
+    clean.then(|| body.to_string())
 }
 
 /// The number after the marker at `at`.
@@ -270,15 +659,35 @@ impl OutlinedDocs {
         if self.items.is_empty() {
             return Some(Cow::Borrowed(printed));
         }
-        let mut texts = Vec::with_capacity(self.items.len());
+        let mut texts: Vec<Cow<'_, str>> = Vec::with_capacity(self.items.len());
         for item in &self.items {
-            texts.push(match &item.template {
-                Template::Printed(text) => text.clone(),
-                Template::Pending { key, tokens } => {
-                    let text =
-                        print_template(item.place, tokens.clone(), &item.stand_in, item.uses)?;
-                    cache_template(key, &text);
-                    text
+            texts.push(match &item.content {
+                Content::Item {
+                    ident,
+                    stand_in,
+                    uses,
+                    template,
+                } => {
+                    let text = match template {
+                        Template::Printed(text) => text.clone(),
+                        Template::Pending { key, tokens } => {
+                            let text =
+                                print_template(item.place, tokens.clone(), stand_in, *uses)?;
+                            cache_template(key, &text);
+                            text
+                        }
+                    };
+                    match ident.is_empty() {
+                        true => Cow::Owned(text.to_string()),
+                        false => Cow::Owned(text.replace(stand_in.as_str(), ident)),
+                    }
+                }
+                Content::Run(units) => {
+                    let mut out = String::new();
+                    for unit in units {
+                        unit.render(item.place, &mut out)?;
+                    }
+                    Cow::Owned(out)
                 }
             });
         }
@@ -301,13 +710,10 @@ impl OutlinedDocs {
             let rest = &printed[line_end + 1..];
             let stand_in_line = rest
                 .strip_prefix(indent)?
-                .strip_prefix(STAND_IN)?
+                .strip_prefix(item.place.stand_in_line())?
                 .strip_prefix('\n')?;
             out.push_str(&printed[copied..line_start]);
-            match item.ident.is_empty() {
-                true => out.push_str(&texts[id]),
-                false => out.push_str(&texts[id].replace(&item.stand_in, &item.ident)),
-            }
+            out.push_str(&texts[id]);
             copied = printed.len() - stand_in_line.len();
         }
         if seen.contains(&false) {
@@ -520,6 +926,71 @@ mod tests {
             assert_eq!(docs.items.len(), 4, "`x` is too short to stand in for");
             let printed = format_tokens(outlined, "outlined").unwrap();
             assert_eq!(docs.restore(&printed).unwrap(), plain);
+        }
+    }
+
+    /// A module with a run at each place, built plainly or outlined.
+    fn module_with_runs(names: &[&str]) -> TokenStream {
+        let mut fields = Run::new(Place::Field(1));
+        let mut variants = Run::new(Place::Variant(1));
+        let mut stmts = Run::new(Place::Stmt(2));
+        let mut arms = Run::new(Place::Arm(3));
+        for name in names {
+            let doc = Doc::outer(format!("Field `{name}`.\n\nSecond line."));
+            let wire = format!("Wire{name}");
+            let slots = [Slot::Ident(name), Slot::Str(&wire)];
+            fields.unit("field", Some(&doc), &slots, |s| {
+                let (id, wire) = (&s[0], &s[1]);
+                quote!(#[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")] pub #id: ::std::option::Option<::std::string::String>,)
+            });
+            let camel = heck::ToUpperCamelCase::to_upper_camel_case(*name);
+            variants.unit("variant", Some(&doc), &[Slot::Ident(&camel)], |s| {
+                let id = &s[0];
+                quote!(#id { message: ::std::string::String },)
+            });
+            stmts.unit("stmt", None, &slots, |s| {
+                let (id, wire) = (&s[0], &s[1]);
+                quote!(if let ::std::option::Option::Some(x) = self.#id.as_ref() { q.field(prefix, #wire, x); })
+            });
+            arms.unit("arm", None, &[Slot::Str(&wire), Slot::Ident(&camel)], |s| {
+                let (wire, id) = (&s[0], &s[1]);
+                quote!(#wire => Self::#id { message },)
+            });
+        }
+        let (fields, variants, stmts, arms) =
+            (fields.finish(), variants.finish(), stmts.finish(), arms.finish());
+        quote! {
+            pub struct A { #fields pub last: i32, }
+            pub enum E { #variants Other, }
+            impl A {
+                pub fn write(&self, prefix: &str, q: &mut Q) { let _ = 1; #stmts }
+                pub fn from_code(code: &str, message: String) -> E {
+                    match code { #arms _ => E::Other, }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn runs_print_like_inline() {
+        let names = [
+            "region_id",
+            "a_rather_long_field_name_that_makes_the_lines_wrap_somewhere_past_the_margin_of_it",
+            "abc",
+            "r#type",
+            "x",
+            "id",
+        ];
+        let plain = format_tokens(module_with_runs(&names), "plain").unwrap();
+        // By hand: the long name does not fit the `if let` line.
+        assert!(plain.contains("        if let ::std::option::Option::Some(x) = self\n"), "{plain}");
+        assert!(plain.contains("    /// Second line.\n    #[serde(rename = \"Wireabc\""), "{plain}");
+        // Twice: templates printed, then templates from the cache.
+        for _ in 0..2 {
+            let (outlined, docs) = outline(|| module_with_runs(&names));
+            let printed = format_tokens(outlined, "outlined").unwrap();
+            let restored = docs.restore(&printed);
+            assert_eq!(restored.as_deref(), Some(plain.as_str()), "{printed}");
         }
     }
 
