@@ -438,30 +438,25 @@ fn field_decl(run: &mut Run, p: &Planned<'_>, request: bool) {
     });
 }
 
-/// A setter: `impl Into<T>` argument, stored as `Some(value)` in the field of the same name.
-fn setter(p: &Planned<'_>) -> TokenStream {
-    let doc = docs::field_doc(p.field, p.field.required);
-    let doc = docs::Doc::outer(doc);
-    // Printed once per shape and name length, the name put in ([`super::outline`]).
-    let key = format!("setter:{}", shape_key(&p.shape));
-    let item = outline::impl_item(&key, &p.ident, 2, |id| setter_item(&p.shape, id))
-        .unwrap_or_else(|| setter_item(&p.shape, &ident(&p.ident)));
-    quote!(#doc #item)
-}
-
-/// What determines `Shape::tokens`.
-fn shape_key(shape: &Shape) -> String {
-    match shape {
-        Shape::Scalar(s) => format!("{s:?}"),
-        Shape::Enum(name, _) | Shape::Struct(name) => format!("type {name}"),
-        Shape::Vec(inner) => format!("Vec<{}>", shape_key(inner)),
+/// The setters of `fields`, one each: `impl Into<T>` argument, stored as `Some(value)` in the
+/// field of the same name (printed once per shape and name widths, see [`Run`]).
+fn setters(fields: &[Planned<'_>]) -> TokenStream {
+    let mut run = Run::new(Place::Impl);
+    for p in fields {
+        let doc = docs::field_doc(p.field, p.field.required);
+        let doc = docs::Doc::outer(doc);
+        let key = format!("setter:{}", shape_form(&p.shape));
+        let mut slots = vec![Slot::Ident(&p.ident)];
+        slots.extend(p.shape.type_name().map(Slot::Ident));
+        run.unit(&key, Some(&doc), &slots, |s| setter_item(&p.shape, &s[0], s.get(1)));
     }
+    run.finish()
 }
 
-fn setter_item(shape: &Shape, id: &proc_macro2::Ident) -> TokenStream {
+fn setter_item(shape: &Shape, id: &TokenTree, type_name: Option<&TokenTree>) -> TokenStream {
     match shape {
         Shape::Vec(inner) => {
-            let item = inner.tokens();
+            let item = inner.tokens_named(type_name);
             quote! {
                 pub fn #id<I, V>(mut self, values: I) -> Self
                 where
@@ -474,7 +469,7 @@ fn setter_item(shape: &Shape, id: &proc_macro2::Ident) -> TokenStream {
             }
         }
         other => {
-            let ty = other.tokens();
+            let ty = other.tokens_named(type_name);
             quote! {
                 pub fn #id(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
                     self.#id = ::std::option::Option::Some(value.into());
@@ -514,7 +509,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         });
     }
     let builder_fields = builder_fields.finish();
-    let setters = fields.iter().map(setter);
+    let setters = setters(fields);
     // Moving values out of the builder once every required field is known to be present.
     let required: Vec<&Planned<'_>> = fields.iter().filter(|p| p.required).collect();
     let req_ids: Vec<proc_macro2::Ident> = required.iter().map(|p| ident(&p.ident)).collect();
@@ -629,7 +624,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         }
 
         impl #builder_id {
-            #(#setters)*
+            #setters
 
             #build
 
@@ -664,7 +659,7 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
     let name_id = ident(name);
     let serde_crate = serde_crate();
     let fields = &parent.children;
-    let setters = fields.iter().map(setter);
+    let setters = setters(fields);
     let query = struct_query(fields, Access::Optional);
     let new = |_: &proc_macro2::Ident| {
         quote! {
@@ -708,7 +703,7 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
         impl #name_id {
             #new
 
-            #(#setters)*
+            #setters
 
             #[doc(hidden)]
             pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {
@@ -778,17 +773,51 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
     );
     let doc = format!("Allowed values of `{}`.", field.name);
     let doc = docs::Doc::outer(doc);
-    let default_impl = default.map(|d| {
-        let d = ident(&d);
+    // Fixed text but for the names: printed once per name widths (see [`Run`]).
+    let mut default_and_display = Run::new(Place::Top);
+    if let Some(d) = &default {
+        let slots = [Slot::Ident(name), Slot::Ident(d)];
+        default_and_display.unit("default", None, &slots, |s| {
+            let (name_id, d) = (&s[0], &s[1]);
+            quote! {
+                /// The value the service assumes when the parameter is not sent.
+                impl ::std::default::Default for #name_id {
+                    fn default() -> Self {
+                        Self::#d
+                    }
+                }
+            }
+        });
+    }
+    default_and_display.unit("display", None, &[Slot::Ident(name)], |s| {
+        let name_id = &s[0];
         quote! {
-            /// The value the service assumes when the parameter is not sent.
-            impl ::std::default::Default for #name_id {
-                fn default() -> Self {
-                    Self::#d
+            impl ::std::fmt::Display for #name_id {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(self.as_str())
                 }
             }
         }
     });
+    let default_and_display = default_and_display.finish();
+    let mut query_and_serialize = Run::new(Place::Top);
+    query_and_serialize.unit("query_and_serialize", None, &[Slot::Ident(name)], |s| {
+        let name_id = &s[0];
+        quote! {
+            impl ::aliyun_runtime::query::QueryValue for #name_id {
+                fn to_query_value(&self) -> ::std::string::String {
+                    self.as_str().to_string()
+                }
+            }
+
+            impl ::aliyun_runtime::__private::serde::Serialize for #name_id {
+                fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    s.serialize_str(self.as_str())
+                }
+            }
+        }
+    });
+    let query_and_serialize = query_and_serialize.finish();
     let expected = Literal::string(
         &variants
             .iter()
@@ -816,13 +845,7 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
             }
         }
 
-        #default_impl
-
-        impl ::std::fmt::Display for #name_id {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+        #default_and_display
 
         impl ::std::str::FromStr for #name_id {
             type Err = ::aliyun_runtime::validate::UnknownValue;
@@ -835,17 +858,7 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
             }
         }
 
-        impl ::aliyun_runtime::query::QueryValue for #name_id {
-            fn to_query_value(&self) -> ::std::string::String {
-                self.as_str().to_string()
-            }
-        }
-
-        impl ::aliyun_runtime::__private::serde::Serialize for #name_id {
-            fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
+        #query_and_serialize
     }
 }
 
@@ -971,6 +984,25 @@ fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> To
         });
     }
     let (variant_run, as_str_arms) = (variant_run.finish(), as_str_arms.finish());
+    let mut display_and_serialize = Run::new(Place::Top);
+    display_and_serialize.unit("display_and_serialize", None, &[Slot::Ident(name)], |s| {
+        let name_id = &s[0];
+        quote! {
+            impl ::std::fmt::Display for #name_id {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            #[cfg(test)]
+            impl ::aliyun_runtime::__private::serde::Serialize for #name_id {
+                fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    s.serialize_str(self.as_str())
+                }
+            }
+        }
+    });
+    let display_and_serialize = display_and_serialize.finish();
     let doc = format!(
         "Values of `{}`; values the doc does not list are kept in `Unknown`.",
         field.name
@@ -996,18 +1028,7 @@ fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> To
             }
         }
 
-        impl ::std::fmt::Display for #name_id {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        #[cfg(test)]
-        impl ::aliyun_runtime::__private::serde::Serialize for #name_id {
-            fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
+        #display_and_serialize
 
         impl ::aliyun_runtime::de::Scalar for #name_id {
             fn from_wire(text: &str) -> ::std::result::Result<Self, ::std::string::String> {

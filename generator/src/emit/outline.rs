@@ -52,6 +52,8 @@ pub(crate) enum Place {
     Variant(u8),
     /// Arms of a `match` at this depth (`3`: a match that is a statement of a method).
     Arm(u8),
+    /// Items of a module at this depth (`1`: in a top-level `mod`).
+    Item(u8),
 }
 
 /// Enough spaces for the deepest place outlined.
@@ -62,7 +64,11 @@ impl Place {
         match self {
             Place::Top => 0,
             Place::Impl => 1,
-            Place::Stmt(d) | Place::Field(d) | Place::Variant(d) | Place::Arm(d) => d as usize,
+            Place::Stmt(d)
+            | Place::Field(d)
+            | Place::Variant(d)
+            | Place::Arm(d)
+            | Place::Item(d) => d as usize,
         }
     }
 
@@ -78,7 +84,9 @@ impl Place {
         let depth = self.depth();
         4 * depth <= SPACES.len()
             && match self {
-                Place::Stmt(_) | Place::Field(_) | Place::Variant(_) => depth >= 1,
+                Place::Stmt(_) | Place::Field(_) | Place::Variant(_) | Place::Item(_) => {
+                    depth >= 1
+                }
                 Place::Arm(_) => depth >= 2,
                 Place::Top | Place::Impl => true,
             }
@@ -87,7 +95,9 @@ impl Place {
     /// The tokens that hold an outlined item's place, after its marker attribute.
     fn stand_in_tokens(self) -> TokenStream {
         match self {
-            Place::Top | Place::Impl | Place::Stmt(_) => quote!(const Z: () = ();),
+            Place::Top | Place::Impl | Place::Stmt(_) | Place::Item(_) => {
+                quote!(const Z: () = ();)
+            }
             Place::Field(_) => quote!(z: (),),
             Place::Variant(_) => quote!(Z,),
             Place::Arm(_) => quote!(_ => {}),
@@ -97,7 +107,7 @@ impl Place {
     /// How prettyplease prints [`Place::stand_in_tokens`] (after the indentation).
     fn stand_in_line(self) -> &'static str {
         match self {
-            Place::Top | Place::Impl | Place::Stmt(_) => STAND_IN,
+            Place::Top | Place::Impl | Place::Stmt(_) | Place::Item(_) => STAND_IN,
             Place::Field(_) => "z: (),",
             Place::Variant(_) => "Z,",
             Place::Arm(_) => "_ => {}",
@@ -114,6 +124,7 @@ impl Place {
         {
             Place::Top => return (tokens, String::new(), String::new()),
             Place::Impl => (1, quote!(impl Z { #tokens }), vec!["impl Z {"]),
+            Place::Item(_) => (1, quote!(mod z { #tokens }), vec!["mod z {"]),
             Place::Stmt(_) => (1, quote!(fn z() { #tokens }), vec!["fn z() {"]),
             Place::Field(_) => (1, quote!(struct Z { #tokens }), vec!["struct Z {"]),
             Place::Variant(_) => (1, quote!(enum Z { #tokens }), vec!["enum Z {"]),
@@ -259,26 +270,16 @@ pub(crate) fn doc_block(doc_text: &str) -> Option<usize> {
     })
 }
 
-/// Under [`outline`]: an item directly inside a top-level `impl` block whose printed text is
-/// fully determined by `key` and by its identifier `ident`, which occurs `uses` times in it.
-/// Returns the stand-in tokens to emit instead (the item is printed once per key and length of
-/// `ident`, with a stand-in identifier of that length, and the real one put in the text).
-/// `None` outside `outline`, or for an identifier too short to stand in for safely.
+/// Under [`outline`]: an item at `place` whose printed text is fully determined by `key` and
+/// by its identifier `ident`, which occurs `uses` times in it. Returns the stand-in tokens to
+/// emit instead (the item is printed once per key and length of `ident`, with a stand-in
+/// identifier of that length, and the real one put in the text). `None` outside `outline`, or
+/// for an identifier too short to stand in for safely. An empty `ident` (with `uses` 0) for
+/// items whose text is fixed by `key` alone (`build` then gets an identifier it must not use).
 ///
 /// Same text: prettyplease's layout depends on the lengths of the printed words, never on the
-/// letters of an identifier, and an impl item starts on a line of its own at the same
-/// indentation whatever comes before it.
-pub(crate) fn impl_item(
-    key: &str,
-    ident: &str,
-    uses: usize,
-    build: impl FnOnce(&Ident) -> TokenStream,
-) -> Option<TokenStream> {
-    outlined_item(Place::Impl, key, ident, uses, build)
-}
-
-/// [`impl_item`] for items at `place`; an empty `ident` (with `uses` 0) for items whose text
-/// is fixed by `key` alone (`build` then gets an identifier it must not use).
+/// letters of an identifier, and an item starts on a line of its own at the same indentation
+/// whatever comes before it.
 pub(crate) fn outlined_item(
     place: Place,
     key: &str,
@@ -402,15 +403,38 @@ impl Compiled {
     }
 }
 
+/// String literals at least this wide print alike whatever their width: wider than
+/// prettyplease's whole line (89) and any width it compares a group with, so every group that
+/// holds one breaks and every break after it on its line is taken. They are printed with a
+/// stand-in of this width and keyed as "long".
+const LONG: usize = 200;
+/// Beyond this, a width nears prettyplease's "infinite" size (0xffff): keyed exactly.
+const LONGEST: usize = 60_000;
+
 /// The stand-in for slot `index` printed `width` bytes wide, or `None` when too narrow to
 /// tell slots apart (or too many slots).
 fn stand_in(slot: &Slot<'_>, index: usize, width: usize) -> Option<String> {
-    let letter = char::from(b'a' + u8::try_from(index).ok().filter(|&i| i < 26)?);
-    match slot {
-        Slot::Ident(_) if width >= 2 => {
-            Some(format!("z{letter}{}", "9".repeat(width - 2)))
+    // The index in letters (`a`…`z`, `ba`…): padding (`9`, `q`) is never a letter there.
+    let mut letters = Vec::new();
+    let mut rest = index;
+    loop {
+        letters.push(b'a' + (rest % 26) as u8);
+        rest /= 26;
+        if rest == 0 {
+            break;
         }
-        Slot::Str(_) if width >= 4 => Some(format!("\"Q{letter}{}\"", "q".repeat(width - 4))),
+    }
+    letters.reverse();
+    let letters = String::from_utf8(letters).ok()?;
+    let fixed = letters.len() + 1;
+    match slot {
+        Slot::Ident(_) if width >= fixed => {
+            Some(format!("z{letters}{}", "9".repeat(width - fixed)))
+        }
+        Slot::Str(_) if width >= fixed + 2 => Some(format!(
+            "\"Q{letters}{}\"",
+            "q".repeat(width - fixed - 2)
+        )),
         _ => None,
     }
 }
@@ -534,7 +558,10 @@ impl Run {
                 Slot::Str(value) => Literal::string(value).to_string(),
             };
             full_key.push('/');
-            full_key.push_str(&printed.len().to_string());
+            match (slot, printed.len()) {
+                (Slot::Str(_), LONG..LONGEST) => full_key.push('L'),
+                (_, width) => full_key.push_str(&width.to_string()),
+            }
             values.push(printed);
         }
         let cached = UNITS.read().ok().and_then(|c| c.get(&full_key).cloned());
@@ -544,7 +571,11 @@ impl Run {
                 let mut stand_ins = Vec::with_capacity(slots.len());
                 let mut tokens = Vec::with_capacity(slots.len());
                 for (i, (slot, value)) in slots.iter().zip(&values).enumerate() {
-                    let Some(s) = stand_in(slot, i, value.len()) else {
+                    let width = match (slot, value.len()) {
+                        (Slot::Str(_), LONG..LONGEST) => LONG,
+                        (_, width) => width,
+                    };
+                    let Some(s) = stand_in(slot, i, width) else {
                         self.plain(doc, slots, build);
                         return None;
                     };
@@ -907,7 +938,8 @@ mod tests {
             let items = names.map(|n| {
                 let doc = Doc::outer(format!("Sets `{n}`."));
                 let item = match outlined {
-                    true => impl_item("test", n, 2, build).unwrap_or_else(|| build(&ident(n))),
+                    true => outlined_item(Place::Impl, "test", n, 2, build)
+                        .unwrap_or_else(|| build(&ident(n))),
                     false => build(&ident(n)),
                 };
                 quote!(#doc #item)

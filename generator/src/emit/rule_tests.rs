@@ -13,6 +13,7 @@ use quote::{format_ident, quote};
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
+use super::outline::{Place, Run, Slot};
 use super::rule_oracle::{accepts, accepts_items};
 use crate::model::{CharClass, Constraint, RelationKind, Rule};
 
@@ -337,10 +338,25 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
             },
         };
         let value_checks = (!table.is_empty()).then(|| {
+            // The closure is the same for every parameter but for its names (see `Run`).
+            let mut closure = Run::new(Place::Stmt(2));
+            let key = format!("accepts:{value_ty}");
+            let slots = [
+                Slot::Ident(request_name),
+                Slot::Ident(&p.ident),
+                Slot::Str(&p.field.name),
+            ];
+            closure.unit(&key, None, &slots, |s| {
+                let (builder, setter, wire) = (&s[0], &s[1], &s[2]);
+                quote! {
+                    let accepts = |value: #value_ty| {
+                        !matches!(#builder::builder().#setter(value).build(), Err(e) if e.mentions(#wire))
+                    };
+                }
+            });
+            let closure = closure.finish();
             quote! {
-                let accepts = |value: #value_ty| {
-                    !matches!(#builder::builder().#setter(value).build(), Err(e) if e.mentions(#wire))
-                };
+                #closure
                 #cases
             }
         });

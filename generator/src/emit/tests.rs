@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::{ident, ApiTypes};
+use super::outline::{Place, Run, Slot};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Api, ExampleFormat, QueryParam, ResponseExample, WireStyle};
 
@@ -508,29 +509,34 @@ fn response_test(
             ),
         ));
     }
-    let excluded = fit.misses.iter().map(|m| Literal::string(&m.path));
-    let ty = ident(response_name);
-    let lit = Literal::string(&ex.body);
     let kind = match ex.format {
         ExampleFormat::Json => "json",
         ExampleFormat::Xml => "xml",
     };
-    let test = format_ident!(
-        "response_example_{}_{}_lands_in_typed_fields",
-        index + 1,
-        kind
-    );
-    Some(quote! {
-        #[test]
-        fn #test() {
-            let body = #lit;
-            let response: #ty = ::aliyun_runtime::de::from_body(body)
-                .expect("the documented response example deserializes");
-            let typed = ::aliyun_runtime::__private::serde_json::to_value(&response)
-                .expect("a typed response serializes");
-            ::aliyun_runtime::testing::assert_example_kept(body, &typed, &[#(#excluded),*]);
+    let test = format!("response_example_{}_{kind}_lands_in_typed_fields", index + 1);
+    // One unit: test name, body, type, then each excluded path (see `outline::Run`).
+    let mut slots = vec![
+        Slot::Ident(&test),
+        Slot::Str(&ex.body),
+        Slot::Ident(response_name),
+    ];
+    slots.extend(fit.misses.iter().map(|m| Slot::Str(&m.path)));
+    let mut run = Run::new(Place::Item(1));
+    run.unit("response_test", None, &slots, |s| {
+        let (test, lit, ty, excluded) = (&s[0], &s[1], &s[2], &s[3..]);
+        quote! {
+            #[test]
+            fn #test() {
+                let body = #lit;
+                let response: #ty = ::aliyun_runtime::de::from_body(body)
+                    .expect("the documented response example deserializes");
+                let typed = ::aliyun_runtime::__private::serde_json::to_value(&response)
+                    .expect("a typed response serializes");
+                ::aliyun_runtime::testing::assert_example_kept(body, &typed, &[#(#excluded),*]);
+            }
         }
-    })
+    });
+    Some(run.finish())
 }
 
 /// A documented error response must parse as an error body and map to the API's error enum
@@ -542,31 +548,37 @@ fn error_example_test(
     body: &str,
     index: usize,
 ) -> TokenStream {
-    let ty = ident(error_name);
-    let lit = Literal::string(body);
     let content_type = match format {
         ExampleFormat::Json => "application/json",
         ExampleFormat::Xml => "text/xml",
     };
-    let documented: Vec<Literal> = api
-        .errors
-        .iter()
-        .map(|e| Literal::string(&e.code))
-        .collect();
-    let test = format_ident!("error_example_{}_maps_to_the_error_enum", index + 1);
-    quote! {
-        #[test]
-        fn #test() {
-            let body = ::aliyun_runtime::ErrorBody::parse(::std::option::Option::Some(#content_type), #lit.as_bytes())
-                .expect("the documented error example is an error body");
-            let error = #ty::from_code(&body.code, body.message.as_deref().unwrap_or(""));
-            assert_eq!(error.code(), body.code);
-            let documented: &[&str] = &[#(#documented),*];
-            if documented.contains(&body.code.as_str()) {
-                assert!(!matches!(error, #ty::Other { .. } | #ty::Common { .. }), "{error:?}");
+    let test = format!("error_example_{}_maps_to_the_error_enum", index + 1);
+    // One unit: test name, type, content type, body, then each documented code.
+    let mut slots = vec![
+        Slot::Ident(&test),
+        Slot::Ident(error_name),
+        Slot::Str(content_type),
+        Slot::Str(body),
+    ];
+    slots.extend(api.errors.iter().map(|e| Slot::Str(&e.code)));
+    let mut run = Run::new(Place::Item(1));
+    run.unit("error_test", None, &slots, |s| {
+        let (test, ty, content_type, lit, documented) = (&s[0], &s[1], &s[2], &s[3], &s[4..]);
+        quote! {
+            #[test]
+            fn #test() {
+                let body = ::aliyun_runtime::ErrorBody::parse(::std::option::Option::Some(#content_type), #lit.as_bytes())
+                    .expect("the documented error example is an error body");
+                let error = #ty::from_code(&body.code, body.message.as_deref().unwrap_or(""));
+                assert_eq!(error.code(), body.code);
+                let documented: &[&str] = &[#(#documented),*];
+                if documented.contains(&body.code.as_str()) {
+                    assert!(!matches!(error, #ty::Other { .. } | #ty::Common { .. }), "{error:?}");
+                }
             }
         }
-    }
+    });
+    run.finish()
 }
 
 pub fn example_tests(

@@ -10,11 +10,12 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Literal, TokenStream, TokenTree};
 use quote::quote;
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
+use super::outline::{Place, Run, Slot};
 use crate::model::{CharClass, Condition, Constraint, Number, RelationKind, Rule, WireStyle};
 
 /// The rules that hold for each item of a list. A JSON-wire list's `json` format describes the
@@ -576,29 +577,54 @@ fn nested(ctx: &LevelCtx<'_, '_>, listed: &[&str], items: &mut Vec<TokenStream>)
                     });
                     check_fn(quote!(Self), &child_listed)
                 };
-                items.push(quote! {
-                    impl ::aliyun_runtime::validate::Validate for #id {
-                        #check
-                    }
-
-                    impl ::aliyun_runtime::validate::AsValue for #id {
-                        fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
-                            ::aliyun_runtime::validate::Value::Nested(self)
+                let as_value = |id: &TokenTree| {
+                    quote! {
+                        impl ::aliyun_runtime::validate::AsValue for #id {
+                            fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
+                                ::aliyun_runtime::validate::Value::Nested(self)
+                            }
                         }
                     }
-                });
+                };
+                // Fixed text but for the name without rules: printed once per name width.
+                let mut run = Run::new(Place::Top);
+                match child_listed.is_empty() {
+                    true => run.unit("no_rules", None, &[Slot::Ident(name)], |s| {
+                        let (id, as_value) = (&s[0], as_value(&s[0]));
+                        quote! {
+                            impl ::aliyun_runtime::validate::Validate for #id {
+                                #check
+                            }
+
+                            #as_value
+                        }
+                    }),
+                    false => {
+                        items.push(quote! {
+                            impl ::aliyun_runtime::validate::Validate for #id {
+                                #check
+                            }
+                        });
+                        run.unit("as_value", None, &[Slot::Ident(name)], |s| as_value(&s[0]));
+                    }
+                }
+                items.push(run.finish());
                 let names: Vec<&str> = child_listed.iter().map(|p| p.field.name.as_str()).collect();
                 nested(&child, &names, items);
             }
             Shape::Enum(name, _) if listed.contains(&p.field.name.as_str()) => {
-                let id = ident(name);
-                items.push(quote! {
-                    impl ::aliyun_runtime::validate::AsValue for #id {
-                        fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
-                            ::aliyun_runtime::validate::Value::Text(self.as_str())
+                let mut run = Run::new(Place::Top);
+                run.unit("enum_as_value", None, &[Slot::Ident(name)], |s| {
+                    let id = &s[0];
+                    quote! {
+                        impl ::aliyun_runtime::validate::AsValue for #id {
+                            fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
+                                ::aliyun_runtime::validate::Value::Text(self.as_str())
+                            }
                         }
                     }
                 });
+                items.push(run.finish());
             }
             _ => {}
         }
