@@ -1,12 +1,12 @@
 //! One API → one Rust module: request (struct, builder, validator, query), response types,
 //! the error enum, and tests made from the doc's examples.
 
-use proc_macro2::{Literal, TokenStream, TokenTree};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::docs;
 use super::naming::{self, ident, TypeNames};
-use super::outline::{self, Place, Run, Slot};
+use super::outline::{self, Place, Run, Slot, SlotTokens};
 use super::tests as example_tests;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Api, Field, Rule, Type, WireStyle};
@@ -84,7 +84,7 @@ impl Shape {
 
     /// [`Shape::tokens`] with `name` (a stand-in, see [`super::outline::Slot`]) for the
     /// generated type's name.
-    fn tokens_named(&self, name: Option<&TokenTree>) -> TokenStream {
+    fn tokens_named(&self, name: Option<&SlotTokens>) -> TokenStream {
         match (self, name) {
             (Shape::Enum(..) | Shape::Struct(_), Some(name)) => quote!(#name),
             (Shape::Vec(inner), _) => {
@@ -332,7 +332,7 @@ pub(super) enum Access {
 
 /// Query writing of one struct level (`prefix` is `""` or `Tag.1.`): one runtime call per
 /// field, which joins prefix and wire name (no `format!` per field).
-fn struct_query(fields: &[Planned<'_>], how: Access) -> TokenStream {
+fn struct_query(fields: &[Planned<'_>], how: Access) -> outline::Finished {
     let mut run = Run::new(Place::Stmt(2));
     for p in fields {
         let json =
@@ -347,8 +347,7 @@ fn struct_query(fields: &[Planned<'_>], how: Access) -> TokenStream {
                 _ => "field_list",
             },
         };
-        let bare =
-            p.required && matches!(how, Access::Struct) && !matches!(p.shape, Shape::Vec(_));
+        let bare = p.required && matches!(how, Access::Struct) && !matches!(p.shape, Shape::Vec(_));
         let access = match (&p.shape, how, p.required) {
             _ if bare => "bare",
             (Shape::Vec(_), Access::Struct, _) => "vec_struct",
@@ -397,7 +396,7 @@ fn field_slots<'a>(p: &'a Planned<'_>) -> Vec<Slot<'a>> {
 }
 
 /// The field's type from the slots of [`field_slots`].
-fn slot_type(p: &Planned<'_>, s: &[TokenTree]) -> TokenStream {
+fn slot_type(p: &Planned<'_>, s: &[SlotTokens]) -> TokenStream {
     p.shape.tokens_named(s.get(2))
 }
 
@@ -440,7 +439,7 @@ fn field_decl(run: &mut Run, p: &Planned<'_>, request: bool) {
 
 /// The setters of `fields`, one each: `impl Into<T>` argument, stored as `Some(value)` in the
 /// field of the same name (printed once per shape and name widths, see [`Run`]).
-fn setters(fields: &[Planned<'_>]) -> TokenStream {
+fn setters(fields: &[Planned<'_>]) -> outline::Finished {
     let mut run = Run::new(Place::Impl);
     for p in fields {
         let doc = docs::field_doc(p.field, p.field.required);
@@ -448,12 +447,14 @@ fn setters(fields: &[Planned<'_>]) -> TokenStream {
         let key = format!("setter:{}", shape_form(&p.shape));
         let mut slots = vec![Slot::Ident(&p.ident)];
         slots.extend(p.shape.type_name().map(Slot::Ident));
-        run.unit(&key, Some(&doc), &slots, |s| setter_item(&p.shape, &s[0], s.get(1)));
+        run.unit(&key, Some(&doc), &slots, |s| {
+            setter_item(&p.shape, &s[0], s.get(1))
+        });
     }
     run.finish()
 }
 
-fn setter_item(shape: &Shape, id: &TokenTree, type_name: Option<&TokenTree>) -> TokenStream {
+fn setter_item(shape: &Shape, id: &SlotTokens, type_name: Option<&SlotTokens>) -> TokenStream {
     match shape {
         Shape::Vec(inner) => {
             let item = inner.tokens_named(type_name);
@@ -491,7 +492,6 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         field_decl(&mut decls, p, true);
     }
     let decls = decls.finish();
-    let action = Literal::string(&api.name);
     let doc = format!(
         "The parameters of `{}`.\n\nBuild it with [`{name}::builder`]; `build()` checks every documented rule and reports all violations at once.",
         api.name
@@ -556,26 +556,6 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
             #construct
         }
     };
-    let validate_and_query = |_: &proc_macro2::Ident| {
-        quote! {
-            /// Runs every check `build()` runs, on this value.
-            pub fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-                ::aliyun_runtime::validate::run(self)
-            }
-
-            /// The parameters as (wire name, wire value), `Action` included, sorted by name.
-            pub fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-                let mut q = ::aliyun_runtime::query::Query::new();
-                q.push("Action", Self::ACTION);
-                self.write_query("", &mut q);
-                q.finish()
-            }
-        }
-    };
-    // The same text in every request: printed once ([`super::outline`]).
-    let validate_and_query =
-        outline::outlined_item(Place::Impl, "validate_and_query", "", 0, validate_and_query)
-            .unwrap_or_else(|| validate_and_query(&name_id));
     let build = |id: &proc_macro2::Ident| {
         quote! {
             /// Checks every rule and returns the request, or all the violations found.
@@ -589,39 +569,80 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         .unwrap_or_else(|| build(&name_id));
     let builder_doc = format!("Builder of [`{name}`].");
     let builder_doc = docs::Doc::outer(builder_doc);
+    // The struct, its impl and the builder struct: fixed text but for names, the doc and the
+    // runs inside, so each is printed once per name widths (see [`Run`]).
+    let mut items = Run::new(Place::Top);
+    let slots = [Slot::Doc(&doc), Slot::Ident(name), Slot::Inner(&decls)];
+    items.unit("request_struct", None, &slots, |s| {
+        let (doc, name_id, decls) = (&s[0], &s[1], &s[2]);
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, ::aliyun_runtime::__private::serde::Serialize)]
+            #[serde(crate = #serde_crate)]
+            #[non_exhaustive]
+            pub struct #name_id {
+                #decls
+            }
+        }
+    });
+    let slots = [
+        Slot::Ident(name),
+        Slot::Str(&api.name),
+        Slot::Ident(builder),
+        Slot::Inner(&query),
+    ];
+    items.unit("request_impl", None, &slots, |s| {
+        let (name_id, action, builder_id, query) = (&s[0], &s[1], &s[2], &s[3]);
+        quote! {
+            impl #name_id {
+                /// The API's `Action`.
+                pub const ACTION: &'static str = #action;
+
+                /// Starts a builder with nothing set.
+                pub fn builder() -> #builder_id {
+                    #builder_id::default()
+                }
+
+                /// Runs every check `build()` runs, on this value.
+                pub fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                    ::aliyun_runtime::validate::run(self)
+                }
+
+                /// The parameters as (wire name, wire value), `Action` included, sorted by name.
+                pub fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                    let mut q = ::aliyun_runtime::query::Query::new();
+                    q.push("Action", Self::ACTION);
+                    self.write_query("", &mut q);
+                    q.finish()
+                }
+
+                #[doc(hidden)]
+                pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {
+                    let _ = (&prefix, &q);
+                    #query
+                }
+            }
+        }
+    });
+    let slots = [
+        Slot::Doc(&builder_doc),
+        Slot::Ident(builder),
+        Slot::Inner(&builder_fields),
+    ];
+    items.unit("builder_struct", None, &slots, |s| {
+        let (doc, builder_id, fields) = (&s[0], &s[1], &s[2]);
+        quote! {
+            #doc
+            #[derive(Debug, Clone, Default, PartialEq)]
+            #[must_use]
+            pub struct #builder_id {
+                #fields
+            }
+        }
+    });
+    let items = items.finish();
     quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, ::aliyun_runtime::__private::serde::Serialize)]
-        #[serde(crate = #serde_crate)]
-        #[non_exhaustive]
-        pub struct #name_id {
-            #decls
-        }
-
-        impl #name_id {
-            /// The API's `Action`.
-            pub const ACTION: &'static str = #action;
-
-            /// Starts a builder with nothing set.
-            pub fn builder() -> #builder_id {
-                #builder_id::default()
-            }
-
-            #validate_and_query
-
-            #[doc(hidden)]
-            pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {
-                let _ = (&prefix, &q);
-                #query
-            }
-        }
-
-        #builder_doc
-        #[derive(Debug, Clone, Default, PartialEq)]
-        #[must_use]
-        pub struct #builder_id {
-            #builder_fields
-        }
+        #items
 
         impl #builder_id {
             #setters

@@ -332,6 +332,11 @@ impl Doc {
 }
 
 impl Doc {
+    /// Whether the doc has no lines (and so prints nothing).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.text.lines().next().is_none()
+    }
+
     /// Under [`super::outline::outline`]: the id of this outer doc's outlined lines.
     pub(crate) fn outlined_id(&self) -> Option<usize> {
         match self.inner {

@@ -54,10 +54,15 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
     } else {
         let mut arms = Run::new(Place::Arm(3));
         for (variant, e) in &variants {
-            arms.unit("from_code", None, &[Slot::Str(&e.code), Slot::Ident(variant)], |s| {
-                let (code, id) = (&s[0], &s[1]);
-                quote!(#code => Self::#id { message },)
-            });
+            arms.unit(
+                "from_code",
+                None,
+                &[Slot::Str(&e.code), Slot::Ident(variant)],
+                |s| {
+                    let (code, id) = (&s[0], &s[1]);
+                    quote!(#code => Self::#id { message },)
+                },
+            );
         }
         let arms = arms.finish();
         quote! {
@@ -82,10 +87,15 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
                 },
             }
         });
-        code_arms.unit("code", None, &[Slot::Ident(variant), Slot::Str(&e.code)], |s| {
-            let (id, code) = (&s[0], &s[1]);
-            quote!(Self::#id { .. } => #code,)
-        });
+        code_arms.unit(
+            "code",
+            None,
+            &[Slot::Ident(variant), Slot::Str(&e.code)],
+            |s| {
+                let (id, code) = (&s[0], &s[1]);
+                quote!(Self::#id { .. } => #code,)
+            },
+        );
         message_arms.unit("message", None, &[Slot::Ident(variant)], |s| {
             let id = &s[0];
             quote!(Self::#id { message } => message,)

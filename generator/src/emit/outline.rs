@@ -84,9 +84,7 @@ impl Place {
         let depth = self.depth();
         4 * depth <= SPACES.len()
             && match self {
-                Place::Stmt(_) | Place::Field(_) | Place::Variant(_) | Place::Item(_) => {
-                    depth >= 1
-                }
+                Place::Stmt(_) | Place::Field(_) | Place::Variant(_) | Place::Item(_) => depth >= 1,
                 Place::Arm(_) => depth >= 2,
                 Place::Top | Place::Impl => true,
             }
@@ -96,7 +94,9 @@ impl Place {
     fn stand_in_tokens(self) -> TokenStream {
         match self {
             Place::Top | Place::Impl | Place::Stmt(_) | Place::Item(_) => {
-                quote!(const Z: () = ();)
+                quote!(
+                    const Z: () = ();
+                )
             }
             Place::Field(_) => quote!(z: (),),
             Place::Variant(_) => quote!(Z,),
@@ -120,8 +120,7 @@ impl Place {
         let depth = self.depth();
         let level = |d: usize| SPACES.get(..4 * d).unwrap_or(SPACES);
         // The innermost wrapper: how many levels it takes, its tokens, its opening lines.
-        let (inner_levels, mut wrapped, inner_head): (usize, TokenStream, Vec<&str>) = match self
-        {
+        let (inner_levels, mut wrapped, inner_head): (usize, TokenStream, Vec<&str>) = match self {
             Place::Top => return (tokens, String::new(), String::new()),
             Place::Impl => (1, quote!(impl Z { #tokens }), vec!["impl Z {"]),
             Place::Item(_) => (1, quote!(mod z { #tokens }), vec!["mod z {"]),
@@ -325,24 +324,75 @@ pub(crate) fn outlined_item(
     Some(quote!(#[doc = #marker] const Z: () = ();))
 }
 
-/// What varies between units of one shape: an identifier or a string literal. Layout depends
-/// only on the printed width of each, so a unit is printed once per shape and widths, with
-/// stand-ins of the same widths, and the real text put in their place.
-#[derive(Debug, Clone, Copy)]
+/// What varies between units of one shape. Layout depends only on the printed width of an
+/// identifier or string literal, so a unit is printed once per shape and widths, with stand-ins
+/// of the same widths, and the real text put in their place.
+#[derive(Clone, Copy)]
 pub(crate) enum Slot<'a> {
     /// An identifier (`r#type` for a raw one, as [`super::naming::ident`] takes it).
     Ident(&'a str),
     /// The value of a string literal.
     Str(&'a str),
+    /// A doc (its lines are outlined; a doc comment line never depends on widths).
+    Doc(&'a super::docs::Doc),
+    /// A finished [`Run`] inside the unit (its units are printed on their own).
+    Inner(&'a Finished),
 }
 
-/// A unit of a [`Run`]: its doc's placeholder id, its template, and the printed text of each
-/// slot.
+/// The tokens a unit's `build` gets for a slot.
+pub(crate) enum SlotTokens {
+    Tree(TokenTree),
+    Stream(TokenStream),
+}
+
+impl quote::ToTokens for SlotTokens {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            SlotTokens::Tree(tree) => tree.to_tokens(tokens),
+            SlotTokens::Stream(stream) => stream.to_tokens(tokens),
+        }
+    }
+}
+
+/// What a slot of one unit holds when the unit is printed.
+#[derive(Debug, Clone)]
+enum SlotValue {
+    Text(String),
+    /// An inner run: its outlined item.
+    Item(usize),
+    /// Nothing (an empty doc or run).
+    Empty,
+}
+
+/// A finished [`Run`]: its tokens, and the one outlined item they consist of, if so.
+pub(crate) struct Finished {
+    tokens: TokenStream,
+    /// `Some((item, place))` when the tokens are exactly one marker.
+    sole: Option<(usize, Place)>,
+}
+
+impl quote::ToTokens for Finished {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.tokens.to_tokens(tokens);
+    }
+}
+
+impl Finished {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub(crate) fn into_tokens(self) -> TokenStream {
+        self.tokens
+    }
+}
+
+/// A unit of a [`Run`]: its doc's placeholder id, its template, and what each slot holds.
 #[derive(Debug, Clone)]
 struct Unit {
     doc: Option<usize>,
     template: UnitTemplate,
-    values: Vec<String>,
+    values: Vec<SlotValue>,
 }
 
 #[derive(Debug, Clone)]
@@ -351,8 +401,22 @@ enum UnitTemplate {
     Pending {
         key: String,
         tokens: TokenStream,
-        stand_ins: Vec<String>,
+        stand_ins: Vec<StandIn>,
     },
+}
+
+/// How a slot's stand-in shows in a printed template.
+#[derive(Debug, Clone)]
+enum StandIn {
+    /// This exact text (a whole word for an identifier, a whole literal for a string).
+    Text(String),
+    /// A doc comment line's value: `\u{1}D<letters>`, replaced by `\u{1}<id>`.
+    Doc(String),
+    /// An inner run's marker line (`<indent>///\u{2}S<letters>`) and the stand-in line after
+    /// it, at `place`.
+    Inner(String, Place),
+    /// Nothing printed.
+    Empty,
 }
 
 /// A printed unit cut at its stand-ins: `parts[0]`, slot `slots[0]`, `parts[1]`, …
@@ -365,23 +429,60 @@ struct Compiled {
 static UNITS: LazyLock<RwLock<HashMap<String, Arc<Compiled>>>> = LazyLock::new(Default::default);
 
 impl Compiled {
-    /// Cuts `text` at every whole occurrence of each stand-in; `None` unless each occurs.
-    fn new(text: &str, stand_ins: &[String]) -> Option<Compiled> {
-        let mut found: Vec<(usize, usize)> = Vec::new();
+    /// Cuts `text` at every whole occurrence of each stand-in; `None` unless each occurs, or
+    /// when a placeholder of another doc or item is left in the text.
+    fn new(text: &str, stand_ins: &[StandIn]) -> Option<Compiled> {
+        // (start, end, slot) of each occurrence.
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let word = |c: char| c.is_alphanumeric() || c == '_';
         for (slot, stand_in) in stand_ins.iter().enumerate() {
-            let quoted = stand_in.starts_with('"');
-            let mut any = false;
-            for (at, _) in text.match_indices(stand_in.as_str()) {
-                let word = |c: char| c.is_alphanumeric() || c == '_';
-                let whole = quoted
-                    || !(text[..at].chars().next_back().is_some_and(word)
-                        || text[at + stand_in.len()..].chars().next().is_some_and(word));
-                if whole {
-                    found.push((at, slot));
-                    any = true;
+            let before = found.len();
+            match stand_in {
+                StandIn::Empty => continue,
+                StandIn::Text(stand_in) => {
+                    let quoted = stand_in.starts_with('"');
+                    for (at, _) in text.match_indices(stand_in.as_str()) {
+                        let end = at + stand_in.len();
+                        let whole = quoted
+                            || !(text[..at].chars().next_back().is_some_and(word)
+                                || text[end..].chars().next().is_some_and(word));
+                        if whole {
+                            found.push((at, end, slot));
+                        }
+                    }
+                }
+                StandIn::Doc(value) => {
+                    for (at, _) in text.match_indices(value.as_str()) {
+                        let end = at + value.len();
+                        if text[end..].starts_with('\n') && text[..at].ends_with("///") {
+                            found.push((at, end, slot));
+                        }
+                    }
+                }
+                StandIn::Inner(value, place) => {
+                    let indent = place.indent();
+                    for (at, _) in text.match_indices(value.as_str()) {
+                        let start = at.checked_sub(indent.len() + 3)?;
+                        let line_start = text[..start].is_empty() || text[..start].ends_with('\n');
+                        let rest = &text[at + value.len()..];
+                        let next = rest
+                            .strip_prefix('\n')
+                            .and_then(|r| r.strip_prefix(indent))
+                            .and_then(|r| r.strip_prefix(place.stand_in_line()))
+                            .filter(|r| r.starts_with('\n'));
+                        match (
+                            line_start && &text[start..at] == format!("{indent}///"),
+                            next,
+                        ) {
+                            (true, Some(after)) => {
+                                found.push((start, text.len() - after.len() + 1, slot))
+                            }
+                            _ => return None,
+                        }
+                    }
                 }
             }
-            if !any {
+            if found.len() == before {
                 return None;
             }
         }
@@ -389,17 +490,18 @@ impl Compiled {
         let mut parts = Vec::with_capacity(found.len() + 1);
         let mut slots = Vec::with_capacity(found.len());
         let mut copied = 0;
-        for (at, slot) in found {
+        for (start, end, slot) in found {
             // Overlapping stand-ins cannot be told apart.
-            if at < copied {
+            if start < copied {
                 return None;
             }
-            parts.push(text[copied..at].to_string());
+            parts.push(text[copied..start].to_string());
             slots.push(slot);
-            copied = at + stand_ins[slot].len();
+            copied = end;
         }
         parts.push(text[copied..].to_string());
-        Some(Compiled { parts, slots })
+        let clean = parts.iter().all(|p| !p.contains([MARKER, ITEM_MARKER]));
+        clean.then_some(Compiled { parts, slots })
     }
 }
 
@@ -411,36 +513,39 @@ const LONG: usize = 200;
 /// Beyond this, a width nears prettyplease's "infinite" size (0xffff): keyed exactly.
 const LONGEST: usize = 60_000;
 
-/// The stand-in for slot `index` printed `width` bytes wide, or `None` when too narrow to
-/// tell slots apart (or too many slots).
-fn stand_in(slot: &Slot<'_>, index: usize, width: usize) -> Option<String> {
-    // The index in letters (`a`…`z`, `ba`…): padding (`9`, `q`) is never a letter there.
+/// The slot index in letters (`a`…`z`, `ba`…): padding (`9`, `q`) is never a letter there.
+fn letters(index: usize) -> String {
     let mut letters = Vec::new();
     let mut rest = index;
     loop {
-        letters.push(b'a' + (rest % 26) as u8);
+        letters.push(char::from(b'a' + (rest % 26) as u8));
         rest /= 26;
         if rest == 0 {
             break;
         }
     }
-    letters.reverse();
-    let letters = String::from_utf8(letters).ok()?;
+    letters.iter().rev().collect()
+}
+
+/// The stand-in for identifier or string slot `index` printed `width` bytes wide, or `None`
+/// when too narrow to tell slots apart.
+fn stand_in(slot: &Slot<'_>, index: usize, width: usize) -> Option<String> {
+    let letters = letters(index);
     let fixed = letters.len() + 1;
     match slot {
         Slot::Ident(_) if width >= fixed => {
             Some(format!("z{letters}{}", "9".repeat(width - fixed)))
         }
-        Slot::Str(_) if width >= fixed + 2 => Some(format!(
-            "\"Q{letters}{}\"",
-            "q".repeat(width - fixed - 2)
-        )),
+        Slot::Str(_) if width >= fixed + 2 => {
+            Some(format!("\"Q{letters}{}\"", "q".repeat(width - fixed - 2)))
+        }
         _ => None,
     }
 }
 
 impl Unit {
-    fn render(&self, place: Place, out: &mut String) -> Option<()> {
+    /// Appends the unit's text; inner runs' texts are taken from `texts` (each once).
+    fn render(&self, place: Place, texts: &mut [Option<String>], out: &mut String) -> Option<()> {
         let compiled = match &self.template {
             UnitTemplate::Printed(compiled) => compiled.clone(),
             UnitTemplate::Pending {
@@ -466,7 +571,11 @@ impl Unit {
         let mut parts = compiled.parts.iter();
         out.push_str(parts.next()?);
         for (slot, part) in compiled.slots.iter().zip(parts) {
-            out.push_str(self.values.get(*slot)?);
+            match self.values.get(*slot)? {
+                SlotValue::Text(text) => out.push_str(text),
+                SlotValue::Item(id) => out.push_str(&texts.get_mut(*id)?.take()?),
+                SlotValue::Empty => return None,
+            }
             out.push_str(part);
         }
         Some(())
@@ -479,13 +588,14 @@ enum RunEntry {
 }
 
 /// Consecutive units at one place (the fields of a struct, the arms of a match, the
-/// statements of a body), each of a fixed shape but for its [`Slot`]s. Under [`outline`],
-/// each run of units becomes one marker in the tokens and each unit is printed once per
-/// shape and slot widths; otherwise (or for a unit whose slots cannot stand in) the units are
-/// plain tokens.
+/// statements of a body, items), each of a fixed shape but for its [`Slot`]s. Under
+/// [`outline`], each stretch of units becomes one marker in the tokens and each unit is
+/// printed once per shape and slot widths; otherwise (or for a unit whose slots cannot stand
+/// in) the units are plain tokens.
 ///
-/// Same text: prettyplease prints each field, variant, arm and statement on lines of its own,
-/// its layout decided by its own words' widths and its indentation alone.
+/// Same text: prettyplease prints each field, variant, arm, statement and item on lines of its
+/// own, its layout decided by its own words' widths and its indentation alone; a doc comment
+/// line and an inner run's lines do not depend on widths either.
 pub(crate) struct Run {
     place: Place,
     active: bool,
@@ -502,17 +612,17 @@ impl Run {
         }
     }
 
-    /// Adds a unit whose tokens `build` makes from the slot tokens (identifiers and string
-    /// literals, in the order of `slots`); `key` names its shape among the units added at the
-    /// same place in the emitter (the caller's source location is part of the template key):
-    /// units with the same key and slot widths must print alike. `doc` goes before the unit.
+    /// Adds a unit whose tokens `build` makes from the slot tokens (in the order of `slots`);
+    /// `key` names its shape among the units added at the same place in the emitter (the
+    /// caller's source location is part of the template key): units with the same key and
+    /// slot widths must print alike. `doc` goes before the unit.
     #[track_caller]
     pub(crate) fn unit(
         &mut self,
         key: &str,
         doc: Option<&super::docs::Doc>,
         slots: &[Slot<'_>],
-        build: impl FnOnce(&[TokenTree]) -> TokenStream,
+        build: impl FnOnce(&[SlotTokens]) -> TokenStream,
     ) {
         if self.active {
             let site = std::panic::Location::caller();
@@ -530,13 +640,15 @@ impl Run {
         &mut self,
         doc: Option<&super::docs::Doc>,
         slots: &[Slot<'_>],
-        build: impl FnOnce(&[TokenTree]) -> TokenStream,
+        build: impl FnOnce(&[SlotTokens]) -> TokenStream,
     ) {
-        let real: Vec<TokenTree> = slots
+        let real: Vec<SlotTokens> = slots
             .iter()
             .map(|slot| match slot {
-                Slot::Ident(name) => TokenTree::Ident(super::naming::ident(name)),
-                Slot::Str(value) => TokenTree::Literal(Literal::string(value)),
+                Slot::Ident(name) => SlotTokens::Tree(TokenTree::Ident(super::naming::ident(name))),
+                Slot::Str(value) => SlotTokens::Tree(TokenTree::Literal(Literal::string(value))),
+                Slot::Doc(doc) => SlotTokens::Stream(quote!(#doc)),
+                Slot::Inner(inner) => SlotTokens::Stream(inner.tokens.clone()),
             })
             .collect();
         let tokens = build(&real);
@@ -548,21 +660,35 @@ impl Run {
         key: &str,
         doc: Option<&super::docs::Doc>,
         slots: &[Slot<'_>],
-        build: impl FnOnce(&[TokenTree]) -> TokenStream,
+        build: impl FnOnce(&[SlotTokens]) -> TokenStream,
     ) -> Option<Unit> {
         let mut values = Vec::with_capacity(slots.len());
         let mut full_key = format!("{key}/{:?}", self.place);
         for slot in slots {
-            let printed = match slot {
-                Slot::Ident(name) => super::naming::ident(name).to_string(),
-                Slot::Str(value) => Literal::string(value).to_string(),
-            };
             full_key.push('/');
-            match (slot, printed.len()) {
-                (Slot::Str(_), LONG..LONGEST) => full_key.push('L'),
-                (_, width) => full_key.push_str(&width.to_string()),
+            let value = match slot {
+                Slot::Ident(name) => SlotValue::Text(super::naming::ident(name).to_string()),
+                Slot::Str(value) => SlotValue::Text(Literal::string(value).to_string()),
+                Slot::Doc(_) | Slot::Inner(_) => SlotValue::Empty,
+            };
+            match (slot, &value) {
+                (Slot::Str(_), SlotValue::Text(t)) if (LONG..LONGEST).contains(&t.len()) => {
+                    full_key.push('L')
+                }
+                (_, SlotValue::Text(t)) => full_key.push_str(&t.len().to_string()),
+                (Slot::Doc(d), _) => full_key.push(if d.is_empty() { 'n' } else { 'd' }),
+                (Slot::Inner(inner), _) => match (inner.sole, inner.is_empty()) {
+                    (Some((_, place)), _) => full_key.push_str(&format!("{place:?}")),
+                    (None, true) => full_key.push('e'),
+                    // Plain units inside: the unit cannot be outlined.
+                    (None, false) => {
+                        self.plain(doc, slots, build);
+                        return None;
+                    }
+                },
+                _ => {}
             }
-            values.push(printed);
+            values.push(value);
         }
         let cached = UNITS.read().ok().and_then(|c| c.get(&full_key).cloned());
         let template = match cached {
@@ -571,19 +697,51 @@ impl Run {
                 let mut stand_ins = Vec::with_capacity(slots.len());
                 let mut tokens = Vec::with_capacity(slots.len());
                 for (i, (slot, value)) in slots.iter().zip(&values).enumerate() {
-                    let width = match (slot, value.len()) {
-                        (Slot::Str(_), LONG..LONGEST) => LONG,
-                        (_, width) => width,
+                    let (stand_in, token) = match (slot, value) {
+                        (Slot::Ident(_) | Slot::Str(_), SlotValue::Text(text)) => {
+                            let width = match (slot, text.len()) {
+                                (Slot::Str(_), LONG..LONGEST) => LONG,
+                                (_, width) => width,
+                            };
+                            let Some(s) = stand_in(slot, i, width) else {
+                                self.plain(doc, slots, build);
+                                return None;
+                            };
+                            let token = match slot {
+                                Slot::Ident(_) => {
+                                    TokenTree::Ident(Ident::new(&s, Span::call_site()))
+                                }
+                                _ => TokenTree::Literal(Literal::string(&s[1..s.len() - 1])),
+                            };
+                            (StandIn::Text(s), SlotTokens::Tree(token))
+                        }
+                        (Slot::Doc(d), _) if d.is_empty() => {
+                            (StandIn::Empty, SlotTokens::Stream(TokenStream::new()))
+                        }
+                        (Slot::Doc(_), _) => {
+                            let value = format!("{MARKER}D{}", letters(i));
+                            let lit = Literal::string(&value);
+                            (
+                                StandIn::Doc(value),
+                                SlotTokens::Stream(quote!(#[doc = #lit])),
+                            )
+                        }
+                        (Slot::Inner(inner), _) => match inner.sole {
+                            Some((_, place)) => {
+                                let value = format!("{ITEM_MARKER}S{}", letters(i));
+                                let lit = Literal::string(&value);
+                                let stand_in = place.stand_in_tokens();
+                                (
+                                    StandIn::Inner(value, place),
+                                    SlotTokens::Stream(quote!(#[doc = #lit] #stand_in)),
+                                )
+                            }
+                            None => (StandIn::Empty, SlotTokens::Stream(TokenStream::new())),
+                        },
+                        _ => return None,
                     };
-                    let Some(s) = stand_in(slot, i, width) else {
-                        self.plain(doc, slots, build);
-                        return None;
-                    };
-                    tokens.push(match slot {
-                        Slot::Ident(_) => TokenTree::Ident(Ident::new(&s, Span::call_site())),
-                        Slot::Str(_) => TokenTree::Literal(Literal::string(&s[1..s.len() - 1])),
-                    });
-                    stand_ins.push(s);
+                    stand_ins.push(stand_in);
+                    tokens.push(token);
                 }
                 UnitTemplate::Pending {
                     key: full_key,
@@ -592,6 +750,22 @@ impl Run {
                 }
             }
         };
+        // What the doc and inner slots hold in this unit.
+        for (slot, value) in slots.iter().zip(values.iter_mut()) {
+            match slot {
+                Slot::Doc(d) => {
+                    if let Some(id) = d.outlined_id() {
+                        *value = SlotValue::Text(format!("{MARKER}{id}"));
+                    }
+                }
+                Slot::Inner(inner) => {
+                    if let Some((id, _)) = inner.sole {
+                        *value = SlotValue::Item(id);
+                    }
+                }
+                _ => {}
+            }
+        }
         let doc = doc.and_then(|d| d.outlined_id());
         Some(Unit {
             doc,
@@ -601,11 +775,13 @@ impl Run {
     }
 
     /// The tokens of the run: a marker per stretch of outlined units, plain units as they are.
-    pub(crate) fn finish(self) -> TokenStream {
+    pub(crate) fn finish(self) -> Finished {
         let mut out = TokenStream::new();
         let mut pending: Vec<Unit> = Vec::new();
         let place = self.place;
-        let flush = |pending: &mut Vec<Unit>, out: &mut TokenStream| {
+        let mut markers = Vec::new();
+        let mut plain = false;
+        let mut flush = |pending: &mut Vec<Unit>, out: &mut TokenStream| {
             if pending.is_empty() {
                 return;
             }
@@ -623,6 +799,7 @@ impl Run {
                 let marker = Literal::string(&format!("{ITEM_MARKER}{id}"));
                 let stand_in = place.stand_in_tokens();
                 out.extend(quote!(#[doc = #marker] #stand_in));
+                markers.push(id);
             }
         };
         for entry in self.entries {
@@ -631,11 +808,16 @@ impl Run {
                 RunEntry::Plain(tokens) => {
                     flush(&mut pending, &mut out);
                     out.extend(tokens);
+                    plain = true;
                 }
             }
         }
         flush(&mut pending, &mut out);
-        out
+        let sole = match (markers.as_slice(), plain) {
+            ([id], false) => Some((*id, place)),
+            _ => None,
+        };
+        Finished { tokens: out, sole }
     }
 }
 
@@ -648,17 +830,17 @@ fn print_template(
     uses: usize,
 ) -> Option<Arc<str>> {
     let body = print_at(place, tokens)?;
-    (body.matches(stand_in).count() == uses).then(|| Arc::from(body))
+    let clean = !body.contains([MARKER, ITEM_MARKER]) && body.matches(stand_in).count() == uses;
+    clean.then(|| Arc::from(body))
 }
 
-/// `tokens` printed at `place` (lines indented as there), checked to hold no placeholder.
+/// `tokens` printed at `place` (lines indented as there). Placeholders are left for the
+/// caller to check.
 fn print_at(place: Place, tokens: TokenStream) -> Option<String> {
     let (wrapped, head, tail) = place.wrap(tokens);
     let printed = super::format_tokens(wrapped, "template").ok()?;
     let body = printed.strip_prefix(&head)?.strip_suffix(&tail)?;
-    let clean = !body.contains([MARKER, ITEM_MARKER])
-        && body.ends_with('\n')
-        && body.lines().all(|l| l.starts_with(place.indent()));
+    let clean = body.ends_with('\n') && body.lines().all(|l| l.starts_with(place.indent()));
     clean.then(|| body.to_string())
 }
 
@@ -690,9 +872,11 @@ impl OutlinedDocs {
         if self.items.is_empty() {
             return Some(Cow::Borrowed(printed));
         }
-        let mut texts: Vec<Cow<'_, str>> = Vec::with_capacity(self.items.len());
+        // Each item's text, in id order: a run's units take the texts of the runs inside them
+        // (made earlier, so with smaller ids); the rest are put in at their markers below.
+        let mut texts: Vec<Option<String>> = Vec::with_capacity(self.items.len());
         for item in &self.items {
-            texts.push(match &item.content {
+            let text = match &item.content {
                 Content::Item {
                     ident,
                     stand_in,
@@ -702,28 +886,27 @@ impl OutlinedDocs {
                     let text = match template {
                         Template::Printed(text) => text.clone(),
                         Template::Pending { key, tokens } => {
-                            let text =
-                                print_template(item.place, tokens.clone(), stand_in, *uses)?;
+                            let text = print_template(item.place, tokens.clone(), stand_in, *uses)?;
                             cache_template(key, &text);
                             text
                         }
                     };
                     match ident.is_empty() {
-                        true => Cow::Owned(text.to_string()),
-                        false => Cow::Owned(text.replace(stand_in.as_str(), ident)),
+                        true => text.to_string(),
+                        false => text.replace(stand_in.as_str(), ident),
                     }
                 }
                 Content::Run(units) => {
                     let mut out = String::new();
                     for unit in units {
-                        unit.render(item.place, &mut out)?;
+                        unit.render(item.place, &mut texts, &mut out)?;
                     }
-                    Cow::Owned(out)
+                    out
                 }
-            });
+            };
+            texts.push(Some(text));
         }
         let mut out = String::with_capacity(printed.len() * 2);
-        let mut seen = vec![false; self.items.len()];
         let mut copied = 0usize;
         while let Some(found) = printed[copied..].find(ITEM_MARKER) {
             let at = copied + found;
@@ -735,19 +918,17 @@ impl OutlinedDocs {
             }
             let line_end = printed[at..].find('\n').map(|i| at + i)?;
             let id: usize = printed[at + 1..line_end].parse().ok()?;
-            if std::mem::replace(seen.get_mut(id)?, true) {
-                return None;
-            }
             let rest = &printed[line_end + 1..];
             let stand_in_line = rest
                 .strip_prefix(indent)?
                 .strip_prefix(item.place.stand_in_line())?
                 .strip_prefix('\n')?;
             out.push_str(&printed[copied..line_start]);
-            out.push_str(&texts[id]);
+            // Taken: an item put in twice is refused.
+            out.push_str(&texts.get_mut(id)?.take()?);
             copied = printed.len() - stand_in_line.len();
         }
-        if seen.contains(&false) {
+        if texts.iter().any(Option::is_some) {
             return None;
         }
         out.push_str(&printed[copied..]);
@@ -989,8 +1170,12 @@ mod tests {
                 quote!(#wire => Self::#id { message },)
             });
         }
-        let (fields, variants, stmts, arms) =
-            (fields.finish(), variants.finish(), stmts.finish(), arms.finish());
+        let (fields, variants, stmts, arms) = (
+            fields.finish(),
+            variants.finish(),
+            stmts.finish(),
+            arms.finish(),
+        );
         quote! {
             pub struct A { #fields pub last: i32, }
             pub enum E { #variants Other, }
@@ -1015,12 +1200,75 @@ mod tests {
         ];
         let plain = format_tokens(module_with_runs(&names), "plain").unwrap();
         // By hand: the long name does not fit the `if let` line.
-        assert!(plain.contains("        if let ::std::option::Option::Some(x) = self\n"), "{plain}");
-        assert!(plain.contains("    /// Second line.\n    #[serde(rename = \"Wireabc\""), "{plain}");
+        assert!(
+            plain.contains("        if let ::std::option::Option::Some(x) = self\n"),
+            "{plain}"
+        );
+        assert!(
+            plain.contains("    /// Second line.\n    #[serde(rename = \"Wireabc\""),
+            "{plain}"
+        );
         // Twice: templates printed, then templates from the cache.
         for _ in 0..2 {
             let (outlined, docs) = outline(|| module_with_runs(&names));
             let printed = format_tokens(outlined, "outlined").unwrap();
+            let restored = docs.restore(&printed);
+            assert_eq!(restored.as_deref(), Some(plain.as_str()), "{printed}");
+        }
+    }
+
+    /// Structs as units holding runs of fields, with docs as slots.
+    fn module_with_nested_units(names: &[&str]) -> TokenStream {
+        let mut items = Run::new(Place::Top);
+        for name in names {
+            let mut fields = Run::new(Place::Field(1));
+            for field in ["region_id", "a_long_field_name", "id"] {
+                let doc = Doc::outer(format!("Field `{field}` of {name}."));
+                fields.unit("field", Some(&doc), &[Slot::Ident(field)], |s| {
+                    let id = &s[0];
+                    quote!(pub #id: ::std::option::Option<::std::string::String>,)
+                });
+            }
+            let fields = fields.finish();
+            let empty = Run::new(Place::Field(1)).finish();
+            let doc = Doc::outer(format!("Struct `{name}`.\n\nMore."));
+            let no_doc = Doc::outer("");
+            let slots = [
+                Slot::Doc(&doc),
+                Slot::Ident(name),
+                Slot::Inner(&fields),
+                Slot::Doc(&no_doc),
+                Slot::Inner(&empty),
+            ];
+            items.unit("struct", None, &slots, |s| {
+                let (doc, id, fields, no_doc, empty) = (&s[0], &s[1], &s[2], &s[3], &s[4]);
+                quote! {
+                    #doc
+                    #[derive(Debug)]
+                    pub struct #id {
+                        #fields
+                    }
+                    #no_doc
+                    impl #id {
+                        #empty
+                    }
+                }
+            });
+        }
+        let items = items.finish();
+        quote!(#items)
+    }
+
+    #[test]
+    fn units_hold_docs_and_inner_runs() {
+        let names = ["Alpha", "Beta", "Gamma", "Delta"];
+        let plain = format_tokens(module_with_nested_units(&names), "plain").unwrap();
+        assert!(plain.contains("/// Struct `Beta`.\n///\n/// More.\n#[derive(Debug)]\npub struct Beta {\n    /// Field `region_id` of Beta.\n"), "{plain}");
+        for _ in 0..2 {
+            let (outlined, docs) = outline(|| module_with_nested_units(&names));
+            let printed = format_tokens(outlined, "outlined").unwrap();
+            // Every struct is a unit: none is printed in the module itself.
+            assert!(!printed.contains("pub struct"), "{printed}");
             let restored = docs.restore(&printed);
             assert_eq!(restored.as_deref(), Some(plain.as_str()), "{printed}");
         }

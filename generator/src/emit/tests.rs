@@ -513,7 +513,10 @@ fn response_test(
         ExampleFormat::Json => "json",
         ExampleFormat::Xml => "xml",
     };
-    let test = format!("response_example_{}_{kind}_lands_in_typed_fields", index + 1);
+    let test = format!(
+        "response_example_{}_{kind}_lands_in_typed_fields",
+        index + 1
+    );
     // One unit: test name, body, type, then each excluded path (see `outline::Run`).
     let mut slots = vec![
         Slot::Ident(&test),
@@ -536,7 +539,7 @@ fn response_test(
             }
         }
     });
-    Some(run.finish())
+    Some(run.finish().into_tokens())
 }
 
 /// A documented error response must parse as an error body and map to the API's error enum
@@ -578,7 +581,7 @@ fn error_example_test(
             }
         }
     });
-    run.finish()
+    run.finish().into_tokens()
 }
 
 pub fn example_tests(

@@ -10,12 +10,12 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Literal, TokenStream, TokenTree};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
-use super::outline::{Place, Run, Slot};
+use super::outline::{Place, Run, Slot, SlotTokens};
 use crate::model::{CharClass, Condition, Constraint, Number, RelationKind, Rule, WireStyle};
 
 /// The rules that hold for each item of a list. A JSON-wire list's `json` format describes the
@@ -577,7 +577,7 @@ fn nested(ctx: &LevelCtx<'_, '_>, listed: &[&str], items: &mut Vec<TokenStream>)
                     });
                     check_fn(quote!(Self), &child_listed)
                 };
-                let as_value = |id: &TokenTree| {
+                let as_value = |id: &SlotTokens| {
                     quote! {
                         impl ::aliyun_runtime::validate::AsValue for #id {
                             fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
@@ -608,7 +608,7 @@ fn nested(ctx: &LevelCtx<'_, '_>, listed: &[&str], items: &mut Vec<TokenStream>)
                         run.unit("as_value", None, &[Slot::Ident(name)], |s| as_value(&s[0]));
                     }
                 }
-                items.push(run.finish());
+                items.push(run.finish().into_tokens());
                 let names: Vec<&str> = child_listed.iter().map(|p| p.field.name.as_str()).collect();
                 nested(&child, &names, items);
             }
@@ -624,7 +624,7 @@ fn nested(ctx: &LevelCtx<'_, '_>, listed: &[&str], items: &mut Vec<TokenStream>)
                         }
                     }
                 });
-                items.push(run.finish());
+                items.push(run.finish().into_tokens());
             }
             _ => {}
         }
