@@ -677,21 +677,10 @@ fn request_types(fields: &[Planned<'_>], items: &mut Vec<TokenStream>) {
 }
 
 fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
-    let name_id = ident(name);
     let serde_crate = serde_crate();
     let fields = &parent.children;
     let setters = setters(fields);
     let query = struct_query(fields, Access::Optional);
-    let new = |_: &proc_macro2::Ident| {
-        quote! {
-            /// An item with nothing set.
-            pub fn new() -> Self {
-                Self::default()
-            }
-        }
-    };
-    let new =
-        outline::outlined_item(Place::Impl, "new", "", 0, new).unwrap_or_else(|| new(&name_id));
     let doc = format!(
         "An item of `{}`.\n\nStart from [`{name}::new`] and chain the setters; the enclosing request validates it.",
         parent.field.name
@@ -712,27 +701,46 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
         });
     }
     let decls_opt = decls_opt.finish();
-    quote! {
-        #doc
-        #[derive(Debug, Clone, Default, PartialEq, ::aliyun_runtime::__private::serde::Serialize)]
-        #[serde(crate = #serde_crate)]
-        #[non_exhaustive]
-        pub struct #name_id {
-            #decls_opt
-        }
-
-        impl #name_id {
-            #new
-
-            #setters
-
-            #[doc(hidden)]
-            pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {
-                let _ = (&prefix, &q);
-                #query
+    // Fixed text but for the name, the doc and the runs inside (see [`Run`]).
+    let mut items = Run::new(Place::Top);
+    let slots = [Slot::Doc(&doc), Slot::Ident(name), Slot::Inner(&decls_opt)];
+    items.unit("nested_struct", None, &slots, |s| {
+        let (doc, name_id, decls) = (&s[0], &s[1], &s[2]);
+        quote! {
+            #doc
+            #[derive(Debug, Clone, Default, PartialEq, ::aliyun_runtime::__private::serde::Serialize)]
+            #[serde(crate = #serde_crate)]
+            #[non_exhaustive]
+            pub struct #name_id {
+                #decls
             }
         }
-    }
+    });
+    let slots = [
+        Slot::Ident(name),
+        Slot::Inner(&setters),
+        Slot::Inner(&query),
+    ];
+    items.unit("nested_impl", None, &slots, |s| {
+        let (name_id, setters, query) = (&s[0], &s[1], &s[2]);
+        quote! {
+            impl #name_id {
+                /// An item with nothing set.
+                pub fn new() -> Self {
+                    Self::default()
+                }
+
+                #setters
+
+                #[doc(hidden)]
+                pub fn write_query(&self, prefix: &str, q: &mut ::aliyun_runtime::query::Query) {
+                    let _ = (&prefix, &q);
+                    #query
+                }
+            }
+        }
+    });
+    items.finish().into_tokens()
 }
 
 fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> TokenStream {
@@ -839,20 +847,54 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
         }
     });
     let query_and_serialize = query_and_serialize.finish();
-    let expected = Literal::string(
-        &variants
-            .iter()
-            .map(|(v, _)| v.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    quote! {
-        #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #name_id {
-            #variant_run
+    let expected = variants
+        .iter()
+        .map(|(v, _)| v.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    // The enum and its `FromStr`: fixed text but for names, the doc and the runs inside.
+    let mut decl = Run::new(Place::Top);
+    let slots = [
+        Slot::Doc(&doc),
+        Slot::Ident(name),
+        Slot::Inner(&variant_run),
+    ];
+    decl.unit("request_enum", None, &slots, |s| {
+        let (doc, name_id, variants) = (&s[0], &s[1], &s[2]);
+        quote! {
+            #doc
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
+            pub enum #name_id {
+                #variants
+            }
         }
+    });
+    let decl = decl.finish();
+    let mut from_str = Run::new(Place::Top);
+    let slots = [
+        Slot::Ident(name),
+        Slot::Inner(&from_str_arms),
+        Slot::Str(&expected),
+    ];
+    from_str.unit("from_str", None, &slots, |s| {
+        let (name_id, arms, expected) = (&s[0], &s[1], &s[2]);
+        quote! {
+            impl ::std::str::FromStr for #name_id {
+                type Err = ::aliyun_runtime::validate::UnknownValue;
+
+                fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                    match s {
+                        #arms
+                        other => ::std::result::Result::Err(::aliyun_runtime::validate::UnknownValue::new(other, #expected)),
+                    }
+                }
+            }
+        }
+    });
+    let from_str = from_str.finish();
+    quote! {
+        #decl
 
         impl #name_id {
             /// Every documented value.
@@ -868,16 +910,7 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
 
         #default_and_display
 
-        impl ::std::str::FromStr for #name_id {
-            type Err = ::aliyun_runtime::validate::UnknownValue;
-
-            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-                match s {
-                    #from_str_arms
-                    other => ::std::result::Result::Err(::aliyun_runtime::validate::UnknownValue::new(other, #expected)),
-                }
-            }
-        }
+        #from_str
 
         #query_and_serialize
     }
@@ -951,14 +984,24 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
     // Decoding is one runtime call per field instead of a serde derive (which expanded to
     // ~500 lines per struct). `Serialize` only in the crate's own tests: the example tests
     // compare what the typed value holds with the example, by wire name; users do not compile it.
-    items.push(quote! {
-        #doc
-        #[derive(Debug, Clone, Default, PartialEq)]
-        #[cfg_attr(test, derive(::aliyun_runtime::__private::serde::Serialize), serde(crate = #serde_crate))]
-        #[non_exhaustive]
-        pub struct #name_id {
-            #decls
+    // The struct: fixed text but for the name, the doc and the fields (see [`Run`]).
+    let mut decl = Run::new(Place::Top);
+    let slots = [Slot::Doc(&doc), Slot::Ident(name), Slot::Inner(&decls)];
+    decl.unit("response_struct", None, &slots, |s| {
+        let (doc, name_id, decls) = (&s[0], &s[1], &s[2]);
+        quote! {
+            #doc
+            #[derive(Debug, Clone, Default, PartialEq)]
+            #[cfg_attr(test, derive(::aliyun_runtime::__private::serde::Serialize), serde(crate = #serde_crate))]
+            #[non_exhaustive]
+            pub struct #name_id {
+                #decls
+            }
         }
+    });
+    let decl = decl.finish();
+    items.push(quote! {
+        #decl
 
         impl ::aliyun_runtime::response::FromMembers for #name_id {
             fn from_members(#m: &mut ::aliyun_runtime::response::Members) -> Self {
@@ -1029,25 +1072,40 @@ fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> To
         field.name
     );
     let doc = docs::Doc::outer(doc);
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name_id {
-            #variant_run
-            /// A value the documentation does not list.
-            Unknown(::std::string::String),
-        }
+    // The enum and its `as_str`: fixed text but for the name, the doc and the runs inside.
+    let mut decl = Run::new(Place::Top);
+    let slots = [
+        Slot::Doc(&doc),
+        Slot::Ident(name),
+        Slot::Inner(&variant_run),
+        Slot::Inner(&as_str_arms),
+    ];
+    decl.unit("response_enum", None, &slots, |s| {
+        let (doc, name_id, variants, arms) = (&s[0], &s[1], &s[2], &s[3]);
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum #name_id {
+                #variants
+                /// A value the documentation does not list.
+                Unknown(::std::string::String),
+            }
 
-        impl #name_id {
-            /// The value as it appears on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #as_str_arms
-                    Self::Unknown(other) => other,
+            impl #name_id {
+                /// The value as it appears on the wire.
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #arms
+                        Self::Unknown(other) => other,
+                    }
                 }
             }
         }
+    });
+    let decl = decl.finish();
+    quote! {
+        #decl
 
         #display_and_serialize
 

@@ -2,7 +2,7 @@
 //! variant for any other code.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use super::docs;
 use super::naming::{self, ident, TypeNames};
@@ -49,29 +49,19 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
         })
         .collect();
     // Documented codes first; with none, the match would be a lint-worthy single arm.
-    let documented = if variants.is_empty() {
-        quote!(Self::undocumented(code, message))
-    } else {
-        let mut arms = Run::new(Place::Arm(3));
-        for (variant, e) in &variants {
-            arms.unit(
-                "from_code",
-                None,
-                &[Slot::Str(&e.code), Slot::Ident(variant)],
-                |s| {
-                    let (code, id) = (&s[0], &s[1]);
-                    quote!(#code => Self::#id { message },)
-                },
-            );
-        }
-        let arms = arms.finish();
-        quote! {
-            match code {
-                #arms
-                _ => Self::undocumented(code, message),
-            }
-        }
-    };
+    let mut documented = Run::new(Place::Arm(3));
+    for (variant, e) in &variants {
+        documented.unit(
+            "from_code",
+            None,
+            &[Slot::Str(&e.code), Slot::Ident(variant)],
+            |s| {
+                let (code, id) = (&s[0], &s[1]);
+                quote!(#code => Self::#id { message },)
+            },
+        );
+    }
+    let documented = documented.finish();
     // The variants and the arms of `code`, `message` and `http_status`, one run each.
     let mut variant_run = Run::new(Place::Variant(1));
     let mut code_arms = Run::new(Place::Arm(3));
@@ -125,19 +115,6 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
     );
     let doc = docs::Doc::outer(doc);
     // Fixed text (but for the name): printed once (per name length), see [`super::outline`].
-    let undocumented = |_: &proc_macro2::Ident| {
-        quote! {
-            /// A code the API does not document: a gateway code, or any other.
-            fn undocumented(code: &str, message: ::std::string::String) -> Self {
-                match ::aliyun_runtime::error::CommonErrorCode::from_code(code) {
-                    ::std::option::Option::Some(code) => Self::Common { code, message },
-                    ::std::option::Option::None => Self::Other { code: code.to_string(), message },
-                }
-            }
-        }
-    };
-    let undocumented = outline::outlined_item(Place::Impl, "undocumented", "", 0, undocumented)
-        .unwrap_or_else(|| undocumented(&name_id));
     let error_impls = |id: &proc_macro2::Ident| {
         quote! {
             impl ::std::fmt::Display for #id {
@@ -161,58 +138,106 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
     };
     let error_impls = outline::outlined_item(Place::Top, "error_impls", name, 5, error_impls)
         .unwrap_or_else(|| error_impls(&name_id));
+    // The enum and its impl: fixed text but for the name, the doc and the runs inside, so
+    // each is printed once per name width (see [`Run`]).
+    let mut items = Run::new(Place::Top);
+    let slots = [
+        Slot::Doc(&doc),
+        Slot::Ident(name),
+        Slot::Inner(&variant_run),
+    ];
+    items.unit("error_enum", None, &slots, |s| {
+        let (doc, name_id, variants) = (&s[0], &s[1], &s[2]);
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, Eq)]
+            #[non_exhaustive]
+            pub enum #name_id {
+                #variants
+                /// A gateway-level code every API can return (throttling, signature, parameters…).
+                Common {
+                    code: ::aliyun_runtime::error::CommonErrorCode,
+                    message: ::std::string::String,
+                },
+                /// Any other code.
+                Other {
+                    code: ::std::string::String,
+                    message: ::std::string::String,
+                },
+            }
+        }
+    });
+    let slots = [
+        Slot::Ident(name),
+        Slot::Inner(&documented),
+        Slot::Inner(&code_arms),
+        Slot::Inner(&message_arms),
+        Slot::Inner(&status_arms),
+    ];
+    let key = if documented.is_empty() {
+        "no_codes"
+    } else {
+        "codes"
+    };
+    items.unit(key, None, &slots, |s| {
+        let (name_id, documented, code_arms, message_arms, status_arms) =
+            (&s[0], &s[1], &s[2], &s[3], &s[4]);
+        let documented = if documented.to_token_stream().is_empty() {
+            quote!(Self::undocumented(code, message))
+        } else {
+            quote! {
+                match code {
+                    #documented
+                    _ => Self::undocumented(code, message),
+                }
+            }
+        };
+        quote! {
+            impl #name_id {
+                /// The error for a code and message as the service sent them.
+                pub fn from_code(code: &str, message: &str) -> Self {
+                    let message = message.to_string();
+                    #documented
+                }
+
+                /// A code the API does not document: a gateway code, or any other.
+                fn undocumented(code: &str, message: ::std::string::String) -> Self {
+                    match ::aliyun_runtime::error::CommonErrorCode::from_code(code) {
+                        ::std::option::Option::Some(code) => Self::Common { code, message },
+                        ::std::option::Option::None => Self::Other { code: code.to_string(), message },
+                    }
+                }
+
+                /// The exact code on the wire.
+                pub fn code(&self) -> &str {
+                    match self {
+                        #code_arms
+                        Self::Common { code, .. } => code.as_str(),
+                        Self::Other { code, .. } => code,
+                    }
+                }
+
+                /// The message the service sent.
+                pub fn message(&self) -> &str {
+                    match self {
+                        #message_arms
+                        Self::Common { message, .. } | Self::Other { message, .. } => message,
+                    }
+                }
+
+                /// The HTTP status the documentation gives for this code (advisory: match on the code).
+                pub fn http_status(&self) -> ::std::option::Option<u16> {
+                    match self {
+                        #status_arms
+                        Self::Common { .. } | Self::Other { .. } => ::std::option::Option::None,
+                    }
+                }
+            }
+        }
+    });
+    let items = items.finish();
     quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        #[non_exhaustive]
-        pub enum #name_id {
-            #variant_run
-            /// A gateway-level code every API can return (throttling, signature, parameters…).
-            Common {
-                code: ::aliyun_runtime::error::CommonErrorCode,
-                message: ::std::string::String,
-            },
-            /// Any other code.
-            Other {
-                code: ::std::string::String,
-                message: ::std::string::String,
-            },
-        }
-
-        impl #name_id {
-            /// The error for a code and message as the service sent them.
-            pub fn from_code(code: &str, message: &str) -> Self {
-                let message = message.to_string();
-                #documented
-            }
-
-            #undocumented
-
-            /// The exact code on the wire.
-            pub fn code(&self) -> &str {
-                match self {
-                    #code_arms
-                    Self::Common { code, .. } => code.as_str(),
-                    Self::Other { code, .. } => code,
-                }
-            }
-
-            /// The message the service sent.
-            pub fn message(&self) -> &str {
-                match self {
-                    #message_arms
-                    Self::Common { message, .. } | Self::Other { message, .. } => message,
-                }
-            }
-
-            /// The HTTP status the documentation gives for this code (advisory: match on the code).
-            pub fn http_status(&self) -> ::std::option::Option<u16> {
-                match self {
-                    #status_arms
-                    Self::Common { .. } | Self::Other { .. } => ::std::option::Option::None,
-                }
-            }
-        }
+        #items
 
         #error_impls
     }
