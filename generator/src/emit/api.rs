@@ -938,20 +938,22 @@ fn response_field(run: &mut Run, p: &Planned<'_>) {
 }
 
 /// The decoding of one field from its struct's members (`m`), by `aliyun_runtime::response`.
-fn response_decode(p: &Planned<'_>) -> TokenStream {
-    let id = ident(&p.ident);
-    let wire = Literal::string(&p.field.name);
+fn response_decode(run: &mut Run, p: &Planned<'_>) {
     let f = match &p.shape {
-        Shape::Scalar(Scalar::Json) => quote!(json),
-        Shape::Scalar(_) | Shape::Enum(..) => quote!(scalar),
-        Shape::Struct(_) => quote!(object),
+        Shape::Scalar(Scalar::Json) => "json",
+        Shape::Scalar(_) | Shape::Enum(..) => "scalar",
+        Shape::Struct(_) => "object",
         Shape::Vec(inner) => match inner.as_ref() {
-            Shape::Struct(_) => quote!(objects),
-            Shape::Scalar(Scalar::Json) => quote!(json_list),
-            _ => quote!(scalars),
+            Shape::Struct(_) => "objects",
+            Shape::Scalar(Scalar::Json) => "json_list",
+            _ => "scalars",
         },
     };
-    quote!(#id: ::aliyun_runtime::response::#f(m, #wire),)
+    let slots = [Slot::Ident(&p.ident), Slot::Str(&p.field.name)];
+    run.unit(f, None, &slots, |s| {
+        let (id, wire, f) = (&s[0], &s[1], ident(f));
+        quote!(#id: ::aliyun_runtime::response::#f(m, #wire),)
+    });
 }
 
 fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Vec<TokenStream>) {
@@ -963,7 +965,6 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
         response_field(&mut decls, p);
     }
     let decls = decls.finish();
-    let decode = fields.iter().map(response_decode);
     let m = if fields.is_empty() {
         quote!(_m)
     } else {
@@ -1000,16 +1001,36 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
         }
     });
     let decl = decl.finish();
-    items.push(quote! {
-        #decl
-
-        impl ::aliyun_runtime::response::FromMembers for #name_id {
-            fn from_members(#m: &mut ::aliyun_runtime::response::Members) -> Self {
-                Self {
-                    #(#decode)*
+    // Every field decodes with the path of a runtime function (wider than 34 alone), so the
+    // struct expression always breaks: its fields are units (see [`Place::FieldValue`]).
+    let mut decode = Run::field_values(3, fields.len());
+    for p in fields {
+        response_decode(&mut decode, p);
+    }
+    let decode = decode.finish();
+    let mut from_members = Run::new(Place::Top);
+    let key = if fields.is_empty() {
+        "no_fields"
+    } else {
+        "fields"
+    };
+    from_members.unit(key, None, &[Slot::Ident(name), Slot::Inner(&decode)], |s| {
+        let (name_id, decode) = (&s[0], &s[1]);
+        quote! {
+            impl ::aliyun_runtime::response::FromMembers for #name_id {
+                fn from_members(#m: &mut ::aliyun_runtime::response::Members) -> Self {
+                    Self {
+                        #decode
+                    }
                 }
             }
         }
+    });
+    let from_members = from_members.finish();
+    items.push(quote! {
+        #decl
+
+        #from_members
 
         #deserialize
     });

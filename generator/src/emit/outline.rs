@@ -54,6 +54,10 @@ pub(crate) enum Place {
     Arm(u8),
     /// Items of a module at this depth (`1`: in a top-level `mod`).
     Item(u8),
+    /// Fields of a struct expression at this depth (`3`: the tail expression of a method),
+    /// only for one that prettyplease breaks whatever its fields: wider than 34 (it breaks
+    /// every struct expression wider than that, one field per line).
+    FieldValue(u8),
 }
 
 /// Enough spaces for the deepest place outlined.
@@ -68,7 +72,8 @@ impl Place {
             | Place::Field(d)
             | Place::Variant(d)
             | Place::Arm(d)
-            | Place::Item(d) => d as usize,
+            | Place::Item(d)
+            | Place::FieldValue(d) => d as usize,
         }
     }
 
@@ -85,7 +90,7 @@ impl Place {
         4 * depth <= SPACES.len()
             && match self {
                 Place::Stmt(_) | Place::Field(_) | Place::Variant(_) | Place::Item(_) => depth >= 1,
-                Place::Arm(_) => depth >= 2,
+                Place::Arm(_) | Place::FieldValue(_) => depth >= 2,
                 Place::Top | Place::Impl => true,
             }
     }
@@ -98,7 +103,7 @@ impl Place {
                     const Z: () = ();
                 )
             }
-            Place::Field(_) => quote!(z: (),),
+            Place::Field(_) | Place::FieldValue(_) => quote!(z: (),),
             Place::Variant(_) => quote!(Z,),
             Place::Arm(_) => quote!(_ => {}),
         }
@@ -108,7 +113,7 @@ impl Place {
     fn stand_in_line(self) -> &'static str {
         match self {
             Place::Top | Place::Impl | Place::Stmt(_) | Place::Item(_) => STAND_IN,
-            Place::Field(_) => "z: (),",
+            Place::Field(_) | Place::FieldValue(_) => "z: (),",
             Place::Variant(_) => "Z,",
             Place::Arm(_) => "_ => {}",
         }
@@ -116,7 +121,7 @@ impl Place {
 
     /// `tokens` wrapped so that prettyplease prints them at this place's indentation, with the
     /// exact text of the wrapper's opening and closing lines.
-    fn wrap(self, tokens: TokenStream) -> (TokenStream, String, String) {
+    fn wrap(self, tokens: TokenStream, last: bool) -> (TokenStream, String, String) {
         let depth = self.depth();
         let level = |d: usize| SPACES.get(..4 * d).unwrap_or(SPACES);
         // The innermost wrapper: how many levels it takes, its tokens, its opening lines.
@@ -131,6 +136,19 @@ impl Place {
                 2,
                 quote!(fn z() { match z { #tokens } }),
                 vec!["fn z() {", "match z {"],
+            ),
+            // A field with a doc line makes the expression break as the real one does; it
+            // goes after the unit, or before it for the last field (whose comma prettyplease
+            // prints only as the line breaks, so the last field may fill the line by one more).
+            Place::FieldValue(_) if last => (
+                2,
+                quote!(fn z() { Z { #[doc = " z"] z: (), #tokens } }),
+                vec!["fn z() {", "Z {"],
+            ),
+            Place::FieldValue(_) => (
+                2,
+                quote!(fn z() { Z { #tokens #[doc = " z"] z: () } }),
+                vec!["fn z() {", "Z {"],
             ),
         };
         let mods = depth - inner_levels;
@@ -147,7 +165,19 @@ impl Place {
             head.push_str(line);
             head.push('\n');
         }
+        if let (Place::FieldValue(_), true) = (self, last) {
+            head.push_str(level(depth));
+            head.push_str("/// z\n");
+            head.push_str(level(depth));
+            head.push_str("z: (),\n");
+        }
         let mut tail = String::new();
+        if let (Place::FieldValue(_), false) = (self, last) {
+            tail.push_str(level(depth));
+            tail.push_str("/// z\n");
+            tail.push_str(level(depth));
+            tail.push_str("z: (),\n");
+        }
         for d in (0..depth).rev() {
             tail.push_str(level(d));
             tail.push_str("}\n");
@@ -402,6 +432,8 @@ enum UnitTemplate {
         key: String,
         tokens: TokenStream,
         stand_ins: Vec<StandIn>,
+        /// The last field of a struct expression (see [`Place::wrap`]).
+        last: bool,
     },
 }
 
@@ -552,8 +584,9 @@ impl Unit {
                 key,
                 tokens,
                 stand_ins,
+                last,
             } => {
-                let text = print_at(place, tokens.clone())?;
+                let text = print_at(place, tokens.clone(), *last)?;
                 let compiled = Arc::new(Compiled::new(&text, stand_ins)?);
                 if let Ok(mut cache) = UNITS.write() {
                     cache.entry(key.clone()).or_insert_with(|| compiled.clone());
@@ -600,6 +633,9 @@ pub(crate) struct Run {
     place: Place,
     active: bool,
     entries: Vec<RunEntry>,
+    /// For struct expression fields: how many units the run will hold (the last one prints
+    /// differently).
+    count: Option<usize>,
 }
 
 impl Run {
@@ -609,6 +645,16 @@ impl Run {
             place,
             active,
             entries: Vec::new(),
+            count: None,
+        }
+    }
+
+    /// A run of the `count` fields of a struct expression at `depth` (see
+    /// [`Place::FieldValue`]).
+    pub(crate) fn field_values(depth: u8, count: usize) -> Run {
+        Run {
+            count: Some(count),
+            ..Run::new(Place::FieldValue(depth))
         }
     }
 
@@ -663,7 +709,8 @@ impl Run {
         build: impl FnOnce(&[SlotTokens]) -> TokenStream,
     ) -> Option<Unit> {
         let mut values = Vec::with_capacity(slots.len());
-        let mut full_key = format!("{key}/{:?}", self.place);
+        let last = self.count == Some(self.entries.len() + 1);
+        let mut full_key = format!("{key}/{:?}/{last}", self.place);
         for slot in slots {
             full_key.push('/');
             let value = match slot {
@@ -747,6 +794,7 @@ impl Run {
                     key: full_key,
                     tokens: build(&tokens),
                     stand_ins,
+                    last,
                 }
             }
         };
@@ -829,15 +877,15 @@ fn print_template(
     stand_in: &str,
     uses: usize,
 ) -> Option<Arc<str>> {
-    let body = print_at(place, tokens)?;
+    let body = print_at(place, tokens, false)?;
     let clean = !body.contains([MARKER, ITEM_MARKER]) && body.matches(stand_in).count() == uses;
     clean.then(|| Arc::from(body))
 }
 
 /// `tokens` printed at `place` (lines indented as there). Placeholders are left for the
 /// caller to check.
-fn print_at(place: Place, tokens: TokenStream) -> Option<String> {
-    let (wrapped, head, tail) = place.wrap(tokens);
+fn print_at(place: Place, tokens: TokenStream, last: bool) -> Option<String> {
+    let (wrapped, head, tail) = place.wrap(tokens, last);
     let printed = super::format_tokens(wrapped, "template").ok()?;
     let body = printed.strip_prefix(&head)?.strip_suffix(&tail)?;
     let clean = body.ends_with('\n') && body.lines().all(|l| l.starts_with(place.indent()));
