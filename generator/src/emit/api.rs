@@ -513,20 +513,37 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
     // Moving values out of the builder once every required field is known to be present.
     let required: Vec<&Planned<'_>> = fields.iter().filter(|p| p.required).collect();
     let req_ids: Vec<proc_macro2::Ident> = required.iter().map(|p| ident(&p.ident)).collect();
-    let assign = fields.iter().map(|p| {
-        let id = ident(&p.ident);
-        match (&p.shape, p.required) {
-            (_, true) => quote!(#id,),
-            (Shape::Vec(_), false) => quote!(#id: self.#id.unwrap_or_default(),),
-            _ => quote!(#id: self.#id,),
-        }
-    });
+    // The struct expression's fields: units when it is sure to break (see
+    // [`Place::FieldValue`]): in the arm of the `match` (depth 5) or as the tail (depth 3).
+    let assign_form = |p: &Planned<'_>| match (&p.shape, p.required) {
+        (_, true) => ("moved", p.ident.len()),
+        (Shape::Vec(_), false) => ("or_default", 2 * p.ident.len() + 26),
+        _ => ("copied", 2 * p.ident.len() + 7),
+    };
+    let one_line: usize = fields.iter().map(|p| assign_form(p).1 + 2).sum();
+    let depth = if required.is_empty() { 3 } else { 5 };
+    let mut assign = match one_line > 40 {
+        true => Run::field_values(depth, fields.len()),
+        false => Run::new(Place::Top).plain_only(),
+    };
+    for p in fields {
+        let (form, _) = assign_form(p);
+        assign.unit(form, None, &[Slot::Ident(&p.ident)], |s| {
+            let id = &s[0];
+            match form {
+                "moved" => quote!(#id,),
+                "or_default" => quote!(#id: self.#id.unwrap_or_default(),),
+                _ => quote!(#id: self.#id,),
+            }
+        });
+    }
+    let assign = assign.finish();
     let construct = if required.is_empty() {
-        quote!(::std::result::Result::Ok(#name_id { #(#assign)* }))
+        quote!(::std::result::Result::Ok(#name_id { #assign }))
     } else {
         quote! {
             match (#(self.#req_ids,)*) {
-                (#(::std::option::Option::Some(#req_ids),)*) => ::std::result::Result::Ok(#name_id { #(#assign)* }),
+                (#(::std::option::Option::Some(#req_ids),)*) => ::std::result::Result::Ok(#name_id { #assign }),
                 _ => ::std::result::Result::Err(::aliyun_runtime::ValidationError {
                     violations: ::std::vec::Vec::new(),
                 }),

@@ -649,6 +649,12 @@ impl Run {
         }
     }
 
+    /// A run whose units are all plain tokens (for a place where units may not stand in).
+    pub(crate) fn plain_only(mut self) -> Run {
+        self.active = false;
+        self
+    }
+
     /// A run of the `count` fields of a struct expression at `depth` (see
     /// [`Place::FieldValue`]).
     pub(crate) fn field_values(depth: u8, count: usize) -> Run {
