@@ -21,12 +21,42 @@ const ACRONYMS: &[(&str, &str)] = &[
     ("KiB", "Kib"),
 ];
 
-fn fold_acronyms(s: &str) -> String {
-    let mut out = s.to_string();
+fn fold_acronyms(s: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = std::borrow::Cow::Borrowed(s);
     for (from, to) in ACRONYMS {
-        out = out.replace(from, to);
+        if out.contains(from) {
+            out = std::borrow::Cow::Owned(out.replace(from, to));
+        }
     }
     out
+}
+
+/// Names repeat across a product's docs (`RegionId`, `PageSize`…): each thread remembers the
+/// conversions it made. Bounded, so a long-lived process does not grow without end.
+type NameCache = std::cell::RefCell<std::collections::HashMap<String, Option<String>>>;
+
+fn memoized(
+    cache: &'static std::thread::LocalKey<NameCache>,
+    wire: &str,
+    convert: impl FnOnce(&str) -> Option<String>,
+) -> Option<String> {
+    if let Some(hit) = cache.with(|c| c.borrow().get(wire).cloned()) {
+        return hit;
+    }
+    let made = convert(wire);
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 1 << 16 {
+            c.clear();
+        }
+        c.insert(wire.to_string(), made.clone());
+    });
+    made
+}
+
+thread_local! {
+    static SNAKE: NameCache = Default::default();
+    static CAMEL: NameCache = Default::default();
 }
 
 /// Keeps letters, digits and separators; everything else becomes a word break.
@@ -50,6 +80,10 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 /// A snake_case identifier for a wire name (`IDaaSInstanceId` → `idaas_instance_id`).
 /// Returns the identifier text, with `r#` for keywords; `None` when nothing ASCII is left.
 pub fn snake(wire: &str) -> Option<String> {
+    memoized(&SNAKE, wire, snake_uncached)
+}
+
+fn snake_uncached(wire: &str) -> Option<String> {
     let s = ascii_words(&fold_acronyms(wire)).to_snake_case();
     if s.is_empty() {
         return None;
@@ -65,6 +99,10 @@ pub fn snake(wire: &str) -> Option<String> {
 /// An UpperCamelCase identifier (`Forbbiden.SubUser` → `ForbbidenSubUser`, `AES-128-CBC` →
 /// `Aes128Cbc`). `None` when nothing ASCII is left.
 pub fn camel(wire: &str) -> Option<String> {
+    memoized(&CAMEL, wire, camel_uncached)
+}
+
+fn camel_uncached(wire: &str) -> Option<String> {
     let s = ascii_words(&fold_acronyms(wire)).to_upper_camel_case();
     if s.is_empty() {
         return None;
