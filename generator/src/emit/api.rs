@@ -1172,33 +1172,75 @@ fn api_impl(
     error: &str,
     fields: &[Planned<'_>],
 ) -> TokenStream {
+    let token = fields
+        .iter()
+        .find(|p| p.shape == Shape::Scalar(Scalar::String) && is_idempotency_token(p.field))
+        .map(|p| p.field.name.as_str());
+    let roa = super::roa::trait_method(api, request);
+    if !roa.is_empty() {
+        return api_impl_tokens(api, request, response, error, token, roa);
+    }
+    // Fixed text but for names (see [`Run`]): the RPC-style impl is one unit.
+    let mut run = Run::new(Place::Top);
+    let mut slots = vec![
+        Slot::Ident(request),
+        Slot::Ident(response),
+        Slot::Ident(error),
+        Slot::Str(&api.name),
+        Slot::Str(&api.version),
+        Slot::Str(&api.product),
+    ];
+    slots.extend(token.map(Slot::Str));
+    let key = if token.is_some() { "token" } else { "no_token" };
+    run.unit(key, None, &slots, |s| {
+        let (req, resp, err) = (&s[0], &s[1], &s[2]);
+        let (action, version, product) = (&s[3], &s[4], &s[5]);
+        let token = match s.get(6) {
+            Some(t) => quote!(::std::option::Option::Some(#t)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote! {
+            impl ::aliyun_runtime::api::Request for #req {
+                type Response = #resp;
+                type Error = #err;
+                const ACTION: &'static str = #action;
+                const VERSION: &'static str = #version;
+                const PRODUCT: &'static str = #product;
+                const CLIENT_TOKEN: ::std::option::Option<&'static str> = #token;
+
+                fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                    #req::validate(self)
+                }
+
+                fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                    #req::to_query(self)
+                }
+            }
+        }
+    });
+    run.finish().into_tokens()
+}
+
+/// The `Request` impl as tokens, with the REST-style method `roa`.
+fn api_impl_tokens(
+    api: &Api,
+    request: &str,
+    response: &str,
+    error: &str,
+    token: Option<&str>,
+    roa: TokenStream,
+) -> TokenStream {
     let (req, resp, err) = (ident(request), ident(response), ident(error));
     let action = Literal::string(&api.name);
     let version = Literal::string(&api.version);
     let product = Literal::string(&api.product);
-    let token = fields
-        .iter()
-        .find(|p| p.shape == Shape::Scalar(Scalar::String) && is_idempotency_token(p.field))
-        .map(|p| {
-            let t = Literal::string(&p.field.name);
+    let token = match token {
+        Some(t) => {
+            let t = Literal::string(t);
             quote!(::std::option::Option::Some(#t))
-        })
-        .unwrap_or(quote!(::std::option::Option::None));
-    let roa = super::roa::trait_method(api, request);
-    let forward = |id: &proc_macro2::Ident| {
-        quote! {
-            fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-                #id::validate(self)
-            }
-
-            fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-                #id::to_query(self)
-            }
         }
+        None => quote!(::std::option::Option::None),
     };
-    // Printed once per name length ([`super::outline`]).
-    let forward = outline::outlined_item(Place::Impl, "request_forward", request, 2, forward)
-        .unwrap_or_else(|| forward(&req));
     quote! {
         impl ::aliyun_runtime::api::Request for #req {
             type Response = #resp;
@@ -1208,7 +1250,13 @@ fn api_impl(
             const PRODUCT: &'static str = #product;
             const CLIENT_TOKEN: ::std::option::Option<&'static str> = #token;
 
-            #forward
+            fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                #req::validate(self)
+            }
+
+            fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                #req::to_query(self)
+            }
 
             #roa
         }
