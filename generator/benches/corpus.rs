@@ -4,6 +4,9 @@
 //! runs: every product folder loaded (read, parse, merge zh/en) and rendered as a crate, the
 //! folders side by side on every core, and on one thread.
 //!
+//! Every round starts with the template and name caches emptied
+//! (`aliyun_codegen::emit::clear_caches`), so each is a cold run like one `generate`.
+//!
 //! Stage figures are CPU time of the measuring thread (`CLOCK_THREAD_CPUTIME_ID`), so they
 //! stay comparable when other work shares the machine; end to end is wall time, with the load
 //! average printed beside it.
@@ -109,6 +112,8 @@ fn stages(texts: &[(String, String)], defaults: &DocDefaults, rounds: usize) {
     let (mut parse_t, mut emit_t, mut format_t) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let mut bytes = 0usize;
     for _ in 0..rounds {
+        // Every round cold, as a fresh `aliyun-codegen generate` runs.
+        aliyun_codegen::emit::clear_caches();
         for (file, text) in texts {
             let t = thread_cpu();
             let parsed = parse_doc(file, text, defaults);
@@ -176,6 +181,8 @@ fn end_to_end(corpus: &Path, rounds: usize) {
             let t = Instant::now();
             let mut docs = 0;
             for _ in 0..rounds {
+                // Every round cold, as a fresh `aliyun-codegen generate` runs.
+                aliyun_codegen::emit::clear_caches();
                 for rendered in config.render_crates(&targets) {
                     assert!(rendered.is_ok(), "a corpus product failed to render");
                 }

@@ -54,6 +54,12 @@ fn memoized(
     made
 }
 
+/// Empties this thread's remembered conversions (benchmarks measure cold runs).
+pub fn clear_caches() {
+    SNAKE.with(|c| c.borrow_mut().clear());
+    CAMEL.with(|c| c.borrow_mut().clear());
+}
+
 thread_local! {
     static SNAKE: NameCache = Default::default();
     static CAMEL: NameCache = Default::default();

@@ -239,6 +239,17 @@ thread_local! {
 /// A template's text depends only on its key, so which thread printed it first never shows.
 static TEMPLATES: LazyLock<RwLock<HashMap<String, Arc<str>>>> = LazyLock::new(Default::default);
 
+/// Empties the shared template caches, so that the next generation prints every template
+/// again as a fresh process does (benchmarks measure cold runs).
+pub fn clear_caches() {
+    if let Ok(mut cache) = TEMPLATES.write() {
+        cache.clear();
+    }
+    if let Ok(mut cache) = UNITS.write() {
+        cache.clear();
+    }
+}
+
 fn cached_template(key: &str) -> Option<Arc<str>> {
     TEMPLATES.read().ok()?.get(key).cloned()
 }
