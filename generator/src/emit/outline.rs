@@ -58,6 +58,9 @@ pub(crate) enum Place {
     /// only for one that prettyplease breaks whatever its fields: wider than 34 (it breaks
     /// every struct expression wider than that, one field per line).
     FieldValue(u8),
+    /// Elements of an array expression at this depth, only for one sure to break (wider than
+    /// any line): one element per line then.
+    Elem(u8),
 }
 
 /// Enough spaces for the deepest place outlined.
@@ -73,7 +76,8 @@ impl Place {
             | Place::Variant(d)
             | Place::Arm(d)
             | Place::Item(d)
-            | Place::FieldValue(d) => d as usize,
+            | Place::FieldValue(d)
+            | Place::Elem(d) => d as usize,
         }
     }
 
@@ -90,7 +94,7 @@ impl Place {
         4 * depth <= SPACES.len()
             && match self {
                 Place::Stmt(_) | Place::Field(_) | Place::Variant(_) | Place::Item(_) => depth >= 1,
-                Place::Arm(_) | Place::FieldValue(_) => depth >= 2,
+                Place::Arm(_) | Place::FieldValue(_) | Place::Elem(_) => depth >= 2,
                 Place::Top | Place::Impl => true,
             }
     }
@@ -104,6 +108,7 @@ impl Place {
                 )
             }
             Place::Field(_) | Place::FieldValue(_) => quote!(z: (),),
+            Place::Elem(_) => quote!(z,),
             Place::Variant(_) => quote!(Z,),
             Place::Arm(_) => quote!(_ => {}),
         }
@@ -114,6 +119,7 @@ impl Place {
         match self {
             Place::Top | Place::Impl | Place::Stmt(_) | Place::Item(_) => STAND_IN,
             Place::Field(_) | Place::FieldValue(_) => "z: (),",
+            Place::Elem(_) => "z,",
             Place::Variant(_) => "Z,",
             Place::Arm(_) => "_ => {}",
         }
@@ -150,6 +156,17 @@ impl Place {
                 quote!(fn z() { Z { #tokens #[doc = " z"] z: () } }),
                 vec!["fn z() {", "Z {"],
             ),
+            // The same for array elements (the doc line forces the break).
+            Place::Elem(_) if last => (
+                2,
+                quote!(fn z() { [#[doc = " z"] z, #tokens] }),
+                vec!["fn z() {", "["],
+            ),
+            Place::Elem(_) => (
+                2,
+                quote!(fn z() { [#tokens #[doc = " z"] z] }),
+                vec!["fn z() {", "["],
+            ),
         };
         let mods = depth - inner_levels;
         for _ in 0..mods {
@@ -165,22 +182,30 @@ impl Place {
             head.push_str(line);
             head.push('\n');
         }
-        if let (Place::FieldValue(_), true) = (self, last) {
-            head.push_str(level(depth));
-            head.push_str("/// z\n");
-            head.push_str(level(depth));
-            head.push_str("z: (),\n");
-        }
+        // The forcing line of a list place: after the unit, or before the last one.
+        let forcing = match self {
+            Place::FieldValue(_) => Some("z: (),"),
+            Place::Elem(_) => Some("z,"),
+            _ => None,
+        };
         let mut tail = String::new();
-        if let (Place::FieldValue(_), false) = (self, last) {
-            tail.push_str(level(depth));
-            tail.push_str("/// z\n");
-            tail.push_str(level(depth));
-            tail.push_str("z: (),\n");
+        if let Some(line) = forcing {
+            let lines = match last {
+                true => &mut head,
+                false => &mut tail,
+            };
+            lines.push_str(level(depth));
+            lines.push_str("/// z\n");
+            lines.push_str(level(depth));
+            lines.push_str(line);
+            lines.push('\n');
         }
         for d in (0..depth).rev() {
             tail.push_str(level(d));
-            tail.push_str("}\n");
+            match (self, d + 1 == depth) {
+                (Place::Elem(_), true) => tail.push_str("]\n"),
+                _ => tail.push_str("}\n"),
+            }
         }
         (wrapped, head, tail)
     }
@@ -672,6 +697,15 @@ impl Run {
         Run {
             count: Some(count),
             ..Run::new(Place::FieldValue(depth))
+        }
+    }
+
+    /// A run of the `count` elements of an array expression at `depth` (see
+    /// [`Place::Elem`]).
+    pub(crate) fn elements(depth: u8, count: usize) -> Run {
+        Run {
+            count: Some(count),
+            ..Run::new(Place::Elem(depth))
         }
     }
 

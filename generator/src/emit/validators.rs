@@ -511,6 +511,53 @@ fn check_fn(owner: TokenStream, values: &[&Planned<'_>]) -> TokenStream {
     }
 }
 
+/// The `Validate` impl of `ty` (whose table is `owner`'s, or its own) as a unit: fixed text
+/// but for the names and the values passed, one array element each (see [`Run`]).
+fn validate_impl(run: &mut Run, ty: &str, owner: Option<&str>, values: &[&Planned<'_>]) {
+    // `self.<field>.as_value(),`: the array surely breaks when wider than any line.
+    let width: usize = values.iter().map(|p| p.ident.len() + 18).sum();
+    let mut elements = match width > 100 {
+        true => Run::elements(4, values.len()),
+        false => Run::new(Place::Top).plain_only(),
+    };
+    for p in values {
+        elements.unit("as_value", None, &[Slot::Ident(&p.ident)], |s| {
+            let id = &s[0];
+            quote!(self.#id.as_value(),)
+        });
+    }
+    let elements = elements.finish();
+    let mut slots = vec![Slot::Ident(ty), Slot::Inner(&elements)];
+    slots.extend(owner.map(Slot::Ident));
+    let key = match (owner.is_some(), values.is_empty()) {
+        (false, false) => "own",
+        (false, true) => "own_empty",
+        (true, false) => "owner",
+        (true, true) => "owner_empty",
+    };
+    run.unit(key, None, &slots, |s| {
+        let (ty, values) = (&s[0], &s[1]);
+        let owner = match s.get(2) {
+            Some(owner) => quote!(#owner),
+            None => quote!(Self),
+        };
+        let body = match key.ends_with("empty") {
+            true => quote!(at.check(#owner::RULES, &[], v);),
+            false => quote! {
+                use ::aliyun_runtime::validate::AsValue;
+                at.check(#owner::RULES, &[#values], v);
+            },
+        };
+        quote! {
+            impl ::aliyun_runtime::validate::Validate for #ty {
+                fn check(&self, at: &::aliyun_runtime::validate::Level<'_>, v: &mut ::aliyun_runtime::validate::Violations) {
+                    #body
+                }
+            }
+        }
+    });
+}
+
 const TABLE_DOC: &str =
     " The documented rules of each parameter that has any, checked by the runtime's interpreter.";
 
@@ -525,22 +572,18 @@ pub(super) fn validation(request: &str, builder: &str, fields: &[Planned<'_>]) -
     let mut wanted = BTreeSet::new();
     top_refs(&ctx, &mut wanted);
     let (table, listed) = level_table(&ctx, &wanted);
-    let (req, b) = (ident(request), ident(builder));
-    let req_check = check_fn(quote!(Self), &listed);
-    let builder_check = check_fn(quote!(#req), &listed);
+    let req = ident(request);
+    let mut impls = Run::new(Place::Top);
+    validate_impl(&mut impls, request, None, &listed);
+    validate_impl(&mut impls, builder, Some(request), &listed);
+    let impls = impls.finish();
     let mut items = vec![quote! {
         impl #req {
             #[doc = #TABLE_DOC]
             const RULES: &'static [::aliyun_runtime::validate::Param] = #table;
         }
 
-        impl ::aliyun_runtime::validate::Validate for #req {
-            #req_check
-        }
-
-        impl ::aliyun_runtime::validate::Validate for #b {
-            #builder_check
-        }
+        #impls
     }];
     let listed: Vec<&str> = listed.iter().map(|p| p.field.name.as_str()).collect();
     nested(&ctx, &listed, &mut items);
