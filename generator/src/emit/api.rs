@@ -484,8 +484,6 @@ fn setter_item(shape: &Shape, id: &SlotTokens, type_name: Option<&SlotTokens>) -
 // In the generated methods `let _ = (&prefix, &v);` keeps structs without rules (or without
 // fields) free of unused-variable warnings without an `#[allow]` on user-facing code.
 fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) -> TokenStream {
-    let name_id = ident(name);
-    let builder_id = ident(builder);
     let serde_crate = serde_crate();
     let mut decls = Run::new(Place::Field(1));
     for p in fields {
@@ -512,7 +510,6 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
     let setters = setters(fields);
     // Moving values out of the builder once every required field is known to be present.
     let required: Vec<&Planned<'_>> = fields.iter().filter(|p| p.required).collect();
-    let req_ids: Vec<proc_macro2::Ident> = required.iter().map(|p| ident(&p.ident)).collect();
     // The struct expression's fields: units when it is sure to break (see
     // [`Place::FieldValue`]): in the arm of the `match` (depth 5) or as the tail (depth 3).
     let assign_form = |p: &Planned<'_>| match (&p.shape, p.required) {
@@ -538,18 +535,6 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         });
     }
     let assign = assign.finish();
-    let construct = if required.is_empty() {
-        quote!(::std::result::Result::Ok(#name_id { #assign }))
-    } else {
-        quote! {
-            match (#(self.#req_ids,)*) {
-                (#(::std::option::Option::Some(#req_ids),)*) => ::std::result::Result::Ok(#name_id { #assign }),
-                _ => ::std::result::Result::Err(::aliyun_runtime::ValidationError {
-                    violations: ::std::vec::Vec::new(),
-                }),
-            }
-        }
-    };
     let mut missing_checks = Run::new(Place::Stmt(2));
     for p in &required {
         let slots = [Slot::Ident(&p.ident), Slot::Str(&p.field.name)];
@@ -563,27 +548,6 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         });
     }
     let missing_checks = missing_checks.finish();
-    let unchecked_body = if required.is_empty() {
-        quote!(#construct)
-    } else {
-        quote! {
-            let mut violations = ::aliyun_runtime::validate::Violations::new();
-            #missing_checks
-            violations.finish()?;
-            #construct
-        }
-    };
-    let build = |id: &proc_macro2::Ident| {
-        quote! {
-            /// Checks every rule and returns the request, or all the violations found.
-            pub fn build(self) -> ::std::result::Result<#id, ::aliyun_runtime::ValidationError> {
-                ::aliyun_runtime::validate::run(&self)?;
-                self.build_unchecked()
-            }
-        }
-    };
-    let build = outline::outlined_item(Place::Impl, "build", name, 1, build)
-        .unwrap_or_else(|| build(&name_id));
     let builder_doc = format!("Builder of [`{name}`].");
     let builder_doc = docs::Doc::outer(builder_doc);
     // The struct, its impl and the builder struct: fixed text but for names, the doc and the
@@ -657,22 +621,58 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
             }
         }
     });
-    let items = items.finish();
-    quote! {
-        #items
+    // The builder's impl: fixed text but for the names, the runs inside, and the required
+    // fields (how many and how wide).
+    let mut slots = vec![
+        Slot::Ident(builder),
+        Slot::Ident(name),
+        Slot::Inner(&setters),
+        Slot::Inner(&missing_checks),
+        Slot::Inner(&assign),
+    ];
+    slots.extend(required.iter().map(|p| Slot::Ident(&p.ident)));
+    let key = match required.is_empty() {
+        true => "builder_impl",
+        false => "builder_impl_required",
+    };
+    items.unit(key, None, &slots, |s| {
+        let (builder_id, name_id, setters, missing_checks, assign) =
+            (&s[0], &s[1], &s[2], &s[3], &s[4]);
+        let req_ids = &s[5..];
+        let unchecked_body = if req_ids.is_empty() {
+            quote!(::std::result::Result::Ok(#name_id { #assign }))
+        } else {
+            quote! {
+                let mut violations = ::aliyun_runtime::validate::Violations::new();
+                #missing_checks
+                violations.finish()?;
+                match (#(self.#req_ids,)*) {
+                    (#(::std::option::Option::Some(#req_ids),)*) => ::std::result::Result::Ok(#name_id { #assign }),
+                    _ => ::std::result::Result::Err(::aliyun_runtime::ValidationError {
+                        violations: ::std::vec::Vec::new(),
+                    }),
+                }
+            }
+        };
+        quote! {
+            impl #builder_id {
+                #setters
 
-        impl #builder_id {
-            #setters
+                /// Checks every rule and returns the request, or all the violations found.
+                pub fn build(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
+                    ::aliyun_runtime::validate::run(&self)?;
+                    self.build_unchecked()
+                }
 
-            #build
-
-            /// Returns the request with only the required parameters checked, skipping the
-            /// documented rules (for when the service accepts what its docs do not say).
-            pub fn build_unchecked(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
-                #unchecked_body
+                /// Returns the request with only the required parameters checked, skipping the
+                /// documented rules (for when the service accepts what its docs do not say).
+                pub fn build_unchecked(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
+                    #unchecked_body
+                }
             }
         }
-    }
+    });
+    items.finish().into_tokens()
 }
 
 /// Nested request structs and enums, depth first.
