@@ -535,19 +535,6 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
         });
     }
     let assign = assign.finish();
-    let mut missing_checks = Run::new(Place::Stmt(2));
-    for p in &required {
-        let slots = [Slot::Ident(&p.ident), Slot::Str(&p.field.name)];
-        missing_checks.unit("missing", None, &slots, |s| {
-            let (id, wire) = (&s[0], &s[1]);
-            quote! {
-                if self.#id.is_none() {
-                    violations.missing(#wire);
-                }
-            }
-        });
-    }
-    let missing_checks = missing_checks.finish();
     let builder_doc = format!("Builder of [`{name}`].");
     let builder_doc = docs::Doc::outer(builder_doc);
     // The struct, its impl and the builder struct: fixed text but for names, the doc and the
@@ -621,39 +608,59 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
             }
         }
     });
-    // The builder's impl: fixed text but for the names, the runs inside, and the required
-    // fields (how many and how wide).
-    let mut slots = vec![
-        Slot::Ident(builder),
-        Slot::Ident(name),
-        Slot::Inner(&setters),
-        Slot::Inner(&missing_checks),
-        Slot::Inner(&assign),
-    ];
+    // The body of `build_unchecked`, a statement each: the checks of required fields, then
+    // the request built (its required fields, how many and how wide, are slots there).
+    let mut body = Run::new(Place::Stmt(2));
+    if !required.is_empty() {
+        body.unit(
+            "violations",
+            None,
+            &[],
+            |_| quote!(let mut violations = ::aliyun_runtime::validate::Violations::new();),
+        );
+        for p in &required {
+            let slots = [Slot::Ident(&p.ident), Slot::Str(&p.field.name)];
+            body.unit("missing", None, &slots, |s| {
+                let (id, wire) = (&s[0], &s[1]);
+                quote! {
+                    if self.#id.is_none() {
+                        violations.missing(#wire);
+                    }
+                }
+            });
+        }
+        body.unit("finish", None, &[], |_| quote!(violations.finish()?;));
+    }
+    let mut slots = vec![Slot::Ident(name), Slot::Inner(&assign)];
     slots.extend(required.iter().map(|p| Slot::Ident(&p.ident)));
     let key = match required.is_empty() {
-        true => "builder_impl",
-        false => "builder_impl_required",
+        true => "construct",
+        false => "construct_required",
     };
-    items.unit(key, None, &slots, |s| {
-        let (builder_id, name_id, setters, missing_checks, assign) =
-            (&s[0], &s[1], &s[2], &s[3], &s[4]);
-        let req_ids = &s[5..];
-        let unchecked_body = if req_ids.is_empty() {
-            quote!(::std::result::Result::Ok(#name_id { #assign }))
-        } else {
-            quote! {
-                let mut violations = ::aliyun_runtime::validate::Violations::new();
-                #missing_checks
-                violations.finish()?;
+    body.unit(key, None, &slots, |s| {
+        let (name_id, assign, req_ids) = (&s[0], &s[1], &s[2..]);
+        match req_ids.is_empty() {
+            true => quote!(::std::result::Result::Ok(#name_id { #assign })),
+            false => quote! {
                 match (#(self.#req_ids,)*) {
                     (#(::std::option::Option::Some(#req_ids),)*) => ::std::result::Result::Ok(#name_id { #assign }),
                     _ => ::std::result::Result::Err(::aliyun_runtime::ValidationError {
                         violations: ::std::vec::Vec::new(),
                     }),
                 }
-            }
-        };
+            },
+        }
+    });
+    let body = body.finish();
+    // The builder's impl: fixed text but for the names and the runs inside.
+    let slots = [
+        Slot::Ident(builder),
+        Slot::Ident(name),
+        Slot::Inner(&setters),
+        Slot::Inner(&body),
+    ];
+    items.unit("builder_impl", None, &slots, |s| {
+        let (builder_id, name_id, setters, body) = (&s[0], &s[1], &s[2], &s[3]);
         quote! {
             impl #builder_id {
                 #setters
@@ -667,7 +674,7 @@ fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) 
                 /// Returns the request with only the required parameters checked, skipping the
                 /// documented rules (for when the service accepts what its docs do not say).
                 pub fn build_unchecked(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
-                    #unchecked_body
+                    #body
                 }
             }
         }
@@ -812,6 +819,18 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
             quote!(#value => ::std::result::Result::Ok(Self::#id),)
         });
     }
+    let expected = variants
+        .iter()
+        .map(|(v, _)| v.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    // The last arm, its own unit: the list of values makes it differ from enum to enum.
+    from_str_arms.unit("from_str_other", None, &[Slot::Str(&expected)], |s| {
+        let expected = &s[0];
+        quote! {
+            other => ::std::result::Result::Err(::aliyun_runtime::validate::UnknownValue::new(other, #expected)),
+        }
+    });
     let (variant_run, as_str_arms, from_str_arms) = (
         variant_run.finish(),
         as_str_arms.finish(),
@@ -864,11 +883,6 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
         }
     });
     let query_and_serialize = query_and_serialize.finish();
-    let expected = variants
-        .iter()
-        .map(|(v, _)| v.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
     // The enum and its `FromStr`: fixed text but for names, the doc and the runs inside.
     let mut decl = Run::new(Place::Top);
     let slots = [
@@ -889,13 +903,9 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
     });
     let decl = decl.finish();
     let mut from_str = Run::new(Place::Top);
-    let slots = [
-        Slot::Ident(name),
-        Slot::Inner(&from_str_arms),
-        Slot::Str(&expected),
-    ];
+    let slots = [Slot::Ident(name), Slot::Inner(&from_str_arms)];
     from_str.unit("from_str", None, &slots, |s| {
-        let (name_id, arms, expected) = (&s[0], &s[1], &s[2]);
+        let (name_id, arms) = (&s[0], &s[1]);
         quote! {
             impl ::std::str::FromStr for #name_id {
                 type Err = ::aliyun_runtime::validate::UnknownValue;
@@ -903,7 +913,6 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
                 fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                     match s {
                         #arms
-                        other => ::std::result::Result::Err(::aliyun_runtime::validate::UnknownValue::new(other, #expected)),
                     }
                 }
             }

@@ -517,28 +517,46 @@ fn response_test(
         "response_example_{}_{kind}_lands_in_typed_fields",
         index + 1
     );
-    // One unit: test name, body, type, then each excluded path (see `outline::Run`).
-    let mut slots = vec![
-        Slot::Ident(&test),
-        Slot::Str(&ex.body),
-        Slot::Ident(response_name),
-    ];
-    slots.extend(fit.misses.iter().map(|m| Slot::Str(&m.path)));
-    let mut run = Run::new(Place::Item(1));
-    run.unit("response_test", None, &slots, |s| {
-        let (test, lit, ty, excluded) = (&s[0], &s[1], &s[2], &s[3..]);
+    // The test is a unit, and so is each of its statements (see `outline::Run`): a long body
+    // prints alike whatever its width, and the rest varies only with the type's name.
+    let mut stmts = Run::new(Place::Stmt(2));
+    stmts.unit("body", None, &[Slot::Str(&ex.body)], |s| {
+        let lit = &s[0];
+        quote!(let body = #lit;)
+    });
+    stmts.unit("decode", None, &[Slot::Ident(response_name)], |s| {
+        let ty = &s[0];
         quote! {
-            #[test]
-            fn #test() {
-                let body = #lit;
-                let response: #ty = ::aliyun_runtime::de::from_body(body)
-                    .expect("the documented response example deserializes");
-                let typed = ::aliyun_runtime::__private::serde_json::to_value(&response)
-                    .expect("a typed response serializes");
-                ::aliyun_runtime::testing::assert_example_kept(body, &typed, &[#(#excluded),*]);
-            }
+            let response: #ty = ::aliyun_runtime::de::from_body(body)
+                .expect("the documented response example deserializes");
         }
     });
+    stmts.unit("typed", None, &[], |_| {
+        quote! {
+            let typed = ::aliyun_runtime::__private::serde_json::to_value(&response)
+                .expect("a typed response serializes");
+        }
+    });
+    let excluded: Vec<Slot<'_>> = fit.misses.iter().map(|m| Slot::Str(&m.path)).collect();
+    stmts.unit("kept", None, &excluded, |excluded| {
+        quote!(::aliyun_runtime::testing::assert_example_kept(body, &typed, &[#(#excluded),*]);)
+    });
+    let stmts = stmts.finish();
+    let mut run = Run::new(Place::Item(1));
+    run.unit(
+        "response_test",
+        None,
+        &[Slot::Ident(&test), Slot::Inner(&stmts)],
+        |s| {
+            let (test, stmts) = (&s[0], &s[1]);
+            quote! {
+                #[test]
+                fn #test() {
+                    #stmts
+                }
+            }
+        },
+    );
     Some(run.finish().into_tokens())
 }
 
