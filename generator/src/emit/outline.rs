@@ -554,7 +554,7 @@ impl Compiled {
                             .and_then(|r| r.strip_prefix(place.stand_in_line()))
                             .filter(|r| r.starts_with('\n'));
                         match (
-                            line_start && &text[start..at] == format!("{indent}///"),
+                            line_start && text[start..at].strip_prefix(indent) == Some("///"),
                             next,
                         ) {
                             (true, Some(after)) => {
