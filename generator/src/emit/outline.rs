@@ -1,9 +1,9 @@
 //! Outlined doc comments and templates: a faster route to the same text.
 //!
 //! Two things keep most of a module away from syn and prettyplease, whose parsing and
-//! printing were most of generation's time: doc lines (below) and templates. A [`Run`] holds
+//! printing were most of generation's time: doc lines (below) and templates. A `Run` holds
 //! units of one place (fields, variants, match arms, statements, items, struct-expression
-//! fields, array elements), each of a shape fixed but for its [`Slot`]s: identifiers and
+//! fields, array elements), each of a shape fixed but for its slots: identifiers and
 //! string literals, docs, and runs inside it. prettyplease's layout depends only on the
 //! printed widths of words and on the indentation, so a unit is printed once per (emitter call
 //! site, shape key, slot widths) with stand-ins of the same widths, cached for the process,
