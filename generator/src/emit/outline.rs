@@ -411,9 +411,6 @@ pub(crate) enum Slot<'a> {
     Ident(&'a str),
     /// The value of a string literal.
     Str(&'a str),
-    /// A literal of any kind, as printed (`"a\\n"`, `1194i32`): its stand-in is a string
-    /// literal of the same width.
-    Lit(&'a str),
     /// A doc (its lines are outlined; a doc comment line never depends on widths).
     Doc(&'a super::docs::Doc),
     /// A finished [`Run`] inside the unit (its units are printed on their own).
@@ -759,7 +756,6 @@ impl Run {
             .map(|slot| match slot {
                 Slot::Ident(name) => SlotTokens::Tree(TokenTree::Ident(super::naming::ident(name))),
                 Slot::Str(value) => SlotTokens::Tree(TokenTree::Literal(Literal::string(value))),
-                Slot::Lit(printed) => SlotTokens::Stream(printed.parse().unwrap_or_default()),
                 Slot::Doc(doc) => SlotTokens::Stream(quote!(#doc)),
                 Slot::Inner(inner) => SlotTokens::Stream(inner.tokens.clone()),
             })
@@ -783,13 +779,10 @@ impl Run {
             let value = match slot {
                 Slot::Ident(name) => SlotValue::Text(super::naming::ident(name).to_string()),
                 Slot::Str(value) => SlotValue::Text(Literal::string(value).to_string()),
-                Slot::Lit(printed) => SlotValue::Text(printed.to_string()),
                 Slot::Doc(_) | Slot::Inner(_) => SlotValue::Empty,
             };
             match (slot, &value) {
-                (Slot::Str(_) | Slot::Lit(_), SlotValue::Text(t))
-                    if (LONG..LONGEST).contains(&t.len()) =>
-                {
+                (Slot::Str(_), SlotValue::Text(t)) if (LONG..LONGEST).contains(&t.len()) => {
                     full_key.push('L')
                 }
                 (_, SlotValue::Text(t)) => full_key.push_str(&t.len().to_string()),
@@ -815,9 +808,9 @@ impl Run {
                 let mut tokens = Vec::with_capacity(slots.len());
                 for (i, (slot, value)) in slots.iter().zip(&values).enumerate() {
                     let (stand_in, token) = match (slot, value) {
-                        (Slot::Ident(_) | Slot::Str(_) | Slot::Lit(_), SlotValue::Text(text)) => {
+                        (Slot::Ident(_) | Slot::Str(_), SlotValue::Text(text)) => {
                             let width = match (slot, text.len()) {
-                                (Slot::Str(_) | Slot::Lit(_), LONG..LONGEST) => LONG,
+                                (Slot::Str(_), LONG..LONGEST) => LONG,
                                 (_, width) => width,
                             };
                             let Some(s) = stand_in(slot, i, width) else {

@@ -278,51 +278,6 @@ fn item_cases(p: &Planned<'_>) -> Vec<(usize, bool)> {
         .collect()
 }
 
-fn case_tokens((value, ok): &(TokenStream, bool)) -> TokenStream {
-    quote!((#value, #ok))
-}
-
-/// The cases of a table as array elements: units when the array is sure to break (wider than
-/// any line), a value that is one literal being a slot (see `outline::Run`).
-fn case_elements(table: &[(TokenStream, bool)]) -> TokenStream {
-    let printed: Vec<Option<String>> = table
-        .iter()
-        .map(|(value, _)| {
-            let mut tokens = value.clone().into_iter();
-            match (tokens.next(), tokens.next()) {
-                (Some(proc_macro2::TokenTree::Literal(lit)), None) => Some(lit.to_string()),
-                _ => None,
-            }
-        })
-        .collect();
-    // `(value, true),` and a space: a lower bound of the one-line width.
-    let width: usize = table
-        .iter()
-        .zip(&printed)
-        .map(|((value, _), p)| p.as_ref().map_or(value.to_string().len() / 2, String::len) + 10)
-        .sum();
-    let mut run = match width > 100 {
-        true => Run::elements(3, table.len()),
-        false => Run::new(Place::Top).plain_only(),
-    };
-    for ((value, ok), printed) in table.iter().zip(&printed) {
-        let ok = *ok;
-        match printed {
-            Some(lit) => run.unit(&format!("case:{ok}"), None, &[Slot::Lit(lit)], |s| {
-                let value = &s[0];
-                quote!((#value, #ok),)
-            }),
-            None => run.unit(
-                &format!("case:{ok}:{value}"),
-                None,
-                &[],
-                |_| quote!((#value, #ok),),
-            ),
-        }
-    }
-    run.finish().into_tokens()
-}
-
 /// One test per top-level parameter with rules; `None` when nothing is testable.
 pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream> {
     let builder = ident(request_name);
@@ -331,7 +286,10 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
         let setter = ident(&p.ident);
         let wire = Literal::string(&p.field.name);
         let test = format_ident!("rules_of_{}", p.ident.trim_start_matches("r#"));
-        let table = cases(p);
+        let table: Vec<TokenStream> = cases(p)
+            .into_iter()
+            .map(|(value, ok)| quote!((#value, #ok)))
+            .collect();
         let list_checks: Vec<TokenStream> = match &p.shape {
             Shape::Vec(inner) => item_cases(p)
                 .into_iter()
@@ -369,21 +327,15 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
         };
         // One case without a loop: clippy rejects a loop over a one-element array.
         let cases = match table.as_slice() {
-            [single] => {
-                let single = case_tokens(single);
-                quote! {
-                    let (value, expected) = #single;
+            [single] => quote! {
+                let (value, expected) = #single;
+                assert_eq!(accepts(value), expected, "{:?}", value);
+            },
+            _ => quote! {
+                for (value, expected) in [#(#table),*] {
                     assert_eq!(accepts(value), expected, "{:?}", value);
                 }
-            }
-            _ => {
-                let elements = case_elements(&table);
-                quote! {
-                    for (value, expected) in [#elements] {
-                        assert_eq!(accepts(value), expected, "{:?}", value);
-                    }
-                }
-            }
+            },
         };
         let value_checks = (!table.is_empty()).then(|| {
             // The closure is the same for every parameter but for its names (see `Run`).
