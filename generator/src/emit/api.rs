@@ -1186,11 +1186,12 @@ fn api_impl(
         .find(|p| p.shape == Shape::Scalar(Scalar::String) && is_idempotency_token(p.field))
         .map(|p| p.field.name.as_str());
     let roa = super::roa::trait_method(api, request);
-    if !roa.is_empty() {
-        return api_impl_tokens(api, request, response, error, token, roa);
-    }
-    // Fixed text but for names (see [`Run`]): the RPC-style impl is one unit.
-    let mut run = Run::new(Place::Top);
+    // Fixed text but for names (see [`Run`]): the impl is one unit (the REST-style method, when
+    // there is one, is plain tokens inside).
+    let mut run = match roa.is_empty() {
+        true => Run::new(Place::Top),
+        false => Run::new(Place::Top).plain_only(),
+    };
     let mut slots = vec![
         Slot::Ident(request),
         Slot::Ident(response),
@@ -1224,50 +1225,10 @@ fn api_impl(
                 fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
                     #req::to_query(self)
                 }
+
+                #roa
             }
         }
     });
     run.finish().into_tokens()
-}
-
-/// The `Request` impl as tokens, with the REST-style method `roa`.
-fn api_impl_tokens(
-    api: &Api,
-    request: &str,
-    response: &str,
-    error: &str,
-    token: Option<&str>,
-    roa: TokenStream,
-) -> TokenStream {
-    let (req, resp, err) = (ident(request), ident(response), ident(error));
-    let action = Literal::string(&api.name);
-    let version = Literal::string(&api.version);
-    let product = Literal::string(&api.product);
-    let token = match token {
-        Some(t) => {
-            let t = Literal::string(t);
-            quote!(::std::option::Option::Some(#t))
-        }
-        None => quote!(::std::option::Option::None),
-    };
-    quote! {
-        impl ::aliyun_runtime::api::Request for #req {
-            type Response = #resp;
-            type Error = #err;
-            const ACTION: &'static str = #action;
-            const VERSION: &'static str = #version;
-            const PRODUCT: &'static str = #product;
-            const CLIENT_TOKEN: ::std::option::Option<&'static str> = #token;
-
-            fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-                #req::validate(self)
-            }
-
-            fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-                #req::to_query(self)
-            }
-
-            #roa
-        }
-    }
 }
