@@ -984,7 +984,6 @@ fn response_decode(run: &mut Run, p: &Planned<'_>) {
 
 fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Vec<TokenStream>) {
     let doc = docs::Doc::outer(doc);
-    let name_id = ident(name);
     let serde_crate = serde_crate();
     let mut decls = Run::new(Place::Field(1));
     for p in fields {
@@ -996,7 +995,10 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
     } else {
         quote!(m)
     };
-    let deserialize = |id: &proc_macro2::Ident| {
+    // Fixed text but for the name (see [`Run`]).
+    let mut deserialize = Run::new(Place::Top);
+    deserialize.unit("deserialize", None, &[Slot::Ident(name)], |s| {
+        let id = &s[0];
         quote! {
             impl<'de> ::aliyun_runtime::__private::serde::Deserialize<'de> for #id {
                 fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
@@ -1004,10 +1006,8 @@ fn response_struct(name: &str, doc: &str, fields: &[Planned<'_>], items: &mut Ve
                 }
             }
         }
-    };
-    // Printed once per name length, the name put in ([`super::outline`]).
-    let deserialize = outline::outlined_item(Place::Top, "deserialize", name, 1, deserialize)
-        .unwrap_or_else(|| deserialize(&name_id));
+    });
+    let deserialize = deserialize.finish();
     // Decoding is one runtime call per field instead of a serde derive (which expanded to
     // ~500 lines per struct). `Serialize` only in the crate's own tests: the example tests
     // compare what the typed value holds with the example, by wire name; users do not compile it.

@@ -5,12 +5,11 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens};
 
 use super::docs;
-use super::naming::{self, ident, TypeNames};
-use super::outline::{self, Place, Run, Slot};
+use super::naming::{self, TypeNames};
+use super::outline::{Place, Run, Slot};
 use crate::model::{Api, ErrorCode};
 
 pub fn error_enum(api: &Api, name: &str) -> TokenStream {
-    let name_id = ident(name);
     // One variant per distinct code; the first row documents it.
     let mut codes: Vec<&ErrorCode> = Vec::new();
     for e in &api.errors {
@@ -115,7 +114,10 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
     );
     let doc = docs::Doc::outer(doc);
     // Fixed text (but for the name): printed once (per name length), see [`super::outline`].
-    let error_impls = |id: &proc_macro2::Ident| {
+    // Fixed text but for the name (see [`Run`]).
+    let mut error_impls = Run::new(Place::Top);
+    error_impls.unit("error_impls", None, &[Slot::Ident(name)], |s| {
+        let id = &s[0];
         quote! {
             impl ::std::fmt::Display for #id {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -135,9 +137,8 @@ pub fn error_enum(api: &Api, name: &str) -> TokenStream {
                 }
             }
         }
-    };
-    let error_impls = outline::outlined_item(Place::Top, "error_impls", name, 5, error_impls)
-        .unwrap_or_else(|| error_impls(&name_id));
+    });
+    let error_impls = error_impls.finish();
     // The enum and its impl: fixed text but for the name, the doc and the runs inside, so
     // each is printed once per name width (see [`Run`]).
     let mut items = Run::new(Place::Top);

@@ -1,0 +1,554 @@
+//! Runs of units printed from templates: slots, stand-ins and the shared template cache.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, RwLock};
+
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
+use quote::quote;
+
+use super::place::{print_at, Place};
+use super::{OutlinedItem, ITEM_MARKER, MARKER, TABLE};
+
+/// What varies between units of one shape. Layout depends only on the printed width of an
+/// identifier or string literal, so a unit is printed once per shape and widths, with stand-ins
+/// of the same widths, and the real text put in their place.
+#[derive(Clone, Copy)]
+pub(crate) enum Slot<'a> {
+    /// An identifier (`r#type` for a raw one, as [`crate::emit::naming::ident`] takes it).
+    Ident(&'a str),
+    /// The value of a string literal.
+    Str(&'a str),
+    /// A doc (its lines are outlined; a doc comment line never depends on widths).
+    Doc(&'a crate::emit::docs::Doc),
+    /// A finished [`Run`] inside the unit (its units are printed on their own).
+    Inner(&'a Finished),
+}
+
+/// The tokens a unit's `build` gets for a slot.
+pub(crate) enum SlotTokens {
+    Tree(TokenTree),
+    Stream(TokenStream),
+}
+
+impl quote::ToTokens for SlotTokens {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            SlotTokens::Tree(tree) => tree.to_tokens(tokens),
+            SlotTokens::Stream(stream) => stream.to_tokens(tokens),
+        }
+    }
+}
+
+/// What a slot of one unit holds when the unit is printed.
+#[derive(Debug, Clone)]
+enum SlotValue {
+    Text(String),
+    /// An inner run: its outlined item.
+    Item(usize),
+    /// Nothing (an empty doc or run).
+    Empty,
+}
+
+/// A finished [`Run`]: its tokens, and the one outlined item they consist of, if so.
+pub(crate) struct Finished {
+    tokens: TokenStream,
+    /// `Some((item, place))` when the tokens are exactly one marker.
+    sole: Option<(usize, Place)>,
+}
+
+impl quote::ToTokens for Finished {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.tokens.to_tokens(tokens);
+    }
+}
+
+impl Finished {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub(crate) fn into_tokens(self) -> TokenStream {
+        self.tokens
+    }
+}
+
+/// A unit of a [`Run`]: its doc's placeholder id, its template, and what each slot holds.
+#[derive(Debug, Clone)]
+pub(super) struct Unit {
+    doc: Option<usize>,
+    template: UnitTemplate,
+    values: Vec<SlotValue>,
+}
+
+#[derive(Debug, Clone)]
+enum UnitTemplate {
+    Printed(Arc<Compiled>),
+    Pending {
+        key: String,
+        tokens: TokenStream,
+        stand_ins: Vec<StandIn>,
+        /// The last field of a struct expression (see [`Place::wrap`]).
+        last: bool,
+    },
+}
+
+/// How a slot's stand-in shows in a printed template.
+#[derive(Debug, Clone)]
+enum StandIn {
+    /// This exact text (a whole word for an identifier, a whole literal for a string).
+    Text(String),
+    /// A doc comment line's value: `\u{1}D<letters>`, replaced by `\u{1}<id>`.
+    Doc(String),
+    /// An inner run's marker line (`<indent>///\u{2}S<letters>`) and the stand-in line after
+    /// it, at `place`.
+    Inner(String, Place),
+    /// Nothing printed.
+    Empty,
+}
+
+/// A printed unit cut at its stand-ins: `parts[0]`, slot `slots[0]`, `parts[1]`, …
+#[derive(Debug)]
+struct Compiled {
+    parts: Vec<String>,
+    slots: Vec<usize>,
+}
+
+/// Empties the shared template cache.
+pub(super) fn clear_templates() {
+    if let Ok(mut cache) = UNITS.write() {
+        cache.clear();
+    }
+}
+
+/// Printed units by key, shared by every thread: generation runs on short-lived worker
+/// threads, and a per-thread cache would print each template again on each. A template's text
+/// depends only on its key, so which thread printed it first never shows.
+static UNITS: LazyLock<RwLock<HashMap<String, Arc<Compiled>>>> = LazyLock::new(Default::default);
+
+impl Compiled {
+    /// Cuts `text` at every whole occurrence of each stand-in; `None` unless each occurs, or
+    /// when a placeholder of another doc or item is left in the text.
+    fn new(text: &str, stand_ins: &[StandIn]) -> Option<Compiled> {
+        // (start, end, slot) of each occurrence.
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        for (slot, stand_in) in stand_ins.iter().enumerate() {
+            let before = found.len();
+            match stand_in {
+                StandIn::Empty => continue,
+                StandIn::Text(stand_in) => {
+                    let quoted = stand_in.starts_with('"');
+                    for (at, _) in text.match_indices(stand_in.as_str()) {
+                        let end = at + stand_in.len();
+                        let whole = quoted
+                            || !(text[..at].chars().next_back().is_some_and(word)
+                                || text[end..].chars().next().is_some_and(word));
+                        if whole {
+                            found.push((at, end, slot));
+                        }
+                    }
+                }
+                StandIn::Doc(value) => {
+                    for (at, _) in text.match_indices(value.as_str()) {
+                        let end = at + value.len();
+                        if text[end..].starts_with('\n') && text[..at].ends_with("///") {
+                            found.push((at, end, slot));
+                        }
+                    }
+                }
+                StandIn::Inner(value, place) => {
+                    let indent = place.indent();
+                    for (at, _) in text.match_indices(value.as_str()) {
+                        let start = at.checked_sub(indent.len() + 3)?;
+                        let line_start = text[..start].is_empty() || text[..start].ends_with('\n');
+                        let rest = &text[at + value.len()..];
+                        let next = rest
+                            .strip_prefix('\n')
+                            .and_then(|r| r.strip_prefix(indent))
+                            .and_then(|r| r.strip_prefix(place.stand_in_line()))
+                            .filter(|r| r.starts_with('\n'));
+                        match (
+                            line_start && text[start..at].strip_prefix(indent) == Some("///"),
+                            next,
+                        ) {
+                            (true, Some(after)) => {
+                                found.push((start, text.len() - after.len() + 1, slot))
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+            }
+            if found.len() == before {
+                return None;
+            }
+        }
+        found.sort_unstable();
+        let mut parts = Vec::with_capacity(found.len() + 1);
+        let mut slots = Vec::with_capacity(found.len());
+        let mut copied = 0;
+        for (start, end, slot) in found {
+            // Overlapping stand-ins cannot be told apart.
+            if start < copied {
+                return None;
+            }
+            parts.push(text[copied..start].to_string());
+            slots.push(slot);
+            copied = end;
+        }
+        parts.push(text[copied..].to_string());
+        let clean = parts.iter().all(|p| !p.contains([MARKER, ITEM_MARKER]));
+        clean.then_some(Compiled { parts, slots })
+    }
+}
+
+/// String literals at least this wide print alike whatever their width: wider than
+/// prettyplease's whole line (89) and any width it compares a group with, so every group that
+/// holds one breaks and every break after it on its line is taken. They are printed with a
+/// stand-in of this width and keyed as "long".
+const LONG: usize = 200;
+/// Beyond this, a width nears prettyplease's "infinite" size (0xffff): keyed exactly.
+const LONGEST: usize = 60_000;
+
+/// The slot index in letters (`a`…`z`, `ba`…): padding (`9`, `q`) is never a letter there.
+fn letters(index: usize) -> String {
+    let mut letters = Vec::new();
+    let mut rest = index;
+    loop {
+        letters.push(char::from(b'a' + (rest % 26) as u8));
+        rest /= 26;
+        if rest == 0 {
+            break;
+        }
+    }
+    letters.iter().rev().collect()
+}
+
+/// The stand-in for identifier or string slot `index` printed `width` bytes wide, or `None`
+/// when too narrow to tell slots apart.
+fn stand_in(slot: &Slot<'_>, index: usize, width: usize) -> Option<String> {
+    let letters = letters(index);
+    let fixed = letters.len() + 1;
+    match slot {
+        Slot::Ident(_) if width >= fixed => {
+            Some(format!("z{letters}{}", "9".repeat(width - fixed)))
+        }
+        Slot::Str(_) if width >= fixed + 2 => {
+            Some(format!("\"Q{letters}{}\"", "q".repeat(width - fixed - 2)))
+        }
+        _ => None,
+    }
+}
+
+impl Unit {
+    /// Appends the unit's text; inner runs' texts are taken from `texts` (each once).
+    pub(super) fn render(
+        &self,
+        place: Place,
+        texts: &mut [Option<String>],
+        out: &mut String,
+    ) -> Option<()> {
+        let compiled = match &self.template {
+            UnitTemplate::Printed(compiled) => compiled.clone(),
+            UnitTemplate::Pending {
+                key,
+                tokens,
+                stand_ins,
+                last,
+            } => {
+                let text = print_at(place, tokens.clone(), *last)?;
+                let compiled = Arc::new(Compiled::new(&text, stand_ins)?);
+                if let Ok(mut cache) = UNITS.write() {
+                    cache.entry(key.clone()).or_insert_with(|| compiled.clone());
+                }
+                compiled
+            }
+        };
+        if let Some(doc) = self.doc {
+            out.push_str(place.indent());
+            out.push_str("///");
+            out.push(MARKER);
+            out.push_str(&doc.to_string());
+            out.push('\n');
+        }
+        let mut parts = compiled.parts.iter();
+        out.push_str(parts.next()?);
+        for (slot, part) in compiled.slots.iter().zip(parts) {
+            match self.values.get(*slot)? {
+                SlotValue::Text(text) => out.push_str(text),
+                SlotValue::Item(id) => out.push_str(&texts.get_mut(*id)?.take()?),
+                SlotValue::Empty => return None,
+            }
+            out.push_str(part);
+        }
+        Some(())
+    }
+}
+
+enum RunEntry {
+    Outlined(Unit),
+    Plain(TokenStream),
+}
+
+/// Consecutive units at one place (the fields of a struct, the arms of a match, the
+/// statements of a body, items), each of a fixed shape but for its [`Slot`]s. Under
+/// [`outline`], each stretch of units becomes one marker in the tokens and each unit is
+/// printed once per shape and slot widths; otherwise (or for a unit whose slots cannot stand
+/// in) the units are plain tokens.
+///
+/// Same text: prettyplease prints each field, variant, arm, statement and item on lines of its
+/// own, its layout decided by its own words' widths and its indentation alone; a doc comment
+/// line and an inner run's lines do not depend on widths either.
+pub(crate) struct Run {
+    place: Place,
+    active: bool,
+    entries: Vec<RunEntry>,
+    /// For struct expression fields: how many units the run will hold (the last one prints
+    /// differently).
+    count: Option<usize>,
+}
+
+impl Run {
+    pub(crate) fn new(place: Place) -> Run {
+        let active = place.supported() && TABLE.with(|t| t.borrow().is_some());
+        Run {
+            place,
+            active,
+            entries: Vec::new(),
+            count: None,
+        }
+    }
+
+    /// A run whose units are all plain tokens (for a place where units may not stand in).
+    pub(crate) fn plain_only(mut self) -> Run {
+        self.active = false;
+        self
+    }
+
+    /// A run of the `count` fields of a struct expression at `depth` (see
+    /// [`Place::FieldValue`]).
+    pub(crate) fn field_values(depth: u8, count: usize) -> Run {
+        Run {
+            count: Some(count),
+            ..Run::new(Place::FieldValue(depth))
+        }
+    }
+
+    /// A run of the `count` elements of an array expression at `depth` (see
+    /// [`Place::Elem`]).
+    pub(crate) fn elements(depth: u8, count: usize) -> Run {
+        Run {
+            count: Some(count),
+            ..Run::new(Place::Elem(depth))
+        }
+    }
+
+    /// Adds a unit whose tokens `build` makes from the slot tokens (in the order of `slots`);
+    /// `key` names its shape among the units added at the same place in the emitter (the
+    /// caller's source location is part of the template key): units with the same key and
+    /// slot widths must print alike. `doc` goes before the unit.
+    #[track_caller]
+    pub(crate) fn unit(
+        &mut self,
+        key: &str,
+        doc: Option<&crate::emit::docs::Doc>,
+        slots: &[Slot<'_>],
+        build: impl FnOnce(&[SlotTokens]) -> TokenStream,
+    ) {
+        if self.active {
+            let site = std::panic::Location::caller();
+            let key = format!("{}:{}:{}:{key}", site.file(), site.line(), site.column());
+            // A unit whose slots cannot stand in is added plainly.
+            if let Some(unit) = self.outlined(&key, doc, slots, build) {
+                self.entries.push(RunEntry::Outlined(unit));
+            }
+            return;
+        }
+        self.plain(doc, slots, build);
+    }
+
+    fn plain(
+        &mut self,
+        doc: Option<&crate::emit::docs::Doc>,
+        slots: &[Slot<'_>],
+        build: impl FnOnce(&[SlotTokens]) -> TokenStream,
+    ) {
+        let real: Vec<SlotTokens> = slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Ident(name) => {
+                    SlotTokens::Tree(TokenTree::Ident(crate::emit::naming::ident(name)))
+                }
+                Slot::Str(value) => SlotTokens::Tree(TokenTree::Literal(Literal::string(value))),
+                Slot::Doc(doc) => SlotTokens::Stream(quote!(#doc)),
+                Slot::Inner(inner) => SlotTokens::Stream(inner.tokens.clone()),
+            })
+            .collect();
+        let tokens = build(&real);
+        self.entries.push(RunEntry::Plain(quote!(#doc #tokens)));
+    }
+
+    fn outlined(
+        &mut self,
+        key: &str,
+        doc: Option<&crate::emit::docs::Doc>,
+        slots: &[Slot<'_>],
+        build: impl FnOnce(&[SlotTokens]) -> TokenStream,
+    ) -> Option<Unit> {
+        let mut values = Vec::with_capacity(slots.len());
+        let last = self.count == Some(self.entries.len() + 1);
+        let mut full_key = format!("{key}/{:?}/{last}", self.place);
+        for slot in slots {
+            full_key.push('/');
+            let value = match slot {
+                Slot::Ident(name) => SlotValue::Text(crate::emit::naming::ident(name).to_string()),
+                Slot::Str(value) => SlotValue::Text(Literal::string(value).to_string()),
+                Slot::Doc(_) | Slot::Inner(_) => SlotValue::Empty,
+            };
+            match (slot, &value) {
+                (Slot::Str(_), SlotValue::Text(t)) if (LONG..LONGEST).contains(&t.len()) => {
+                    full_key.push('L')
+                }
+                (_, SlotValue::Text(t)) => full_key.push_str(&t.len().to_string()),
+                (Slot::Doc(d), _) => full_key.push(if d.is_empty() { 'n' } else { 'd' }),
+                (Slot::Inner(inner), _) => match (inner.sole, inner.is_empty()) {
+                    (Some((_, place)), _) => full_key.push_str(&format!("{place:?}")),
+                    (None, true) => full_key.push('e'),
+                    // Plain units inside: the unit cannot be outlined.
+                    (None, false) => {
+                        self.plain(doc, slots, build);
+                        return None;
+                    }
+                },
+                _ => {}
+            }
+            values.push(value);
+        }
+        let cached = UNITS.read().ok().and_then(|c| c.get(&full_key).cloned());
+        let template = match cached {
+            Some(compiled) => UnitTemplate::Printed(compiled),
+            None => {
+                let mut stand_ins = Vec::with_capacity(slots.len());
+                let mut tokens = Vec::with_capacity(slots.len());
+                for (i, (slot, value)) in slots.iter().zip(&values).enumerate() {
+                    let (stand_in, token) = match (slot, value) {
+                        (Slot::Ident(_) | Slot::Str(_), SlotValue::Text(text)) => {
+                            let width = match (slot, text.len()) {
+                                (Slot::Str(_), LONG..LONGEST) => LONG,
+                                (_, width) => width,
+                            };
+                            let Some(s) = stand_in(slot, i, width) else {
+                                self.plain(doc, slots, build);
+                                return None;
+                            };
+                            let token = match slot {
+                                Slot::Ident(_) => {
+                                    TokenTree::Ident(Ident::new(&s, Span::call_site()))
+                                }
+                                _ => TokenTree::Literal(Literal::string(&s[1..s.len() - 1])),
+                            };
+                            (StandIn::Text(s), SlotTokens::Tree(token))
+                        }
+                        (Slot::Doc(d), _) if d.is_empty() => {
+                            (StandIn::Empty, SlotTokens::Stream(TokenStream::new()))
+                        }
+                        (Slot::Doc(_), _) => {
+                            let value = format!("{MARKER}D{}", letters(i));
+                            let lit = Literal::string(&value);
+                            (
+                                StandIn::Doc(value),
+                                SlotTokens::Stream(quote!(#[doc = #lit])),
+                            )
+                        }
+                        (Slot::Inner(inner), _) => match inner.sole {
+                            Some((_, place)) => {
+                                let value = format!("{ITEM_MARKER}S{}", letters(i));
+                                let lit = Literal::string(&value);
+                                let stand_in = place.stand_in_tokens();
+                                (
+                                    StandIn::Inner(value, place),
+                                    SlotTokens::Stream(quote!(#[doc = #lit] #stand_in)),
+                                )
+                            }
+                            None => (StandIn::Empty, SlotTokens::Stream(TokenStream::new())),
+                        },
+                        _ => return None,
+                    };
+                    stand_ins.push(stand_in);
+                    tokens.push(token);
+                }
+                UnitTemplate::Pending {
+                    key: full_key,
+                    tokens: build(&tokens),
+                    stand_ins,
+                    last,
+                }
+            }
+        };
+        // What the doc and inner slots hold in this unit.
+        for (slot, value) in slots.iter().zip(values.iter_mut()) {
+            match slot {
+                Slot::Doc(d) => {
+                    if let Some(id) = d.outlined_id() {
+                        *value = SlotValue::Text(format!("{MARKER}{id}"));
+                    }
+                }
+                Slot::Inner(inner) => {
+                    if let Some((id, _)) = inner.sole {
+                        *value = SlotValue::Item(id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let doc = doc.and_then(|d| d.outlined_id());
+        Some(Unit {
+            doc,
+            template,
+            values,
+        })
+    }
+
+    /// The tokens of the run: a marker per stretch of outlined units, plain units as they are.
+    pub(crate) fn finish(self) -> Finished {
+        let mut out = TokenStream::new();
+        let mut pending: Vec<Unit> = Vec::new();
+        let place = self.place;
+        let mut markers = Vec::new();
+        let mut plain = false;
+        let mut flush = |pending: &mut Vec<Unit>, out: &mut TokenStream| {
+            if pending.is_empty() {
+                return;
+            }
+            let units = std::mem::take(pending);
+            let id = TABLE.with(|t| {
+                let mut t = t.borrow_mut();
+                let table = t.as_mut()?;
+                table.items.push(OutlinedItem { place, units });
+                Some(table.items.len() - 1)
+            });
+            if let Some(id) = id {
+                let marker = Literal::string(&format!("{ITEM_MARKER}{id}"));
+                let stand_in = place.stand_in_tokens();
+                out.extend(quote!(#[doc = #marker] #stand_in));
+                markers.push(id);
+            }
+        };
+        for entry in self.entries {
+            match entry {
+                RunEntry::Outlined(unit) => pending.push(unit),
+                RunEntry::Plain(tokens) => {
+                    flush(&mut pending, &mut out);
+                    out.extend(tokens);
+                    plain = true;
+                }
+            }
+        }
+        flush(&mut pending, &mut out);
+        let sole = match (markers.as_slice(), plain) {
+            ([id], false) => Some((*id, place)),
+            _ => None,
+        };
+        Finished { tokens: out, sole }
+    }
+}
