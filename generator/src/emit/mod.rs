@@ -9,6 +9,8 @@ pub mod features;
 pub mod naming;
 pub mod outline;
 pub mod relation_tests;
+mod requests;
+mod responses;
 pub mod roa;
 pub mod rule_oracle;
 pub mod rule_tests;
