@@ -6,8 +6,9 @@
 //! fields, array elements), each of a shape fixed but for its slots: identifiers and
 //! string literals, docs, and runs inside it. prettyplease's layout depends only on the
 //! printed widths of words and on the indentation, so a unit is printed once per (emitter call
-//! site, shape key, slot widths) with stand-ins of the same widths, cached for the process,
-//! and every other unit of that key is the cached text with its own words put in. A stretch
+//! site, shape key, box of slot widths) with stand-ins at the box's corners (see `Widths`),
+//! cached for the process, and every other unit of that key is the cached text with its own
+//! words put in. A stretch
 //! of units stands in the module's tokens as one marker item; a unit holding runs is printed
 //! with markers for them. `tests/tests/outlined.rs` checks, for every API of the corpus
 //! folders, that the text is the bytes plain printing gives.

@@ -72,24 +72,13 @@ impl Finished {
     }
 }
 
-/// A unit of a [`Run`]: its doc's placeholder id, its template, and what each slot holds.
+/// A unit of a [`Run`]: its doc's placeholder id, its printed template, and what each slot
+/// holds.
 #[derive(Debug, Clone)]
 pub(super) struct Unit {
     doc: Option<usize>,
-    template: UnitTemplate,
+    template: Arc<Compiled>,
     values: Vec<SlotValue>,
-}
-
-#[derive(Debug, Clone)]
-enum UnitTemplate {
-    Printed(Arc<Compiled>),
-    Pending {
-        key: String,
-        tokens: TokenStream,
-        stand_ins: Vec<StandIn>,
-        /// The last field of a struct expression (see [`Place::wrap`]).
-        last: bool,
-    },
 }
 
 /// How a slot's stand-in shows in a printed template.
@@ -107,7 +96,7 @@ enum StandIn {
 }
 
 /// A printed unit cut at its stand-ins: `parts[0]`, slot `slots[0]`, `parts[1]`, …
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 struct Compiled {
     parts: Vec<String>,
     slots: Vec<usize>,
@@ -120,10 +109,28 @@ pub(super) fn clear_templates() {
     }
 }
 
+/// What the cache knows of a key.
+#[derive(Debug, Clone)]
+enum Known {
+    Printed(Arc<Compiled>),
+    /// A width box whose corners print differently: its units are keyed by exact widths.
+    Unstable,
+}
+
 /// Printed units by key, shared by every thread: generation runs on short-lived worker
 /// threads, and a per-thread cache would print each template again on each. A template's text
 /// depends only on its key, so which thread printed it first never shows.
-static UNITS: LazyLock<RwLock<HashMap<String, Arc<Compiled>>>> = LazyLock::new(Default::default);
+static UNITS: LazyLock<RwLock<HashMap<String, Known>>> = LazyLock::new(Default::default);
+
+fn known(key: &str) -> Option<Known> {
+    UNITS.read().ok().and_then(|c| c.get(key).cloned())
+}
+
+fn remember(key: String, known: Known) {
+    if let Ok(mut cache) = UNITS.write() {
+        cache.entry(key).or_insert(known);
+    }
+}
 
 impl Compiled {
     /// Cuts `text` at every whole occurrence of each stand-in; `None` unless each occurs, or
@@ -205,10 +212,54 @@ impl Compiled {
 /// String literals at least this wide print alike whatever their width: wider than
 /// prettyplease's whole line (89) and any width it compares a group with, so every group that
 /// holds one breaks and every break after it on its line is taken. They are printed with a
-/// stand-in of this width and keyed as "long".
+/// stand-in of this width.
 const LONG: usize = 200;
 /// Beyond this, a width nears prettyplease's "infinite" size (0xffff): keyed exactly.
 const LONGEST: usize = 60_000;
+
+/// Upper ends of the width boxes below [`LONG`] (see [`Widths`]).
+const BOXES: [usize; 8] = [8, 16, 24, 32, 48, 64, 96, LONG - 1];
+
+/// The printed width of an identifier or string slot, and the box of widths its template is
+/// printed for.
+///
+/// prettyplease decides each line break by comparing a column plus the flat width of what
+/// follows with the room on the line; while the layout before a decision is the same, both
+/// grow with every word's width. So when a unit prints alike with every slot at the low end of
+/// its box and with every slot at the high end, each decision came out the same at both ends,
+/// and so it does for all widths in between: one template serves the whole box. A box whose
+/// corners print differently is remembered as such, and its units are keyed by exact widths.
+/// (`tests/tests/outlined.rs` compares the result with plain printing over the corpus.)
+#[derive(Debug, Clone, Copy)]
+struct Widths {
+    exact: usize,
+    low: usize,
+    high: usize,
+}
+
+impl Widths {
+    /// `None` when the slot is too narrow for a stand-in that tells it apart.
+    fn of(slot: &Slot<'_>, index: usize, width: usize) -> Option<Widths> {
+        let narrowest = narrowest(slot, index)?;
+        if width < narrowest {
+            return None;
+        }
+        let (low, high) = match (slot, width) {
+            (Slot::Str(_), LONG..LONGEST) => (LONG, LONG),
+            (_, LONG..) => (width, width),
+            _ => {
+                let k = BOXES.iter().position(|&end| width <= end)?;
+                let low = k.checked_sub(1).map_or(1, |before| BOXES[before] + 1);
+                (low.max(narrowest), BOXES[k])
+            }
+        };
+        Some(Widths {
+            exact: width,
+            low,
+            high,
+        })
+    }
+}
 
 /// The slot index in letters (`a`…`z`, `ba`…): padding (`9`, `q`) is never a letter there.
 fn letters(index: usize) -> String {
@@ -222,6 +273,17 @@ fn letters(index: usize) -> String {
         }
     }
     letters.iter().rev().collect()
+}
+
+/// The narrowest stand-in of identifier or string slot `index`: a marker letter and the
+/// index's letters (and the quotes).
+fn narrowest(slot: &Slot<'_>, index: usize) -> Option<usize> {
+    let fixed = letters(index).len() + 1;
+    match slot {
+        Slot::Ident(_) => Some(fixed),
+        Slot::Str(_) => Some(fixed + 2),
+        _ => None,
+    }
 }
 
 /// The stand-in for identifier or string slot `index` printed `width` bytes wide, or `None`
@@ -240,6 +302,32 @@ fn stand_in(slot: &Slot<'_>, index: usize, width: usize) -> Option<String> {
     }
 }
 
+/// The source of a string literal of `value`: the text `proc_macro2::Literal::string` gives,
+/// without going through `char::escape_debug` for the plain ASCII that most values are.
+pub(crate) fn string_literal(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    let mut plain_from = 0;
+    for (at, c) in value.char_indices() {
+        if matches!(c, ' '..='~') && c != '"' && c != '\\' {
+            continue;
+        }
+        out.push_str(&value[plain_from..at]);
+        plain_from = at + c.len_utf8();
+        match c {
+            // `\0` before an octal digit would read as an octal escape.
+            '\0' if value[plain_from..].starts_with(|n: char| ('0'..='7').contains(&n)) => {
+                out.push_str("\\x00")
+            }
+            '\0' => out.push_str("\\0"),
+            c => out.extend(c.escape_debug()),
+        }
+    }
+    out.push_str(&value[plain_from..]);
+    out.push('"');
+    out
+}
+
 impl Unit {
     /// Appends the unit's text; inner runs' texts are taken from `texts` (each once).
     pub(super) fn render(
@@ -248,22 +336,7 @@ impl Unit {
         texts: &mut [Option<String>],
         out: &mut String,
     ) -> Option<()> {
-        let compiled = match &self.template {
-            UnitTemplate::Printed(compiled) => compiled.clone(),
-            UnitTemplate::Pending {
-                key,
-                tokens,
-                stand_ins,
-                last,
-            } => {
-                let text = print_at(place, tokens.clone(), *last)?;
-                let compiled = Arc::new(Compiled::new(&text, stand_ins)?);
-                if let Ok(mut cache) = UNITS.write() {
-                    cache.entry(key.clone()).or_insert_with(|| compiled.clone());
-                }
-                compiled
-            }
-        };
+        let compiled = &self.template;
         if let Some(doc) = self.doc {
             out.push_str(place.indent());
             out.push_str("///");
@@ -346,32 +419,33 @@ impl Run {
     /// Adds a unit whose tokens `build` makes from the slot tokens (in the order of `slots`);
     /// `key` names its shape among the units added at the same place in the emitter (the
     /// caller's source location is part of the template key): units with the same key and
-    /// slot widths must print alike. `doc` goes before the unit.
+    /// slot widths must print alike. `doc` goes before the unit. `build` may be called more
+    /// than once (for stand-ins of several widths).
     #[track_caller]
     pub(crate) fn unit(
         &mut self,
         key: &str,
         doc: Option<&crate::emit::docs::Doc>,
         slots: &[Slot<'_>],
-        build: impl FnOnce(&[SlotTokens]) -> TokenStream,
+        build: impl Fn(&[SlotTokens]) -> TokenStream,
     ) {
         if self.active {
             let site = std::panic::Location::caller();
             let key = format!("{}:{}:{}:{key}", site.file(), site.line(), site.column());
-            // A unit whose slots cannot stand in is added plainly.
-            if let Some(unit) = self.outlined(&key, doc, slots, build) {
+            if let Some(unit) = self.outlined(&key, doc, slots, &build) {
                 self.entries.push(RunEntry::Outlined(unit));
+                return;
             }
-            return;
         }
-        self.plain(doc, slots, build);
+        // Outside `outline`, or a unit whose slots cannot stand in.
+        self.plain(doc, slots, &build);
     }
 
     fn plain(
         &mut self,
         doc: Option<&crate::emit::docs::Doc>,
         slots: &[Slot<'_>],
-        build: impl FnOnce(&[SlotTokens]) -> TokenStream,
+        build: &impl Fn(&[SlotTokens]) -> TokenStream,
     ) {
         let real: Vec<SlotTokens> = slots
             .iter()
@@ -388,103 +462,46 @@ impl Run {
         self.entries.push(RunEntry::Plain(quote!(#doc #tokens)));
     }
 
+    /// The unit with its template, printed now if no unit of its key was; `None` when it
+    /// must be added plainly.
     fn outlined(
         &mut self,
         key: &str,
         doc: Option<&crate::emit::docs::Doc>,
         slots: &[Slot<'_>],
-        build: impl FnOnce(&[SlotTokens]) -> TokenStream,
+        build: &impl Fn(&[SlotTokens]) -> TokenStream,
     ) -> Option<Unit> {
-        let mut values = Vec::with_capacity(slots.len());
         let last = self.count == Some(self.entries.len() + 1);
-        let mut full_key = format!("{key}/{:?}/{last}", self.place);
-        for slot in slots {
-            full_key.push('/');
+        let mut values = Vec::with_capacity(slots.len());
+        // The width of each identifier or string slot and the box it is printed for.
+        let mut widths: Vec<Option<Widths>> = Vec::with_capacity(slots.len());
+        let mut shape = format!("{key}/{:?}/{last}", self.place);
+        for (i, slot) in slots.iter().enumerate() {
+            shape.push('/');
             let value = match slot {
                 Slot::Ident(name) => SlotValue::Text(crate::emit::naming::ident(name).to_string()),
-                Slot::Str(value) => SlotValue::Text(Literal::string(value).to_string()),
+                Slot::Str(value) => SlotValue::Text(string_literal(value)),
                 Slot::Doc(_) | Slot::Inner(_) => SlotValue::Empty,
             };
+            let mut width = None;
             match (slot, &value) {
-                (Slot::Str(_), SlotValue::Text(t)) if (LONG..LONGEST).contains(&t.len()) => {
-                    full_key.push('L')
+                (_, SlotValue::Text(t)) => {
+                    let w = Widths::of(slot, i, t.len())?;
+                    width = Some(w);
                 }
-                (_, SlotValue::Text(t)) => full_key.push_str(&t.len().to_string()),
-                (Slot::Doc(d), _) => full_key.push(if d.is_empty() { 'n' } else { 'd' }),
+                (Slot::Doc(d), _) => shape.push(if d.is_empty() { 'n' } else { 'd' }),
                 (Slot::Inner(inner), _) => match (inner.sole, inner.is_empty()) {
-                    (Some((_, place)), _) => full_key.push_str(&format!("{place:?}")),
-                    (None, true) => full_key.push('e'),
+                    (Some((_, place)), _) => shape.push_str(&format!("{place:?}")),
+                    (None, true) => shape.push('e'),
                     // Plain units inside: the unit cannot be outlined.
-                    (None, false) => {
-                        self.plain(doc, slots, build);
-                        return None;
-                    }
+                    (None, false) => return None,
                 },
                 _ => {}
             }
+            widths.push(width);
             values.push(value);
         }
-        let cached = UNITS.read().ok().and_then(|c| c.get(&full_key).cloned());
-        let template = match cached {
-            Some(compiled) => UnitTemplate::Printed(compiled),
-            None => {
-                let mut stand_ins = Vec::with_capacity(slots.len());
-                let mut tokens = Vec::with_capacity(slots.len());
-                for (i, (slot, value)) in slots.iter().zip(&values).enumerate() {
-                    let (stand_in, token) = match (slot, value) {
-                        (Slot::Ident(_) | Slot::Str(_), SlotValue::Text(text)) => {
-                            let width = match (slot, text.len()) {
-                                (Slot::Str(_), LONG..LONGEST) => LONG,
-                                (_, width) => width,
-                            };
-                            let Some(s) = stand_in(slot, i, width) else {
-                                self.plain(doc, slots, build);
-                                return None;
-                            };
-                            let token = match slot {
-                                Slot::Ident(_) => {
-                                    TokenTree::Ident(Ident::new(&s, Span::call_site()))
-                                }
-                                _ => TokenTree::Literal(Literal::string(&s[1..s.len() - 1])),
-                            };
-                            (StandIn::Text(s), SlotTokens::Tree(token))
-                        }
-                        (Slot::Doc(d), _) if d.is_empty() => {
-                            (StandIn::Empty, SlotTokens::Stream(TokenStream::new()))
-                        }
-                        (Slot::Doc(_), _) => {
-                            let value = format!("{MARKER}D{}", letters(i));
-                            let lit = Literal::string(&value);
-                            (
-                                StandIn::Doc(value),
-                                SlotTokens::Stream(quote!(#[doc = #lit])),
-                            )
-                        }
-                        (Slot::Inner(inner), _) => match inner.sole {
-                            Some((_, place)) => {
-                                let value = format!("{ITEM_MARKER}S{}", letters(i));
-                                let lit = Literal::string(&value);
-                                let stand_in = place.stand_in_tokens();
-                                (
-                                    StandIn::Inner(value, place),
-                                    SlotTokens::Stream(quote!(#[doc = #lit] #stand_in)),
-                                )
-                            }
-                            None => (StandIn::Empty, SlotTokens::Stream(TokenStream::new())),
-                        },
-                        _ => return None,
-                    };
-                    stand_ins.push(stand_in);
-                    tokens.push(token);
-                }
-                UnitTemplate::Pending {
-                    key: full_key,
-                    tokens: build(&tokens),
-                    stand_ins,
-                    last,
-                }
-            }
-        };
+        let template = self.template(&shape, slots, &widths, last, build)?;
         // What the doc and inner slots hold in this unit.
         for (slot, value) in slots.iter().zip(values.iter_mut()) {
             match slot {
@@ -507,6 +524,113 @@ impl Run {
             template,
             values,
         })
+    }
+
+    /// The template of a unit of `shape` with slot `widths`: the one of their width box when
+    /// its corners print alike (see [`Widths`]), else the one of the exact widths.
+    fn template(
+        &self,
+        shape: &str,
+        slots: &[Slot<'_>],
+        widths: &[Option<Widths>],
+        last: bool,
+        build: &impl Fn(&[SlotTokens]) -> TokenStream,
+    ) -> Option<Arc<Compiled>> {
+        let mut boxed = shape.to_string();
+        for w in widths.iter().flatten() {
+            boxed.push_str(&format!("/{}-{}", w.low, w.high));
+        }
+        let print = |width: &dyn Fn(&Widths) -> usize| {
+            self.print(slots, widths, width, last, build).map(Arc::new)
+        };
+        match known(&boxed) {
+            Some(Known::Printed(compiled)) => return Some(compiled),
+            Some(Known::Unstable) => {}
+            None => {
+                let low = print(&|w| w.low);
+                let corners_agree = match &low {
+                    Some(low) if widths.iter().flatten().all(|w| w.low == w.high) => {
+                        Some(low.clone())
+                    }
+                    Some(low) => print(&|w| w.high).filter(|high| high == low),
+                    None => None,
+                };
+                match corners_agree {
+                    Some(compiled) => {
+                        remember(boxed, Known::Printed(compiled.clone()));
+                        return Some(compiled);
+                    }
+                    None => remember(boxed, Known::Unstable),
+                }
+            }
+        }
+        let mut exact = shape.to_string();
+        for w in widths.iter().flatten() {
+            exact.push_str(&format!("/{}", w.exact));
+        }
+        match known(&exact) {
+            Some(Known::Printed(compiled)) => Some(compiled),
+            Some(Known::Unstable) => None,
+            None => {
+                let compiled = print(&|w| w.exact);
+                let known = compiled.clone().map_or(Known::Unstable, Known::Printed);
+                remember(exact, known);
+                compiled
+            }
+        }
+    }
+
+    /// The unit printed with stand-ins `width` wide, cut at them.
+    fn print(
+        &self,
+        slots: &[Slot<'_>],
+        widths: &[Option<Widths>],
+        width: &dyn Fn(&Widths) -> usize,
+        last: bool,
+        build: &impl Fn(&[SlotTokens]) -> TokenStream,
+    ) -> Option<Compiled> {
+        let mut stand_ins = Vec::with_capacity(slots.len());
+        let mut tokens = Vec::with_capacity(slots.len());
+        for (i, (slot, widths)) in slots.iter().zip(widths).enumerate() {
+            let (stand_in, token) = match (slot, widths) {
+                (Slot::Ident(_) | Slot::Str(_), Some(widths)) => {
+                    let s = stand_in(slot, i, width(widths))?;
+                    let token = match slot {
+                        Slot::Ident(_) => TokenTree::Ident(Ident::new(&s, Span::call_site())),
+                        _ => TokenTree::Literal(Literal::string(&s[1..s.len() - 1])),
+                    };
+                    (StandIn::Text(s), SlotTokens::Tree(token))
+                }
+                (Slot::Doc(d), _) if d.is_empty() => {
+                    (StandIn::Empty, SlotTokens::Stream(TokenStream::new()))
+                }
+                (Slot::Doc(_), _) => {
+                    let value = format!("{MARKER}D{}", letters(i));
+                    let lit = Literal::string(&value);
+                    (
+                        StandIn::Doc(value),
+                        SlotTokens::Stream(quote!(#[doc = #lit])),
+                    )
+                }
+                (Slot::Inner(inner), _) => match inner.sole {
+                    Some((_, place)) => {
+                        let value = format!("{ITEM_MARKER}S{}", letters(i));
+                        let lit = Literal::string(&value);
+                        let stand_in = place.stand_in_tokens();
+                        (
+                            StandIn::Inner(value, place),
+                            SlotTokens::Stream(quote!(#[doc = #lit] #stand_in)),
+                        )
+                    }
+                    None => (StandIn::Empty, SlotTokens::Stream(TokenStream::new())),
+                },
+                _ => return None,
+            };
+            stand_ins.push(stand_in);
+            tokens.push(token);
+        }
+        let text = print_at(self.place, build(&tokens), last)?;
+        Compiled::new(&text, &stand_ins)
     }
 
     /// The tokens of the run: a marker per stretch of outlined units, plain units as they are.

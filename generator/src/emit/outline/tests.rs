@@ -326,3 +326,34 @@ fn outside_outline_docs_are_literal_attributes() {
     assert_eq!(printed, "/// text\npub struct A;\n");
     assert!(TABLE.with(|t| t.borrow().is_none()));
 }
+
+/// Hand-picked values for every branch of the escaper: plain ASCII, quotes and backslash,
+/// controls, NUL before and not before an octal digit, CJK and a combining mark.
+#[test]
+fn string_literal_escapes_as_proc_macro2_does() {
+    let cases = [
+        ("", r#""""#),
+        ("plain text", r#""plain text""#),
+        ("a\"b\\c'd", r#""a\"b\\c'd""#),
+        ("tab\tnew\nret\r", r#""tab\tnew\nret\r""#),
+        ("\u{0}7", r#""\x007""#),
+        ("\u{0}x", r#""\0x""#),
+        ("默认值：1", "\"默认值：1\""),
+        ("e\u{301}", r#""e\u{301}""#),
+        ("\u{7f}", r#""\u{7f}""#),
+    ];
+    for (value, expected) in cases {
+        assert_eq!(run::string_literal(value), expected, "{value:?}");
+    }
+}
+
+proptest::proptest! {
+    /// Same text as `proc_macro2::Literal::string` for any value.
+    #[test]
+    fn string_literal_matches_literal_string(value in "\\PC*|[\\x00-\\x7f]*|.*") {
+        proptest::prop_assert_eq!(
+            run::string_literal(&value),
+            proc_macro2::Literal::string(&value).to_string()
+        );
+    }
+}
