@@ -9,7 +9,8 @@
 //!
 //! Stage figures are CPU time of the measuring thread (`CLOCK_THREAD_CPUTIME_ID`), so they
 //! stay comparable when other work shares the machine; end to end is wall time, with the load
-//! average printed beside it.
+//! average printed beside it, and docs per second of the process's CPU time (on a machine whose
+//! cores share caches with other work, a thread's CPU time per doc grows with that work).
 //!
 //! `cargo bench -p aliyun-codegen --bench corpus [-- ROUNDS] [stages|e2e]`
 
@@ -43,16 +44,25 @@ fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// CPU time this thread has used so far.
-fn thread_cpu() -> Duration {
+/// CPU time used so far by this thread (`CLOCK_THREAD_CPUTIME_ID`) or by the whole process
+/// (`CLOCK_PROCESS_CPUTIME_ID`).
+fn cpu_clock(clock: libc::clockid_t) -> Duration {
     let mut t = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
     // SAFETY: `t` is a valid, writable timespec; the clock id is a constant the OS defines.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    let rc = unsafe { libc::clock_gettime(clock, &mut t) };
+    assert_eq!(rc, 0, "clock_gettime({clock}) failed");
     Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+fn thread_cpu() -> Duration {
+    cpu_clock(libc::CLOCK_THREAD_CPUTIME_ID)
+}
+
+fn process_cpu() -> Duration {
+    cpu_clock(libc::CLOCK_PROCESS_CPUTIME_ID)
 }
 
 fn load_average() -> String {
@@ -179,6 +189,7 @@ fn end_to_end(corpus: &Path, rounds: usize) {
     let run = |threads: usize| {
         aliyun_codegen::par::with_threads(threads, || {
             let t = Instant::now();
+            let cpu = process_cpu();
             let mut docs = 0;
             for _ in 0..rounds {
                 // Every round cold, as a fresh `aliyun-codegen generate` runs.
@@ -188,17 +199,22 @@ fn end_to_end(corpus: &Path, rounds: usize) {
                 }
                 docs += docs_in(&targets);
             }
-            (docs, t.elapsed())
+            (docs, t.elapsed(), process_cpu() - cpu)
         })
     };
     let threads = aliyun_codegen::par::threads();
     let before = load_average();
-    let (docs, t) = run(threads);
+    let (docs, t, cpu) = run(threads);
     println!(
-        "end to end, {threads} threads: {:>9.0} docs/s (load + merge + render, every product folder side by side; load average {before} before, {} after)",
+        "end to end, {threads} threads: {:>9.0} docs/s, {:.0} docs per CPU second (load + merge + render, every product folder side by side; load average {before} before, {} after)",
         rate(docs, t),
+        rate(docs, cpu),
         load_average()
     );
-    let (docs, t) = run(1);
-    println!("end to end, 1 thread:  {:>9.0} docs/s", rate(docs, t));
+    let (docs, t, cpu) = run(1);
+    println!(
+        "end to end, 1 thread:  {:>9.0} docs/s, {:.0} docs per CPU second",
+        rate(docs, t),
+        rate(docs, cpu)
+    );
 }
