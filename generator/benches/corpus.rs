@@ -23,7 +23,7 @@ use aliyun_codegen::parse::{parse_doc, DocDefaults};
 // The allocator the CLI uses, so the figures are the CLI's.
 #[cfg(feature = "cli")]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: aliyun_codegen::alloc::Mimalloc = aliyun_codegen::alloc::Mimalloc;
 
 fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)

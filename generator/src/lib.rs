@@ -17,6 +17,8 @@
 //! // lib.rs: include!(concat!(env!("OUT_DIR"), "/vpc.rs"));
 //! ```
 
+#[cfg(feature = "cli")]
+pub mod alloc;
 pub mod diagnostics;
 pub mod diff;
 pub mod emit;

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 // Generation allocates many small, short-lived token and syn nodes; mimalloc serves them faster
 // than the system allocator.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: aliyun_codegen::alloc::Mimalloc = aliyun_codegen::alloc::Mimalloc;
 
 #[derive(Parser)]
 #[command(

@@ -36,14 +36,16 @@ fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut in_code = false;
     let mut rest = line;
-    while let Some(c) = rest.chars().next() {
+    // Only these ASCII bytes can start something to change (`h` a URL); the text between them
+    // is copied as it is.
+    let special = |b: &u8| matches!(b, b'`' | b'[' | b']' | b'<' | b'>' | b'\\' | b'|' | b'h');
+    while let Some(at) = rest.bytes().position(|b| special(&b)) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let c = char::from(rest.as_bytes()[0]);
         if c == '`' {
             in_code = !in_code;
-            out.push(c);
-            rest = &rest[1..];
-            continue;
-        }
-        if !in_code && (rest.starts_with("http://") || rest.starts_with("https://")) {
+        } else if !in_code && (rest.starts_with("http://") || rest.starts_with("https://")) {
             let end = rest
                 .find(|c: char| c.is_whitespace() || "，。；）)】\"'`".contains(c))
                 .unwrap_or(rest.len());
@@ -52,13 +54,13 @@ fn escape_line(line: &str) -> String {
             out.push('`');
             rest = &rest[end..];
             continue;
-        }
-        if !in_code && matches!(c, '[' | ']' | '<' | '>' | '\\' | '|') {
+        } else if !in_code && c != 'h' {
             out.push('\\');
         }
         out.push(c);
-        rest = &rest[c.len_utf8()..];
+        rest = &rest[1..];
     }
+    out.push_str(rest);
     if in_code {
         // An unbalanced backtick would swallow the rest of the doc block.
         out.push('`');
@@ -304,6 +306,12 @@ mod tests {
         assert_eq!(sanitize("`a[b]` <c>"), "`a[b]` \\<c\\>");
         assert_eq!(sanitize("```\nfn x() {}\n```"), "```text\nfn x() {}\n```");
         assert_eq!(sanitize("odd ` tick"), "odd ` tick`");
+        // `h` that starts no URL, a URL inside a code span, `|` and `\\`, a URL ending at `）`.
+        assert_eq!(sanitize("hash|a\\b"), "hash\\|a\\\\b");
+        assert_eq!(
+            sanitize("`http://x` http://y）z"),
+            "`http://x` `http://y`）z"
+        );
     }
 }
 
