@@ -58,9 +58,11 @@ where
     if workers <= 1 {
         return items.iter().map(f).collect();
     }
+    // Each weight once: sorting asks for a key many times, and a weight may cost a syscall.
+    let weights: Vec<usize> = items.iter().map(weight).collect();
     let mut order: Vec<usize> = (0..items.len()).collect();
     // Stable: equal weights keep input order.
-    order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
+    order.sort_by_key(|&i| std::cmp::Reverse(weights[i]));
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
     // A `map` nested inside `f` (crates side by side, each parsing its docs in parallel) keeps
