@@ -9,7 +9,7 @@
 //! rule differently, fails a test.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
@@ -185,26 +185,23 @@ pub(super) fn numeric_candidates(constraints: &[Constraint]) -> Vec<f64> {
 
 /// A literal of the field's scalar type, when the number fits it.
 pub(super) fn number_literal(scalar: Scalar, x: f64) -> Option<TokenStream> {
+    number_lit(scalar, x).map(|l| quote!(#l))
+}
+
+/// [`number_literal`] as the one literal token it is.
+fn number_lit(scalar: Scalar, x: f64) -> Option<Literal> {
     if !x.is_finite() {
         return None;
     }
     match scalar {
         Scalar::I32 if x.fract() == 0.0 && x >= i32::MIN as f64 && x <= i32::MAX as f64 => {
-            let l = Literal::i32_suffixed(x as i32);
-            Some(quote!(#l))
+            Some(Literal::i32_suffixed(x as i32))
         }
         Scalar::I64 if x.fract() == 0.0 && x.abs() < 9.0e15 => {
-            let l = Literal::i64_suffixed(x as i64);
-            Some(quote!(#l))
+            Some(Literal::i64_suffixed(x as i64))
         }
-        Scalar::F32 => {
-            let l = Literal::f32_suffixed(x as f32);
-            Some(quote!(#l))
-        }
-        Scalar::F64 => {
-            let l = Literal::f64_suffixed(x);
-            Some(quote!(#l))
-        }
+        Scalar::F32 => Some(Literal::f32_suffixed(x as f32)),
+        Scalar::F64 => Some(Literal::f64_suffixed(x)),
         _ => None,
     }
 }
@@ -218,7 +215,7 @@ fn testable(c: &Constraint) -> bool {
 }
 
 /// `(value expression, accepted)` cases for one top-level scalar parameter.
-fn cases(p: &Planned<'_>) -> Vec<(TokenStream, bool)> {
+fn cases(p: &Planned<'_>) -> Vec<(Literal, bool)> {
     let Shape::Scalar(scalar) = p.shape else {
         return Vec::new();
     };
@@ -236,8 +233,7 @@ fn cases(p: &Planned<'_>) -> Vec<(TokenStream, bool)> {
                 }
                 seen.push(value.clone());
                 let ok = accepts(scalar, rules, &value);
-                let lit = Literal::string(&value);
-                out.push((quote!(#lit), ok));
+                out.push((Literal::string(&value), ok));
             }
         }
         Scalar::I32 | Scalar::I64 | Scalar::F32 | Scalar::F64 => {
@@ -247,7 +243,7 @@ fn cases(p: &Planned<'_>) -> Vec<(TokenStream, bool)> {
                     continue;
                 }
                 seen.push(text.clone());
-                if let Some(lit) = number_literal(scalar, x) {
+                if let Some(lit) = number_lit(scalar, x) {
                     out.push((lit, accepts(scalar, rules, &text)));
                 }
             }
@@ -285,11 +281,8 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
     for p in fields {
         let setter = ident(&p.ident);
         let wire = Literal::string(&p.field.name);
-        let test = format_ident!("rules_of_{}", p.ident.trim_start_matches("r#"));
-        let table: Vec<TokenStream> = cases(p)
-            .into_iter()
-            .map(|(value, ok)| quote!((#value, #ok)))
-            .collect();
+        let test = format!("rules_of_{}", p.ident.trim_start_matches("r#"));
+        let table = cases(p);
         let list_checks: Vec<TokenStream> = match &p.shape {
             Shape::Vec(inner) => item_cases(p)
                 .into_iter()
@@ -325,28 +318,16 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
             Shape::Scalar(Scalar::String) => quote!(&str),
             other => other.tokens(),
         };
-        // One case without a loop: clippy rejects a loop over a one-element array.
-        let cases = match table.as_slice() {
-            [single] => quote! {
-                let (value, expected) = #single;
-                assert_eq!(accepts(value), expected, "{:?}", value);
-            },
-            _ => quote! {
-                for (value, expected) in [#(#table),*] {
-                    assert_eq!(accepts(value), expected, "{:?}", value);
-                }
-            },
-        };
-        let value_checks = (!table.is_empty()).then(|| {
+        let mut stmts = Run::new(Place::Stmt(2));
+        if !table.is_empty() {
             // The closure is the same for every parameter but for its names (see `Run`).
-            let mut closure = Run::new(Place::Stmt(2));
             let key = format!("accepts:{value_ty}");
             let slots = [
                 Slot::Ident(request_name),
                 Slot::Ident(&p.ident),
                 Slot::Str(&p.field.name),
             ];
-            closure.unit(&key, None, &slots, |s| {
+            stmts.unit(&key, None, &slots, |s| {
                 let (builder, setter, wire) = (&s[0], &s[1], &s[2]);
                 quote! {
                     let accepts = |value: #value_ty| {
@@ -354,22 +335,93 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
                     };
                 }
             });
-            let closure = closure.finish();
-            quote! {
-                #closure
-                #cases
-            }
-        });
+            case_table(&mut stmts, &table);
+        }
+        let stmts = stmts.finish();
+        let mut run = Run::new(Place::Item(1));
+        if list_checks.is_empty() && overlap.is_empty() {
+            let slots = [Slot::Ident(&test), Slot::Inner(&stmts)];
+            run.unit("rules_test", None, &slots, |s| {
+                let (test, stmts) = (&s[0], &s[1]);
+                quote! {
+                    #[test]
+                    fn #test() {
+                        #stmts
+                    }
+                }
+            });
+            tests.push(run.finish().into_tokens());
+            continue;
+        }
+        let test = ident(&test);
         tests.push(quote! {
             #[test]
             fn #test() {
-                #value_checks
+                #stmts
                 #(#list_checks)*
                 #(#overlap)*
             }
         });
     }
     tests
+}
+
+/// The statements that run `accepts` over the `(value, expected)` cases. A case's source is
+/// `(value, expected)`, as prettyplease prints it flat: the literal's own text, then the bool.
+fn case_table(stmts: &mut Run, table: &[(Literal, bool)]) {
+    let case_text = |(value, ok): &(Literal, bool)| format!("{value}, {ok}");
+    let case_tokens = |(value, ok): &(Literal, bool)| quote!(#value, #ok);
+    // One case without a loop: clippy rejects a loop over a one-element array.
+    if let [single] = table {
+        let (text, tokens) = (case_text(single), case_tokens(single));
+        stmts.unit("single_case", None, &[Slot::Flat(&text, &tokens)], |s| {
+            let case = &s[0];
+            quote! {
+                let (value, expected) = (#case);
+                assert_eq!(accepts(value), expected, "{:?}", value);
+            }
+        });
+        return;
+    }
+    let flat_text = table
+        .iter()
+        .map(|case| format!("({})", case_text(case)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let flat_tokens = {
+        let cases = table.iter().map(case_tokens);
+        quote!(#((#cases)),*)
+    };
+    // Wider than any line, the array surely breaks: a unit per case then.
+    let listed = flat_text.len() > 100;
+    let mut elements = Run::elements(3, table.len());
+    if listed {
+        for case in table {
+            let (text, tokens) = (case_text(case), case_tokens(case));
+            elements.unit("case", None, &[Slot::Flat(&text, &tokens)], |s| {
+                let case = &s[0];
+                quote!((#case),)
+            });
+        }
+    }
+    let elements = elements.finish();
+    let cases = match listed {
+        true => Slot::Inner(&elements),
+        false => Slot::Flat(&flat_text, &flat_tokens),
+    };
+    let key = if listed {
+        "case_loop"
+    } else {
+        "case_loop_flat"
+    };
+    stmts.unit(key, None, &[cases], |s| {
+        let cases = &s[0];
+        quote! {
+            for (value, expected) in [#cases] {
+                assert_eq!(accepts(value), expected, "{:?}", value);
+            }
+        }
+    });
 }
 
 /// `no_overlap` relations between two string parameters: overlapping blocks are rejected.

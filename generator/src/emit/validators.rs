@@ -514,20 +514,33 @@ fn check_fn(owner: TokenStream, values: &[&Planned<'_>]) -> TokenStream {
 /// The `Validate` impl of `ty` (whose table is `owner`'s, or its own) as a unit: fixed text
 /// but for the names and the values passed, one array element each (see [`Run`]).
 fn validate_impl(run: &mut Run, ty: &str, owner: Option<&str>, values: &[&Planned<'_>]) {
-    // `self.<field>.as_value(),`: the array surely breaks when wider than any line.
-    let width: usize = values.iter().map(|p| p.ident.len() + 18).sum();
-    let mut elements = match width > 100 {
-        true => Run::elements(4, values.len()),
-        false => Run::new(Place::Top).plain_only(),
+    // `self.<field>.as_value(),`: the array surely breaks when wider than any line, one unit
+    // per element then; a narrower one is one flat slot (see `Slot::Flat`).
+    let flat_text = values
+        .iter()
+        .map(|p| format!("self.{}.as_value()", ident(&p.ident)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let flat_tokens = {
+        let ids = values.iter().map(|p| ident(&p.ident));
+        quote!(#(self.#ids.as_value()),*)
     };
-    for p in values {
-        elements.unit("as_value", None, &[Slot::Ident(&p.ident)], |s| {
-            let id = &s[0];
-            quote!(self.#id.as_value(),)
-        });
+    let listed = flat_text.len() > 100 || values.is_empty();
+    let mut elements = Run::elements(4, values.len());
+    if listed {
+        for p in values {
+            elements.unit("as_value", None, &[Slot::Ident(&p.ident)], |s| {
+                let id = &s[0];
+                quote!(self.#id.as_value(),)
+            });
+        }
     }
     let elements = elements.finish();
-    let mut slots = vec![Slot::Ident(ty), Slot::Inner(&elements)];
+    let values_slot = match listed {
+        true => Slot::Inner(&elements),
+        false => Slot::Flat(&flat_text, &flat_tokens),
+    };
+    let mut slots = vec![Slot::Ident(ty), values_slot];
     slots.extend(owner.map(Slot::Ident));
     let key = match (owner.is_some(), values.is_empty()) {
         (false, false) => "own",

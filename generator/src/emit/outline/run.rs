@@ -22,6 +22,13 @@ pub(crate) enum Slot<'a> {
     Doc(&'a crate::emit::docs::Doc),
     /// A finished [`Run`] inside the unit (its units are printed on their own).
     Inner(&'a Finished),
+    /// Expressions that prettyplease prints on one line, `a, b` with their source text as it
+    /// prints them flat, placed right inside a pair of delimiters (`[…]`, `(…)`). It stands in
+    /// as one identifier of the text's width; a template is kept only where that identifier
+    /// sits right between the delimiters on a line that fits, as then the delimited group fit
+    /// when printed, and the real text, of the same width and without forced breaks, prints
+    /// flat in its place (prettyplease breaks nothing inside a group that fits).
+    Flat(&'a str, &'a TokenStream),
 }
 
 /// The tokens a unit's `build` gets for a slot.
@@ -86,6 +93,8 @@ pub(super) struct Unit {
 enum StandIn {
     /// This exact text (a whole word for an identifier, a whole literal for a string).
     Text(String),
+    /// An identifier standing in for a [`Slot::Flat`]: found only right inside delimiters.
+    Flat(String),
     /// A doc comment line's value: `\u{1}D<letters>`, replaced by `\u{1}<id>`.
     Doc(String),
     /// An inner run's marker line (`<indent>///\u{2}S<letters>`) and the stand-in line after
@@ -155,6 +164,17 @@ impl Compiled {
                         }
                     }
                 }
+                StandIn::Flat(stand_in) => {
+                    for (at, _) in text.match_indices(stand_in.as_str()) {
+                        let end = at + stand_in.len();
+                        let opened = text[..at].ends_with(['[', '(']);
+                        let closed = text[end..].starts_with([']', ')']);
+                        if !(opened && closed && line_fits(text, at)) {
+                            return None;
+                        }
+                        found.push((at, end, slot));
+                    }
+                }
                 StandIn::Doc(value) => {
                     for (at, _) in text.match_indices(value.as_str()) {
                         let end = at + value.len();
@@ -207,6 +227,21 @@ impl Compiled {
         let clean = parts.iter().all(|p| !p.contains([MARKER, ITEM_MARKER]));
         clean.then_some(Compiled { parts, slots })
     }
+}
+
+/// prettyplease's line width and the room it gives a line however deep its indentation.
+const MARGIN: usize = 89;
+const MIN_SPACE: usize = 60;
+
+/// The line of `text` holding byte `at` fits in the room prettyplease gives it (a group on a
+/// line that fits fit when it was printed, so it printed flat; a paren group, which has no
+/// break to take, can stay on one line that does not fit).
+fn line_fits(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    line.len() - indent <= MARGIN.saturating_sub(indent).max(MIN_SPACE)
 }
 
 /// String literals at least this wide print alike whatever their width: wider than
@@ -280,7 +315,7 @@ fn letters(index: usize) -> String {
 fn narrowest(slot: &Slot<'_>, index: usize) -> Option<usize> {
     let fixed = letters(index).len() + 1;
     match slot {
-        Slot::Ident(_) => Some(fixed),
+        Slot::Ident(_) | Slot::Flat(..) => Some(fixed),
         Slot::Str(_) => Some(fixed + 2),
         _ => None,
     }
@@ -292,7 +327,7 @@ fn stand_in(slot: &Slot<'_>, index: usize, width: usize) -> Option<String> {
     let letters = letters(index);
     let fixed = letters.len() + 1;
     match slot {
-        Slot::Ident(_) if width >= fixed => {
+        Slot::Ident(_) | Slot::Flat(..) if width >= fixed => {
             Some(format!("z{letters}{}", "9".repeat(width - fixed)))
         }
         Slot::Str(_) if width >= fixed + 2 => {
@@ -454,6 +489,7 @@ impl Run {
                     SlotTokens::Tree(TokenTree::Ident(crate::emit::naming::ident(name)))
                 }
                 Slot::Str(value) => SlotTokens::Tree(TokenTree::Literal(Literal::string(value))),
+                Slot::Flat(_, tokens) => SlotTokens::Stream((*tokens).clone()),
                 Slot::Doc(doc) => SlotTokens::Stream(quote!(#doc)),
                 Slot::Inner(inner) => SlotTokens::Stream(inner.tokens.clone()),
             })
@@ -481,6 +517,7 @@ impl Run {
             let value = match slot {
                 Slot::Ident(name) => SlotValue::Text(crate::emit::naming::ident(name).to_string()),
                 Slot::Str(value) => SlotValue::Text(string_literal(value)),
+                Slot::Flat(text, _) => SlotValue::Text(text.to_string()),
                 Slot::Doc(_) | Slot::Inner(_) => SlotValue::Empty,
             };
             let mut width = None;
@@ -593,13 +630,22 @@ impl Run {
         let mut tokens = Vec::with_capacity(slots.len());
         for (i, (slot, widths)) in slots.iter().zip(widths).enumerate() {
             let (stand_in, token) = match (slot, widths) {
-                (Slot::Ident(_) | Slot::Str(_), Some(widths)) => {
+                (Slot::Ident(_) | Slot::Str(_) | Slot::Flat(..), Some(widths)) => {
                     let s = stand_in(slot, i, width(widths))?;
-                    let token = match slot {
-                        Slot::Ident(_) => TokenTree::Ident(Ident::new(&s, Span::call_site())),
-                        _ => TokenTree::Literal(Literal::string(&s[1..s.len() - 1])),
-                    };
-                    (StandIn::Text(s), SlotTokens::Tree(token))
+                    match slot {
+                        Slot::Ident(_) => {
+                            let token = TokenTree::Ident(Ident::new(&s, Span::call_site()));
+                            (StandIn::Text(s), SlotTokens::Tree(token))
+                        }
+                        Slot::Flat(..) => {
+                            let token = TokenTree::Ident(Ident::new(&s, Span::call_site()));
+                            (StandIn::Flat(s), SlotTokens::Tree(token))
+                        }
+                        _ => {
+                            let token = TokenTree::Literal(Literal::string(&s[1..s.len() - 1]));
+                            (StandIn::Text(s), SlotTokens::Tree(token))
+                        }
+                    }
                 }
                 (Slot::Doc(d), _) if d.is_empty() => {
                     (StandIn::Empty, SlotTokens::Stream(TokenStream::new()))

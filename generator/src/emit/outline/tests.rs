@@ -357,3 +357,80 @@ proptest::proptest! {
         );
     }
 }
+
+/// Functions whose statements hold flat slots: arrays of growing width (on the call's line,
+/// on a line of their own, broken one element per line) and a one-element paren group too wide
+/// for its line, which prettyplease cannot break.
+fn module_with_flat_slots(counts: &[usize]) -> TokenStream {
+    let mut items = Run::new(Place::Top);
+    for &n in counts {
+        let names: Vec<String> = (0..n).map(|i| format!("field_{i}")).collect();
+        let text = names
+            .iter()
+            .map(|f| format!("self.{f}.as_value()"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let tokens = {
+            let ids = names.iter().map(|f| crate::emit::naming::ident(f));
+            quote!(#(self.#ids.as_value()),*)
+        };
+        let long = format!("\"{}\", true", "a".repeat(10 * n));
+        let long_tokens = {
+            let lit = proc_macro2::Literal::string(&"a".repeat(10 * n));
+            quote!(#lit, true)
+        };
+        let mut stmts = Run::new(Place::Stmt(1));
+        stmts.unit("check", None, &[Slot::Flat(&text, &tokens)], |s| {
+            let values = &s[0];
+            quote!(at.check(Self::RULES, &[#values], v);)
+        });
+        stmts.unit("paren", None, &[Slot::Flat(&long, &long_tokens)], |s| {
+            let case = &s[0];
+            quote!(let case = (#case);)
+        });
+        let stmts = stmts.finish();
+        let name = format!("check_{n}");
+        items.unit(
+            "fn",
+            None,
+            &[Slot::Ident(&name), Slot::Inner(&stmts)],
+            |s| {
+                let (name, stmts) = (&s[0], &s[1]);
+                quote! {
+                    fn #name() {
+                        #stmts
+                    }
+                }
+            },
+        );
+    }
+    let items = items.finish();
+    quote!(#items)
+}
+
+#[test]
+fn flat_slots_print_like_inline() {
+    let counts = [1, 2, 3, 4, 6, 9];
+    let plain = format_tokens(module_with_flat_slots(&counts), "plain").unwrap();
+    // By hand: two values fit on the call's line, four on a line of their own, nine do not.
+    assert!(
+        plain.contains(
+            "    at.check(Self::RULES, &[self.field_0.as_value(), self.field_1.as_value()], v);\n"
+        ),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("        &[\n            self.field_0.as_value(),\n"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("    let case = (\n        \"aaaa"),
+        "{plain}"
+    );
+    for _ in 0..2 {
+        let (outlined, docs) = outline(|| module_with_flat_slots(&counts));
+        let printed = format_tokens(outlined, "outlined").unwrap();
+        let restored = docs.restore(&printed);
+        assert_eq!(restored.as_deref(), Some(plain.as_str()), "{printed}");
+    }
+}
