@@ -50,6 +50,29 @@ impl Place {
         }
     }
 
+    /// Appends what tells this place apart in a template key.
+    pub(super) fn push_key(self, out: &mut String) {
+        let (name, depth) = match self {
+            Place::Top => ("T", None),
+            Place::Impl => ("I", None),
+            Place::Stmt(d) => ("S", Some(d)),
+            Place::Field(d) => ("F", Some(d)),
+            Place::Variant(d) => ("V", Some(d)),
+            Place::Arm(d) => ("A", Some(d)),
+            Place::Item(d) => ("M", Some(d)),
+            Place::FieldValue(d) => ("E", Some(d)),
+            Place::Elem(d) => ("L", Some(d)),
+        };
+        out.push_str(name);
+        if let Some(d) = depth {
+            out.push(char::from(b'0' + d % 10));
+            if d >= 10 {
+                out.push(char::from(b'0' + d / 10 % 10));
+                out.push(char::from(b'0' + d / 100));
+            }
+        }
+    }
+
     pub(super) fn indent(self) -> &'static str {
         SPACES.get(..4 * self.depth()).unwrap_or(SPACES)
     }

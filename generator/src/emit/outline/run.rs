@@ -296,6 +296,24 @@ impl Widths {
     }
 }
 
+/// Appends `n` in decimal.
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
 /// The slot index in letters (`a`…`z`, `ba`…): padding (`9`, `q`) is never a letter there.
 fn letters(index: usize) -> String {
     let mut letters = Vec::new();
@@ -466,7 +484,16 @@ impl Run {
     ) {
         if self.active {
             let site = std::panic::Location::caller();
-            let key = format!("{}:{}:{}:{key}", site.file(), site.line(), site.column());
+            // Keys are made for every unit: pushed piece by piece rather than `format!`ed.
+            let mut full = String::with_capacity(site.file().len() + key.len() + 24);
+            full.push_str(site.file());
+            full.push(':');
+            push_number(&mut full, site.line() as usize);
+            full.push(':');
+            push_number(&mut full, site.column() as usize);
+            full.push(':');
+            full.push_str(key);
+            let key = full;
             if let Some(unit) = self.outlined(&key, doc, slots, &build) {
                 self.entries.push(RunEntry::Outlined(unit));
                 return;
@@ -511,7 +538,11 @@ impl Run {
         let mut values = Vec::with_capacity(slots.len());
         // The width of each identifier or string slot and the box it is printed for.
         let mut widths: Vec<Option<Widths>> = Vec::with_capacity(slots.len());
-        let mut shape = format!("{key}/{:?}/{last}", self.place);
+        let mut shape = String::with_capacity(key.len() + 16 + 4 * slots.len());
+        shape.push_str(key);
+        shape.push('/');
+        self.place.push_key(&mut shape);
+        shape.push_str(if last { "/last" } else { "/" });
         for (i, slot) in slots.iter().enumerate() {
             shape.push('/');
             let value = match slot {
@@ -528,7 +559,7 @@ impl Run {
                 }
                 (Slot::Doc(d), _) => shape.push(if d.is_empty() { 'n' } else { 'd' }),
                 (Slot::Inner(inner), _) => match (inner.sole, inner.is_empty()) {
-                    (Some((_, place)), _) => shape.push_str(&format!("{place:?}")),
+                    (Some((_, place)), _) => place.push_key(&mut shape),
                     (None, true) => shape.push('e'),
                     // Plain units inside: the unit cannot be outlined.
                     (None, false) => return None,
@@ -544,7 +575,9 @@ impl Run {
             match slot {
                 Slot::Doc(d) => {
                     if let Some(id) = d.outlined_id() {
-                        *value = SlotValue::Text(format!("{MARKER}{id}"));
+                        let mut text = String::from(MARKER);
+                        push_number(&mut text, id);
+                        *value = SlotValue::Text(text);
                     }
                 }
                 Slot::Inner(inner) => {
@@ -575,7 +608,10 @@ impl Run {
     ) -> Option<Arc<Compiled>> {
         let mut boxed = shape.to_string();
         for w in widths.iter().flatten() {
-            boxed.push_str(&format!("/{}-{}", w.low, w.high));
+            boxed.push('/');
+            push_number(&mut boxed, w.low);
+            boxed.push('-');
+            push_number(&mut boxed, w.high);
         }
         let print = |width: &dyn Fn(&Widths) -> usize| {
             self.print(slots, widths, width, last, build).map(Arc::new)
@@ -603,7 +639,8 @@ impl Run {
         }
         let mut exact = shape.to_string();
         for w in widths.iter().flatten() {
-            exact.push_str(&format!("/{}", w.exact));
+            exact.push('/');
+            push_number(&mut exact, w.exact);
         }
         match known(&exact) {
             Some(Known::Printed(compiled)) => Some(compiled),
