@@ -9,8 +9,9 @@ pub(crate) struct RChar {
     pub(crate) o: char,
     /// Id of the bold or code span the char is in; 0 for plain text.
     pub(crate) span: u32,
-    /// Byte offset of `o` in the source text.
-    pub(crate) at: usize,
+    /// Byte offset of `o` in the source text (a sentence is far shorter than 4 GiB; a char
+    /// of 16 bytes rather than 24 keeps scans denser).
+    pub(crate) at: u32,
 }
 
 /// A sentence with its Markdown markers removed but remembered as spans.
@@ -92,7 +93,8 @@ impl PairSet {
 /// into 1024 bits): a filter in front of the exact comparison.
 #[derive(Default, Clone, Copy)]
 struct CharSet {
-    ascii: u128,
+    /// Two words rather than a `u128`, whose shifts take several instructions.
+    ascii: [u64; 2],
     other: [u64; 16],
 }
 
@@ -100,7 +102,7 @@ impl CharSet {
     fn insert(&mut self, c: char) {
         let n = c as u32;
         if n < 128 {
-            self.ascii |= 1 << n;
+            self.ascii[(n >> 6) as usize] |= 1 << (n & 63);
         } else {
             let h = (n & 1023) as usize;
             self.other[h >> 6] |= 1 << (h & 63);
@@ -110,7 +112,7 @@ impl CharSet {
     fn may_contain(&self, c: char) -> bool {
         let n = c as u32;
         if n < 128 {
-            self.ascii & (1 << n) != 0
+            self.ascii[(n >> 6) as usize] & (1 << (n & 63)) != 0
         } else {
             let h = (n & 1023) as usize;
             self.other[h >> 6] & (1 << (h & 63)) != 0
@@ -124,6 +126,10 @@ impl Rich {
         let (mut bold, mut code, mut next) = (0u32, 0u32, 0u32);
         let mut it = s.char_indices().peekable();
         while let Some((at, x)) = it.next() {
+            // Offsets past 4 GiB do not fit a char's `at`: such a sentence is read that far.
+            let Ok(at) = u32::try_from(at) else {
+                break;
+            };
             if x == '*' && code == 0 && it.peek().map(|p| p.1) == Some('*') {
                 it.next();
                 if bold == 0 {
@@ -211,7 +217,7 @@ impl Rich {
 
     /// Byte offset just after char `i` in the source text.
     pub(crate) fn byte_after(&self, i: usize) -> Option<usize> {
-        self.ch.get(i).map(|x| x.at + x.o.len_utf8())
+        self.ch.get(i).map(|x| x.at as usize + x.o.len_utf8())
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -277,8 +283,8 @@ impl Rich {
         // call (up to 16 remaining patterns).
         // The patterns that may match, with their first chars, in table order: a few on the
         // stack, the rest (rarely any) on the heap.
-        let mut near = [('\0', 0usize); NEAR];
-        let mut far: Vec<(char, usize)> = Vec::new();
+        let mut near = [('\0', 0u32); NEAR];
+        let mut far: Vec<(char, u32)> = Vec::new();
         let mut n = 0;
         let mut set = CharSet::default();
         for (k, p) in pats.iter().enumerate() {
@@ -292,6 +298,8 @@ impl Rich {
                 continue;
             }
             set.insert(a);
+            // Tables are far shorter than 2^32 patterns.
+            let k = k as u32;
             match near.get_mut(n) {
                 Some(slot) => *slot = (a, k),
                 None => far.push((a, k)),
@@ -311,7 +319,7 @@ impl Rich {
                 .iter()
                 .chain(&far)
                 .filter(|(f, _)| *f == c)
-                .filter_map(|(_, k)| self.match_at(i, pats[*k]))
+                .filter_map(|(_, k)| self.match_at(i, pats[*k as usize]))
                 .max();
             if let Some(e) = best {
                 return Some((i, e));
