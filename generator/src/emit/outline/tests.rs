@@ -7,6 +7,16 @@ use super::*;
 use crate::emit::docs::Doc;
 use crate::emit::format_tokens;
 
+/// Outlined printing of `tokens` gives `plain`, twice: templates printed, then from the cache.
+fn prints_like_plain(plain: &str, tokens: impl Fn() -> TokenStream) {
+    for _ in 0..2 {
+        let (outlined, docs) = outline(&tokens);
+        let printed = format_tokens(outlined, "outlined").unwrap();
+        let restored = docs.restore(&printed);
+        assert_eq!(restored.as_deref(), Some(plain), "{printed}");
+    }
+}
+
 fn both(tokens: impl Fn() -> TokenStream) -> (String, String) {
     let plain = format_tokens(tokens(), "plain").unwrap();
     let (outlined, docs) = outline(&tokens);
@@ -191,13 +201,7 @@ fn runs_print_like_inline() {
         plain.contains("    /// Second line.\n    #[serde(rename = \"Wireabc\""),
         "{plain}"
     );
-    // Twice: templates printed, then templates from the cache.
-    for _ in 0..2 {
-        let (outlined, docs) = outline(|| module_with_runs(&names));
-        let printed = format_tokens(outlined, "outlined").unwrap();
-        let restored = docs.restore(&printed);
-        assert_eq!(restored.as_deref(), Some(plain.as_str()), "{printed}");
-    }
+    prints_like_plain(&plain, || module_with_runs(&names));
 }
 
 /// Structs as units holding runs of fields, with docs as slots.
@@ -311,12 +315,7 @@ fn long_literals_and_broken_lists_print_like_inline() {
         ),
         "{plain}"
     );
-    for _ in 0..2 {
-        let (outlined, docs) = outline(|| module_with_long_literals_and_lists(&texts));
-        let printed = format_tokens(outlined, "outlined").unwrap();
-        let restored = docs.restore(&printed);
-        assert_eq!(restored.as_deref(), Some(plain.as_str()), "{printed}");
-    }
+    prints_like_plain(&plain, || module_with_long_literals_and_lists(&texts));
 }
 
 #[test]
@@ -427,10 +426,5 @@ fn flat_slots_print_like_inline() {
         plain.contains("    let case = (\n        \"aaaa"),
         "{plain}"
     );
-    for _ in 0..2 {
-        let (outlined, docs) = outline(|| module_with_flat_slots(&counts));
-        let printed = format_tokens(outlined, "outlined").unwrap();
-        let restored = docs.restore(&printed);
-        assert_eq!(restored.as_deref(), Some(plain.as_str()), "{printed}");
-    }
+    prints_like_plain(&plain, || module_with_flat_slots(&counts));
 }
