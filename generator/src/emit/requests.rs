@@ -482,15 +482,8 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
         Run::new(Place::Arm(3)),
     );
     for ((value, variant), doc) in variants.iter().zip(&descriptions) {
-        variant_run.unit("variant", Some(doc), &[Slot::Ident(variant)], |s| {
-            let id = &s[0];
-            quote!(#id,)
-        });
+        enum_value_units(&mut variant_run, &mut as_str_arms, value, variant, doc);
         let slots = [Slot::Ident(variant), Slot::Str(value)];
-        as_str_arms.unit("as_str", None, &slots, |s| {
-            let (id, value) = (&s[0], &s[1]);
-            quote!(Self::#id => #value,)
-        });
         from_str_arms.unit("from_str", None, &slots, |s| {
             let (id, value) = (&s[0], &s[1]);
             quote!(#value => ::std::result::Result::Ok(Self::#id),)
@@ -617,4 +610,24 @@ fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> Tok
 
         #query_and_serialize
     }
+}
+
+/// The variant of one enum value (with its doc) and its `as_str` arm, for request and
+/// response enums alike.
+pub(super) fn enum_value_units(
+    variants: &mut Run,
+    as_str_arms: &mut Run,
+    value: &str,
+    variant: &str,
+    doc: &docs::Doc,
+) {
+    variants.unit("variant", Some(doc), &[Slot::Ident(variant)], |s| {
+        let id = &s[0];
+        quote!(#id,)
+    });
+    let slots = [Slot::Ident(variant), Slot::Str(value)];
+    as_str_arms.unit("as_str", None, &slots, |s| {
+        let (id, value) = (&s[0], &s[1]);
+        quote!(Self::#id => #value,)
+    });
 }

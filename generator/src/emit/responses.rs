@@ -155,15 +155,7 @@ fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> To
     let mut as_str_arms = Run::new(Place::Arm(3));
     for (value, variant) in variants {
         let doc = docs::Doc::outer(format!("`{}`", value.replace('`', "'")));
-        variant_run.unit("variant", Some(&doc), &[Slot::Ident(variant)], |s| {
-            let id = &s[0];
-            quote!(#id,)
-        });
-        let slots = [Slot::Ident(variant), Slot::Str(value)];
-        as_str_arms.unit("as_str", None, &slots, |s| {
-            let (id, value) = (&s[0], &s[1]);
-            quote!(Self::#id => #value,)
-        });
+        super::requests::enum_value_units(&mut variant_run, &mut as_str_arms, value, variant, &doc);
     }
     let (variant_run, as_str_arms) = (variant_run.finish(), as_str_arms.finish());
     let mut display_and_serialize = Run::new(Place::Top);
