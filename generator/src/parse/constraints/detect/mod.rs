@@ -239,17 +239,19 @@ fn about_index(r: &Rich, s: usize) -> bool {
 fn split_slashed(vals: Vec<Val>) -> Vec<Val> {
     let word = |w: &str| {
         w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     };
     vals.into_iter()
         .flat_map(|v| match &v {
-            Val::One { v: text, default } if text.contains('/') && text.split('/').all(word) => text
-                .split('/')
-                .map(|w| Val::One {
-                    v: w.to_string(),
-                    default: *default,
-                })
-                .collect(),
+            Val::One { v: text, default } if text.contains('/') && text.split('/').all(word) => {
+                text.split('/')
+                    .map(|w| Val::One {
+                        v: w.to_string(),
+                        default: *default,
+                    })
+                    .collect()
+            }
             _ => vec![v],
         })
         .collect()

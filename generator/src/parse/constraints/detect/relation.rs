@@ -451,7 +451,11 @@ pub(crate) fn condition_on(
         let e = r.match_any(at, &CONDITION_VALUE_INTROS_WEAK)?;
         read_token(r, e, false)
             .filter(fits)
-            .filter(|t| t.text.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+            .filter(|t| {
+                t.text
+                    .chars()
+                    .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            })
             .map(|t| t.text)
     });
     if value.is_some() && after.has_any(&NOT_EQUAL_WORDS) {
