@@ -27,7 +27,7 @@ pub trait Request {
     /// Wire name of the API's idempotency-token parameter (e.g. "ClientToken"), when it has one.
     const CLIENT_TOKEN: Option<&'static str>;
     /// Checks every documented constraint, collecting all violations.
-    fn validate(&self) -> Result<(), crate::ValidationError>;
+    fn validate(&self) -> Result<(), crate::validate::ValidationError>;
     /// The API's own parameters as (wire name, wire value), `Action` included, sorted by name.
     fn to_query(&self) -> Vec<(String, String)>;
     /// REST-style (ROA) APIs: method, filled path, query, headers and JSON body. `None` (the

@@ -140,25 +140,29 @@ impl Client {
         &self,
         request: ::http::Request<Vec<u8>>,
     ) -> Result<(u16, Option<String>, Vec<u8>), SdkError<E>> {
+        let host = request
+            .uri()
+            .authority()
+            .map_or_else(String::new, |a| a.to_string());
         let request = reqwest::Request::try_from(request).map_err(|e| {
-            ConfigError::new(format!(
-                "cannot send the request: {}",
-                error_chain(&e.without_url())
-            ))
+            ConfigError::new("cannot send the request").with_source(e.without_url())
         })?;
         let response = self
             .inner
             .http
             .execute(request)
             .await
-            .map_err(transport_error)?;
+            .map_err(|e| transport_error(e, &host))?;
         let status = response.status().as_u16();
         let content_type = response
             .headers()
             .get(::http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let body = response.bytes().await.map_err(transport_error)?;
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| transport_error(e, &host))?;
         Ok((status, content_type, body.to_vec()))
     }
 
@@ -190,34 +194,20 @@ impl fmt::Debug for Client {
     }
 }
 
-/// A reqwest error as a typed error; the URL (with its signed query and any token) is dropped.
-fn transport_error<E>(error: reqwest::Error) -> SdkError<E> {
+/// A reqwest error as a typed error naming the host that was tried; the URL (with its signed
+/// query and any token) is dropped, the error's own causes stay its `source`.
+fn transport_error<E>(error: reqwest::Error, host: &str) -> SdkError<E> {
     let error = error.without_url();
     if error.is_timeout() {
-        return SdkError::Timeout(TimeoutError::new(error.is_connect()));
+        return SdkError::Timeout(TimeoutError::new(error.is_connect()).with_host(host));
     }
     let not_sent = error.is_connect();
-    SdkError::Transport(TransportError::new(error_chain(&error), not_sent).with_source(error))
-}
-
-/// `error: cause: cause…`, because reqwest's own message is only the outermost layer.
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    let mut depth = 0;
-    while let Some(cause) = source {
-        let part = cause.to_string();
-        if !text.contains(&part) {
-            text.push_str(": ");
-            text.push_str(&part);
-        }
-        source = cause.source();
-        depth += 1;
-        if depth >= 8 {
-            break;
-        }
-    }
-    text
+    let message = if not_sent {
+        format!("cannot connect to {host}")
+    } else {
+        format!("the exchange with {host} failed")
+    };
+    SdkError::Transport(TransportError::new(message, not_sent).with_source(error))
 }
 
 /// Delay before retry number `retry` (1-based): `base · 2^(retry-1)` capped at `max`, then
@@ -375,12 +365,9 @@ impl<C: From<Client>> ClientBuilder<C> {
         if endpoint.is_loopback() {
             http = http.no_proxy();
         }
-        let http = http.build().map_err(|e| {
-            ConfigError::new(format!(
-                "cannot set up the HTTP client: {}",
-                error_chain(&e)
-            ))
-        })?;
+        let http = http
+            .build()
+            .map_err(|e| ConfigError::new("cannot set up the HTTP client").with_source(e))?;
         let seed = uuid::Uuid::new_v4().as_u64_pair().0 | 1;
         let client = Client {
             inner: Arc::new(Inner {

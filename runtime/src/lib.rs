@@ -19,6 +19,7 @@ pub mod api;
 #[cfg(feature = "reqwest")]
 pub mod client;
 pub mod credentials;
+pub mod endpoint;
 /// Lenient decoding of response bodies: the crate `aliyun-wire`, which the generator shares.
 #[doc(inline)]
 pub use aliyun_wire as de;

@@ -669,9 +669,10 @@ async fn documented_error_is_typed_and_not_retried() {
     assert_eq!(e.common_code(), None);
     assert_eq!(error.attempts(), 1);
     assert_eq!(server.count(), 1);
-    let text = error.to_string();
+    // The level says "service error"; the whole chain adds the code and request id once.
+    let text = aliyun_runtime::error::ErrorReport(&error).to_string();
     assert!(
-        text.contains("VpnGateway.Configuring") && text.contains("RID-"),
+        text.starts_with("service error: VpnGateway.Configuring") && text.contains("RID-"),
         "{text}"
     );
 }

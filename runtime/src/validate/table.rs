@@ -6,162 +6,11 @@
 //! `build()` and `validate()` run the same checks.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use super::checks::{self, CharClass, Format};
+use super::checks;
+use super::report::{Path, ValidationError, Violations, MISSING};
+use super::rules::{Check, Cond, Param, Rel};
 use super::time::Instant;
-use super::{ValidationError, Violations, MISSING};
-
-/// The rules of one parameter.
-#[derive(Debug, Clone, Copy)]
-pub struct Param {
-    /// The wire name at its level (`Key` for `Tag.N.Key`).
-    pub name: &'static str,
-    pub required: bool,
-    pub checks: &'static [Check],
-}
-
-impl Param {
-    /// A required parameter and its checks.
-    pub const fn required(name: &'static str, checks: &'static [Check]) -> Param {
-        Param {
-            name,
-            required: true,
-            checks,
-        }
-    }
-
-    /// An optional parameter and its checks.
-    pub const fn optional(name: &'static str, checks: &'static [Check]) -> Param {
-        Param {
-            name,
-            required: false,
-            checks,
-        }
-    }
-}
-
-/// Numeric bounds; `*_exclusive` makes a bound strict.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bounds {
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub min_exclusive: bool,
-    pub max_exclusive: bool,
-}
-
-impl Bounds {
-    /// Inclusive bounds.
-    pub const fn new(min: Option<f64>, max: Option<f64>) -> Bounds {
-        Bounds {
-            min,
-            max,
-            min_exclusive: false,
-            max_exclusive: false,
-        }
-    }
-
-    pub(super) fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(m) = self.min {
-            parts.push(format!(
-                "{} {m}",
-                if self.min_exclusive { ">" } else { ">=" }
-            ));
-        }
-        if let Some(m) = self.max {
-            parts.push(format!(
-                "{} {m}",
-                if self.max_exclusive { "<" } else { "<=" }
-            ));
-        }
-        parts.join(" and ")
-    }
-}
-
-/// Another parameter a relation refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rel {
-    /// A parameter of the same level: a sibling at the top, or the member of the same list
-    /// item (`DataDisk.N.Category` beside `DataDisk.N.Size`).
-    Same(&'static str),
-    /// A top-level parameter of the request.
-    Top(&'static str),
-}
-
-/// One condition of a `required_when` rule: `param` is set (`value: None`) or has the wire
-/// value `value`; `negated` turns it into "is not set" / "is not `value`". A value condition
-/// never holds while `param` is unset: the service's default is not known here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cond {
-    pub param: Rel,
-    pub value: Option<&'static str>,
-    pub negated: bool,
-}
-
-/// One documented rule of a parameter.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Check {
-    /// Length in characters.
-    Length {
-        min: Option<u64>,
-        max: Option<u64>,
-    },
-    /// Numeric range (numbers, and text that is a number).
-    Range(Bounds),
-    /// One of these wire values (numbers compare as numbers).
-    OneOf(&'static [&'static str]),
-    /// None of these wire values.
-    Forbidden(&'static [&'static str]),
-    /// Must not start with any of these (ASCII case-insensitive).
-    PrefixForbidden(&'static [&'static str]),
-    /// Must not contain any of these (ASCII case-insensitive).
-    ForbiddenSubstrings(&'static [&'static str]),
-    NotEmpty,
-    Chars {
-        first: &'static [CharClass],
-        allowed: &'static [CharClass],
-    },
-    Ascii,
-    Format(Format),
-    /// A JSON text; when an array, this many items.
-    JsonItems {
-        min: Option<u64>,
-        max: Option<u64>,
-    },
-    /// Number of items of a list parameter.
-    Items {
-        min: Option<u64>,
-        max: Option<u64>,
-    },
-    /// Several values in one text: at most `max`; every other check applies to each value.
-    MultiValue {
-        separator: &'static str,
-        max: Option<u64>,
-    },
-    /// CIDR blocks that must not overlap.
-    NoOverlap(Rel),
-    /// Must not be set together with the other.
-    MutuallyExclusive(Rel),
-    /// When this is set, the other must be set too.
-    Requires(Rel),
-    /// This or the other must be set.
-    AtLeastOneOf(Rel),
-    /// Required when every condition holds.
-    RequiredWhen(&'static [Cond]),
-    /// Not earlier (or smaller) than the other; at most `max_span_secs` after it (times).
-    Ordered {
-        other: Rel,
-        max_span_secs: Option<u64>,
-    },
-    /// When both are set, not the same wire value as the other.
-    DifferentFrom(Rel),
-    /// A range per wire value of the other parameter; values not listed leave this unchecked.
-    RangeWhen {
-        other: Rel,
-        cases: &'static [(&'static str, Bounds)],
-    },
-}
 
 /// A field value as the interpreter sees it.
 #[derive(Clone, Copy)]
@@ -305,56 +154,6 @@ pub fn run(value: &dyn Validate) -> Result<(), ValidationError> {
     let mut v = Violations::new();
     value.check(&Level::TOP, &mut v);
     v.finish()
-}
-
-/// Where a parameter sits: `Tag.2.Key` is Key under index 2 under Tag.
-#[derive(Clone, Copy)]
-pub struct Path<'a> {
-    parent: Option<&'a Path<'a>>,
-    seg: Seg<'a>,
-}
-
-#[derive(Clone, Copy)]
-enum Seg<'a> {
-    Root,
-    Name(&'a str),
-    /// 0-based; written 1-based like the wire.
-    Index(usize),
-}
-
-impl<'a> Path<'a> {
-    pub const ROOT: Path<'static> = Path {
-        parent: None,
-        seg: Seg::Root,
-    };
-
-    pub fn name(&'a self, name: &'a str) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            seg: Seg::Name(name),
-        }
-    }
-
-    pub fn index(&'a self, i: usize) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            seg: Seg::Index(i),
-        }
-    }
-}
-
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let seg = match self.seg {
-            Seg::Root => return Ok(()),
-            Seg::Name(n) => Cow::Borrowed(n),
-            Seg::Index(i) => Cow::Owned((i + 1).to_string()),
-        };
-        match self.parent {
-            Some(p) if !matches!(p.seg, Seg::Root) => write!(f, "{p}.{seg}"),
-            _ => f.write_str(&seg),
-        }
-    }
 }
 
 /// One level's table with its values.
@@ -660,6 +459,7 @@ impl Ctx<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::rules::Bounds;
 
     const DAY: u64 = 86_400;
 
