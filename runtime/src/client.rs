@@ -35,8 +35,9 @@ use std::time::{Duration, SystemTime};
 
 use crate::api::Request;
 use crate::credentials::{Credentials, CredentialsError};
+use crate::endpoint::{Endpoint, Network, RequestConfig, Service, SignatureStyle};
 use crate::error::{ConfigError, SdkError, TimeoutError, TransportError};
-use crate::http::{build_request, parse_response, Endpoint, RequestConfig, SignatureStyle};
+use crate::http::{build_request, parse_response};
 use crate::sign;
 
 /// Per-attempt timeout unless set: the official SDKs' read timeout.
@@ -230,7 +231,8 @@ fn backoff_delay(retry: u32, base: Duration, max: Duration, random: u64) -> Dura
 
 /// Builds a [`Client`], or a generated crate's wrapper `C: From<Client>`.
 pub struct ClientBuilder<C = Client> {
-    product: &'static str,
+    service: Service,
+    network: Network,
     credentials: Option<Result<Credentials, CredentialsError>>,
     region: Option<String>,
     endpoint: Option<String>,
@@ -248,9 +250,21 @@ impl<C> ClientBuilder<C> {
     /// [`DEFAULT_CONNECT_TIMEOUT`], [`DEFAULT_MAX_RETRIES`], backoff from
     /// [`DEFAULT_BACKOFF_BASE`] up to [`DEFAULT_BACKOFF_MAX`]. Credentials and a region (or an
     /// endpoint) must be set.
+    ///
+    /// The product is known by its code only, so its endpoint is the regional guess
+    /// `{product}.{region}.aliyuncs.com`; [`ClientBuilder::with_service`] gives the documented
+    /// table and rule instead.
     pub fn new(product: &'static str) -> Self {
+        Self::with_service(&Service::product_only(product))
+    }
+
+    /// A builder for the product a generated crate describes in its `static` [`Service`]: the
+    /// endpoint is then resolved through the crate's table, then the documented rule (an
+    /// explicit [`ClientBuilder::endpoint`] still wins). See [`crate::endpoint`].
+    pub fn with_service(service: &Service) -> Self {
         Self {
-            product,
+            service: *service,
+            network: Network::Public,
             credentials: None,
             region: None,
             endpoint: None,
@@ -276,9 +290,17 @@ impl<C> ClientBuilder<C> {
         self
     }
 
-    /// The region whose endpoint is used: `{product}.{region}.aliyuncs.com`.
+    /// The region whose endpoint is used: the service's table or rule (see
+    /// [`crate::endpoint`]); for a product-only builder `{product}.{region}.aliyuncs.com`.
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
+        self
+    }
+
+    /// Which of the region's hosts to use: [`Network::Vpc`] for the VPC-internal endpoint of
+    /// calls made from inside Alibaba Cloud. Public unless set.
+    pub fn network(mut self, network: Network) -> Self {
+        self.network = network;
         self
     }
 
@@ -348,14 +370,17 @@ impl<C: From<Client>> ClientBuilder<C> {
                 "the backoff base must not exceed its maximum",
             ));
         }
-        let mut config = RequestConfig::new().with_signature(self.signature);
+        let mut config = RequestConfig::new()
+            .with_signature(self.signature)
+            .with_service(self.service)
+            .with_network(self.network);
         if let Some(region) = self.region {
             config = config.with_region(region);
         }
         if let Some(endpoint) = &self.endpoint {
             config = config.with_endpoint(endpoint)?;
         }
-        let endpoint = config.endpoint_for(self.product)?;
+        let endpoint = config.endpoint_for(self.service.product)?;
         let mut http = reqwest::Client::builder()
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
@@ -372,7 +397,7 @@ impl<C: From<Client>> ClientBuilder<C> {
         let client = Client {
             inner: Arc::new(Inner {
                 http,
-                product: self.product,
+                product: self.service.product,
                 config,
                 credentials,
                 max_retries: self.max_retries,
@@ -388,7 +413,8 @@ impl<C: From<Client>> ClientBuilder<C> {
 impl<C> fmt::Debug for ClientBuilder<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("product", &self.product)
+            .field("service", &self.service)
+            .field("network", &self.network)
             .field("credentials", &self.credentials)
             .field("region", &self.region)
             .field("endpoint", &self.endpoint)

@@ -1053,3 +1053,91 @@ fn builder_configuration_errors() {
         "vpc.cn-shanghai.aliyuncs.com"
     );
 }
+
+/// Issue 25: a transport failure names the host that was tried, in the error chain.
+#[tokio::test]
+async fn transport_errors_name_the_host() {
+    // A refused loopback port.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let client = Client::builder("Vpc")
+        .credentials(Credentials::new(AK, SK))
+        .endpoint(format!("http://127.0.0.1:{port}"))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let error = client.call(&delete()).await.unwrap_err();
+    let text = aliyun_runtime::error::ErrorReport(&error).to_string();
+    assert!(text.contains(&format!("127.0.0.1:{port}")), "{text}");
+    assert!(
+        matches!(&error, SdkError::Transport(t) if t.not_sent),
+        "{error:?}"
+    );
+
+    // A host that cannot resolve (`.invalid` is reserved: no resolver answers it).
+    let client = Client::builder("Vpc")
+        .credentials(Credentials::new(AK, SK))
+        .endpoint("https://vpc.cn-shanghia.invalid")
+        .timeout(Duration::from_secs(5))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let error = client.call(&delete()).await.unwrap_err();
+    let text = aliyun_runtime::error::ErrorReport(&error).to_string();
+    assert!(text.contains("vpc.cn-shanghia.invalid"), "{text}");
+    assert!(
+        matches!(&error, SdkError::Transport(_) | SdkError::Timeout(_)),
+        "{error:?}"
+    );
+    assert_no_secret(&text);
+}
+
+/// A client built from a crate's service table resolves the listed host; an unknown region of
+/// a table-only product is a configuration error naming the region and the known ones.
+#[test]
+fn service_table_resolution() {
+    use aliyun_runtime::endpoint::{EndpointRule, Network, RegionEndpoint, Service};
+    static SERVICE: Service = Service {
+        product: "Vpc",
+        version: "2016-04-28",
+        rule: EndpointRule::TableOnly,
+        endpoints: &[
+            RegionEndpoint::public("cn-hangzhou", "vpc.aliyuncs.com"),
+            RegionEndpoint::new(
+                "cn-hangzhou",
+                Network::Vpc,
+                "vpc-vpc.cn-hangzhou.aliyuncs.com",
+            ),
+        ],
+    };
+    let build = |region: &str, network| {
+        ClientBuilder::<Client>::with_service(&SERVICE)
+            .credentials(Credentials::new(AK, SK))
+            .region(region)
+            .network(network)
+            .build()
+    };
+    let client = build("cn-hangzhou", Network::Public).unwrap();
+    assert_eq!(client.endpoint().unwrap().host(), "vpc.aliyuncs.com");
+    let client = build("cn-hangzhou", Network::Vpc).unwrap();
+    assert_eq!(
+        client.endpoint().unwrap().host(),
+        "vpc-vpc.cn-hangzhou.aliyuncs.com"
+    );
+    let error = build("cn-shanghia", Network::Public).unwrap_err();
+    let text = error.to_string();
+    assert!(
+        text.contains("cn-shanghia") && text.contains("cn-hangzhou"),
+        "{text}"
+    );
+    // An explicit endpoint wins over the table.
+    let client = ClientBuilder::<Client>::with_service(&SERVICE)
+        .credentials(Credentials::new(AK, SK))
+        .region("cn-shanghia")
+        .endpoint("http://127.0.0.1:1")
+        .build()
+        .unwrap();
+    assert_eq!(client.endpoint().unwrap().host(), "127.0.0.1:1");
+}
