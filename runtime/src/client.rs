@@ -95,7 +95,7 @@ impl Client {
     /// (throttling codes, connections that were never established): never a timeout or a 5xx.
     /// [`SdkError::attempts`] tells how many attempts were made.
     pub async fn call<R: Request>(&self, req: &R) -> Result<R::Response, SdkError<R::Error>> {
-        req.validate()?;
+        crate::http::check_request(req, &self.inner.config)?;
         let inner = &self.inner;
         let token = R::CLIENT_TOKEN.map(|_| uuid::Uuid::new_v4().to_string());
         let idempotent = R::CLIENT_TOKEN.is_some();
@@ -242,6 +242,7 @@ pub struct ClientBuilder<C = Client> {
     backoff_base: Duration,
     backoff_max: Duration,
     signature: SignatureStyle,
+    rule_checks: bool,
     target: PhantomData<fn() -> C>,
 }
 
@@ -274,6 +275,7 @@ impl<C> ClientBuilder<C> {
             backoff_base: DEFAULT_BACKOFF_BASE,
             backoff_max: DEFAULT_BACKOFF_MAX,
             signature: SignatureStyle::V2,
+            rule_checks: true,
             target: PhantomData,
         }
     }
@@ -335,6 +337,15 @@ impl<C> ClientBuilder<C> {
         self
     }
 
+    /// `false` turns the documented rule checks off for every call of this client: requests
+    /// are sent with only their required parameters checked. For when the service accepts
+    /// values the docs (or the rules read from them) do not; one request can skip its checks
+    /// alone with `build_unchecked()` or [`crate::Unchecked`]. On by default.
+    pub fn rule_checks(mut self, enabled: bool) -> Self {
+        self.rule_checks = enabled;
+        self
+    }
+
     /// Signs with `ACS3-HMAC-SHA256` (V3) instead of HMAC-SHA1 in the query.
     pub fn signature_v3(mut self, enabled: bool) -> Self {
         self.signature = if enabled {
@@ -373,7 +384,8 @@ impl<C: From<Client>> ClientBuilder<C> {
         let mut config = RequestConfig::new()
             .with_signature(self.signature)
             .with_service(self.service)
-            .with_network(self.network);
+            .with_network(self.network)
+            .with_rule_checks(self.rule_checks);
         if let Some(region) = self.region {
             config = config.with_region(region);
         }
@@ -422,6 +434,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("connect_timeout", &self.connect_timeout)
             .field("max_retries", &self.max_retries)
             .field("signature", &self.signature)
+            .field("rule_checks", &self.rule_checks)
             .finish_non_exhaustive()
     }
 }

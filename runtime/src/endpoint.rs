@@ -296,19 +296,46 @@ impl Service {
     }
 }
 
-/// Where and how to send requests: region, optional endpoint override, signature scheme.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Where and how to send requests: region, optional endpoint override, signature scheme,
+/// and whether documented rules are checked before sending.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestConfig {
     region: Option<String>,
     endpoint: Option<Endpoint>,
     signature: SignatureStyle,
     service: Option<Service>,
     network: Network,
+    rule_checks: bool,
+}
+
+impl Default for RequestConfig {
+    fn default() -> Self {
+        Self {
+            region: None,
+            endpoint: None,
+            signature: SignatureStyle::default(),
+            service: None,
+            network: Network::default(),
+            rule_checks: true,
+        }
+    }
 }
 
 impl RequestConfig {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// `false` sends every request with only its required parameters checked (see
+    /// `Request::validate_required`); `true`, the default, checks every documented rule
+    /// unless the request itself skips them.
+    pub fn with_rule_checks(mut self, enabled: bool) -> Self {
+        self.rule_checks = enabled;
+        self
+    }
+
+    pub fn rule_checks(&self) -> bool {
+        self.rule_checks
     }
 
     /// The region whose endpoint is used (the request's own `RegionId` is left alone).

@@ -16,9 +16,23 @@ use crate::error::{ConfigError, ErrorBody, ResponseError, SdkError, ServiceError
 use crate::roa::{RoaRequest, JSON_CONTENT_TYPE};
 use crate::sign;
 
+/// The checks a request gets before it is sent: every documented rule
+/// ([`Request::validate`]), or only required parameters ([`Request::validate_required`]) when
+/// the request skips its rule checks or the configuration turns them off.
+pub fn check_request<R: Request>(
+    req: &R,
+    config: &RequestConfig,
+) -> Result<(), crate::validate::ValidationError> {
+    if config.rule_checks() && !req.rule_checks_skipped() {
+        req.validate()
+    } else {
+        req.validate_required()
+    }
+}
+
 /// Builds the signed HTTP request for one attempt.
 ///
-/// Runs `req.validate()` first. The API parameters go into the query of a `POST /` with an
+/// Runs [`check_request`] first. The API parameters go into the query of a `POST /` with an
 /// empty body. With [`SignatureStyle::V2`] the common parameters (`Action`, `Version`,
 /// `Format=JSON`, `AccessKeyId`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`,
 /// `Timestamp`, and `SecurityToken` for STS) are added and everything is signed into the
@@ -37,7 +51,7 @@ pub fn build_request<R: Request>(
     nonce: &str,
     client_token: Option<&str>,
 ) -> Result<http::Request<Vec<u8>>, SdkError<R::Error>> {
-    req.validate()?;
+    check_request(req, config)?;
     if credentials.access_key_id().is_empty() || credentials.access_key_secret().is_empty() {
         return Err(ConfigError::new("the AccessKey ID and secret must not be empty").into());
     }

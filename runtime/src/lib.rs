@@ -33,7 +33,7 @@ pub mod sign;
 pub mod testing;
 pub mod validate;
 
-pub use api::{ApiError, Request};
+pub use api::{ApiError, Request, Unchecked};
 pub use credentials::Credentials;
 pub use error::{CommonErrorCode, ErrorBody, SdkError, ServiceError};
 pub use validate::{ValidationError, Violation};

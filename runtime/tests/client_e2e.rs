@@ -73,6 +73,8 @@ struct CreateThing {
     region_id: String,
     name: String,
     client_token: Option<String>,
+    /// What a generated `build_unchecked()` records.
+    rules_skipped: bool,
 }
 
 impl CreateThing {
@@ -81,6 +83,7 @@ impl CreateThing {
             region_id: "cn-shanghai".into(),
             name: name.into(),
             client_token: None,
+            rules_skipped: false,
         }
     }
 }
@@ -98,7 +101,12 @@ impl Validate for NameRules<'_> {
                 max: Some(20),
             }],
         }];
-        at.check(RULES, &[Value::Text(self.0)], v);
+        let name = if self.0.is_empty() {
+            Value::Absent
+        } else {
+            Value::Text(self.0)
+        };
+        at.check(RULES, &[name], v);
     }
 }
 
@@ -115,6 +123,12 @@ impl Request for CreateThing {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     fn validate(&self) -> Result<(), ValidationError> {
         validate_name(&self.name)
+    }
+    fn validate_required(&self) -> Result<(), ValidationError> {
+        aliyun_runtime::validate::run_required(&NameRules(&self.name))
+    }
+    fn rule_checks_skipped(&self) -> bool {
+        self.rules_skipped
     }
     fn to_query(&self) -> Vec<(String, String)> {
         let mut q = vec![
@@ -1140,4 +1154,56 @@ fn service_table_resolution() {
         .build()
         .unwrap();
     assert_eq!(client.endpoint().unwrap().host(), "127.0.0.1:1");
+}
+
+/// Issue 19: the escape hatch reaches the wire. A name over the documented 20 characters is
+/// refused locally by default, and sent when the request skips its rule checks (as
+/// `build_unchecked()` marks it, or wrapped in `Unchecked`) or the client turns them off; a
+/// missing required parameter is refused in every case.
+#[tokio::test]
+async fn rule_checks_can_be_skipped_per_request_and_per_client() {
+    let server = Server::start(|n, _| ok(&format!("R{n}"))).await;
+    let long = "x".repeat(21);
+    let client = builder(&server).build().unwrap();
+
+    let error = client.call(&CreateThing::new(&long)).await.unwrap_err();
+    assert!(
+        matches!(&error, SdkError::Validation(v) if v.mentions("Name")),
+        "{error:?}"
+    );
+    assert_eq!(server.count(), 0);
+
+    let mut marked = CreateThing::new(&long);
+    marked.rules_skipped = true;
+    client.call(&marked).await.unwrap();
+    client
+        .call(&aliyun_runtime::Unchecked(CreateThing::new(&long)))
+        .await
+        .unwrap();
+    let unchecked_client = builder(&server).rule_checks(false).build().unwrap();
+    unchecked_client
+        .call(&CreateThing::new(&long))
+        .await
+        .unwrap();
+    let seen = server.seen();
+    assert_eq!(seen.len(), 3);
+    assert!(seen.iter().all(|s| s.param("Name") == Some(long.as_str())));
+
+    // Required parameters are still checked, nothing is sent.
+    for error in [
+        unchecked_client
+            .call(&CreateThing::new(""))
+            .await
+            .unwrap_err(),
+        client
+            .call(&aliyun_runtime::Unchecked(CreateThing::new("")))
+            .await
+            .unwrap_err(),
+    ] {
+        let SdkError::Validation(v) = &error else {
+            panic!("{error:?}")
+        };
+        assert!(v.mentions("Name"), "{v}");
+    }
+    assert_eq!(server.count(), 3);
 }

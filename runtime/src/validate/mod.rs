@@ -15,5 +15,5 @@ mod time;
 
 pub use report::{Path, UnknownValue, ValidationError, Violation, Violations};
 pub use rules::{Bounds, CharClass, Check, Cond, Format, Param, Rel};
-pub use table::{run, AsValue, Level, List, Validate, Value};
+pub use table::{run, run_required, AsValue, Level, List, Validate, Value};
 pub use time::Instant;

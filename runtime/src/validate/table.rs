@@ -156,6 +156,15 @@ pub fn run(value: &dyn Validate) -> Result<(), ValidationError> {
     v.finish()
 }
 
+/// Checks only that the required parameters of `value` are set, at every level (the members
+/// of list items too), skipping every documented rule: what a request whose rule checks are
+/// turned off still gets checked for (`Request::validate_required`).
+pub fn run_required(value: &dyn Validate) -> Result<(), ValidationError> {
+    let mut v = Violations::new();
+    value.check(&Level::REQUIRED_ONLY, &mut v);
+    v.finish()
+}
+
 /// One level's table with its values.
 #[derive(Clone, Copy)]
 struct Scope<'a> {
@@ -170,16 +179,27 @@ impl<'a> Scope<'a> {
     }
 }
 
-/// The level a [`Validate::check`] runs at: its path and the request's top level.
+/// The level a [`Validate::check`] runs at: its path, the request's top level, and whether
+/// only required parameters are checked.
 pub struct Level<'a> {
     path: Path<'a>,
     top: Option<Scope<'a>>,
+    required_only: bool,
 }
 
 impl Level<'_> {
     pub const TOP: Level<'static> = Level {
         path: Path::ROOT,
         top: None,
+        required_only: false,
+    };
+
+    /// The top level of a run that checks only that required parameters are set, nested ones
+    /// included ([`run_required`]).
+    pub const REQUIRED_ONLY: Level<'static> = Level {
+        path: Path::ROOT,
+        top: None,
+        required_only: true,
     };
 
     /// Checks `values` (one per entry of `rules`, in order) against `rules`.
@@ -191,6 +211,10 @@ impl Level<'_> {
             if param.required && !value.is_set() {
                 v.at(&path, MISSING);
             }
+            if self.required_only {
+                required_below(value, &path, top, v);
+                continue;
+            }
             value_checks(param.checks, value, &path, top, v);
             let ctx = Ctx {
                 level: &self.path,
@@ -201,6 +225,26 @@ impl Level<'_> {
                 ctx.relation(check, value, &path, v);
             }
         }
+    }
+}
+
+/// The required members of nested structs (in lists too), and nothing else.
+fn required_below(value: &Value<'_>, path: &Path<'_>, top: Scope<'_>, v: &mut Violations) {
+    match value {
+        Value::List(list) => {
+            for i in 0..list.len() {
+                required_below(&list.item(i), &path.index(i), top, v);
+            }
+        }
+        Value::Nested(inner) => {
+            let level = Level {
+                path: *path,
+                top: Some(top),
+                required_only: true,
+            };
+            inner.check(&level, v);
+        }
+        _ => {}
     }
 }
 
@@ -233,6 +277,7 @@ fn value_checks(
             let level = Level {
                 path: *path,
                 top: Some(top),
+                required_only: false,
             };
             inner.check(&level, v);
         }
@@ -761,5 +806,65 @@ mod tests {
         let item = tag.index(1);
         assert_eq!(item.name("Key").to_string(), "Tag.2.Key");
         assert_eq!(root.name("RegionId").to_string(), "RegionId");
+    }
+
+    /// `Tag.N.Key` is required and at most 3 characters; the top-level `Name` is required and at
+    /// most 2 characters.
+    struct Tag(Option<String>);
+    impl Validate for Tag {
+        fn check(&self, at: &Level<'_>, v: &mut Violations) {
+            const RULES: &[Param] = &[Param::required(
+                "Key",
+                &[Check::Length {
+                    min: None,
+                    max: Some(3),
+                }],
+            )];
+            at.check(RULES, &[self.0.as_value()], v);
+        }
+    }
+    impl AsValue for Tag {
+        fn as_value(&self) -> Value<'_> {
+            Value::Nested(self)
+        }
+    }
+    struct Tagged {
+        name: Option<String>,
+        tags: Vec<Tag>,
+    }
+    impl Validate for Tagged {
+        fn check(&self, at: &Level<'_>, v: &mut Violations) {
+            const RULES: &[Param] = &[
+                Param::required(
+                    "Name",
+                    &[Check::Length {
+                        min: None,
+                        max: Some(2),
+                    }],
+                ),
+                Param::optional("Tag", &[]),
+            ];
+            at.check(RULES, &[self.name.as_value(), self.tags.as_value()], v);
+        }
+    }
+
+    #[test]
+    fn required_only_skips_rules_but_not_required_members() {
+        let fields = |r: Result<(), ValidationError>| -> Vec<String> {
+            r.err()
+                .map(|e| e.violations.into_iter().map(|v| v.field).collect())
+                .unwrap_or_default()
+        };
+        let too_long = Tagged {
+            name: Some("long name".into()),
+            tags: vec![Tag(Some("long key".into()))],
+        };
+        assert_eq!(fields(run(&too_long)), ["Name", "Tag.1.Key"]);
+        assert!(run_required(&too_long).is_ok());
+        let missing = Tagged {
+            name: None,
+            tags: vec![Tag(Some("k".into())), Tag(None)],
+        };
+        assert_eq!(fields(run_required(&missing)), ["Name", "Tag.2.Key"]);
     }
 }
