@@ -38,6 +38,7 @@ use crate::credentials::{Credentials, CredentialsError};
 use crate::endpoint::{Endpoint, Network, RequestConfig, Service, SignatureStyle};
 use crate::error::{ConfigError, SdkError, TimeoutError, TransportError};
 use crate::http::{build_request, parse_response};
+use crate::provider::{CachedProvider, DefaultChain, ProvideCredentials};
 use crate::sign;
 
 /// Per-attempt timeout unless set: the official SDKs' read timeout.
@@ -61,7 +62,7 @@ struct Inner {
     http: reqwest::Client,
     product: &'static str,
     config: RequestConfig,
-    credentials: Credentials,
+    credentials: Arc<dyn ProvideCredentials>,
     max_retries: u32,
     backoff_base: Duration,
     backoff_max: Duration,
@@ -97,6 +98,11 @@ impl Client {
     pub async fn call<R: Request>(&self, req: &R) -> Result<R::Response, SdkError<R::Error>> {
         crate::http::check_request(req, &self.inner.config)?;
         let inner = &self.inner;
+        let credentials = inner
+            .credentials
+            .provide_credentials()
+            .await
+            .map_err(|e| ConfigError::new("cannot get credentials").with_source(e))?;
         let token = R::CLIENT_TOKEN.map(|_| uuid::Uuid::new_v4().to_string());
         let idempotent = R::CLIENT_TOKEN.is_some();
         let mut attempt: u32 = 0;
@@ -106,7 +112,7 @@ impl Client {
             let request = build_request(
                 req,
                 &inner.config,
-                &inner.credentials,
+                &credentials,
                 SystemTime::now(),
                 &nonce,
                 token.as_deref(),
@@ -130,7 +136,7 @@ impl Client {
                 }
                 Err(mut error) => {
                     error.set_attempts(attempt);
-                    error.redact(&inner.credentials);
+                    error.redact(&credentials);
                     return Err(error);
                 }
             }
@@ -229,11 +235,31 @@ fn backoff_delay(retry: u32, base: Duration, max: Duration, random: u64) -> Dura
     floor + Duration::from_nanos(extra)
 }
 
+/// Where a builder's credentials come from.
+enum Source {
+    Fixed(Result<Credentials, CredentialsError>),
+    Provider(Arc<dyn ProvideCredentials>),
+}
+
+impl fmt::Debug for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Fixed(result) => result.fmt(f),
+            Source::Provider(provider) => provider.fmt(f),
+        }
+    }
+}
+
 /// Builds a [`Client`], or a generated crate's wrapper `C: From<Client>`.
+///
+/// Credentials: [`ClientBuilder::credentials`] (explicit keys) win; else
+/// [`ClientBuilder::credentials_provider`]; else the [`DefaultChain`] (environment, OIDC role,
+/// CLI config file, credentials file, ECS instance role, credentials URI), looked up at the
+/// first call and cached.
 pub struct ClientBuilder<C = Client> {
     service: Service,
     network: Network,
-    credentials: Option<Result<Credentials, CredentialsError>>,
+    credentials: Option<Source>,
     region: Option<String>,
     endpoint: Option<String>,
     timeout: Duration,
@@ -280,15 +306,24 @@ impl<C> ClientBuilder<C> {
         }
     }
 
+    /// Explicit credentials: they win over every other source.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(Ok(credentials));
+        self.credentials = Some(Source::Fixed(Ok(credentials)));
         self
     }
 
     /// Reads the credentials from the environment now ([`Credentials::from_env`]); a missing
     /// variable is reported by [`ClientBuilder::build`].
     pub fn credentials_from_env(mut self) -> Self {
-        self.credentials = Some(Credentials::from_env());
+        self.credentials = Some(Source::Fixed(Credentials::from_env()));
+        self
+    }
+
+    /// Credentials from a provider (an STS role, a configured [`DefaultChain`], your own),
+    /// cached and refreshed before they expire ([`CachedProvider`]). Without this or
+    /// [`ClientBuilder::credentials`], the client uses the [`DefaultChain`].
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(Source::Provider(Arc::new(provider)));
         self
     }
 
@@ -360,19 +395,21 @@ impl<C> ClientBuilder<C> {
 impl<C: From<Client>> ClientBuilder<C> {
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<C, ConfigError> {
-        let credentials = match self.credentials {
-            None => {
-                return Err(ConfigError::new(
-                    "no credentials: call .credentials(..) or .credentials_from_env()",
-                ))
+        let credentials: Arc<dyn ProvideCredentials> = match self.credentials {
+            None => Arc::new(CachedProvider::new(Arc::new(DefaultChain::new()))),
+            Some(Source::Provider(provider)) => Arc::new(CachedProvider::new(provider)),
+            Some(Source::Fixed(result)) => {
+                let credentials = result?;
+                if credentials.access_key_id().is_empty()
+                    || credentials.access_key_secret().is_empty()
+                {
+                    return Err(ConfigError::new(
+                        "the AccessKey ID and secret must not be empty",
+                    ));
+                }
+                Arc::new(credentials)
             }
-            Some(result) => result?,
         };
-        if credentials.access_key_id().is_empty() || credentials.access_key_secret().is_empty() {
-            return Err(ConfigError::new(
-                "the AccessKey ID and secret must not be empty",
-            ));
-        }
         if self.timeout.is_zero() || self.connect_timeout.is_zero() {
             return Err(ConfigError::new("timeouts must be greater than zero"));
         }
@@ -471,11 +508,18 @@ mod tests {
 
     #[test]
     fn builder_reports_configuration_problems() {
-        let e = Client::builder("Vpc")
+        // No credentials given: the default chain, looked up at the first call.
+        let c = Client::builder("Vpc")
             .region("cn-shanghai")
             .build()
+            .unwrap();
+        assert!(format!("{c:?}").contains("DefaultChain"), "{c:?}");
+        let e = Client::builder("Vpc")
+            .region("cn-shanghai")
+            .credentials(Credentials::new("", ""))
+            .build()
             .unwrap_err();
-        assert!(e.message().contains("credentials"), "{e}");
+        assert!(e.message().contains("AccessKey"), "{e}");
         let creds = Credentials::new("id", "sk");
         let e = Client::builder("Vpc")
             .credentials(creds.clone())

@@ -25,6 +25,8 @@ pub mod endpoint;
 pub use aliyun_wire as de;
 pub mod error;
 pub mod http;
+#[cfg(feature = "reqwest")]
+pub mod provider;
 pub mod query;
 pub mod response;
 pub mod roa;

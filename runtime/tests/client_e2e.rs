@@ -1040,14 +1040,15 @@ async fn v3_with_wrong_secret_is_rejected() {
 
 #[test]
 fn builder_configuration_errors() {
-    let no_credentials = ClientBuilder::<VpcClient>::new("Vpc")
+    let empty_credentials = ClientBuilder::<VpcClient>::new("Vpc")
+        .credentials(Credentials::new("", SK))
         .region("cn-shanghai")
         .build();
-    assert!(no_credentials
+    assert!(empty_credentials
         .err()
         .unwrap()
         .to_string()
-        .contains("credentials"));
+        .contains("AccessKey"));
     let no_region = Client::builder("Vpc")
         .credentials(Credentials::new(AK, SK))
         .build();
