@@ -14,6 +14,9 @@
 //! - [`error`]: gateway error codes, error bodies and [`SdkError`].
 //! - [`http`]: sans-IO request building and response parsing.
 //! - `client` (feature `reqwest`): an async client with bounded, idempotency-aware retries.
+//! - [`endpoint`]: a product's endpoint table and rule ([`endpoint::Service`]) and resolution.
+//! - [`paginate`]: the traits of paged APIs; `paginator` (feature `reqwest`) walks them.
+//! - `provider` (feature `reqwest`): credentials sources and the default chain.
 
 pub mod api;
 #[cfg(feature = "reqwest")]
@@ -25,6 +28,9 @@ pub mod endpoint;
 pub use aliyun_wire as de;
 pub mod error;
 pub mod http;
+pub mod paginate;
+#[cfg(feature = "reqwest")]
+pub mod paginator;
 #[cfg(feature = "reqwest")]
 pub mod provider;
 pub mod query;

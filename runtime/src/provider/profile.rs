@@ -334,10 +334,7 @@ impl fmt::Debug for IniFileProvider {
 
 /// `[section]` → `key = value` pairs. A `#` or `;` starts a comment (also after a value, as
 /// the documented examples write them). Errors name the line.
-fn parse_ini(
-    text: &str,
-    file: &str,
-) -> Result<Sections, ProviderError> {
+fn parse_ini(text: &str, file: &str) -> Result<Sections, ProviderError> {
     let mut sections: Sections = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = raw.split(['#', ';']).next().unwrap_or("").trim();
