@@ -27,6 +27,7 @@ pub mod merge;
 pub mod model;
 pub mod par;
 pub mod parse;
+pub mod rules;
 pub mod stats;
 
 use std::collections::BTreeMap;

@@ -217,7 +217,7 @@ pub enum Format {
     Ip,
     /// A TCP/UDP port, 1–65535.
     Port,
-    /// `YYYY-MM-DDThh:mm:ssZ` or `YYYY-MM-DDThh:mmZ` (UTC).
+    /// An ISO 8601 date and time (`T` or a space between, optional fraction and zone).
     DateTime,
     /// `YYYY-MM-DD`.
     Date,

@@ -1,9 +1,11 @@
-//! The oracle of the generated rule tests: whether a value keeps the rules of a field, decided
-//! from what each IR rule *means*, written here independently of the runtime's checks.
+//! What each IR rule *means*: whether a value keeps the rules of a field, decided here
+//! independently of the runtime's checks. Two users:
 //!
-//! The generated tests compare this verdict with the compiled validator (runtime code driven by
-//! what `api.rs` emitted), so a runtime check and its test can no longer agree by construction,
-//! and the generator does not depend on the runtime crate.
+//! - the parser's evidence step ([`crate::parse::evidence`]), which does not enforce a rule that
+//!   rejects a value the doc itself gives;
+//! - the generated rule tests, which compare this verdict with the compiled validator (runtime
+//!   code driven by what the emitter wrote), so a runtime check and its test cannot agree by
+//!   construction, and the generator does not depend on the runtime crate.
 //!
 //! Meanings (the README's constraint vocabulary): lengths count characters; a numeric range over
 //! a `String` parameter only judges text that is a number (such parameters also take words, like
@@ -12,18 +14,55 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::api::Scalar;
-use crate::model::{CharClass, Constraint, Number, Rule};
+use crate::model::{CharClass, Constraint, Number, Rule, Type};
 
 /// The format names the validators check (other names are documentation only).
 pub const CHECKED_FORMATS: &[&str] = &[
     "cidr", "ipv4", "ipv6", "ip", "port", "datetime", "date", "json", "cron",
 ];
 
+/// Whether a `format` rule is checked: a known name, and for times a layout that is the ISO
+/// 8601 one the check reads. `The time must be in UTC` names the zone, not how the value is
+/// written, and `yyyyMMdd` or `yyyy/MM/dd HH:mm` are layouts the ISO check would turn away:
+/// those rules are documentation.
+pub fn format_is_checked(name: &str, pattern: Option<&str>) -> bool {
+    let layout = pattern.map(str::to_ascii_lowercase);
+    let iso_date = |p: &str| p.starts_with("yyyy-mm-dd");
+    match name {
+        "datetime" => layout.is_some_and(|p| {
+            iso_date(&p) && (p[10..].starts_with("thh:mm") || p[10..].starts_with(" hh:mm"))
+        }),
+        "date" => layout.is_none_or(|p| p == "yyyy-mm-dd"),
+        _ => CHECKED_FORMATS.contains(&name),
+    }
+}
+
+/// What kind of value a rule judges (from the field's IR type, or an array's item type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Strings and documented types the generator does not know (sent as text).
+    Text,
+    Number,
+    Bool,
+    /// JSON values and maps: no single-value checks.
+    Json,
+}
+
+impl Kind {
+    pub fn of(ty: &Type) -> Kind {
+        match ty {
+            Type::Integer | Type::Long | Type::Float | Type::Double => Kind::Number,
+            Type::Boolean => Kind::Bool,
+            Type::Json | Type::Map => Kind::Json,
+            _ => Kind::Text,
+        }
+    }
+}
+
 /// Whether the rules of one field accept `value` (its wire text).
-pub fn accepts(scalar: Scalar, constraints: &[Constraint], value: &str) -> bool {
+pub fn accepts(kind: Kind, constraints: &[Constraint], value: &str) -> bool {
     let multi = constraints.iter().find_map(|c| match &c.rule {
-        Rule::MultiValue { separator, max } if scalar == Scalar::String => {
+        Rule::MultiValue { separator, max } if kind == Kind::Text => {
             Some((separator.as_str(), *max))
         }
         _ => None,
@@ -32,11 +71,9 @@ pub fn accepts(scalar: Scalar, constraints: &[Constraint], value: &str) -> bool 
         Some((separator, max)) => {
             let items: Vec<&str> = value.split(separator).map(str::trim).collect();
             max.is_none_or(|m| items.len() as u64 <= m)
-                && items
-                    .iter()
-                    .all(|item| keeps_all(scalar, constraints, item))
+                && items.iter().all(|item| keeps_all(kind, constraints, item))
         }
-        None => keeps_all(scalar, constraints, value),
+        None => keeps_all(kind, constraints, value),
     }
 }
 
@@ -51,13 +88,13 @@ pub fn differs(mine: &str, theirs: &str) -> bool {
     mine != theirs
 }
 
-fn keeps_all(scalar: Scalar, constraints: &[Constraint], x: &str) -> bool {
-    constraints.iter().all(|c| keeps(scalar, &c.rule, x))
+fn keeps_all(kind: Kind, constraints: &[Constraint], x: &str) -> bool {
+    constraints.iter().all(|c| keeps(kind, &c.rule, x))
 }
 
-fn keeps(scalar: Scalar, rule: &Rule, x: &str) -> bool {
-    let is_str = scalar == Scalar::String;
-    let numeric = scalar.is_numeric();
+fn keeps(kind: Kind, rule: &Rule, x: &str) -> bool {
+    let is_str = kind == Kind::Text;
+    let numeric = kind == Kind::Number;
     match rule {
         Rule::Enum { values } if numeric => match x.parse::<f64>() {
             Ok(n) => values.iter().any(|v| v.value.parse::<f64>() == Ok(n)),
@@ -113,7 +150,9 @@ fn keeps(scalar: Scalar, rule: &Rule, x: &str) -> bool {
             Ok(_) => true,
             Err(_) => false,
         },
-        Rule::Format { name, .. } if is_str => has_format(name, x),
+        Rule::Format { name, pattern } if is_str => {
+            !format_is_checked(name, pattern.as_deref()) || has_format(name, x)
+        }
         Rule::Format { name, .. } if numeric && name == "port" => {
             x.parse::<f64>().is_ok_and(|p| (1.0..=65535.0).contains(&p))
         }
@@ -224,20 +263,143 @@ fn is_date(x: &str) -> bool {
     }
 }
 
-/// `YYYY-MM-DDThh:mmZ` or `YYYY-MM-DDThh:mm:ssZ` (UTC; a leap second allowed).
-fn is_datetime(x: &str) -> bool {
-    let Some((date, time)) = x.split_once('T') else {
-        return false;
+/// `hh:mm[:ss[.fff]]`, in seconds of the day (a leap second allowed).
+fn clock_secs(x: &str) -> Option<f64> {
+    let parts: Vec<&str> = x.split(':').collect();
+    let (h, m, s) = match parts.as_slice() {
+        [h, m] => (*h, *m, "00"),
+        [h, m, s] => (*h, *m, *s),
+        _ => return None,
     };
-    let Some(time) = time.strip_suffix('Z') else {
-        return false;
-    };
-    is_date(date)
-        && match time.split(':').collect::<Vec<_>>().as_slice() {
-            [h, m] => two_digits(h, 0, 23) && two_digits(m, 0, 59),
-            [h, m, s] => two_digits(h, 0, 23) && two_digits(m, 0, 59) && two_digits(s, 0, 60),
-            _ => false,
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    let ok = two_digits(h, 0, 23)
+        && two_digits(m, 0, 59)
+        && two_digits(whole, 0, 60)
+        && frac.chars().all(|c| c.is_ascii_digit())
+        && (frac.is_empty() != s.contains('.'));
+    if !ok {
+        return None;
+    }
+    let frac: f64 = format!("0.{}", if frac.is_empty() { "0" } else { frac })
+        .parse()
+        .ok()?;
+    Some(
+        (h.parse::<u32>().ok()? * 3600 + m.parse::<u32>().ok()? * 60) as f64
+            + whole.parse::<f64>().ok()?
+            + frac,
+    )
+}
+
+/// Splits a `Z` or `±hh:mm` / `±hhmm` zone off a clock time: (clock, seconds east of UTC).
+fn zone(x: &str) -> Option<(&str, i64)> {
+    if let Some(rest) = x.strip_suffix(['Z', 'z']) {
+        return Some((rest, 0));
+    }
+    match x.rfind(['+', '-']) {
+        Some(i) => {
+            let (clock, off) = (&x[..i], &x[i + 1..]);
+            let digits: String = off.chars().filter(|c| *c != ':').collect();
+            if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let secs =
+                digits[..2].parse::<i64>().ok()? * 3600 + digits[2..].parse::<i64>().ok()? * 60;
+            Some((clock, if x.as_bytes()[i] == b'-' { -secs } else { secs }))
         }
+        None => Some((x, 0)),
+    }
+}
+
+/// An ISO 8601 date and time: `YYYY-MM-DD`, `T` or a space, `hh:mm[:ss[.fff]]`, and an
+/// optional `Z` or offset (none means UTC), in seconds since 1970-01-01T00:00:00Z.
+pub fn datetime_secs(x: &str) -> Option<f64> {
+    let i = x.find(['T', 't', ' '])?;
+    let (date, time) = (&x[..i], x[i + 1..].trim_start());
+    if !is_date(date) {
+        return None;
+    }
+    let (clock, offset) = zone(time)?;
+    let day = days_since_epoch(date)?;
+    Some(day as f64 * 86_400.0 + clock_secs(clock)? - offset as f64)
+}
+
+/// Days from 1970-01-01 to a `YYYY-MM-DD` date (year by year: plain rather than quick).
+fn days_since_epoch(date: &str) -> Option<i64> {
+    let mut it = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (it.next()??, it.next()??, it.next()??);
+    let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let year_days = |y: i64| if leap(y) { 366 } else { 365 };
+    let mut days = 0i64;
+    if y >= 1970 {
+        days += (1970..y).map(year_days).sum::<i64>();
+    } else {
+        days -= (y..1970).map(year_days).sum::<i64>();
+    }
+    let months = [
+        31,
+        if leap(y) { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if d > months[(m - 1) as usize] {
+        return None;
+    }
+    days += months[..(m - 1) as usize].iter().sum::<i64>();
+    Some(days + d - 1)
+}
+
+/// A date and time in the ISO 8601 way (see [`datetime_secs`]): `2019-03-13T12:11:14Z`,
+/// `2019-03-13 12:11:14`, `2019-03-13T12:11:14.000+08:00`. A layout the doc spells out with a
+/// `T` and a `Z` is one of them, and the service may read the others too: the check only turns
+/// away what is no date and time at all.
+fn is_datetime(x: &str) -> bool {
+    datetime_secs(x).is_some()
+}
+
+/// A value an `ordered` rule compares: a time (seconds since the epoch: ISO dates and date
+/// times, numbers from 10^9 as epoch seconds, from 10^12 as epoch milliseconds) or a plain
+/// number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Instant {
+    Time(f64),
+    Number(f64),
+}
+
+impl Instant {
+    pub fn of(text: &str) -> Option<Instant> {
+        let t = text.trim();
+        if let Ok(n) = t.parse::<f64>() {
+            return n.is_finite().then_some(if n >= 1e12 {
+                Instant::Time(n / 1000.0)
+            } else if n >= 1e9 {
+                Instant::Time(n)
+            } else {
+                Instant::Number(n)
+            });
+        }
+        if is_date(t) {
+            return days_since_epoch(t).map(|d| Instant::Time(d as f64 * 86_400.0));
+        }
+        datetime_secs(t).map(Instant::Time)
+    }
+
+    /// How far `self` lies after `earlier` when both are of one sort.
+    pub fn since(self, earlier: Instant) -> Option<f64> {
+        match (self, earlier) {
+            (Instant::Time(a), Instant::Time(b)) | (Instant::Number(a), Instant::Number(b)) => {
+                Some(a - b)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A time `secs` after 1970-01-01T00:00:00Z as `YYYY-MM-DDThh:mm:ssZ`, or as `YYYY-MM-DD`
@@ -299,13 +461,13 @@ mod tests {
     #[test]
     fn new_value_kinds() {
         let not_empty = Rule::NotEmpty;
-        assert!(!keeps(Scalar::String, &not_empty, ""));
-        assert!(keeps(Scalar::String, &not_empty, " "));
+        assert!(!keeps(Kind::Text, &not_empty, ""));
+        assert!(keeps(Kind::Text, &not_empty, " "));
         let no_url = Rule::ForbiddenSubstrings {
             values: vec!["http://".into()],
         };
-        assert!(!keeps(Scalar::String, &no_url, "see HTTP://x"));
-        assert!(keeps(Scalar::String, &no_url, "plain"));
+        assert!(!keeps(Kind::Text, &no_url, "see HTTP://x"));
+        assert!(keeps(Kind::Text, &no_url, "plain"));
     }
 
     use super::*;
@@ -322,7 +484,11 @@ mod tests {
             ("port", "65535", true),
             ("datetime", "2021-01-01T00:00Z", true),
             ("datetime", "2021-13-01T00:00:00Z", false),
-            ("datetime", "2021-01-01 00:00:00", false),
+            ("datetime", "2021-01-01 00:00:00", true),
+            ("datetime", "2021-01-01T08:00:00.250+08:00", true),
+            ("datetime", "2021-01-01", false),
+            ("datetime", "12:00Z", false),
+            ("datetime", "2021-02-29T00:00:00Z", false),
             ("date", "2021/01/01", false),
             ("json", "{", false),
         ] {
@@ -331,20 +497,52 @@ mod tests {
     }
 
     #[test]
+    fn only_iso_layouts_are_checked() {
+        assert!(format_is_checked("datetime", Some("YYYY-MM-DDThh:mm:ssZ")));
+        assert!(format_is_checked("datetime", Some("yyyy-MM-dd HH:mm:ss")));
+        assert!(
+            !format_is_checked("datetime", None),
+            "UTC names a zone, not a layout"
+        );
+        assert!(!format_is_checked("datetime", Some("yyyy/MM/dd HH:mm")));
+        assert!(format_is_checked("date", Some("YYYY-MM-DD")));
+        assert!(!format_is_checked("date", Some("yyyyMMdd")));
+        assert!(format_is_checked("cidr", None));
+        assert!(!format_is_checked("email", None));
+    }
+
+    #[test]
+    fn instants_by_hand() {
+        // 2019-01-31T10:00:00Z: 17927 days (49 years with 12 leap days, and 30 of January) and
+        // 10 hours after the epoch.
+        let t = 17_927.0 * 86_400.0 + 36_000.0;
+        assert_eq!(Instant::of("2019-01-31T10:00:00Z"), Some(Instant::Time(t)));
+        assert_eq!(
+            Instant::of("2019-01-31 18:00:00+08:00"),
+            Some(Instant::Time(t))
+        );
+        assert_eq!(Instant::of("1548928800"), Some(Instant::Time(t)));
+        assert_eq!(Instant::of("1548928800000"), Some(Instant::Time(t)));
+        assert_eq!(Instant::of("2019-01-31"), Some(Instant::Time(t - 36_000.0)));
+        assert_eq!(Instant::of("12"), Some(Instant::Number(12.0)));
+        assert_eq!(Instant::of("soon"), None);
+    }
+
+    #[test]
     fn prefixes_ignore_ascii_case_and_ranges_skip_words() {
         let no_http = Rule::PrefixForbidden {
             values: vec!["http://".into()],
         };
-        assert!(!keeps(Scalar::String, &no_http, "HTTP://x"));
-        assert!(keeps(Scalar::String, &no_http, "中http://"));
+        assert!(!keeps(Kind::Text, &no_http, "HTTP://x"));
+        assert!(keeps(Kind::Text, &no_http, "中http://"));
         let range = Rule::Range {
             min: Some(Number::Int(1)),
             max: Some(Number::Int(10)),
             min_exclusive: false,
             max_exclusive: true,
         };
-        assert!(keeps(Scalar::String, &range, "Any"));
-        assert!(!keeps(Scalar::String, &range, "10"));
-        assert!(!keeps(Scalar::I32, &range, "0"));
+        assert!(keeps(Kind::Text, &range, "Any"));
+        assert!(!keeps(Kind::Text, &range, "10"));
+        assert!(!keeps(Kind::Number, &range, "0"));
     }
 }
