@@ -402,6 +402,31 @@ impl Instant {
     }
 }
 
+/// Whether two CIDR blocks share an address; `None` when either is no CIDR block or they are of
+/// different families.
+pub fn cidrs_overlap(a: &str, b: &str) -> Option<bool> {
+    fn block(x: &str) -> Option<(u128, u32, bool)> {
+        let (addr, prefix) = x.trim().split_once('/')?;
+        let bits: u32 = prefix.parse().ok()?;
+        match addr.parse::<IpAddr>().ok()? {
+            IpAddr::V4(v4) if bits <= 32 => Some((u32::from(v4) as u128, bits, false)),
+            IpAddr::V6(v6) if bits <= 128 => Some((u128::from(v6), bits, true)),
+            _ => None,
+        }
+    }
+    let (x, xb, x6) = block(a)?;
+    let (y, yb, y6) = block(b)?;
+    if x6 != y6 {
+        return None;
+    }
+    let width = if x6 { 128 } else { 32 };
+    // Two blocks overlap when they agree on the shorter prefix.
+    let shorter = xb.min(yb);
+    let shift = width - shorter;
+    let (x, y) = if shift >= 128 { (0, 0) } else { (x >> shift, y >> shift) };
+    Some(x == y)
+}
+
 /// A time `secs` after 1970-01-01T00:00:00Z as `YYYY-MM-DDThh:mm:ssZ`, or as `YYYY-MM-DD`
 /// when `date_only`: the values the generated `ordered` tests send.
 pub fn time_text(secs: i64, date_only: bool) -> String {
@@ -494,6 +519,16 @@ mod tests {
         ] {
             assert_eq!(has_format(name, x), ok, "{name} {x}");
         }
+    }
+
+    #[test]
+    fn overlapping_blocks_by_hand() {
+        assert_eq!(cidrs_overlap("10.0.0.0/8", "10.1.0.0/16"), Some(true));
+        assert_eq!(cidrs_overlap("10.0.0.0/16", "10.1.0.0/16"), Some(false));
+        assert_eq!(cidrs_overlap("0.0.0.0/0", "192.168.0.0/24"), Some(true));
+        assert_eq!(cidrs_overlap("2001:db8::/32", "2001:db8:1::/48"), Some(true));
+        assert_eq!(cidrs_overlap("10.0.0.0/8", "2001:db8::/32"), None);
+        assert_eq!(cidrs_overlap("10.0.0.1", "10.0.0.0/8"), None);
     }
 
     #[test]

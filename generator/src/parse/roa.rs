@@ -547,6 +547,7 @@ fn leaf(row: &Row) -> Field {
         description: row.description.clone(),
         translations: Vec::new(),
         constraints: Vec::new(),
+        demoted: Vec::new(),
         children: Vec::new(),
         line: row.line,
     })
