@@ -549,6 +549,7 @@ fn leaf(row: &Row) -> Field {
         constraints: Vec::new(),
         children: Vec::new(),
         line: row.line,
+        written_name: None,
     })
 }
 
