@@ -532,6 +532,7 @@ fn labels_match_by_chain_then_leaf() {
         old: Value::Null,
         new: Value::Null,
         breaking: false,
+        docs_only: false,
     };
     let right = change("Zones.Zone.ResourceTags.ResourceTag.Key");
     let elsewhere = change("Zones.Zone.Key");

@@ -130,6 +130,9 @@ pub struct Change {
     pub old: Value,
     pub new: Value,
     pub breaking: bool,
+    /// The generated code does not change: prose, a type cell respelled, a rule or values the
+    /// generator does not read, a field the examples showed and the table now lists.
+    pub docs_only: bool,
 }
 
 impl Change {
@@ -142,11 +145,19 @@ impl Change {
             old,
             new,
             breaking: false,
+            docs_only: false,
         }
     }
 
     fn breaking(mut self, yes: bool) -> Self {
         self.breaking = yes;
+        self
+    }
+
+    /// Marks a change the generated code does not see (never breaking).
+    fn docs_only(mut self) -> Self {
+        self.docs_only = true;
+        self.breaking = false;
         self
     }
 
@@ -201,14 +212,17 @@ pub fn diff_api(old: &Api, new: &Api, out: &mut Vec<Change>) {
     let api = new.name.as_str();
     api_properties(api, old, new, out);
     if !text::same_prose(&old.summary, &new.summary) {
-        out.push(Change::new(
-            api,
-            Kind::DescriptionChanged,
-            Place::Api,
-            api,
-            Value::String(old.summary.clone()),
-            Value::String(new.summary.clone()),
-        ));
+        out.push(
+            Change::new(
+                api,
+                Kind::DescriptionChanged,
+                Place::Api,
+                api,
+                Value::String(old.summary.clone()),
+                Value::String(new.summary.clone()),
+            )
+            .docs_only(),
+        );
     }
     fields::diff_fields(api, Place::Request, &old.request, &new.request, out);
     fields::diff_fields(api, Place::Response, &old.response, &new.response, out);
@@ -287,14 +301,17 @@ fn diff_errors(api: &str, old: &[ErrorCode], new: &[ErrorCode], out: &mut Vec<Ch
                     && text::same_prose(&o.message, &n.message)
                     && text::same_prose(&o.description, &n.description);
                 if !same {
-                    out.push(Change::new(
-                        api,
-                        Kind::DescriptionChanged,
-                        Place::Errors,
-                        &o.code,
-                        error_value(o),
-                        error_value(n),
-                    ));
+                    out.push(
+                        Change::new(
+                            api,
+                            Kind::DescriptionChanged,
+                            Place::Errors,
+                            &o.code,
+                            error_value(o),
+                            error_value(n),
+                        )
+                        .docs_only(),
+                    );
                 }
             }
         }

@@ -21,17 +21,17 @@ pub enum Format {
 pub struct Summary {
     pub changes: Vec<Change>,
     pub breaking: bool,
-    /// `major` when something breaks, `minor` when something was added or loosened, `patch`
-    /// for prose only (or nothing).
+    /// `major` when something breaks, `minor` when the generated code changes otherwise (added
+    /// or loosened), `patch` when only its documentation does (or nothing changed).
     pub semver: &'static str,
 }
 
 impl Summary {
     pub fn new(mut changes: Vec<Change>) -> Self {
         changes.sort_by(|a, b| {
-            (&a.api, !a.breaking, a.place, a.kind, &a.name).cmp(&(
+            (&a.api, verdict(a).1, a.place, a.kind, &a.name).cmp(&(
                 &b.api,
-                !b.breaking,
+                verdict(b).1,
                 b.place,
                 b.kind,
                 &b.name,
@@ -40,7 +40,7 @@ impl Summary {
         let breaking = changes.iter().any(|c| c.breaking);
         let semver = if breaking {
             "major"
-        } else if changes.iter().any(|c| !c.is_description()) {
+        } else if changes.iter().any(|c| !c.docs_only) {
             "minor"
         } else {
             "patch"
@@ -64,40 +64,52 @@ impl Summary {
         }
     }
 
-    /// Grouped by API, breaking changes first.
+    /// Grouped by API, breaking changes first; one line per change (a rename or a move, which
+    /// the JSON gives as its removed and added halves, is one line).
     pub fn text(&self) -> String {
         let mut out = String::new();
         let mut apis: Vec<&str> = self.changes.iter().map(|c| c.api.as_str()).collect();
         apis.dedup();
+        let mut counts = [0usize; 3];
         for api in apis {
-            let of_api: Vec<&Change> = self.changes.iter().filter(|c| c.api == api).collect();
-            let broken = of_api.iter().filter(|c| c.breaking).count();
+            let of_api: Vec<&Change> = self
+                .changes
+                .iter()
+                .filter(|c| c.api == api && !second_half(c))
+                .collect();
+            let mut n = [0usize; 3];
+            for c in &of_api {
+                n[verdict(c).1] += 1;
+            }
             let _ = writeln!(
                 out,
-                "{api}: {broken} breaking, {} compatible",
-                of_api.len() - broken
+                "{api}: {} breaking, {} compatible, {} docs only",
+                n[0], n[1], n[2]
             );
             for c in of_api {
                 let _ = writeln!(
                     out,
-                    "  {:<10} {:<19} {:<8} {}: {} → {}",
-                    if c.breaking { "BREAKING" } else { "compatible" },
-                    c.kind.as_str(),
+                    "  {:<10} {:<19} {:<8} {}",
+                    verdict(c).0,
+                    line_kind(c),
                     c.place.as_str(),
-                    c.name,
-                    short(&c.old),
-                    short(&c.new)
+                    line_text(c)
                 );
             }
+            for i in 0..3 {
+                counts[i] += n[i];
+            }
         }
-        let broken = self.changes.iter().filter(|c| c.breaking).count();
         if self.changes.is_empty() {
             out.push_str("no changes: semver patch\n");
         } else {
             let _ = writeln!(
                 out,
-                "{} changes, {broken} breaking: semver {}",
-                self.changes.len(),
+                "{} changes ({} breaking, {} compatible, {} docs only): semver {}",
+                counts.iter().sum::<usize>(),
+                counts[0],
+                counts[1],
+                counts[2],
                 self.semver
             );
         }
@@ -105,7 +117,7 @@ impl Summary {
     }
 
     /// A CHANGELOG entry: breaking changes, then additions and other compatible changes, then
-    /// documentation.
+    /// what changed in the documentation only.
     pub fn markdown(&self) -> String {
         let mut out = format!(
             "## Unreleased\n\nSemver: **{}**{}.\n",
@@ -118,11 +130,15 @@ impl Summary {
         );
         let sections: [(&str, Pick); 3] = [
             ("Breaking changes", |c| c.breaking),
-            ("Compatible changes", |c| !c.breaking && !c.is_description()),
-            ("Documentation", |c| !c.breaking && c.is_description()),
+            ("Compatible changes", |c| !c.breaking && !c.docs_only),
+            ("Documentation", |c| !c.breaking && c.docs_only),
         ];
         for (title, pick) in sections {
-            let items: Vec<&Change> = self.changes.iter().filter(|c| pick(c)).collect();
+            let items: Vec<&Change> = self
+                .changes
+                .iter()
+                .filter(|c| pick(c) && !second_half(c))
+                .collect();
             if items.is_empty() {
                 continue;
             }
@@ -135,6 +151,49 @@ impl Summary {
             out.push_str("\nNo changes.\n");
         }
         out
+    }
+}
+
+/// The verdict column and its index among the three counts.
+fn verdict(c: &Change) -> (&'static str, usize) {
+    if c.breaking {
+        ("BREAKING", 0)
+    } else if c.docs_only {
+        ("docs", 2)
+    } else {
+        ("compatible", 1)
+    }
+}
+
+/// Where a renamed or moved field went (`moved_to` of its removed half).
+fn moved_to(c: &Change) -> Option<&str> {
+    c.new.get("moved_to").and_then(Value::as_str)
+}
+
+/// The added half of a rename or move: its removed half stands for both in text and Markdown.
+fn second_half(c: &Change) -> bool {
+    c.old.get("moved_from").is_some()
+}
+
+fn line_kind(c: &Change) -> &'static str {
+    match (c.kind, moved_to(c)) {
+        (Kind::ParamRemoved, Some(_)) => "renamed",
+        (Kind::ResponseRemoved, Some(_)) => "moved",
+        (kind, _) => kind.as_str(),
+    }
+}
+
+/// `name: old → new`, or `old name → new name` for a rename or move.
+fn line_text(c: &Change) -> String {
+    match (moved_to(c), c.kind) {
+        (Some(to), _) => format!("{} → {to}", c.name),
+        (None, Kind::LimitChanged) => format!(
+            "{}: {} → {}",
+            c.name,
+            short(&Value::String(rules_text(&c.old))),
+            short(&Value::String(rules_text(&c.new)))
+        ),
+        (None, _) => format!("{}: {} → {}", c.name, short(&c.old), short(&c.new)),
     }
 }
 
@@ -171,6 +230,22 @@ fn values(v: &Value) -> String {
     }
 }
 
+/// Rules as a CHANGELOG reads them: JSON for rules the generator checks, the sentence for the
+/// ones it only reports.
+fn rules_text(v: &Value) -> String {
+    let one = |r: &Value| match (r.get("kind").and_then(Value::as_str), r.get("text")) {
+        (Some("prose"), Some(Value::String(t))) => {
+            format!("“{}”", t.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        _ => code(&r.to_string()),
+    };
+    match v {
+        Value::Null => "none".to_string(),
+        Value::Array(items) => items.iter().map(one).collect::<Vec<_>>().join(", "),
+        other => one(other),
+    }
+}
+
 /// One change as a CHANGELOG sentence.
 fn sentence(c: &Change) -> String {
     let what = match c.place {
@@ -190,11 +265,20 @@ fn sentence(c: &Change) -> String {
                 if required { "required" } else { "optional" }
             )
         }
-        Kind::ParamRemoved => format!("parameter {name} removed"),
+        Kind::ParamRemoved => match moved_to(c) {
+            Some(to) => format!("parameter {name} renamed {}", code(to)),
+            None => format!("parameter {name} removed"),
+        },
+        Kind::ResponseAdded if c.old.get("from").is_some() => {
+            format!("response field {name} now in the table (the examples showed it)")
+        }
         Kind::ResponseAdded => format!("response field {name} added"),
-        Kind::ResponseRemoved => match c.new.as_str() {
-            Some(to) => format!("response field {name} moved to {}", code(to)),
-            None => format!("response field {name} removed"),
+        Kind::ResponseRemoved => match (moved_to(c), c.new.get("from")) {
+            (Some(to), _) => format!("response field {name} moved to {}", code(to)),
+            (None, Some(_)) => {
+                format!("response field {name} no longer in the table (the examples still show it)")
+            }
+            (None, None) => format!("response field {name} removed"),
         },
         Kind::TypeChanged => format!(
             "type of {what} {name} changed from {} to {}",
@@ -217,9 +301,9 @@ fn sentence(c: &Change) -> String {
             code(&short(&c.new))
         ),
         Kind::LimitChanged => format!(
-            "rule of {what} {name} changed from {} to {}",
-            code(&short(&c.old)),
-            code(&short(&c.new))
+            "rules of {what} {name} changed from {} to {}",
+            rules_text(&c.old),
+            rules_text(&c.new)
         ),
         Kind::ErrorAdded => format!("new error code {name}"),
         Kind::ErrorRemoved => format!("error code {name} no longer documented"),

@@ -478,7 +478,10 @@ mod tests {
         // A one-item list written bare whose only member is a list is no wrapper.
         let bare = of(&json!({"Items": {"Tags": [{"Key": "k"}]}}));
         let list = of(&json!({"Items": [{"Tags": [{"Key": "k"}]}]}));
-        assert_eq!(merge(bare, list), json!({"Items": [{"Tags": [{"Key": "k"}]}]}));
+        assert_eq!(
+            merge(bare, list),
+            json!({"Items": [{"Tags": [{"Key": "k"}]}]})
+        );
         assert_eq!(merge(json!("x"), json!({"A": 1})), json!({"A": 1}));
     }
 
