@@ -139,7 +139,16 @@ fn fail_on_breaking_sets_the_exit_code_and_json_has_the_documented_shape() {
     change_keys.sort();
     assert_eq!(
         change_keys,
-        ["api", "breaking", "docs_only", "kind", "name", "new", "old", "where"]
+        [
+            "api",
+            "breaking",
+            "docs_only",
+            "kind",
+            "name",
+            "new",
+            "old",
+            "where"
+        ]
     );
     assert_eq!(
         (

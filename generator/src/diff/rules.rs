@@ -140,6 +140,31 @@ fn still_stated(sentence: &str, description: &str) -> bool {
     data.iter().all(|d| there.contains(d))
 }
 
+/// English number words, by value.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
 /// The data of a sentence: numbers (`5,000` = `5000`) and names or values written in ASCII
 /// that are more than a plain word (`PayBy95`, `InternetChargeType`, `BGP_PRO`, `ISP`).
 fn rule_data(text: &str) -> Vec<String> {
@@ -158,6 +183,12 @@ fn rule_data(text: &str) -> Vec<String> {
             return;
         }
         for part in w.split(',').map(|p| p.trim_matches('.')) {
+            // `up to five` says what `up to 5` says.
+            let lower = part.to_ascii_lowercase();
+            if let Some(n) = NUMBER_WORDS.iter().position(|w| *w == lower) {
+                out.push(n.to_string());
+                continue;
+            }
             let name = part.chars().skip(1).any(|c| c.is_ascii_uppercase())
                 || part.contains('_')
                 || (part.chars().any(|c| c.is_ascii_digit())
@@ -460,4 +491,31 @@ fn default_value(
     out.push(
         Change::new(api, Kind::DefaultChanged, place, path, value(a), value(b)).breaking(breaking),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_of_a_sentence_is_its_numbers_names_and_values() {
+        assert_eq!(
+            rule_data("If **InternetChargeType** is PayBy95, at most 5,000 Mbit/s (up to five)."),
+            ["5", "5000", "InternetChargeType", "PayBy95"]
+        );
+        assert_eq!(
+            rule_data("BGP_PRO and ISP only, e.g. 1.5"),
+            ["1.5", "BGP_PRO", "ISP"]
+        );
+        // Plain words carry no data.
+        assert!(rule_data("The value cannot start with a letter.").is_empty());
+        assert!(still_stated(
+            "You can detach up to five instances at a time.",
+            "At most 5 instances can be detached at a time."
+        ));
+        assert!(!still_stated(
+            "最多可以使用5组标签。",
+            "最多可以使用20组标签。"
+        ));
+    }
 }
