@@ -185,15 +185,127 @@ fn line_kind(c: &Change) -> &'static str {
 
 /// `name: old → new`, or `old name → new name` for a rename or move.
 fn line_text(c: &Change) -> String {
-    match (moved_to(c), c.kind) {
-        (Some(to), _) => format!("{} → {to}", c.name),
-        (None, Kind::LimitChanged) => format!(
+    match moved_to(c) {
+        Some(to) => format!("{} → {to}", c.name),
+        None => format!(
             "{}: {} → {}",
             c.name,
-            short(&Value::String(rules_text(&c.old))),
-            short(&Value::String(rules_text(&c.new)))
+            cut(&value_words(c.kind, &c.old)),
+            cut(&value_words(c.kind, &c.new))
         ),
-        (None, _) => format!("{}: {} → {}", c.name, short(&c.old), short(&c.new)),
+    }
+}
+
+/// An old or new value in words: `String, optional` for a field, the values of a list, a rule
+/// as its kind and data, an error as its status and message.
+fn value_words(kind: Kind, v: &Value) -> String {
+    if v.is_null() {
+        return "—".to_string();
+    }
+    match kind {
+        Kind::ParamAdded | Kind::ParamRemoved | Kind::ResponseAdded | Kind::ResponseRemoved => {
+            let ty = v.get("type").and_then(Value::as_str).unwrap_or("?");
+            let mut out = ty.to_string();
+            match v.get("required").and_then(Value::as_bool) {
+                Some(true) => out.push_str(", required"),
+                Some(false) => out.push_str(", optional"),
+                None => {}
+            }
+            if v.get("from").is_some() {
+                out.push_str(", only in the examples");
+            }
+            out
+        }
+        Kind::ValuesAdded | Kind::ValuesRemoved => list_words(v),
+        Kind::LimitChanged => rules_text(v, &|r| r.to_string()),
+        Kind::ErrorAdded | Kind::ErrorRemoved | Kind::DescriptionChanged
+            if v.get("http_status").is_some() =>
+        {
+            let text = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            format!(
+                "{} {} ({})",
+                v["http_status"],
+                text("message"),
+                text("description")
+            )
+        }
+        _ => match v {
+            Value::String(s) if s.trim().is_empty() => "(blank)".to_string(),
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        },
+    }
+}
+
+/// A value in a CHANGELOG sentence: `none`, `(blank)` or the value as code.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::Null => "none".to_string(),
+        Value::String(s) if s.trim().is_empty() => "(blank)".to_string(),
+        other => code(&short(other)),
+    }
+}
+
+fn list_words(v: &Value) -> String {
+    match v {
+        Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// A rule as its kind and data: `range min=1000 max=5000`, `prefix_forbidden
+/// values=http://,https://`.
+fn rule_words(r: &Value) -> String {
+    let Some(m) = r.as_object() else {
+        return r.to_string();
+    };
+    let flat = |v: &Value| -> String {
+        match v {
+            Value::String(s) => s.clone(),
+            Value::Array(items) => items
+                .iter()
+                .map(|i| match i {
+                    Value::String(s) => s.clone(),
+                    Value::Object(o) if o.len() == 1 => o
+                        .values()
+                        .next()
+                        .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                        .unwrap_or_default(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(","),
+            other => other.to_string(),
+        }
+    };
+    let mut out = m.get("kind").map(flat).unwrap_or_default();
+    // Bounds in reading order, then the rest as the IR orders it.
+    let mut keys: Vec<&String> = m.keys().filter(|k| *k != "kind").collect();
+    keys.sort_by_key(|k| match k.as_str() {
+        "min" => 0,
+        "min_exclusive" => 1,
+        "max" => 2,
+        "max_exclusive" => 3,
+        _ => 4,
+    });
+    for k in keys {
+        out.push_str(&format!(" {k}={}", flat(&m[k.as_str()])));
+    }
+    out
+}
+
+/// At most 60 characters on one line.
+fn cut(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}…")
+    } else {
+        text
     }
 }
 
@@ -230,14 +342,14 @@ fn values(v: &Value) -> String {
     }
 }
 
-/// Rules as a CHANGELOG reads them: JSON for rules the generator checks, the sentence for the
-/// ones it only reports.
-fn rules_text(v: &Value) -> String {
+/// Rules in words: kind and data for the rules the generator checks (through `wrap`), the
+/// sentence, quoted, for the ones it only reports.
+fn rules_text(v: &Value, wrap: &dyn Fn(&str) -> String) -> String {
     let one = |r: &Value| match (r.get("kind").and_then(Value::as_str), r.get("text")) {
         (Some("prose"), Some(Value::String(t))) => {
             format!("“{}”", t.split_whitespace().collect::<Vec<_>>().join(" "))
         }
-        _ => code(&r.to_string()),
+        _ => wrap(&rule_words(r)),
     };
     match v {
         Value::Null => "none".to_string(),
@@ -282,8 +394,8 @@ fn sentence(c: &Change) -> String {
         },
         Kind::TypeChanged => format!(
             "type of {what} {name} changed from {} to {}",
-            code(&short(&c.old)),
-            code(&short(&c.new))
+            shown(&c.old),
+            shown(&c.new)
         ),
         Kind::RequiredChanged => format!(
             "{what} {name} is now {}",
@@ -297,21 +409,17 @@ fn sentence(c: &Change) -> String {
         Kind::ValuesRemoved => format!("{what} {name} no longer takes {}", values(&c.old)),
         Kind::DefaultChanged => format!(
             "default of {what} {name} changed from {} to {}",
-            code(&short(&c.old)),
-            code(&short(&c.new))
+            shown(&c.old),
+            shown(&c.new)
         ),
         Kind::LimitChanged => format!(
             "rules of {what} {name} changed from {} to {}",
-            rules_text(&c.old),
-            rules_text(&c.new)
+            rules_text(&c.old, &code),
+            rules_text(&c.new, &code)
         ),
         Kind::ErrorAdded => format!("new error code {name}"),
         Kind::ErrorRemoved => format!("error code {name} no longer documented"),
         Kind::DescriptionChanged => format!("description of {what} {name} reworded"),
-        Kind::WireChanged => format!(
-            "{what} {name}: {} became {}",
-            code(&short(&c.old)),
-            code(&short(&c.new))
-        ),
+        Kind::WireChanged => format!("{what} {name}: {} became {}", shown(&c.old), shown(&c.new)),
     }
 }

@@ -798,3 +798,19 @@ fn the_order_of_listed_characters_is_no_change() {
     );
     assert!(limits(&changes(&a, &b)).is_empty(), "{:?}", changes(&a, &b));
 }
+
+#[test]
+fn the_text_report_says_each_change_in_words() {
+    let old = req("|Name|String|No|n|The name. It can be up to 64 characters in length.|");
+    let new = req(
+        "|Name|String|No|n|The name. It can be up to 128 characters in length.|\n|Zone|String|Yes|z|The zone.|",
+    );
+    let text = Summary::new(changes(&old, &new)).text();
+    assert_eq!(
+        text,
+        "Foo: 1 breaking, 1 compatible, 0 docs only\n\
+         \x20 BREAKING   param_added         request  Zone: — → String, required\n\
+         \x20 compatible limit_changed       request  Name: length max=64 → length max=128\n\
+         2 changes (1 breaking, 1 compatible, 0 docs only): semver major\n"
+    );
+}
