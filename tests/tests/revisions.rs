@@ -736,3 +736,32 @@ fn labels_layouts_are_read_alike() {
     assert!(parse_labels(&negative).expect("read")[0].negative);
     assert!(parse_labels(&serde_json::json!([{"changes": []}])).is_err());
 }
+
+/// The README quotes the report on one real pair: the quote is the command's output, kept so.
+#[test]
+fn readme_quotes_the_real_report() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README");
+    let pair = repo_root().join("../shared/revisions/cbwp/zh-CN/CreateCommonBandwidthPackage");
+    let summary = diff_paths(
+        &pair.join("old.md"),
+        &pair.join("new.md"),
+        &Config::new(),
+        &DocDefaults::default(),
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", pair.display()));
+    // The text block follows the quoted command line; the Markdown one opens with ```markdown.
+    let after = |marker: &str| -> String {
+        let at = readme
+            .find(marker)
+            .unwrap_or_else(|| panic!("README quotes {marker}"));
+        let rest = &readme[at + marker.len()..];
+        let rest = &rest[rest.find('\n').map_or(0, |i| i + 1)..];
+        rest[..rest.find("```").expect("block end")].to_string()
+    };
+    assert_eq!(
+        after("CreateCommonBandwidthPackage/new.md"),
+        summary.text(),
+        "README's text report"
+    );
+    assert_eq!(after("```markdown"), summary.markdown(), "README's Markdown");
+}
