@@ -20,6 +20,8 @@
 //!   values given to a plain string field are breaking (the field becomes an enum), and so are
 //!   the first values of any request parameter (a new check).
 //! - **Values removed**: breaking in requests and responses alike (the variant goes away).
+//!   Values a response description lists, which the parser does not turn into a rule, are
+//!   read for the report only: the field stays a string, so their changes are docs only.
 //! - **Error code added**: compatible (error enums are `#[non_exhaustive]` with `Other`);
 //!   **removed**: breaking (its variant goes away).
 //! - **Required → optional**: compatible (the builder still takes the value; only code that
@@ -34,6 +36,11 @@
 //! - **Wire changes** (`wire_changed`: version, style, a container's wire form, and any other
 //!   API or field property such as ROA `method`, `path`, `location`): compatible, the generated
 //!   crate encodes requests as the new docs say.
+//!
+//! A change the generated code does not see is `docs_only` (never breaking): prose, a type
+//! cell respelled with the same Rust type, a rule-like sentence the extractor reads no rule
+//! from, values listed in a response description, a response field the examples showed and
+//! the table now lists. The semver verdict is `patch` when only such changes remain.
 
 mod fields;
 pub mod load;
