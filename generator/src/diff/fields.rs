@@ -196,6 +196,11 @@ fn type_text(f: &Field) -> String {
     }
 }
 
+/// The IR type in words, for other modules.
+pub(super) fn type_name(f: &Field) -> String {
+    type_text(f)
+}
+
 /// A type cell compared without spacing and case (`Array of String` = `array  of string`).
 fn same_cell(a: &str, b: &str) -> bool {
     let words = |s: &str| {
@@ -541,6 +546,7 @@ const DETAILED: &[&str] = &[
     "description",
     "translations",
     "constraints",
+    "demoted",
     "children",
     "line",
     "written_name",
@@ -634,6 +640,7 @@ fn description_change(old: &Field, new: &Field, unread: &[String]) -> Option<(St
     let passages = |f: &Field| -> Vec<String> {
         f.constraints
             .iter()
+            .chain(f.demoted.iter().map(|d| &d.constraint))
             .map(|c| c.source.clone())
             .chain(unread.iter().cloned())
             .collect()

@@ -65,6 +65,10 @@ pub(super) fn diff_rules(
         after.extend(b.iter().cloned());
     }
     let enforced = !before.is_empty() || !after.is_empty();
+    // Rules the doc's own values contradict are kept, not enforced: documentation.
+    let (da, db) = (demoted_rules(old), demoted_rules(new));
+    before.extend(da.iter().filter(|r| !db.contains(r)).cloned());
+    after.extend(db.iter().filter(|r| !da.contains(r)).cloned());
     let (gone, came) = if request {
         unread_changes(old, new)
     } else {
@@ -89,6 +93,29 @@ pub(super) fn diff_rules(
         });
     }
     gone.into_iter().chain(came).collect()
+}
+
+/// The demoted rules of a field as JSON (source dropped), marked `"enforced": false`.
+fn demoted_rules(f: &Field) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    // Demoted value lists are reported as values (`listed_values`).
+    for d in f
+        .demoted
+        .iter()
+        .filter(|d| !matches!(d.constraint.rule, Rule::Enum { .. }))
+    {
+        let Ok(mut value) = serde_json::to_value(&d.constraint.rule) else {
+            continue;
+        };
+        canonical(&mut value);
+        if let Value::Object(m) = &mut value {
+            m.insert("enforced".into(), Value::Bool(false));
+        }
+        if !out.contains(&value) {
+            out.push(value);
+        }
+    }
+    out
 }
 
 /// Rule-like sentences of each description that produced no rule in the IR, and of those the
@@ -116,6 +143,7 @@ fn unread(f: &Field) -> Vec<String> {
     let sources: Vec<String> = f
         .constraints
         .iter()
+        .chain(f.demoted.iter().map(|d| &d.constraint))
         .map(|c| super::text::normalize(&c.source))
         .filter(|s| !s.is_empty())
         .collect();
@@ -390,12 +418,25 @@ fn values_of(f: &Field) -> Vec<String> {
     enum_rule_values(&f.constraints.iter().map(|c| &c.rule).collect::<Vec<_>>())
 }
 
-/// The values a field lists: its `enum` rules, or for a response field without rules, the
-/// values its description lists as the extractor reads them (`true` when read that way: for
-/// the report only, the generated type does not change).
+/// The values a field lists: its `enum` rules; else the value lists the doc's own values
+/// contradict (demoted); else, for a response field, the values its description lists as the
+/// extractor reads them. `true` for the last two: for the report only, the generated type does
+/// not see them.
 fn listed_values(place: Place, f: &Field) -> (Vec<String>, bool) {
     let values = values_of(f);
-    if place != Place::Response || !values.is_empty() || f.description.trim().is_empty() {
+    if !values.is_empty() {
+        return (values, false);
+    }
+    let demoted = enum_rule_values(
+        &f.demoted
+            .iter()
+            .map(|d| &d.constraint.rule)
+            .collect::<Vec<_>>(),
+    );
+    if !demoted.is_empty() {
+        return (demoted, true);
+    }
+    if place != Place::Response || f.description.trim().is_empty() {
         return (values, false);
     }
     let ty = crate::parse::rule_type(f);
@@ -458,6 +499,21 @@ fn enum_values(
             ),
             breaking,
         ));
+    }
+    // An enum that is no longer one (its list is now documentation only: the doc's own values
+    // contradict it) leaves its type behind even when the listed values stay.
+    if is_enum(old) && !is_enum(new) && removed.is_empty() {
+        out.push(
+            Change::new(
+                api,
+                Kind::TypeChanged,
+                place,
+                path,
+                Value::String(format!("enum of {}", a.join(", "))),
+                Value::String(super::fields::type_name(new)),
+            )
+            .breaking(true),
+        );
     }
 }
 

@@ -333,7 +333,8 @@ fn rules_without_bounds_break_when_added_not_when_removed() {
 #[test]
 fn bounds_read_from_two_sentences_equal_one_sentence() {
     let two = req("|Name|String|No|name|The name. It must be at least 2 characters in length. It can be up to 64 characters in length.|");
-    let one_sentence = req("|Name|String|No|name|The name. It must be 2 to 64 characters in length.|");
+    let one_sentence =
+        req("|Name|String|No|name|The name. It must be 2 to 64 characters in length.|");
     let got = changes(&two, &one_sentence);
     assert!(limits(&got).is_empty(), "{got:?}");
 }
@@ -813,4 +814,54 @@ fn the_text_report_says_each_change_in_words() {
          \x20 compatible limit_changed       request  Name: length max=64 → length max=128\n\
          2 changes (1 breaking, 1 compatible, 0 docs only): semver major\n"
     );
+}
+
+#[test]
+fn rules_the_docs_own_example_contradicts_are_docs_only() {
+    // The example value breaks the stated length: the rule is kept, not enforced.
+    let max = |n: u32| {
+        req(&format!(
+            "|Name|String|No|abcdefghij|The name. It can be up to {n} characters in length.|"
+        ))
+    };
+    assert!(
+        max(5).request[0].constraints.is_empty() && !max(5).request[0].demoted.is_empty(),
+        "the parser demotes the rule"
+    );
+    let got = changes(&max(5), &max(6));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].kind, got[0].breaking, got[0].docs_only),
+        (Kind::LimitChanged, false, true)
+    );
+    assert_eq!(
+        got[0].new,
+        serde_json::json!({"kind": "length", "max": 6, "enforced": false})
+    );
+}
+
+#[test]
+fn an_enum_whose_list_the_docs_own_example_contradicts_becomes_a_string() {
+    let mode = |example: &str, values: &str| {
+        req(&format!(
+            "|Mode|String|No|{example}|The mode. Valid values: {values}.|"
+        ))
+    };
+    let old = mode("a", "**a** \\| **b**");
+    let new = mode("z", "**a** \\| **b** \\| **c**");
+    assert!(
+        new.request[0].constraints.is_empty() && !new.request[0].demoted.is_empty(),
+        "the parser keeps the new list unenforced"
+    );
+    let got = brief_of(&changes(&old, &new));
+    // `Mode::A` no longer exists: the setter takes a string. `c` is listed, for the docs.
+    assert!(
+        got.contains(&(Kind::TypeChanged, "Mode".into(), true)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Kind::ValuesAdded, "Mode".into(), false)),
+        "{got:?}"
+    );
+    assert!(got.iter().filter(|c| c.2).count() == 1, "{got:?}");
 }
