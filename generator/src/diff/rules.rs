@@ -121,6 +121,10 @@ fn demoted_rules(f: &Field) -> Vec<Value> {
 /// Rule-like sentences of each description that produced no rule in the IR, and of those the
 /// ones whose content the other revision does not state: (old ones gone, new ones).
 fn unread_changes(old: &Field, new: &Field) -> (Vec<String>, Vec<String>) {
+    // The same words state the same rules (the extractor is not run for nothing).
+    if super::text::same_prose(&old.description, &new.description) {
+        return (Vec::new(), Vec::new());
+    }
     let (a, b) = (unread(old), unread(new));
     let gone = a
         .into_iter()
@@ -455,6 +459,12 @@ fn enum_values(
     new: &Field,
     out: &mut Vec<Change>,
 ) {
+    let unchanged = old.constraints == new.constraints
+        && old.demoted == new.demoted
+        && super::text::same_prose(&old.description, &new.description);
+    if unchanged {
+        return;
+    }
     let ((a, a_prose), (b, b_prose)) = (listed_values(place, old), listed_values(place, new));
     let docs_only = a_prose && b_prose;
     let added: Vec<&String> = b.iter().filter(|v| !a.contains(v)).collect();
