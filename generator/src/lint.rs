@@ -11,8 +11,9 @@ pub struct Lint {
 }
 
 /// A sentence counts as understood only when a rule read from it survives into the IR (merging
-/// or de-duplicating may drop a rule that contradicts another), or when an unconditional rule of
-/// the IR already states it.
+/// or de-duplicating may drop a rule that contradicts another), enforced or demoted (the doc's
+/// own example contradicts it: read, but not enforced), or when an unconditional rule of the IR
+/// already states it.
 pub fn lint_api(api: &Api) -> Lint {
     let mut lint = Lint::default();
     let mut request = api.request.clone();
@@ -24,6 +25,7 @@ pub fn lint_api(api: &Api) -> Lint {
             let survives = f
                 .constraints
                 .iter()
+                .chain(f.demoted.iter().map(|d| &d.constraint))
                 .any(|c| c.source.contains(s.as_str()) || rules.contains(&c.rule));
             if survives {
                 lint.understood += 1;

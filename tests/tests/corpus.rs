@@ -34,7 +34,9 @@ const ORIGINAL_PRODUCTS: [&str; 6] = ["vpn", "eip", "nat", "ga", "ipv6gateway", 
 fn lint_floor(folder: &str) -> f64 {
     match folder {
         "vpn" => 95.4,
-        "eip" => 84.9,
+        // 203 of 240: lowered from 84.9 on purpose (issue 19): a conditional note's values
+        // (`如果是…的用户，ISP字段可以设置为…`) are no longer counted as a branch understood.
+        "eip" => 84.5,
         "nat" => 92.6,
         "ga" => 87.9,
         "ipv6gateway" => 100.0,
@@ -47,11 +49,19 @@ fn lint_floor(folder: &str) -> f64 {
         // no longer count as one understood (wrong) enum that rejected valid values such as `1`;
         // their sentences are read one by one as condition bullets, and two of them per doc
         // (`…you can specify only one value.`, `B must be greater than or equal to A.`) state
-        // nothing the IR holds yet.
-        "ess" => 77.7,
+        // nothing the IR holds yet. Lowered again to 76.7 (972 of 1265) on purpose (issue 19):
+        // `Valid values of InstanceType: For information about …` and `Set the value to the ID
+        // of …` no longer make one-word enums (`For`, `the`), and a list of placeholders
+        // (`account-id：阿里云账号ID`) is prose, so their sentences count as not understood.
+        "ess" => 76.7,
         "smartag" => 73.2,
         // Relations stated about a sibling and required_when with several values: 650 of 875.
-        "cms" => 74.2,
+        // Lowered to 73.0 (637 of 872) on purpose (issue 19): `Set the value to a collection of
+        // key-value pairs` and `Set the value to a UNIX timestamp …` no longer make the enum
+        // `a`, `Valid values: 00:00 to 23:59` no longer the enum `00`, and `CRITICAL, WARN, INFO,
+        // and *` no longer an enum that leaves `*` out: wrong rules, which the count took for
+        // understood sentences.
+        "cms" => 73.0,
         "nas" => 82.8,
         // A product this test does not know yet must be given a floor here.
         other => panic!("no lint floor for corpus product `{other}`"),

@@ -173,6 +173,12 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         if only && r.span(r.skip_ws(e)) == 0 && !r.ends_at(e, ":") && !sole_word_to_end(r, e) {
             continue;
         }
+        // `Valid values of this parameter: 1 to 100`, `Valid values of M: 1 to 5`: the intro
+        // names what it is about before its colon; the values follow the colon.
+        let (e, qualified_by) = match qualifier_colon(r, e) {
+            Some((colon, about)) => (colon, Some(about)),
+            None => (e, None),
+        };
         let (vals, end) = parse_expr(r, e, 0);
         if vals.is_empty() {
             continue;
@@ -208,11 +214,32 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         if r.has_any(&MULTIPLE_WORDS) {
             continue;
         }
-        let items =
-            en_items || ITEM_INTRO_HEADS.iter().any(|w| r.ends_at(s, w)) || about_index(r, s);
+        let index_letter = |t: &str| matches!(t, "N" | "M");
+        let items = en_items
+            || ITEM_INTRO_HEADS.iter().any(|w| r.ends_at(s, w))
+            || about_index(r, s)
+            || qualified_by.as_deref().is_some_and(index_letter);
         return vals_to_rules(&vals, items, ty);
     }
     (Vec::new(), false)
+}
+
+/// `of this parameter:` / `of M:` right after a value intro that ends without a colon: the
+/// position after the colon, and what the intro is about (the last word before the colon).
+fn qualifier_colon(r: &Rich, e: usize) -> Option<(usize, String)> {
+    if r.c(e.saturating_sub(1)) == ':' {
+        return None;
+    }
+    let colon = (e..r.len().min(e + 40))
+        .take_while(|&i| !matches!(r.c(i), '.' | ',' | ';' | '。'))
+        .find(|&i| r.c(i) == ':')?;
+    let head = r.orig(e, colon);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    // Only `of …`: the qualifier of a plural `values`, never a clause of its own.
+    if words.first().is_none_or(|w| !w.eq_ignore_ascii_case("of")) || words.len() > 5 {
+        return None;
+    }
+    Some((colon + 1, words.last()?.trim_matches('*').to_string()))
 }
 
 /// `N表示实例ID的序号，取值范围：1~20`, `N is the index of the tag. Valid values: 1 to 20`: a
@@ -220,7 +247,7 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
 fn about_index(r: &Rich, s: usize) -> bool {
     let starts_with_n = |i: usize| {
         let i = r.skip_ws(i);
-        r.o(i) == 'N' && !r.o(i + 1).is_ascii_alphanumeric() && r.o(i + 1) != '.'
+        matches!(r.o(i), 'N' | 'M') && !r.o(i + 1).is_ascii_alphanumeric() && r.o(i + 1) != '.'
     };
     let bounds: Vec<usize> = (0..s)
         .filter(|&i| matches!(r.c(i), ',' | ';' | '。'))
