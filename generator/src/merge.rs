@@ -107,11 +107,46 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
             primary.examples.http_requests.push(r);
         }
     }
-    if primary.method.is_none() {
-        primary.method = other.method.clone();
+    // One API, one method and path: the language that states them wins; a conflict is a warning.
+    match (primary.style.as_str(), other.style.as_str()) {
+        ("RPC", "ROA") => {
+            primary.style = other.style.clone();
+            primary.method = other.method.clone();
+            primary.path = other.path.clone();
+            primary.content_type = other.content_type.clone();
+            primary.examples.requests.clear();
+        }
+        ("ROA", "ROA") if (&primary.method, &primary.path) != (&other.method, &other.path) => {
+            diags.push(Diagnostic::warning(
+                &file,
+                0,
+                "merge-mismatch",
+                format!(
+                    "the request line here is `{} {}` but `{} {}` in {}; keeping the latter",
+                    other.method.as_deref().unwrap_or("?"),
+                    other.path.as_deref().unwrap_or("?"),
+                    primary.method.as_deref().unwrap_or("?"),
+                    primary.path.as_deref().unwrap_or("?"),
+                    source_file(primary)
+                ),
+            ));
+        }
+        _ => {}
     }
-    if primary.path.is_none() {
-        primary.path = other.path.clone();
+    if primary.content_type.is_none() {
+        primary.content_type = other.content_type.clone();
+    }
+    if primary.style == "ROA" {
+        // Fields only the RPC-read language documents: no position anywhere.
+        for f in primary.request.iter_mut().filter(|f| f.location.is_none()) {
+            diags.push(Diagnostic::warning(
+                &file,
+                f.line,
+                "roa-location-inferred",
+                format!("`{}`: only the language without a request line documents it; taken as a query parameter", f.name),
+            ));
+            set_location(f, crate::model::location::QUERY);
+        }
     }
     for r in other.examples.responses {
         if !primary.examples.responses.iter().any(|p| p.body == r.body) {
@@ -239,6 +274,13 @@ fn merge_constraints(
     use crate::parse::constraints::{merge_rule, Origin};
     for c in other {
         merge_rule(primary, c, Origin::OtherLanguage);
+    }
+}
+
+fn set_location(f: &mut Field, loc: &str) {
+    f.location = Some(loc.to_string());
+    for c in &mut f.children {
+        set_location(c, loc);
     }
 }
 

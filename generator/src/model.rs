@@ -22,6 +22,10 @@ pub struct Api {
     /// ROA: the path template, placeholders written `{Name}` with the field's wire name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// ROA: the body's media type when the doc names one other than JSON
+    /// (`application/xml`: the `payload` field is sent as written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
     /// The intro prose under the title.
     pub summary: String,
     /// The documents this API was read from (several when zh-CN and en-US are merged).
@@ -476,6 +480,8 @@ pub mod location {
     pub const BODY: &str = "body";
     /// The whole body: the field's value is the JSON sent (iotedge `Payload`, an array body).
     pub const PAYLOAD: &str = "payload";
+    /// A field of an `application/x-www-form-urlencoded` body.
+    pub const FORM: &str = "form";
     pub const HOST: &str = "host";
 }
 
@@ -490,6 +496,9 @@ pub struct HttpRequestExample {
     /// The JSON body, compact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// The fields of a form body (`Name=value&…`, or one pair per line).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub form: Vec<QueryParam>,
     pub file: String,
     pub line: usize,
 }

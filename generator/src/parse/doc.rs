@@ -64,6 +64,16 @@ pub fn blocks(source: &str) -> Vec<Block> {
                 tables.push(t);
                 continue;
             }
+        } else if let Some(t) = (!in_fence)
+            .then(|| table::read_indented_table(&lines, i))
+            .flatten()
+        {
+            // A table inside a list item (`-   Parameters` then the table indented under it).
+            let end = (t.end_line - 1).clamp(i + 1, lines.len());
+            blanked.extend(std::iter::repeat_n("", end - i));
+            i = end;
+            tables.push(t);
+            continue;
         }
         blanked.push(line);
         i += 1;

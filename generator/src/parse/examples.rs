@@ -9,7 +9,9 @@ use serde_json::{Map, Value};
 use super::doc::Block;
 use super::sections::{Section, Sections};
 use super::sink::Sink;
-use crate::model::{ExampleFormat, Examples, QueryParam, RequestExample, ResponseExample};
+use crate::model::{
+    ExampleFormat, Examples, HttpRequestExample, QueryParam, RequestExample, ResponseExample,
+};
 
 /// What the last label said the next code block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,6 +225,14 @@ fn parse_request(code: &str) -> ExampleBlock {
             saw_url = true;
             finish(&mut current, &mut open);
             t = line[q..].trim();
+        } else if let Some(rest) = t
+            .strip_prefix('?')
+            .filter(|_| saw_url || current.params.is_empty())
+        {
+            // `https://sls.aliyuncs.com/` then `? AccessKeyId=…` on the next line.
+            saw_url = true;
+            finish(&mut current, &mut open);
+            t = rest.trim();
         } else if let Some(raw) = open.as_mut() {
             // The last value goes on while its brackets are open, or when it was empty.
             let starts_pair = t.starts_with('&') && t[1..].trim_start().contains('=');
@@ -250,6 +260,9 @@ fn parse_request(code: &str) -> ExampleBlock {
             }
             if name == "Action" {
                 current.action = Some(example_value(value));
+            } else if crate::parse::identity::RPC_COMMON_PARAMETERS.contains(&name) {
+                // Signature, credentials, timestamp…: the client writes these itself.
+                continue;
             } else {
                 current.params.push(QueryParam {
                     name: name.to_string(),
@@ -410,6 +423,171 @@ pub fn to_ir(
         ),
         _ => (Vec::new(), None),
     }
+}
+
+/// Query or form pairs as a doc writes them: `&`-joined on one line or one per line (tabs and
+/// spaces around them dropped), values percent-decoded when they are encoded.
+fn pairs_of(text: &str) -> Vec<QueryParam> {
+    text.lines()
+        .flat_map(|l| l.split('&'))
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !super::text::is_placeholder(p))
+        .filter_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            let k = k.trim();
+            let valid = !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+            valid.then(|| QueryParam {
+                name: super::text::percent_decode(k),
+                value: super::text::query_value(v.trim()),
+            })
+        })
+        .collect()
+}
+
+/// A REST-style request example: `METHOD target [HTTP/1.1]` (a query value may hold spaces),
+/// query lines going on after it (`&name=value`, tabs and all), header lines, then a JSON body
+/// (object or array) or a form body (`Name=value` pairs); or a `curl` command (`-X`, `-d '…'`).
+/// `None` for a block that is no such request, or an RPC call (`?Action=`).
+pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestExample> {
+    let mut lines = code.lines().skip_while(|l| l.trim().is_empty()).peekable();
+    let first = lines.next()?.trim();
+    let (method, target, rest) = match first
+        .strip_prefix("$ ")
+        .unwrap_or(first)
+        .strip_prefix("curl ")
+    {
+        Some(cmd) => {
+            let words: Vec<&str> = cmd.split_whitespace().collect();
+            let method = words
+                .iter()
+                .position(|w| *w == "-X")
+                .and_then(|i| words.get(i + 1))
+                .map(|m| m.trim_matches(['\'', '"']).to_ascii_uppercase());
+            let url = words.iter().rev().find(|w| w.contains("://"))?;
+            let data = cmd
+                .split_once("-d '")
+                .and_then(|(_, after)| after.split_once('\''))
+                .map(|(d, _)| d.to_string())
+                .unwrap_or_default();
+            let method =
+                method.unwrap_or_else(|| if data.is_empty() { "GET" } else { "POST" }.into());
+            (method, url.trim_matches(['\'', '"']).to_string(), data)
+        }
+        None => {
+            let (method, after) = first.split_once(char::is_whitespace)?;
+            if !super::roa::is_method(method) {
+                return None;
+            }
+            let mut target = super::roa::target_of(after).to_string();
+            // What follows the protocol on the same line (`HTTP/1.1 公共请求头 {"a": 1}`).
+            let same_line = after
+                .trim()
+                .get(target.len()..)
+                .unwrap_or("")
+                .trim_start()
+                .trim_start_matches(|c: char| !c.is_whitespace())
+                .to_string();
+            while let Some(next) = lines.peek() {
+                let t = next.trim();
+                if !(t.starts_with('&') || t.starts_with('?')) {
+                    break;
+                }
+                target.push_str(t);
+                lines.next();
+            }
+            let rest: Vec<&str> = std::iter::once(same_line.as_str()).chain(lines).collect();
+            (method.to_ascii_uppercase(), target, rest.join("\n"))
+        }
+    };
+    let (path, query_text) = match target.split_once("://") {
+        Some((_, after)) => {
+            let from = after.find(['/', '?']).unwrap_or(after.len());
+            after[from..]
+                .split_once('?')
+                .map_or((after[from..].to_string(), String::new()), |(p, q)| {
+                    (p.to_string(), q.to_string())
+                })
+        }
+        None => target
+            .split_once('?')
+            .map_or((target.clone(), String::new()), |(p, q)| {
+                (p.to_string(), q.to_string())
+            }),
+    };
+    // A masked segment written with spaces (`es-cn-n6w1o1x0w001c **** /actions`).
+    let path: String = path.chars().filter(|c| !c.is_whitespace()).collect();
+    let path = if path.starts_with('/') {
+        path
+    } else {
+        format!("/{path}")
+    };
+    let query = pairs_of(&query_text);
+    if query.iter().any(|q| q.name == "Action") {
+        return None;
+    }
+    // Header lines, then the body. A line naming the common headers stands for them.
+    let mut body_lines: Vec<&str> = Vec::new();
+    let mut form_type = false;
+    for l in rest.lines() {
+        let t = l.trim();
+        if body_lines.is_empty() {
+            // Before the body: header lines (`Host: …`) and lines standing for the common
+            // headers (`公共请求头`, `Common request headers`) are skipped.
+            let form_pair = t.split_once('=').is_some_and(|(k, _)| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            });
+            if !(t.starts_with(['{', '[']) || form_pair) {
+                if let Some((name, value)) = t.split_once(':') {
+                    if name.eq_ignore_ascii_case("content-type")
+                        && value.contains("form-urlencoded")
+                    {
+                        form_type = true;
+                    }
+                    if !name.contains(char::is_whitespace) {
+                        continue;
+                    }
+                }
+                // `public request header ["a","b"]`: the body starts after the words.
+                if let Some(i) = t.find(['{', '[']) {
+                    body_lines.push(&t[i..]);
+                }
+                continue;
+            }
+        }
+        body_lines.push(l);
+    }
+    let body_text = body_lines.join("\n");
+    let trimmed = body_text.trim();
+    let (mut body, mut form) = (None, Vec::new());
+    if trimmed.starts_with(['{', '[']) {
+        let mut stream = serde_json::Deserializer::from_str(trimmed).into_iter::<Value>();
+        if let Some(Ok(v)) = stream.next() {
+            body = Some(v.to_string());
+        }
+    } else if !trimmed.is_empty() && (form_type || trimmed.contains('=')) {
+        form = pairs_of(trimmed);
+    }
+    Some(HttpRequestExample {
+        method,
+        path,
+        query,
+        body,
+        form,
+        file: file.to_string(),
+        line,
+    })
+}
+
+/// Every REST-style request example of the example section.
+pub fn http_requests(sections: &Sections<'_>, file: &str) -> Vec<HttpRequestExample> {
+    sections
+        .code(Section::Examples)
+        .filter_map(|(code, line)| http_request(code, file, line))
+        .collect()
 }
 
 /// Step 5: every code block of the example and error sections, understood and labelled.
@@ -588,6 +766,74 @@ mod tests {
             one_request("https://x.aliyuncs.com/?Action=PutX&Config={\n\"k\": \"v\"\n}\n&Mode=on"),
             pairs(&[("Config", "{\n\"k\": \"v\"\n}"), ("Mode", "on")])
         );
+    }
+
+    #[test]
+    fn a_query_on_the_line_after_the_url_and_common_parameters_left_out() {
+        assert_eq!(
+            one_request("https://sls.aliyuncs.com/\n? AccessKeyId=test-key\n&Action=GetSlsService\n&Format=JSON\n&Signature=x\n&Project=demo"),
+            pairs(&[("Project", "demo")])
+        );
+    }
+
+    #[test]
+    fn rest_style_examples_as_written() {
+        let ex = http_request("POST /pop/v1/wam/app?AppName=demo&AppDescription=This is an app HTTP/1.1\n\t&RegionId=cn-hangzhou\nHost: webplus.aliyuncs.com\n", "f.md", 3).unwrap();
+        assert_eq!(
+            (ex.method.as_str(), ex.path.as_str()),
+            ("POST", "/pop/v1/wam/app")
+        );
+        let q: Vec<(&str, &str)> = ex
+            .query
+            .iter()
+            .map(|p| (p.name.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(
+            q,
+            [
+                ("AppName", "demo"),
+                ("AppDescription", "This is an app"),
+                ("RegionId", "cn-hangzhou")
+            ]
+        );
+        let ex = http_request(
+            "PUT /openapi/x HTTP/1.1\n公共请求头\n[{\"a\": 1}, {\"a\": 2}]",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!(ex.body.as_deref(), Some(r#"[{"a":1},{"a":2}]"#));
+        let ex = http_request("POST /pop/v1/sam/env HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\nEnvName=test\nEnvDescription=an env", "f.md", 1).unwrap();
+        let f: Vec<(&str, &str)> = ex
+            .form
+            .iter()
+            .map(|p| (p.name.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(f, [("EnvName", "test"), ("EnvDescription", "an env")]);
+        assert!(ex.body.is_none());
+        let ex = http_request("$ curl -X PUT 'https://127.0.0.1:9999/2020-04-30/things/pk/dn/properties' -d '{\"a\":1}'", "f.md", 1).unwrap();
+        assert_eq!(
+            (ex.method.as_str(), ex.path.as_str()),
+            ("PUT", "/2020-04-30/things/pk/dn/properties")
+        );
+        assert!(http_request(
+            "GET https://nas.aliyuncs.com/?Action=DescribeRegions",
+            "f.md",
+            1
+        )
+        .is_none());
+        // One line: the body after the words that stand for the common headers; a masked
+        // path segment written with spaces.
+        let ex = http_request("     POST /openapi/instances/es-cn-n6w1o1x0w001c **** /actions/recover-zones HTTP/1.1 public request header [\"cn-hangzhou-i\",\"cn-hangzhou-h\"] ", "f.md", 1).unwrap();
+        assert_eq!(
+            ex.path,
+            "/openapi/instances/es-cn-n6w1o1x0w001c****/actions/recover-zones"
+        );
+        assert_eq!(
+            ex.body.as_deref(),
+            Some(r#"["cn-hangzhou-i","cn-hangzhou-h"]"#)
+        );
+        assert!(http_request("{\"a\": 1}", "f.md", 1).is_none());
     }
 
     #[test]

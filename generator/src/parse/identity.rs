@@ -81,6 +81,7 @@ pub fn identify(
     request_rows: &mut Vec<Row>,
     summary: &str,
     defaults: &DocDefaults,
+    rest_style: bool,
     sink: &mut Sink,
 ) -> Result<Identity, Failure> {
     let action_row = request_rows
@@ -98,9 +99,22 @@ pub fn identify(
         .as_ref()
         .map(|(t, _)| text::unescape(t))
         .filter(|t| is_api_name(t) || super::roa::is_lower_camel_name(t));
+    // Without a usable H1 or Action row: the API the doc's OpenAPI Explorer link names.
+    let link_name = || {
+        sections.blocks.iter().find_map(|(_, b)| match b {
+            Block::Paragraph { links, .. } => {
+                links.iter().filter_map(|l| explorer_link(l)).find_map(|l| {
+                    l.api
+                        .filter(|a| is_api_name(a) || super::roa::is_lower_camel_name(a))
+                })
+            }
+            _ => None,
+        })
+    };
     let name = title_name
         .clone()
         .or_else(|| action_value.clone())
+        .or_else(link_name)
         .or_else(|| name_in_prose(summary));
     let Some(name) = name else {
         return Err(sink.fail(
@@ -119,12 +133,49 @@ pub fn identify(
         }
     }
     let (product, version, style) = product_and_version(sections, &name, defaults, sink);
+    if !rest_style {
+        drop_common_parameters(request_rows, sink);
+    }
     Ok(Identity {
         name,
         product,
         version,
         style,
     })
+}
+
+/// The query parameters every RPC call carries, which the client writes itself (signature,
+/// credentials, timestamp, version, format): on the wire an API parameter could not have one of
+/// these names, so a row that lists one documents the protocol, not the API.
+pub const RPC_COMMON_PARAMETERS: &[&str] = &[
+    "AccessKeyId",
+    "Format",
+    "SecurityToken",
+    "Signature",
+    "SignatureMethod",
+    "SignatureNonce",
+    "SignatureType",
+    "SignatureVersion",
+    "Timestamp",
+    "Version",
+];
+
+/// Takes rows of the RPC common parameters out of the request, with a note each.
+fn drop_common_parameters(request_rows: &mut Vec<Row>, sink: &mut Sink) {
+    request_rows.retain(|r| {
+        let common = RPC_COMMON_PARAMETERS.contains(&r.name.as_str());
+        if common {
+            sink.note(
+                r.line,
+                "common-parameter",
+                format!(
+                    "row `{}` is a common parameter of every RPC call, which the client sends itself; it is no field of the request",
+                    r.name
+                ),
+            );
+        }
+        !common
+    });
 }
 
 /// Product, version and style from the OpenAPI Explorer link when it names this API.

@@ -55,14 +55,26 @@ pub fn parse_doc(
     let blocks = sections::blocks(source);
     let sections = sections::split(&blocks, &mut sink);
 
-    let Some(request_table) = sections.tables(Section::Request).next() else {
+    let request_tables = sections.request_tables();
+    // REST-style: the syntax section's request line, else a request example written that way.
+    let http = examples::http_requests(&sections, file);
+    let syntax =
+        roa::syntax(&sections).or_else(|| http.first().map(|e| (roa::line_of_example(e), e.line)));
+    if request_tables.is_empty() && syntax.is_none() {
         return Err(sink.fail(
             0,
             "not-an-api-doc",
             "no request parameter table: expected a `## 请求参数` / `## Request parameters` heading followed by a pipe table",
         ));
-    };
-    let mut request_rows = rows::rows_of(request_table, true, &mut sink);
+    }
+    let mut tables: Vec<roa::TableRows> = request_tables
+        .iter()
+        .map(|t| roa::TableRows {
+            rows: rows::rows_of(t.table, true, &mut sink),
+            body: t.body,
+            line: t.table.line,
+        })
+        .collect();
     // The first response table is the main one; later ones list members of its containers.
     let response_tables: Vec<Vec<Row>> = sections
         .tables(Section::Response)
@@ -78,12 +90,67 @@ pub fn parse_doc(
     }
 
     let summary = sections.summary();
-    let id = identity::identify(&sections, &mut request_rows, &summary, defaults, &mut sink)?;
-    let examples = examples::collect(&sections, &id.name, &mut sink);
+    let mut first_rows = tables
+        .first_mut()
+        .map(|t| std::mem::take(&mut t.rows))
+        .unwrap_or_default();
+    let rest_style = syntax.is_some();
+    let id = identity::identify(
+        &sections,
+        &mut first_rows,
+        &summary,
+        defaults,
+        rest_style,
+        &mut sink,
+    )?;
+    if let Some(t) = tables.first_mut() {
+        t.rows = first_rows;
+    }
+    let mut examples = examples::collect(&sections, &id.name, &mut sink);
 
-    let mut request = request::build(&mut request_rows, &examples.requests, &mut sink);
+    let mut content_type = None;
+    let (mut request, method, path, style) = match syntax {
+        Some((line, syntax_line)) => {
+            let placed = roa::place(tables, &line, syntax_line, &http, &mut sink);
+            // The examples are HTTP requests; their RPC reading is no request.
+            examples.requests.clear();
+            examples.http_requests = http;
+            content_type = match (&line.content_type, line.xml_body) {
+                (Some(t), _) if !t.contains("json") => Some(t.clone()),
+                (_, true) => Some("application/xml".to_string()),
+                _ => None,
+            };
+            (
+                placed.fields,
+                Some(line.method),
+                Some(placed.path),
+                "ROA".to_string(),
+            )
+        }
+        None => {
+            for extra in tables.iter().skip(1) {
+                sink.warn(
+                    extra.line,
+                    "request-table-unread",
+                    "a further parameter table of the request section is not read as parameters: an RPC request takes its parameters from the first table",
+                );
+            }
+            let mut rows = tables
+                .into_iter()
+                .next()
+                .map(|t| t.rows)
+                .unwrap_or_default();
+            let request = request::build(&mut rows, &examples.requests, &mut sink);
+            (request, None, None, "RPC".to_string())
+        }
+    };
+    if id.style == "ROA" && style == "RPC" {
+        sink.warn(0, "roa-syntax", "the OpenAPI Explorer link says ROA but no request line gives a method and a path; read as RPC");
+    }
     add_constraints(&mut request, &mut sink);
-    wire::settle(&mut request, &examples.requests, &mut sink);
+    if style == "RPC" {
+        wire::settle(&mut request, &examples.requests, &mut sink);
+    }
     let (response, notes) = response::build(&response_tables, &examples.responses);
     sink.notes(notes);
     names::report_collisions(&request, "", &mut sink);
@@ -95,9 +162,10 @@ pub fn parse_doc(
         name: id.name,
         product: id.product,
         version: id.version,
-        style: id.style,
-        method: None,
-        path: None,
+        style,
+        method,
+        path,
+        content_type,
         summary,
         sources: vec![Source {
             file: file.to_string(),
@@ -108,12 +176,9 @@ pub fn parse_doc(
         errors,
         examples,
     };
-    let mut diags = sink.finish();
-    // REST-style docs: method, path template, field locations and the body tree.
-    roa::apply(&mut api, file, source, &mut diags);
     // The doc's own values against the rules read from its prose.
-    diags.extend(evidence::settle(&mut api));
-    Ok((api, diags))
+    sink.extend(evidence::settle(&mut api));
+    Ok((api, sink.finish()))
 }
 
 /// Visits every request field, depth first, with its dotted path and the wire names of its

@@ -1,19 +1,23 @@
-//! REST-style (ROA) docs: the method and path of the request-syntax block, where each request
-//! field travels (path, query, header, JSON body), the body tree and the request example.
+//! Step 5b, REST-style (ROA) docs: the request line (method, path, query template, header
+//! lines, the body's name), the path template, and where each request parameter travels (path,
+//! query, header, a JSON body member, a form field, the whole body).
 //!
-//! The RPC reading of a doc runs first; [`apply`] then re-reads the parts that differ for a doc
-//! whose request syntax is `METHOD /path`, and replaces the request fields and request
-//! examples. Where a doc does not say where a field goes (no Position column), the evidence
-//! used (a path placeholder, a header line, a body table) is reported as a warning.
+//! Every parameter table of the request section is read, each with its own position: the
+//! Position column when there is one, else the table's announcement (`RequestBody`), else the
+//! evidence of the request line (placeholders, header lines, query template) and of the doc's
+//! own request examples (a JSON or form body naming the parameter, a query naming it), and only
+//! then the default (query). Every inference is reported (`roa-location-inferred`).
+//!
+//! This step only places rows; the pipeline reads their prose once, afterwards, for both styles.
 
 use serde_json::Value;
 
-use super::doc::{self, Block};
-use super::table::RawTable;
+use super::sections::{Section, Sections};
+use super::sink::Sink;
+use super::text;
 use super::tree::{Builder, Row};
-use super::{constraints, text, types};
-use crate::diagnostics::Diagnostic;
-use crate::model::{location, Api, Field, HttpRequestExample, QueryParam, Type};
+use super::types;
+use crate::model::{location, Field, HttpRequestExample, Type};
 
 /// `createInstance`: an H1 in lower camel case, accepted as an API name.
 pub fn is_lower_camel_name(s: &str) -> bool {
@@ -25,7 +29,7 @@ pub fn is_lower_camel_name(s: &str) -> bool {
 
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
-/// The first line of a request-syntax block, understood.
+/// The request line of a REST-style doc, understood.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestLine {
     /// `POST`, or alternatives joined by `|`.
@@ -38,32 +42,59 @@ pub struct RequestLine {
     pub headers: Vec<String>,
     /// Whether a line names the body (`Payload`).
     pub payload: Option<String>,
+    /// The `Content-Type` header line's value, when the syntax block has one.
+    pub content_type: Option<String>,
+    /// The syntax block shows an XML document as the body (OSS-style requests).
+    pub xml_body: bool,
 }
 
-fn is_method(word: &str) -> bool {
+pub fn is_method(word: &str) -> bool {
+    let word = word.to_ascii_uppercase();
     !word.is_empty() && word.split('|').all(|m| METHODS.contains(&m))
 }
 
-/// Reads `METHOD PATH [HTTP/1.1]`, then header lines and a body line.
+/// Reads `METHOD PATH [HTTP/1.1]` (the query may go on over `?`/`&` lines), then header lines
+/// and a body line. `None` for an RPC call written that way (`GET /?Action=X`).
 pub fn request_line(code: &str) -> Option<RequestLine> {
-    let mut lines = code.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut lines = code
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
     let first = lines.next()?;
-    let mut words = first.split_whitespace();
-    let method = words.next()?;
+    let (method, rest) = first.split_once(char::is_whitespace)?;
     if !is_method(method) {
         return None;
     }
-    let target = words.next()?;
-    let (path, query) = split_target(target)?;
+    let mut target = target_of(rest.trim()).to_string();
+    // `GET https://sls.aliyuncs.com/` then `? AccessKeyId=…` and `&Action=…` lines.
+    while let Some(next) = lines.peek() {
+        if !(next.starts_with('?') || next.starts_with('&')) {
+            break;
+        }
+        let part: String = next.chars().filter(|c| !c.is_whitespace()).collect();
+        target.push_str(&part);
+        lines.next();
+    }
+    let (path, query) = split_target(&target)?;
     if query.iter().any(|(k, _)| k == "Action") {
-        // `GET /?Action=X`: an RPC call written as a request line.
         return None;
     }
     let mut headers = Vec::new();
     let mut payload = None;
+    let mut content_type = None;
+    let mut xml_body = false;
     for line in lines {
-        match line.split_once(':') {
-            Some((name, _)) if !name.contains(' ') && !name.is_empty() => {
+        if line.starts_with('<') {
+            xml_body = true;
+            continue;
+        }
+        // `Content-Length：ContentLength`: a full-width colon too.
+        match line.split_once([':', '：']) {
+            Some((name, value)) if !name.contains(' ') && !name.is_empty() => {
+                if name.eq_ignore_ascii_case("content-type") {
+                    content_type = Some(value.trim().to_string());
+                }
                 headers.push(name.to_string())
             }
             _ if line.chars().all(|c| c.is_ascii_alphanumeric()) => {
@@ -72,23 +103,41 @@ pub fn request_line(code: &str) -> Option<RequestLine> {
             _ => {}
         }
     }
+    xml_body |= content_type.as_deref().is_some_and(|t| t.contains("xml"));
     Some(RequestLine {
-        method: method.to_string(),
+        method: method.to_ascii_uppercase(),
         path,
         query,
         headers,
         payload,
+        content_type,
+        xml_body,
     })
 }
 
-/// A path or URL → (path starting with `/`, query pairs). Returns `None` for what is not one.
-fn split_target(target: &str) -> Option<(String, Vec<(String, String)>)> {
+/// The target of a request line: up to its protocol suffix (`HTTP/1.1`, `HTTPS|HTTP`), so that
+/// a query value may hold spaces (`?AppDescription=This is an app HTTP/1.1`).
+pub fn target_of(rest: &str) -> &str {
+    let rest = rest.trim();
+    let upper = rest.to_ascii_uppercase();
+    let suffix = [" HTTP/", " HTTPS|HTTP", " HTTP|HTTPS", " HTTPS", " HTTP"]
+        .iter()
+        .filter_map(|s| upper.rfind(s))
+        .min();
+    match suffix {
+        Some(i) => rest[..i].trim(),
+        None => rest.split_whitespace().next().unwrap_or(""),
+    }
+}
+
+/// A path or URL → (path starting with `/`, query pairs as written). `None` for what is not one.
+pub fn split_target(target: &str) -> Option<(String, Vec<(String, String)>)> {
     let rest = match target.split_once("://") {
-        Some((_, after)) => after.find('/').map(|i| &after[i..]).unwrap_or("/"),
+        Some((_, after)) => after.find(['/', '?']).map(|i| &after[i..]).unwrap_or("/"),
         None => target,
     };
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    if path.contains('=') || path.contains('&') {
+    if path.contains('=') || path.contains('&') || path.contains(char::is_whitespace) {
         return None;
     }
     let path = if path.starts_with('/') {
@@ -98,250 +147,43 @@ fn split_target(target: &str) -> Option<(String, Vec<(String, String)>)> {
     };
     let query = query
         .split('&')
-        .filter(|p| !p.is_empty() && *p != "...")
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && *p != "..." && !text::is_placeholder(p))
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (k.to_string(), v.to_string())
+            (k.trim().to_string(), v.trim().to_string())
         })
         .collect();
     Some((path, query))
 }
 
-/// The parts of a ROA doc that this module reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Part {
-    Syntax,
-    Params,
-    Body,
-    Examples,
-    Other,
+/// The doc's request line and its line: the first code block of the syntax section.
+pub fn syntax(sections: &Sections<'_>) -> Option<(RequestLine, usize)> {
+    sections
+        .code(Section::Syntax)
+        .find_map(|(code, line)| request_line(code).map(|l| (l, line)))
 }
 
-fn heading(raw: &str) -> String {
-    let mut t = raw.trim().to_string();
-    if let Some(open) = t.rfind('{') {
-        if t.ends_with('}') {
-            t.truncate(open);
-        }
-    }
-    let t = text::unescape(&t).replace('*', "").to_lowercase();
-    let t = t.trim().trim_end_matches(['.', '：', ':', '。']).trim();
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn part_of(raw: &str) -> Part {
-    let h = heading(raw);
-    match h.as_str() {
-        "请求语法" | "request syntax" | "request structure" => Part::Syntax,
-        "请求参数" | "request parameters" | "request parameter" | "请求参数说明" => {
-            Part::Params
-        }
-        "requestbody" | "request body" | "请求体" => Part::Body,
-        "示例" | "examples" | "example" | "完整示例" | "请求示例" | "sample requests" => {
-            Part::Examples
-        }
-        _ => Part::Other,
+/// The request line a doc without a syntax section shows through its request example
+/// (`POST /pop/v1/wam/appEnv HTTP/1.1`): method and path only.
+pub fn line_of_example(example: &HttpRequestExample) -> RequestLine {
+    RequestLine {
+        method: example.method.clone(),
+        path: example.path.clone(),
+        query: Vec::new(),
+        headers: Vec::new(),
+        payload: None,
+        content_type: None,
+        xml_body: false,
     }
 }
 
-/// A request-table row with the position the doc gives it (`None`: no Position column).
-#[derive(Debug, Clone)]
-struct PlacedRow {
-    row: Row,
-    position: Option<String>,
-}
-
-#[derive(Debug, Default, Clone, Copy)]
-struct Columns {
-    name: Option<usize>,
-    ty: Option<usize>,
-    position: Option<usize>,
-    required: Option<usize>,
-    example: Option<usize>,
-    description: Option<usize>,
-}
-
-fn columns(header: &[String]) -> Columns {
-    let mut c = Columns::default();
-    for (i, h) in header.iter().enumerate() {
-        let h = text::plain(&text::clean_value(h)).to_lowercase();
-        let slot = if h.contains("position") || h.contains("location") || h.contains("位置") {
-            &mut c.position
-        } else if h.contains("是否必") || h.contains("required") || h.contains("必填") {
-            &mut c.required
-        } else if h.contains("类型") || h.contains("type") {
-            &mut c.ty
-        } else if h.contains("示例") || h.contains("example") {
-            &mut c.example
-        } else if h.contains("描述") || h.contains("说明") || h.contains("description") {
-            &mut c.description
-        } else if h.contains("名称")
-            || h.contains("参数")
-            || h.contains("name")
-            || h.contains("parameter")
-            || h.contains("field")
-            || h.contains("字段")
-        {
-            &mut c.name
-        } else {
-            continue;
-        };
-        slot.get_or_insert(i);
-    }
-    c
-}
-
-fn cell(cells: &[String], index: Option<usize>) -> &str {
-    index
-        .and_then(|i| cells.get(i))
-        .map(String::as_str)
-        .unwrap_or("")
-}
-
-fn required_flag(raw: &str) -> Option<bool> {
-    let t = text::plain(&text::clean_value(raw)).to_lowercase();
-    let t = t.trim_end_matches(['.', '。']);
-    if matches!(t, "是" | "yes" | "required" | "true" | "必选" | "必填")
-        || t.starts_with("required")
-    {
-        Some(true)
-    } else if matches!(t, "否" | "no" | "optional" | "false" | "可选") {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// Spellings of these docs that the shared type reader does not know: `List<String>` (with
-/// any leftover escape) is an array, `Struts` is a misspelt `Struct`.
-fn type_spelling(raw: &str) -> String {
-    let t = raw.replace('\\', "");
-    let t = t.trim();
-    for generic in ["List<", "Array<"] {
-        if let Some(item) = t.strip_prefix(generic).and_then(|r| r.strip_suffix('>')) {
-            return format!("Array of {item}");
-        }
-    }
-    if t.eq_ignore_ascii_case("struts") {
-        return "Struct".into();
-    }
-    t.to_string()
-}
-
-/// Rows of one table; rows without a name are kept (a nameless row stands for the body).
-fn read_rows(table: &RawTable, file: &str, diags: &mut Vec<Diagnostic>) -> Vec<PlacedRow> {
-    let cols = columns(&table.header);
-    if cols.name.is_none() {
-        diags.push(Diagnostic::warning(
-            file,
-            table.line,
-            "table-header",
-            format!("no name column in table header {:?}", table.header),
-        ));
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for raw in &table.rows {
-        let unescaped = text::unescape(cell(&raw.cells, cols.name));
-        let (name, marker) = match unescaped.split_once('└') {
-            Some((indent, rest)) => {
-                let em = indent.chars().filter(|c| *c == '\u{2003}').count();
-                (text::plain(text::trim(rest)), Some(em / 2 + 1))
-            }
-            None => (text::plain(text::trim(&unescaped)), None),
-        };
-        let raw_type = text::clean_value(cell(&raw.cells, cols.ty)).replace('\n', " ");
-        let ty = types::parse_type(&type_spelling(&text::plain(&raw_type)));
-        if ty.unknown {
-            diags.push(Diagnostic::warning(
-                file,
-                raw.line,
-                "unknown-type",
-                format!("type `{raw_type}` of `{name}` is not known; read as a string"),
-            ));
-        }
-        let required = required_flag(cell(&raw.cells, cols.required)).unwrap_or(false);
-        let example = text::clean_value(cell(&raw.cells, cols.example));
-        let example = (!example.is_empty() && example != "N/A").then_some(example);
-        let position = cols.position.map(|_| {
-            text::plain(&text::clean_value(cell(&raw.cells, cols.position))).to_lowercase()
-        });
-        out.push(PlacedRow {
-            row: Row {
-                name,
-                marker,
-                ty,
-                raw_type,
-                required: Some(required),
-                example,
-                description: text::clean_cell(cell(&raw.cells, cols.description)),
-                line: raw.line,
-            },
-            position,
-        });
-    }
-    out
-}
-
-/// What the doc's blocks hold for the ROA reading.
-#[derive(Default)]
-struct Read<'a> {
-    syntax: Option<(RequestLine, usize)>,
-    params: Option<&'a RawTable>,
-    /// Tables announced as the body (a `RequestBody` heading, label or sentence).
-    body: Vec<&'a RawTable>,
-    /// Further tables of the parameter section (a payload's members).
-    more: Vec<&'a RawTable>,
-    /// Code blocks of the examples section.
-    examples: Vec<(&'a str, usize)>,
-}
-
-fn read(blocks: &[Block]) -> Read<'_> {
-    let mut r = Read::default();
-    let mut part = Part::Other;
-    let mut body_next = false;
-    for block in blocks {
-        match block {
-            Block::Heading { level, text: t, .. } => {
-                if *level <= 2 {
-                    part = part_of(t);
-                    body_next = part == Part::Body;
-                } else if heading(t).contains("requestbody") {
-                    body_next = true;
-                }
-            }
-            Block::Paragraph { text: t, .. } if part == Part::Params || part == Part::Body => {
-                let plain = text::plain(t);
-                if plain.contains("RequestBody") {
-                    body_next = true;
-                }
-            }
-            Block::Code { text: t, line, .. } => {
-                if part == Part::Syntax && r.syntax.is_none() {
-                    r.syntax = request_line(t).map(|l| (l, *line));
-                } else if part == Part::Examples {
-                    r.examples.push((t.as_str(), *line));
-                }
-            }
-            Block::Table(t) => match part {
-                Part::Params | Part::Body if body_next => r.body.push(t),
-                Part::Params if r.params.is_none() => r.params = Some(t),
-                Part::Params => r.more.push(t),
-                _ => {}
-            },
-            _ => {}
-        }
-    }
-    r
-}
-
-/// One path segment that names a parameter: `[Name]`, `{name}`, or a bare name.
+/// One path segment written as a placeholder: `[Name]`, `{name}`, `<name>`.
 fn placeholder(segment: &str) -> Option<&str> {
-    segment
-        .strip_prefix('[')
-        .and_then(|s| s.strip_suffix(']'))
-        .or_else(|| segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-        .filter(|s| !s.is_empty())
+    let inner = [('[', ']'), ('{', '}'), ('<', '>')]
+        .iter()
+        .find_map(|(o, c)| segment.strip_prefix(*o).and_then(|s| s.strip_suffix(*c)))?;
+    (!inner.is_empty()).then_some(inner)
 }
 
 /// `ProdcutKey` for `ProductKey`: the same letters with two neighbours swapped.
@@ -357,79 +199,104 @@ fn is_transposition(a: &str, b: &str) -> bool {
         && a[diff[1]] == b[diff[0]]
 }
 
-fn warn(diags: &mut Vec<Diagnostic>, file: &str, line: usize, kind: &'static str, m: String) {
-    diags.push(Diagnostic::warning(file, line, kind, m));
+/// Rows of one request table, and whether the doc announced them as the body.
+pub struct TableRows {
+    pub rows: Vec<Row>,
+    pub body: bool,
+    /// 1-based line of the table's header.
+    pub line: usize,
 }
 
-/// Rewrites an RPC reading of a ROA doc. Does nothing to a doc without a `METHOD /path`
-/// request-syntax block (a link that says `type=ROA` without one is reported).
-pub fn apply(api: &mut Api, file: &str, source: &str, diags: &mut Vec<Diagnostic>) {
-    // RPC docs have no request-syntax heading: skip re-reading their blocks.
-    let has_syntax = source.lines().any(|l| {
-        let t = l.trim_start();
-        t.starts_with("## ") && part_of(&t[3..]) == Part::Syntax
-    });
-    let blocks = if has_syntax {
-        doc::blocks(source)
-    } else {
-        Vec::new()
-    };
-    let found = read(&blocks);
-    let Some((line, syntax_line)) = found.syntax.clone() else {
-        if api.style == "ROA" {
-            warn(diags, file, 0, "roa-syntax", "the OpenAPI Explorer link says ROA but no request-syntax block gives a method and a path; read as RPC".into());
-            api.style = "RPC".into();
-        }
-        return;
-    };
-    api.style = "ROA".into();
-    api.method = Some(line.method.clone());
-    let mut rows: Vec<PlacedRow> = found
-        .params
-        .map(|t| read_rows(t, file, diags))
-        .unwrap_or_default();
+/// A REST-style request: its fields with their locations, and the path template (`{Name}` for
+/// every placeholder, with the field's wire name).
+pub struct Placed {
+    pub fields: Vec<Field>,
+    pub path: String,
+}
 
-    // Path template: every placeholder becomes `{Name}` with a row's exact name.
+/// Whether an example path shows a value (not the segment itself) at the position of `segment`.
+fn filled_in_examples(
+    segment_at: usize,
+    segment: &str,
+    template: &[&str],
+    examples: &[HttpRequestExample],
+) -> Option<bool> {
+    let mut verdict = None;
+    for ex in examples {
+        let shown: Vec<&str> = ex.path.trim_matches('/').split('/').collect();
+        if shown.len() != template.len() {
+            continue;
+        }
+        let at = shown[segment_at];
+        verdict = Some(verdict.unwrap_or(false) || at != segment);
+    }
+    verdict
+}
+
+/// The path template: each placeholder becomes `{Name}` with a row's exact name. A bare segment
+/// is a placeholder only when a row of that name is placed in the path, or the examples fill
+/// it with a value, or (without either) it is written like a parameter name (a capital letter:
+/// `ProductKey`) rather than a path word (`tags`).
+fn path_template(
+    line: &RequestLine,
+    tables: &mut [TableRows],
+    examples: &[HttpRequestExample],
+    syntax_line: usize,
+    sink: &mut Sink,
+) -> (String, Vec<String>) {
+    // `place` passes at least one table: a placeholder without a row is added to the first.
+    let segments: Vec<&str> = line.path.split('/').filter(|s| !s.is_empty()).collect();
     let mut template = String::new();
-    let mut path_names: Vec<String> = Vec::new();
-    for segment in line.path.split('/').filter(|s| !s.is_empty()) {
+    let mut names = Vec::new();
+    for (k, segment) in segments.iter().enumerate() {
         let written = placeholder(segment);
-        let may_be_bare = |r: &PlacedRow| {
-            r.position
-                .as_deref()
-                .is_none_or(|p| p.is_empty() || p == "path")
-        };
-        let row = match written {
-            Some(name) => rows.iter().position(|r| r.row.name == name),
-            None => rows
+        let find = |tables: &[TableRows], want: &dyn Fn(&Row) -> bool| {
+            tables
                 .iter()
-                .position(|r| r.row.name == segment && may_be_bare(r))
-                .or_else(|| {
-                    rows.iter()
-                        .position(|r| may_be_bare(r) && is_transposition(segment, &r.row.name))
-                }),
+                .enumerate()
+                .find_map(|(t, tr)| tr.rows.iter().position(want).map(|i| (t, i)))
         };
-        let name = match (row, written) {
-            (Some(i), _) => {
-                let name = rows[i].row.name.clone();
-                if written.is_none() && name != segment {
-                    warn(diags, file, syntax_line, "roa-path", format!("path segment `{segment}` is read as parameter `{name}` (letters swapped)"));
+        let named = match written {
+            Some(name) => find(tables, &|r: &Row| r.name == name)
+                .or_else(|| find(tables, &|r: &Row| r.name.eq_ignore_ascii_case(name))),
+            None => {
+                let pathish = |r: &Row| {
+                    r.position
+                        .as_deref()
+                        .is_none_or(|p| p.is_empty() || p == "path")
+                };
+                let hit = find(tables, &|r: &Row| r.name == *segment && pathish(r)).or_else(|| {
+                    find(tables, &|r: &Row| {
+                        pathish(r) && is_transposition(segment, &r.name)
+                    })
+                });
+                hit.filter(|(t, i)| {
+                    let row = &tables[*t].rows[*i];
+                    row.position.as_deref() == Some("path")
+                        || filled_in_examples(k, segment, &segments, examples)
+                            .unwrap_or_else(|| segment.chars().any(|c| c.is_ascii_uppercase()))
+                })
+            }
+        };
+        let name = match (named, written) {
+            (Some((t, i)), _) => {
+                let name = tables[t].rows[i].name.clone();
+                if written.is_none() && name != *segment {
+                    sink.warn(syntax_line, "roa-path", format!("path segment `{segment}` is read as parameter `{name}` (letters swapped)"));
                 }
                 Some(name)
             }
             (None, Some(name)) => {
-                warn(diags, file, syntax_line, "roa-path", format!("path placeholder `{segment}` has no request-table row; added as a required string"));
-                rows.push(PlacedRow {
-                    row: Row {
-                        name: name.to_string(),
-                        marker: None,
-                        ty: types::parse_type("String"),
-                        raw_type: "String".into(),
-                        required: Some(true),
-                        example: None,
-                        description: String::new(),
-                        line: syntax_line,
-                    },
+                sink.warn(syntax_line, "roa-path", format!("path placeholder `{segment}` has no request-table row; added as a required string"));
+                tables[0].rows.push(Row {
+                    name: name.to_string(),
+                    marker: None,
+                    ty: types::parse_type("String"),
+                    raw_type: "String".into(),
+                    required: Some(true),
+                    example: None,
+                    description: String::new(),
+                    line: syntax_line,
                     position: Some("path".into()),
                 });
                 Some(name.to_string())
@@ -440,7 +307,7 @@ pub fn apply(api: &mut Api, file: &str, source: &str, diags: &mut Vec<Diagnostic
         match name {
             Some(n) => {
                 template.push_str(&format!("{{{n}}}"));
-                path_names.push(n);
+                names.push(n);
             }
             None => template.push_str(segment),
         }
@@ -448,81 +315,7 @@ pub fn apply(api: &mut Api, file: &str, source: &str, diags: &mut Vec<Diagnostic
     if template.is_empty() {
         template.push('/');
     }
-    api.path = Some(template);
-
-    let mut request = place_fields(&rows, &line, &path_names, file, syntax_line, diags);
-    let body_rows: Vec<Row> = found
-        .body
-        .iter()
-        .flat_map(|t| read_rows(t, file, diags))
-        .map(|p| p.row)
-        .collect();
-    let example = examples(&found.examples, &line, file, diags);
-    if !body_rows.is_empty() {
-        let body_example = example.first().and_then(|e| e.body.as_deref());
-        let body_example = body_example.and_then(|b| serde_json::from_str::<Value>(b).ok());
-        let members = body_tree(&body_rows, body_example.clone());
-        for mut f in scalars_as_shown(members, body_example.as_ref(), file, diags) {
-            set_location(&mut f, location::BODY);
-            if request.iter().any(|r| r.name == f.name) {
-                warn(
-                    diags,
-                    file,
-                    f.line,
-                    "duplicate-field",
-                    format!(
-                        "body field `{}` is also a request parameter; the first is kept",
-                        f.name
-                    ),
-                );
-                continue;
-            }
-            request.push(f);
-        }
-    }
-    // A payload's own table: its members, for the documentation (the value is sent as given).
-    if let Some(payload) = request
-        .iter_mut()
-        .find(|f| f.location.as_deref() == Some(location::PAYLOAD))
-    {
-        for t in &found.more {
-            for p in read_rows(t, file, diags) {
-                let mut f = leaf(&p.row);
-                f.location = Some(location::BODY.into());
-                payload.children.push(f);
-            }
-        }
-    }
-    let mut for_siblings = Vec::new();
-    super::visit_in_place(&mut request, "", &mut |f, path, place| {
-        let found = constraints::extract_in(&f.description, &super::rule_type(f), place);
-        let parent = path.strip_suffix(f.name.as_str()).unwrap_or("");
-        for (name, c) in found.for_siblings {
-            for_siblings.push((format!("{parent}{name}"), c));
-        }
-        for sentence in found.not_understood {
-            diags.push(Diagnostic::note(
-                file,
-                f.line,
-                "rule-not-understood",
-                format!("`{path}`: {}", sentence.replace('\n', " ")),
-            ));
-        }
-        f.constraints = found.constraints;
-    });
-    super::place_on_siblings(&mut request, for_siblings);
-    // The RPC reading already reported these rows' sentences once.
-    dedup_notes(diags);
-    api.request = request;
-    api.examples.requests.clear();
-    api.examples.http_requests = example;
-}
-
-fn dedup_notes(diags: &mut Vec<Diagnostic>) {
-    let mut seen = std::collections::BTreeSet::new();
-    diags.retain(|d| {
-        d.kind != "rule-not-understood" || seen.insert((d.file.clone(), d.line, d.message.clone()))
-    });
+    (template, names)
 }
 
 fn set_location(f: &mut Field, loc: &str) {
@@ -535,23 +328,9 @@ fn set_location(f: &mut Field, loc: &str) {
 fn leaf(row: &Row) -> Field {
     let mut b = Builder::new(None, false);
     b.push(row, &[], false);
-    b.finish().pop().unwrap_or_else(|| Field {
-        name: row.name.clone(),
-        ty: Type::String,
-        raw_type: row.raw_type.clone(),
-        required: row.required,
-        item_type: None,
-        wire: None,
-        location: None,
-        example: row.example.clone(),
-        description: row.description.clone(),
-        translations: Vec::new(),
-        constraints: Vec::new(),
-        demoted: Vec::new(),
-        children: Vec::new(),
-        line: row.line,
-        written_name: None,
-    })
+    b.finish()
+        .pop()
+        .unwrap_or_else(|| Field::bare(&row.name, Type::String, row.line))
 }
 
 /// Body rows as a tree: `└` markers, container rows and the body example decide nesting.
@@ -564,14 +343,298 @@ fn body_tree(rows: &[Row], example: Option<Value>) -> Vec<Field> {
     b.finish()
 }
 
+fn normalise_position(p: &str) -> String {
+    match p {
+        "formdata" | "form" | "form-data" => location::FORM.into(),
+        other => other.to_string(),
+    }
+}
+
+/// What the doc's request examples show of one parameter name: in a JSON body, a form body, or
+/// the query (names compared without case).
+#[derive(Default)]
+struct Shown {
+    json_body: bool,
+    form_body: bool,
+    query: bool,
+}
+
+fn shown_in(examples: &[HttpRequestExample], name: &str) -> Shown {
+    let mut s = Shown::default();
+    for ex in examples {
+        if ex.query.iter().any(|q| q.name.eq_ignore_ascii_case(name)) {
+            s.query = true;
+        }
+        if let Some(body) = &ex.body {
+            if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(body) {
+                if map.keys().any(|k| k.eq_ignore_ascii_case(name)) {
+                    s.json_body = true;
+                }
+            }
+        }
+        if ex.form.iter().any(|q| q.name.eq_ignore_ascii_case(name)) {
+            s.form_body = true;
+        }
+    }
+    s
+}
+
+/// Places every row of every request table; see the module doc.
+pub fn place(
+    mut tables: Vec<TableRows>,
+    line: &RequestLine,
+    syntax_line: usize,
+    examples: &[HttpRequestExample],
+    sink: &mut Sink,
+) -> Placed {
+    if tables.is_empty() {
+        tables.push(TableRows {
+            rows: Vec::new(),
+            body: false,
+            line: syntax_line,
+        });
+    }
+    let (path, path_names) = path_template(line, &mut tables, examples, syntax_line, sink);
+    let body_example = examples
+        .iter()
+        .find_map(|e| e.body.as_deref())
+        .and_then(|b| serde_json::from_str::<Value>(b).ok());
+    let has_payload_row = tables.iter().flat_map(|t| &t.rows).any(|r| {
+        line.payload.as_deref() == Some(r.name.as_str())
+            || r.position.as_deref() == Some(location::PAYLOAD)
+    });
+    let mut fields: Vec<Field> = Vec::new();
+    let mut body_rows: Vec<Row> = Vec::new();
+    // A nameless `Body` row: the rows of position `body` after it are its members.
+    let mut whole_body: Option<Row> = None;
+    // A container row with a position, and the rows with an empty position under it.
+    let mut open: Option<(usize, Vec<Row>)> = None;
+    let close = |fields: &mut Vec<Field>, open: &mut Option<(usize, Vec<Row>)>| {
+        if let Some((i, children)) = open.take() {
+            let loc = fields[i]
+                .location
+                .clone()
+                .unwrap_or_else(|| location::BODY.into());
+            for c in children {
+                let mut f = leaf(&c);
+                set_location(&mut f, &loc);
+                fields[i].children.push(f);
+            }
+        }
+    };
+    // Rows of an XML body's elements (`WebsiteConfiguration`, `IndexDocument`, …).
+    let mut xml_rows: Vec<Row> = Vec::new();
+    for (t, table) in tables.iter().enumerate() {
+        // A later table without types lists values or notes (`名称|说明` of metric names).
+        if t > 0
+            && !table.body
+            && table
+                .rows
+                .iter()
+                .all(|r| r.raw_type.is_empty() && r.position.is_none())
+        {
+            sink.note(table.line, "request-table-unread", "a further table of the request section has no type column: read as documentation, not as parameters");
+            continue;
+        }
+        // A later table beside a payload row lists the payload's members (iotedge `Payload`).
+        if t > 0
+            && !table.body
+            && has_payload_row
+            && table.rows.iter().all(|r| r.position.is_none())
+        {
+            if let Some(p) = fields
+                .iter_mut()
+                .find(|f| f.location.as_deref() == Some(location::PAYLOAD))
+            {
+                for r in &table.rows {
+                    let mut f = leaf(r);
+                    set_location(&mut f, location::BODY);
+                    p.children.push(f);
+                }
+                continue;
+            }
+        }
+        for r in &table.rows {
+            let pos = r.position.as_deref().map(normalise_position);
+            if r.name.is_empty() {
+                close(&mut fields, &mut open);
+                whole_body = Some(r.clone());
+                continue;
+            }
+            if pos.as_deref() == Some("") {
+                if let Some((_, children)) = open.as_mut() {
+                    children.push(r.clone());
+                    continue;
+                }
+            }
+            close(&mut fields, &mut open);
+            let in_path = path_names.contains(&r.name) && !fields.iter().any(|f| f.name == r.name);
+            let header = line.headers.iter().any(|h| h.eq_ignore_ascii_case(&r.name));
+            let query_key = line
+                .query
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(&r.name));
+            let payload = line.payload.as_deref() == Some(r.name.as_str());
+            let shown = shown_in(examples, &r.name);
+            let mut name = r.name.clone();
+            let infer = |sink: &mut Sink, why: &str| {
+                sink.warn(
+                    r.line,
+                    "roa-location-inferred",
+                    format!("`{}`: {why}", r.name),
+                );
+            };
+            let loc: String = match pos.as_deref() {
+                _ if in_path => {
+                    if pos.as_deref().is_some_and(|p| p != "path" && !p.is_empty()) {
+                        sink.warn(r.line, "roa-location", format!("`{}` is a path placeholder but its row says `{}`; sent in the path", r.name, pos.as_deref().unwrap_or("")));
+                    } else if pos.is_none() {
+                        infer(
+                            sink,
+                            "no Position column; in the path because the path names it",
+                        );
+                    }
+                    location::PATH.into()
+                }
+                Some(p) if !p.is_empty() => {
+                    if p == location::BODY && whole_body.is_some() {
+                        body_rows.push(r.clone());
+                        continue;
+                    }
+                    p.to_string()
+                }
+                _ if table.body => {
+                    body_rows.push(r.clone());
+                    continue;
+                }
+                _ if line.xml_body && !header && query_key.is_none() => {
+                    xml_rows.push(r.clone());
+                    continue;
+                }
+                _ if header => {
+                    infer(sink, "no Position column; a header because the request syntax has a header line of that name");
+                    location::HEADER.into()
+                }
+                _ if payload => {
+                    infer(sink, "no Position column; the whole body because the request syntax names it as the body");
+                    location::PAYLOAD.into()
+                }
+                _ if query_key.is_some() => {
+                    if let Some((key, _)) = query_key.filter(|(k, _)| *k != r.name) {
+                        infer(
+                            sink,
+                            &format!(
+                                "sent as query key `{key}`, the spelling of the request syntax"
+                            ),
+                        );
+                        name = key.clone();
+                    } else {
+                        infer(sink, "no Position column; in the query because the request syntax names it there");
+                    }
+                    location::QUERY.into()
+                }
+                _ if shown.json_body && !shown.query => {
+                    infer(sink, "no Position column; a body member because the request example's JSON body holds it");
+                    body_rows.push(r.clone());
+                    continue;
+                }
+                _ if shown.form_body && !shown.query => {
+                    infer(sink, "no Position column; a form field because the request example's form body holds it");
+                    location::FORM.into()
+                }
+                _ => {
+                    if shown.query {
+                        infer(sink, "no Position column; in the query because the request example sends it there");
+                    } else {
+                        infer(
+                            sink,
+                            "no position given and no example shows it; taken as a query parameter",
+                        );
+                    }
+                    location::QUERY.into()
+                }
+            };
+            if let Some(prev) = fields.iter().find(|f| f.name == name) {
+                sink.warn(
+                    r.line,
+                    "duplicate-field",
+                    format!(
+                        "`{name}` is documented twice (also on line {}); the first row is kept",
+                        prev.line
+                    ),
+                );
+                continue;
+            }
+            let mut f = leaf(r);
+            f.name = name;
+            if loc == location::PATH && f.required != Some(true) {
+                sink.warn(r.line, "roa-path", format!("path parameter `{}` is documented as optional; required, since the path cannot be built without it", f.name));
+                f.required = Some(true);
+            }
+            set_location(&mut f, &loc);
+            let container = f.ty.is_container() && r.marker.is_none() && pos.is_some();
+            fields.push(f);
+            if container {
+                open = Some((fields.len() - 1, Vec::new()));
+            }
+        }
+        close(&mut fields, &mut open);
+    }
+    if line.xml_body {
+        // The body is an XML document the request sends as written (the doc's rows are its
+        // elements, nested by `父节点`/`Parent` prose the tree reader does not follow).
+        let mut f = Field::bare("Body", Type::String, syntax_line);
+        f.raw_type = "String".into();
+        f.required = Some(xml_rows.iter().any(|r| r.required == Some(true)) || xml_rows.is_empty());
+        let names: Vec<&str> = xml_rows.iter().map(|r| r.name.as_str()).collect();
+        f.description = if names.is_empty() {
+            "The XML document sent as the request body.".to_string()
+        } else {
+            format!(
+                "The XML document sent as the request body. Its elements: {}.",
+                names.join(", ")
+            )
+        };
+        set_location(&mut f, location::PAYLOAD);
+        sink.warn(syntax_line, "roa-body", "the request syntax shows an XML body: the request holds it as one `Body` document, sent as written");
+        fields.push(f);
+    }
+    match whole_body {
+        Some(w) if w.ty.ty == Some(Type::Array) => {
+            // The body is an array whose items have the body rows as members.
+            let mut f = leaf(&w);
+            f.name = "Body".into();
+            f.item_type = Some(Type::Object);
+            f.children = body_tree(&body_rows, None);
+            set_location(&mut f, location::PAYLOAD);
+            sink.warn(w.line, "roa-body", "a nameless `Array` body row: the body is an array of the following Body rows, field `Body`");
+            fields.push(f);
+        }
+        w => {
+            if let Some(w) = &w {
+                if !w.description.is_empty() {
+                    sink.warn(w.line, "roa-body", format!("the nameless body row (\"{}\") stands for the body; its members are the Body rows", w.description.replace('\n', " ")));
+                }
+            }
+            let example = body_example.clone().filter(|_| w.is_none());
+            for mut m in
+                scalars_as_shown(body_tree(&body_rows, example), body_example.as_ref(), sink)
+            {
+                if let Some(prev) = fields.iter().find(|f| f.name == m.name) {
+                    sink.warn(m.line, "duplicate-field", format!("body field `{}` is also a request parameter (line {}); the first is kept", m.name, prev.line));
+                    continue;
+                }
+                set_location(&mut m, location::BODY);
+                fields.push(m);
+            }
+        }
+    }
+    Placed { fields, path }
+}
+
 /// A body member typed as a bare list (`List`) whose example value is one scalar is read as
 /// that scalar: the example is what the service was shown to accept.
-fn scalars_as_shown(
-    members: Vec<Field>,
-    example: Option<&Value>,
-    file: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Field> {
+fn scalars_as_shown(members: Vec<Field>, example: Option<&Value>, sink: &mut Sink) -> Vec<Field> {
     members
         .into_iter()
         .map(|mut f| {
@@ -579,285 +642,11 @@ fn scalars_as_shown(
             let scalar = shown.is_some_and(|v| !v.is_array() && !v.is_object() && !v.is_null());
             if f.ty == Type::Array && f.children.is_empty() && scalar {
                 f.ty = f.item_type.take().unwrap_or(Type::String);
-                warn(diags, file, f.line, "type-mismatch", format!("`{}` is `{}` in the table but one value in the request example; read as one value", f.name, f.raw_type));
+                sink.warn(f.line, "type-mismatch", format!("`{}` is `{}` in the table but one value in the request example; read as one value", f.name, f.raw_type));
             }
             f
         })
         .collect()
-}
-
-fn normalise_position(p: &str) -> String {
-    match p {
-        "path" | "query" | "header" | "body" | "host" => p.to_string(),
-        "formdata" | "form" => "form".into(),
-        other => other.to_string(),
-    }
-}
-
-/// The request fields of the parameter table, each with its location.
-fn place_fields(
-    rows: &[PlacedRow],
-    line: &RequestLine,
-    path_names: &[String],
-    file: &str,
-    syntax_line: usize,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Field> {
-    let mut out: Vec<Field> = Vec::new();
-    // Rows of a nameless body row, or children (empty position) of a body container.
-    let mut body_group: Vec<Row> = Vec::new();
-    let mut open_container: Option<(usize, Vec<Row>)> = None;
-    let mut whole_body: Option<&PlacedRow> = None;
-    let flush = |out: &mut Vec<Field>, open: &mut Option<(usize, Vec<Row>)>| {
-        if let Some((i, children)) = open.take() {
-            let parent = &mut out[i];
-            for c in children {
-                let mut f = leaf(&c);
-                set_location(&mut f, parent.location.as_deref().unwrap_or(location::BODY));
-                parent.children.push(f);
-            }
-        }
-    };
-    for p in rows {
-        let r = &p.row;
-        let pos = p.position.as_deref().map(normalise_position);
-        if r.name.is_empty() {
-            if pos.as_deref() == Some("body") || pos.is_none() {
-                flush(&mut out, &mut open_container);
-                whole_body = Some(p);
-            } else {
-                warn(
-                    diags,
-                    file,
-                    r.line,
-                    "empty-name",
-                    "table row without a name is skipped".into(),
-                );
-            }
-            continue;
-        }
-        // A row with an empty position after a container row is one of its members.
-        if pos.as_deref() == Some("") {
-            if let Some((_, children)) = open_container.as_mut() {
-                children.push(r.clone());
-                continue;
-            }
-        }
-        flush(&mut out, &mut open_container);
-        // A name placed in the path already: a second row (a body member) keeps its position.
-        let in_path = path_names.contains(&r.name) && !out.iter().any(|f| f.name == r.name);
-        let header = line.headers.iter().any(|h| h.eq_ignore_ascii_case(&r.name));
-        let query_key = line
-            .query
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(&r.name));
-        let payload = line.payload.as_deref() == Some(r.name.as_str());
-        let mut name = r.name.clone();
-        let loc = match pos.as_deref() {
-            _ if in_path => {
-                if pos.as_deref().is_some_and(|p| p != "path") {
-                    warn(
-                        diags,
-                        file,
-                        r.line,
-                        "roa-location",
-                        format!(
-                            "`{}` is a path placeholder but its row says `{}`; sent in the path",
-                            r.name,
-                            pos.as_deref().unwrap_or("")
-                        ),
-                    );
-                } else if pos.is_none() {
-                    warn(
-                        diags,
-                        file,
-                        r.line,
-                        "roa-location-inferred",
-                        format!(
-                            "`{}`: no Position column; in the path because the path names it",
-                            r.name
-                        ),
-                    );
-                }
-                location::PATH.to_string()
-            }
-            Some(p) if !p.is_empty() => {
-                if p == "body" && whole_body.is_some() {
-                    body_group.push(r.clone());
-                    continue;
-                }
-                p.to_string()
-            }
-            _ if header => {
-                warn(diags, file, r.line, "roa-location-inferred", format!("`{}`: no Position column; a header because the request syntax has a `{}:` line", r.name, r.name));
-                location::HEADER.into()
-            }
-            _ if payload => {
-                warn(diags, file, r.line, "roa-location-inferred", format!("`{}`: no Position column; the whole body because the request syntax names it as the body", r.name));
-                location::PAYLOAD.into()
-            }
-            _ => {
-                if let Some((key, _)) = query_key {
-                    if *key != r.name {
-                        warn(diags, file, r.line, "roa-location-inferred", format!("`{}`: sent as query key `{key}`, the spelling of the request syntax", r.name));
-                        name = key.clone();
-                    }
-                }
-                warn(
-                    diags,
-                    file,
-                    r.line,
-                    "roa-location-inferred",
-                    format!(
-                        "`{}`: no position given; taken as a query parameter",
-                        r.name
-                    ),
-                );
-                location::QUERY.into()
-            }
-        };
-        if out.iter().any(|f| f.name == name) {
-            warn(
-                diags,
-                file,
-                r.line,
-                "duplicate-field",
-                format!("`{name}` appears twice in the request table; the second row is ignored"),
-            );
-            continue;
-        }
-        let mut f = leaf(r);
-        f.name = name;
-        if loc == location::PATH && f.required != Some(true) {
-            warn(diags, file, r.line, "roa-path", format!("path parameter `{}` is documented as optional; required, since the path cannot be built without it", f.name));
-            f.required = Some(true);
-        }
-        set_location(&mut f, &loc);
-        let container = f.ty.is_container() && r.marker.is_none();
-        out.push(f);
-        if container && p.position.is_some() {
-            open_container = Some((out.len() - 1, Vec::new()));
-        }
-    }
-    flush(&mut out, &mut open_container);
-    if let Some(w) = whole_body {
-        let r = &w.row;
-        let members = body_tree(&body_group, None);
-        if r.ty.ty == Some(Type::Array) {
-            // The body is an array whose items have the following rows as members.
-            let mut f = leaf(r);
-            f.name = "Body".into();
-            f.item_type = Some(Type::Object);
-            f.children = members;
-            set_location(&mut f, location::PAYLOAD);
-            warn(diags, file, r.line, "roa-body", "a nameless `Array` body row: the body is an array of the following Body rows, field `Body`".into());
-            out.push(f);
-        } else {
-            for mut m in members {
-                set_location(&mut m, location::BODY);
-                out.push(m);
-            }
-            if !r.description.is_empty() {
-                warn(diags, file, r.line, "roa-body", format!("the nameless body row (\"{}\") stands for the body; its members are the Body rows", r.description.replace('\n', " ")));
-            }
-        }
-    } else if !body_group.is_empty() {
-        for mut m in body_tree(&body_group, None) {
-            set_location(&mut m, location::BODY);
-            out.push(m);
-        }
-    }
-    let _ = syntax_line;
-    out
-}
-
-/// The request examples: method, path, query, and a JSON body if one follows.
-fn examples(
-    blocks: &[(&str, usize)],
-    syntax: &RequestLine,
-    file: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<HttpRequestExample> {
-    let mut out = Vec::new();
-    for (code, line) in blocks {
-        let Some((method, target, rest)) = example_request(code) else {
-            continue;
-        };
-        let Some((path, query)) = split_target(&target) else {
-            continue;
-        };
-        let body = rest.find(['{', '[']).and_then(|start| {
-            let mut stream =
-                serde_json::Deserializer::from_str(&rest[start..]).into_iter::<Value>();
-            match stream.next() {
-                Some(Ok(v)) => Some(v),
-                _ => {
-                    warn(
-                        diags,
-                        file,
-                        *line,
-                        "invalid-example",
-                        "the request example's body is not JSON; left out".into(),
-                    );
-                    None
-                }
-            }
-        });
-        let method = if is_method(&method) {
-            method
-        } else {
-            syntax.method.clone()
-        };
-        out.push(HttpRequestExample {
-            method,
-            path,
-            query: query
-                .into_iter()
-                .map(|(name, value)| QueryParam {
-                    name: crate::parse::text::percent_decode(&name),
-                    value: crate::parse::text::percent_decode(&value),
-                })
-                .collect(),
-            body: body.map(|b| b.to_string()),
-            file: file.to_string(),
-            line: *line,
-        });
-    }
-    out
-}
-
-/// `METHOD target rest…` from a request example, or a `curl` command (`-X`, `-d '…'`).
-fn example_request(code: &str) -> Option<(String, String, String)> {
-    let trimmed = code.trim_start();
-    let first = trimmed.lines().next()?.trim();
-    if let Some(cmd) = first
-        .strip_prefix("$ ")
-        .unwrap_or(first)
-        .strip_prefix("curl ")
-    {
-        let words: Vec<&str> = cmd.split_whitespace().collect();
-        let method = words
-            .iter()
-            .position(|w| *w == "-X")
-            .and_then(|i| words.get(i + 1))
-            .map(|m| m.to_string());
-        let url = words.iter().rev().find(|w| w.contains("://"))?;
-        let data = cmd
-            .split_once("-d '")
-            .and_then(|(_, after)| after.split_once('\''))
-            .map(|(d, _)| d.to_string())
-            .unwrap_or_default();
-        let method = method.unwrap_or_else(|| if data.is_empty() { "GET" } else { "POST" }.into());
-        return Some((method, url.to_string(), data));
-    }
-    let mut words = first.split_whitespace();
-    let method = words.next()?;
-    if !is_method(method) {
-        return None;
-    }
-    let target = words.next()?.to_string();
-    let after_first = &trimmed[trimmed.find(&target)? + target.len()..];
-    Some((method.to_string(), target, after_first.to_string()))
 }
 
 #[cfg(test)]
@@ -882,19 +671,48 @@ mod tests {
         assert_eq!(l.payload.as_deref(), Some("Payload"));
         assert!(request_line("http://vpc.aliyuncs.com/?Action=X").is_none());
         assert!(request_line("GET /?Action=X&RegionId=Y").is_none());
+        // An RPC call whose query starts on the next line.
+        assert!(request_line(
+            "GET https://sls.aliyuncs.com/\n? AccessKeyId=k\n&Action=GetSlsService"
+        )
+        .is_none());
+        // `Get /ObjectName?uploadId=…`: a method in another case.
+        let l = request_line("Get /ObjectName?uploadId=0004B9895DBBB6EC98E HTTP/1.1\nHost: BucketName.oss-cn-hangzhou.aliyuncs.com").unwrap();
+        assert_eq!((l.method.as_str(), l.path.as_str()), ("GET", "/ObjectName"));
+        assert_eq!(
+            l.query,
+            vec![("uploadId".to_string(), "0004B9895DBBB6EC98E".to_string())]
+        );
     }
 
     #[test]
-    fn type_spellings() {
-        assert_eq!(type_spelling(r"List<String\>"), "Array of String");
-        assert_eq!(type_spelling("Struts"), "Struct");
-        assert_eq!(type_spelling("Long"), "Long");
+    fn targets_end_at_the_protocol_not_at_a_space() {
+        assert_eq!(
+            target_of("/pop/v1/app?AppDescription=This is an app HTTP/1.1"),
+            "/pop/v1/app?AppDescription=This is an app"
+        );
+        assert_eq!(target_of("/a/b HTTPS|HTTP"), "/a/b");
+        assert_eq!(target_of("/a/b"), "/a/b");
+        let (path, query) =
+            split_target("/pop/v1/app?AppDescription=This is an app&Name=x").unwrap();
+        assert_eq!(path, "/pop/v1/app");
+        assert_eq!(
+            query[0],
+            ("AppDescription".to_string(), "This is an app".to_string())
+        );
+        let (path, query) = split_target(
+            "http://webplus.cn-hangzhou.aliyuncs.com/pop/v1/wam/appEnv?<公共请求参数>",
+        )
+        .unwrap();
+        assert_eq!(path, "/pop/v1/wam/appEnv");
+        assert!(query.is_empty());
     }
 
     #[test]
     fn placeholders_and_typos() {
         assert_eq!(placeholder("[InstanceId]"), Some("InstanceId"));
         assert_eq!(placeholder("{apiId}"), Some("apiId"));
+        assert_eq!(placeholder("<logstorename>"), Some("logstorename"));
         assert_eq!(placeholder("things"), None);
         assert!(is_transposition("ProdcutKey", "ProductKey"));
         assert!(!is_transposition("ProductKey", "ProductKey"));
@@ -903,21 +721,27 @@ mod tests {
         assert!(!is_lower_camel_name("overview"));
     }
 
+    fn parse(doc: &str) -> (crate::model::Api, Vec<crate::diagnostics::Diagnostic>) {
+        super::super::parse_doc("t.md", doc, &Default::default()).expect("parses")
+    }
+
+    fn locations(api: &crate::model::Api) -> Vec<(&str, &str)> {
+        api.request
+            .iter()
+            .map(|f| (f.name.as_str(), f.location.as_deref().unwrap_or("")))
+            .collect()
+    }
+
     const DOC: &str = "# CreateThing\n\n## 请求语法\n\n```\nPOST /v1/groups/[GroupId]/things HTTP/1.1\n```\n\n## 请求参数\n\n|名称|类型|位置|是否必选|示例值|描述|\n|--|--|--|--|--|--|\n|GroupId|String|Path|是|g 1|组。 |\n|Mode|String|Query|否|fast|模式。 |\n\nRequestBody中需要填入以下参数。\n\n|参数|类型|是否必填|示例值|描述|\n|--|--|--|--|--|\n|spec|Struct|是| |规格。 |\n|└size|Integer|否|2|大小。 |\n\n## 返回数据\n\n|名称|类型|示例值|描述|\n|--|--|--|--|\n|RequestId|String|r|请求ID。 |\n\n## 示例\n\n请求示例\n\n```\nPOST /v1/groups/g%201/things?Mode=fast HTTP/1.1\n公共请求头\n{\"spec\": {\"size\": 2}}\n```\n";
 
     #[test]
     fn a_small_roa_doc() {
-        let (api, diags) = super::super::parse_doc("t.md", DOC, &Default::default()).unwrap();
+        let (api, diags) = parse(DOC);
         assert_eq!(api.style, "ROA");
         assert_eq!(api.method.as_deref(), Some("POST"));
         assert_eq!(api.path.as_deref(), Some("/v1/groups/{GroupId}/things"));
-        let locs: Vec<(&str, &str)> = api
-            .request
-            .iter()
-            .map(|f| (f.name.as_str(), f.location.as_deref().unwrap_or("")))
-            .collect();
         assert_eq!(
-            locs,
+            locations(&api),
             vec![("GroupId", "path"), ("Mode", "query"), ("spec", "body")]
         );
         assert_eq!(api.request[2].children[0].name, "size");
@@ -927,5 +751,49 @@ mod tests {
         assert_eq!(ex.query[0].value, "fast");
         assert_eq!(ex.body.as_deref(), Some(r#"{"spec":{"size":2}}"#));
         assert!(api.examples.requests.is_empty(), "{diags:?}");
+    }
+
+    /// Issue 26's classes on made-up docs: a second table in the request section (path, then
+    /// query parameters), a JSON body example deciding positions, a literal path segment named
+    /// like a body parameter, and a JSON array as the whole body.
+    #[test]
+    fn every_table_is_read_and_the_example_places_what_the_table_does_not() {
+        let doc = "# TagThings\n\n## Request syntax\n\n```\nPOST /things/[ThingId]/tags HTTP/1.1\n```\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|ThingId|String|Yes|t-1|The thing.|\n\nQuery parameters:\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|ClientToken|String|No|abc|A token.|\n|tags|Array of String|Yes|a|The tags.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|RequestId|String|r|The ID.|\n\n## Examples\n\n```\nPOST /things/t-1/tags?ClientToken=abc HTTP/1.1\nCommon request headers\n{\"tags\": [\"a\", \"b\"]}\n```\n";
+        let (api, _) = parse(doc);
+        assert_eq!(
+            api.path.as_deref(),
+            Some("/things/{ThingId}/tags"),
+            "`tags` is a path word"
+        );
+        assert_eq!(
+            locations(&api),
+            vec![
+                ("ThingId", "path"),
+                ("ClientToken", "query"),
+                ("tags", "body")
+            ]
+        );
+        let doc = doc
+            .replace("{\"tags\": [\"a\", \"b\"]}", "[{\"Key\": \"k\"}]")
+            .replace(
+                "|tags|Array of String|Yes|a|The tags.|",
+                "|Body|Array|Yes| |The tags, as the whole body.|",
+            );
+        let (api, _) = parse(&doc);
+        assert_eq!(
+            api.examples.http_requests[0].body.as_deref(),
+            Some(r#"[{"Key":"k"}]"#)
+        );
+    }
+
+    #[test]
+    fn a_request_line_in_the_example_makes_a_doc_rest_style() {
+        let doc = "# ListParts\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|--|--|--|--|\n|uploadId|String|Yes|The upload.|\n\n## Response elements\n\n|Name|Type|Description|\n|--|--|--|\n|Bucket|String|The bucket.|\n\n## Examples\n\n```\nGet /ObjectName?uploadId=0004B9895DBBB6EC98E HTTP/1.1\nHost: BucketName.oss-cn-hangzhou.aliyuncs.com\n```\n";
+        let (api, _) = parse(doc);
+        assert_eq!(api.style, "ROA");
+        assert_eq!(api.method.as_deref(), Some("GET"));
+        assert_eq!(api.path.as_deref(), Some("/ObjectName"));
+        assert_eq!(locations(&api), vec![("uploadId", "query")]);
+        assert_eq!(api.response[0].name, "Bucket");
     }
 }

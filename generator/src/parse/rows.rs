@@ -16,6 +16,8 @@ pub struct Columns {
     pub required: Option<usize>,
     pub example: Option<usize>,
     pub description: Option<usize>,
+    /// REST-style tables: where each parameter goes (`Position`, `Location`, `位置`).
+    pub position: Option<usize>,
 }
 
 pub fn param_columns(header: &[String]) -> Columns {
@@ -36,8 +38,8 @@ pub fn param_columns(header: &[String]) -> Columns {
             || h == "note"
         {
             &mut c.description
-        } else if h.contains("position") || h.contains("位置") {
-            continue;
+        } else if h.contains("position") || h.contains("location") || h.contains("位置") {
+            &mut c.position
         } else if h.contains("名称")
             || h.contains("参数")
             || h.contains("name")
@@ -68,10 +70,28 @@ fn parse_required(raw: &str) -> Option<bool> {
     let t = text::plain(&text::clean_value(raw)).to_lowercase();
     let t = t.trim_end_matches(['.', '。']);
     match t {
-        "是" | "yes" | "required" | "true" | "必选" | "必填" | "y" => Some(true),
+        "是" | "yes" | "required" | "true" | "必选" | "必填" | "y" | "mandatory" => Some(true),
         "否" | "no" | "optional" | "false" | "可选" | "n" | "not required" => Some(false),
+        // `Required only when …`: required by the table's own word, its condition in prose.
+        _ if t.starts_with("required") || t.starts_with("yes") => Some(true),
         _ => None,
     }
+}
+
+/// Type cells in spellings the shared type reader does not know: `List<String>` (with any
+/// leftover escape) is an array, `Struts` is a misspelt `Struct`.
+fn type_spelling(raw: &str) -> String {
+    let t = raw.replace('\\', "");
+    let t = t.trim();
+    for generic in ["List<", "Array<"] {
+        if let Some(item) = t.strip_prefix(generic).and_then(|r| r.strip_suffix('>')) {
+            return format!("Array of {item}");
+        }
+    }
+    if t.eq_ignore_ascii_case("struts") {
+        return "Struct".into();
+    }
+    t.to_string()
 }
 
 /// A name cell: `└` markers (with EM-space indentation) and escapes removed, and the space a
@@ -118,6 +138,8 @@ pub fn not_a_parameter(name: &str) -> Option<&'static str> {
     None
 }
 
+/// The rows of one parameter table. A request row without a name is kept when the table has a
+/// Position column (a nameless `Body` row stands for the whole body); elsewhere it is skipped.
 pub fn rows_of(table: &RawTable, with_required: bool, sink: &mut Sink) -> Vec<Row> {
     let cols = param_columns(&table.header);
     if cols.name.is_none() {
@@ -131,7 +153,12 @@ pub fn rows_of(table: &RawTable, with_required: bool, sink: &mut Sink) -> Vec<Ro
     let mut rows = Vec::new();
     for raw in &table.rows {
         let (name, marker) = parse_name(cell(&raw.cells, cols.name));
-        if name.is_empty() {
+        let position = cols
+            .position
+            .map(|p| text::plain(&text::clean_value(cell(&raw.cells, Some(p)))).to_lowercase());
+        if name.is_empty() && position.is_some() {
+            // A REST-style body row without a name: the body itself.
+        } else if name.is_empty() {
             sink.warn(
                 raw.line,
                 "empty-name",
@@ -139,7 +166,9 @@ pub fn rows_of(table: &RawTable, with_required: bool, sink: &mut Sink) -> Vec<Ro
             );
             continue;
         }
-        if let Some(why) = not_a_parameter(&name).filter(|_| with_required || name.contains('<')) {
+        if let Some(why) = not_a_parameter(&name)
+            .filter(|_| !name.is_empty() && (with_required || name.contains('<')))
+        {
             sink.warn(
                 raw.line,
                 "not-a-parameter",
@@ -148,7 +177,7 @@ pub fn rows_of(table: &RawTable, with_required: bool, sink: &mut Sink) -> Vec<Ro
             continue;
         }
         let raw_type = text::clean_value(cell(&raw.cells, cols.ty)).replace('\n', " ");
-        let ty = types::parse_type(&text::plain(&raw_type));
+        let ty = types::parse_type(&type_spelling(&text::plain(&raw_type)));
         if ty.unknown {
             sink.warn(
                 raw.line,
@@ -180,6 +209,7 @@ pub fn rows_of(table: &RawTable, with_required: bool, sink: &mut Sink) -> Vec<Ro
             example,
             description: text::clean_cell(cell(&raw.cells, cols.description)),
             line: raw.line,
+            position,
         });
     }
     rows

@@ -9,7 +9,13 @@ use super::text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Intro,
+    /// REST-style: the request line (`POST /path HTTP/1.1`) and header lines.
+    Syntax,
+    /// REST-style: prose about request headers.
+    Headers,
     Request,
+    /// REST-style: the body's members (`## RequestBody`).
+    Body,
     Response,
     Errors,
     Examples,
@@ -35,6 +41,17 @@ pub fn section_of(heading: &str) -> Section {
     let is = |words: &[&str]| words.iter().any(|w| h == *w);
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
     if is(&[
+        "请求语法",
+        "request syntax",
+        "request structure",
+        "请求结构",
+    ]) {
+        Section::Syntax
+    } else if is(&["请求头", "request header", "request headers"]) {
+        Section::Headers
+    } else if is(&["requestbody", "request body", "请求体", "请求body"]) {
+        Section::Body
+    } else if is(&[
         "请求参数",
         "request parameters",
         "request prameters",
@@ -50,6 +67,9 @@ pub fn section_of(heading: &str) -> Section {
         "响应参数",
         "返回值",
         "response parameters",
+        "response elements",
+        "响应元素",
+        "返回元素",
         "return parameters",
         "response parameter",
         "response",
@@ -70,6 +90,7 @@ pub fn section_of(heading: &str) -> Section {
         "返回示例",
         "正常返回示例",
         "调用示例",
+        "完整示例",
     ]) {
         Section::Examples
     } else if is(&[
@@ -143,7 +164,50 @@ pub fn split<'a>(blocks: &'a [Block], sink: &mut Sink) -> Sections<'a> {
     }
 }
 
+/// A table of the request: its rows are parameters (it has a name column), and whether the doc
+/// announced it as the body's members (a `RequestBody` heading, label or sentence before it).
+#[derive(Debug, Clone, Copy)]
+pub struct RequestTable<'a> {
+    pub table: &'a RawTable,
+    pub body: bool,
+}
+
 impl<'a> Sections<'a> {
+    /// Every parameter table of the request and body sections, in order. A sentence or label
+    /// naming `RequestBody` announces the tables after it as the body's members.
+    pub fn request_tables(&self) -> Vec<RequestTable<'a>> {
+        let mut out = Vec::new();
+        let mut body_next = false;
+        for (s, b) in &self.blocks {
+            match (s, b) {
+                (Section::Body, _) => body_next = true,
+                (Section::Request, Block::Paragraph { text: t, .. })
+                    if text::plain(t).to_ascii_lowercase().contains("requestbody") =>
+                {
+                    body_next = true;
+                }
+                _ => {}
+            }
+            if let (Section::Request | Section::Body, Block::Table(t)) = (s, b) {
+                if super::rows::param_columns(&t.header).name.is_some() {
+                    out.push(RequestTable {
+                        table: t,
+                        body: body_next || *s == Section::Body,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The code blocks of one section, with their lines.
+    pub fn code(&self, want: Section) -> impl Iterator<Item = (&'a str, usize)> + '_ {
+        self.blocks.iter().filter_map(move |(s, b)| match b {
+            Block::Code { text: t, line, .. } if *s == want => Some((t.as_str(), *line)),
+            _ => None,
+        })
+    }
+
     /// Every table of a section, in order.
     pub fn tables(&self, want: Section) -> impl Iterator<Item = &'a RawTable> + '_ {
         self.blocks.iter().filter_map(move |(s, b)| match b {

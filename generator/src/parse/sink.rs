@@ -47,6 +47,11 @@ impl Sink {
         Diagnostic::error(&self.file, line, kind, message).into()
     }
 
+    /// Diagnostics a step made on its own (the evidence step, which also runs after merging).
+    pub fn extend(&mut self, diags: Vec<Diagnostic>) {
+        self.diags.extend(diags);
+    }
+
     pub fn finish(self) -> Vec<Diagnostic> {
         self.diags
     }

@@ -87,6 +87,26 @@ pub fn split_cells(row: &str, columns: usize) -> Vec<String> {
     cells
 }
 
+/// A table indented under a list item: a header line indented by four spaces or more whose next
+/// line is a separator row (an indented code block rarely starts that way). The table is read
+/// with that indentation taken off every line (continuation lines may be indented less).
+pub fn read_indented_table(lines: &[&str], start: usize) -> Option<RawTable> {
+    let line = lines[start];
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let next = lines.get(start + 1)?;
+    if indent < 4 || !line.trim_start().starts_with('|') || !is_separator(next) {
+        return None;
+    }
+    let dedented: Vec<&str> = lines
+        .iter()
+        .map(|l| {
+            let spaces = l.len() - l.trim_start_matches(' ').len();
+            &l[spaces.min(indent)..]
+        })
+        .collect();
+    read_table(&dedented, start)
+}
+
 /// Reads the table whose header starts at `lines[start]` (0-based). Returns `None` when the
 /// lines there do not form a table header.
 pub fn read_table(lines: &[&str], start: usize) -> Option<RawTable> {
@@ -216,6 +236,21 @@ mod tests {
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.problems.len(), 1);
         assert_eq!(t.end_line, 4);
+    }
+
+    #[test]
+    fn a_table_indented_under_a_list_item() {
+        let src = "-   Parameters\n\n    |Parameter|Type|Description|\n    |:--|:--|:--|\n    |Name|String|The name.|\n    |Mode|String|Valid values:    -   a: one\n    -   b: two |\n\n## Next\n";
+        let lines: Vec<&str> = src.lines().collect();
+        assert!(read_indented_table(&lines, 0).is_none());
+        let t = read_indented_table(&lines, 2).expect("an indented table");
+        assert_eq!(t.header, ["Parameter", "Type", "Description"]);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!((t.rows[0].line, t.rows[1].line), (5, 6));
+        assert!(t.rows[1].cells[2].contains("b: two"));
+        // An indented code block of pipes without a separator row is no table.
+        let code = ["    |a|b|", "    |c|d|"];
+        assert!(read_indented_table(&code, 0).is_none());
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct Row {
     pub example: Option<String>,
     pub description: String,
     pub line: usize,
+    /// REST-style request rows: the Position column as written, lower-cased (`path`, `query`,
+    /// `body`, `header`; empty for a member row under a container); `None` without the column.
+    pub position: Option<String>,
 }
 
 /// A note about a decision the builder had to guess or could not honour.
@@ -666,6 +669,7 @@ mod tests {
             example: None,
             description: String::new(),
             line,
+            position: None,
         }
     }
 
