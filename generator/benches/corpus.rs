@@ -1,11 +1,10 @@
 //! Times the three stages over every doc of ../shared/corpus: parse (Markdown → IR), emit
-//! (IR → tokens, docs outlined) and format (tokens → syn → prettyplease, docs put back), one
-//! thread. Prints docs per second per stage, then end to end as `aliyun-codegen generate`
+//! (IR → tokens) and format (tokens → syn → prettyplease), one thread. Prints docs per second per stage, then end to end as `aliyun-codegen generate`
 //! runs: every product folder loaded (read, parse, merge zh/en) and rendered as a crate, the
 //! folders side by side on every core, and on one thread.
 //!
-//! Every round starts with the template and name caches emptied
-//! (`aliyun_codegen::emit::clear_caches`), so each is a cold run like one `generate`.
+//! Every round starts with the name caches emptied (`aliyun_codegen::emit::clear_caches`), so
+//! each is a cold run like one `generate`.
 //!
 //! Stage figures are CPU time of the measuring thread (`CLOCK_THREAD_CPUTIME_ID`), so they
 //! stay comparable when other work shares the machine; end to end is wall time, with the load
@@ -17,7 +16,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use aliyun_codegen::emit::outline::emit_api_outlined;
+use aliyun_codegen::emit::{api::emit_api, format_tokens};
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 
 // The allocator the CLI uses, so the figures are the CLI's.
@@ -130,11 +129,11 @@ fn stages(texts: &[(String, String)], defaults: &DocDefaults, rounds: usize) {
             parse_t += thread_cpu() - t;
             let Ok((api, _)) = parsed else { continue };
             let t = thread_cpu();
-            let module = emit_api_outlined(&api);
+            let module = emit_api(&api);
             emit_t += thread_cpu() - t;
             let Ok(module) = module else { continue };
             let t = thread_cpu();
-            let source = module.format(file);
+            let source = format_tokens(module.tokens, file);
             format_t += thread_cpu() - t;
             bytes += source.map(|s| s.len()).unwrap_or(0);
         }

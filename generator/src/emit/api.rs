@@ -6,7 +6,6 @@ use quote::quote;
 
 use super::docs;
 use super::naming::{self, ident, TypeNames};
-use super::outline::{Place, Run, Slot, SlotTokens};
 use super::tests as example_tests;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Api, Field, Rule, Type};
@@ -73,28 +72,6 @@ pub enum Shape {
 }
 
 impl Shape {
-    /// The generated type this shape names (itself or as array items).
-    pub(super) fn type_name(&self) -> Option<&str> {
-        match self {
-            Shape::Scalar(_) => None,
-            Shape::Enum(name, _) | Shape::Struct(name) => Some(name),
-            Shape::Vec(inner) => inner.type_name(),
-        }
-    }
-
-    /// [`Shape::tokens`] with `name` (a stand-in, see [`super::outline::Slot`]) for the
-    /// generated type's name.
-    pub(super) fn tokens_named(&self, name: Option<&SlotTokens>) -> TokenStream {
-        match (self, name) {
-            (Shape::Enum(..) | Shape::Struct(_), Some(name)) => quote!(#name),
-            (Shape::Vec(inner), _) => {
-                let t = inner.tokens_named(name);
-                quote!(::std::vec::Vec<#t>)
-            }
-            _ => self.tokens(),
-        }
-    }
-
     pub fn tokens(&self) -> TokenStream {
         match self {
             Shape::Scalar(s) => s.tokens(),
@@ -324,30 +301,6 @@ pub fn emit_api(api: &Api) -> Result<ApiModule, Diagnostic> {
     })
 }
 
-// ---------------------------------------------------------------- fields as units
-
-/// Slots of a unit about field `p`: its identifier, its wire name, then its type's name when
-/// it names a generated type (see [`Shape::tokens_named`]).
-pub(super) fn field_slots<'a>(p: &'a Planned<'_>) -> Vec<Slot<'a>> {
-    let mut slots = vec![Slot::Ident(&p.ident), Slot::Str(&p.field.name)];
-    slots.extend(p.shape.type_name().map(Slot::Ident));
-    slots
-}
-
-/// The field's type from the slots of [`field_slots`].
-pub(super) fn slot_type(p: &Planned<'_>, s: &[SlotTokens]) -> TokenStream {
-    p.shape.tokens_named(s.get(2))
-}
-
-/// What determines the printed form of [`Shape::tokens_named`] but the type's name.
-pub(super) fn shape_form(shape: &Shape) -> String {
-    match shape {
-        Shape::Scalar(s) => format!("{s:?}"),
-        Shape::Enum(..) | Shape::Struct(_) => "named".into(),
-        Shape::Vec(inner) => format!("Vec<{}>", shape_form(inner)),
-    }
-}
-
 // ---------------------------------------------------------------- glue
 
 /// The API's idempotency token: the parameter whose rules say it is unique per request.
@@ -367,49 +320,37 @@ fn api_impl(
         .find(|p| p.shape == Shape::Scalar(Scalar::String) && is_idempotency_token(p.field))
         .map(|p| p.field.name.as_str());
     let roa = super::roa::trait_method(api, request);
-    // Fixed text but for names (see [`Run`]): the impl is one unit (the REST-style method, when
-    // there is one, is plain tokens inside).
-    let mut run = match roa.is_empty() {
-        true => Run::new(Place::Top),
-        false => Run::new(Place::Top).plain_only(),
-    };
-    let mut slots = vec![
-        Slot::Ident(request),
-        Slot::Ident(response),
-        Slot::Ident(error),
-        Slot::Str(&api.name),
-        Slot::Str(&api.version),
-        Slot::Str(&api.product),
-    ];
-    slots.extend(token.map(Slot::Str));
-    let key = if token.is_some() { "token" } else { "no_token" };
-    run.unit(key, None, &slots, |s| {
-        let (req, resp, err) = (&s[0], &s[1], &s[2]);
-        let (action, version, product) = (&s[3], &s[4], &s[5]);
-        let token = match s.get(6) {
-            Some(t) => quote!(::std::option::Option::Some(#t)),
-            None => quote!(::std::option::Option::None),
-        };
-        quote! {
-            impl ::aliyun_runtime::api::Request for #req {
-                type Response = #resp;
-                type Error = #err;
-                const ACTION: &'static str = #action;
-                const VERSION: &'static str = #version;
-                const PRODUCT: &'static str = #product;
-                const CLIENT_TOKEN: ::std::option::Option<&'static str> = #token;
-
-                fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
-                    #req::validate(self)
-                }
-
-                fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-                    #req::to_query(self)
-                }
-
-                #roa
-            }
+    let (req, resp, err) = (ident(request), ident(response), ident(error));
+    let (action, version, product) = (
+        Literal::string(&api.name),
+        Literal::string(&api.version),
+        Literal::string(&api.product),
+    );
+    let token = match token {
+        Some(t) => {
+            let t = Literal::string(t);
+            quote!(::std::option::Option::Some(#t))
         }
-    });
-    run.finish().into_tokens()
+        None => quote!(::std::option::Option::None),
+    };
+    quote! {
+        impl ::aliyun_runtime::api::Request for #req {
+            type Response = #resp;
+            type Error = #err;
+            const ACTION: &'static str = #action;
+            const VERSION: &'static str = #version;
+            const PRODUCT: &'static str = #product;
+            const CLIENT_TOKEN: ::std::option::Option<&'static str> = #token;
+
+            fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                #req::validate(self)
+            }
+
+            fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+                #req::to_query(self)
+            }
+
+            #roa
+        }
+    }
 }

@@ -13,7 +13,6 @@ use quote::quote;
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
-use super::outline::{Place, Run, Slot};
 use super::rule_oracle::{accepts, accepts_items};
 use crate::model::{CharClass, Constraint, RelationKind, Rule};
 
@@ -318,46 +317,23 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
             Shape::Scalar(Scalar::String) => quote!(&str),
             other => other.tokens(),
         };
-        let mut stmts = Run::new(Place::Stmt(2));
-        if !table.is_empty() {
-            // The closure is the same for every parameter but for its names (see `Run`).
-            let key = format!("accepts:{value_ty}");
-            let slots = [
-                Slot::Ident(request_name),
-                Slot::Ident(&p.ident),
-                Slot::Str(&p.field.name),
-            ];
-            stmts.unit(&key, None, &slots, |s| {
-                let (builder, setter, wire) = (&s[0], &s[1], &s[2]);
+        let case_checks = match table.is_empty() {
+            true => TokenStream::new(),
+            false => {
+                let cases = case_table(&table);
                 quote! {
                     let accepts = |value: #value_ty| {
                         !matches!(#builder::builder().#setter(value).build(), Err(e) if e.mentions(#wire))
                     };
+                    #cases
                 }
-            });
-            case_table(&mut stmts, &table);
-        }
-        let stmts = stmts.finish();
-        let mut run = Run::new(Place::Item(1));
-        if list_checks.is_empty() && overlap.is_empty() {
-            let slots = [Slot::Ident(&test), Slot::Inner(&stmts)];
-            run.unit("rules_test", None, &slots, |s| {
-                let (test, stmts) = (&s[0], &s[1]);
-                quote! {
-                    #[test]
-                    fn #test() {
-                        #stmts
-                    }
-                }
-            });
-            tests.push(run.finish().into_tokens());
-            continue;
-        }
+            }
+        };
         let test = ident(&test);
         tests.push(quote! {
             #[test]
             fn #test() {
-                #stmts
+                #case_checks
                 #(#list_checks)*
                 #(#overlap)*
             }
@@ -366,62 +342,21 @@ pub fn rule_tests(request_name: &str, fields: &[Planned<'_>]) -> Vec<TokenStream
     tests
 }
 
-/// The statements that run `accepts` over the `(value, expected)` cases. A case's source is
-/// `(value, expected)`, as prettyplease prints it flat: the literal's own text, then the bool.
-fn case_table(stmts: &mut Run, table: &[(Literal, bool)]) {
-    let case_text = |(value, ok): &(Literal, bool)| format!("{value}, {ok}");
-    let case_tokens = |(value, ok): &(Literal, bool)| quote!(#value, #ok);
+/// The statements that run `accepts` over the `(value, expected)` cases.
+fn case_table(table: &[(Literal, bool)]) -> TokenStream {
     // One case without a loop: clippy rejects a loop over a one-element array.
-    if let [single] = table {
-        let (text, tokens) = (case_text(single), case_tokens(single));
-        stmts.unit("single_case", None, &[Slot::Flat(&text, &tokens)], |s| {
-            let case = &s[0];
-            quote! {
-                let (value, expected) = (#case);
-                assert_eq!(accepts(value), expected, "{:?}", value);
-            }
-        });
-        return;
+    if let [(value, ok)] = table {
+        return quote! {
+            let (value, expected) = (#value, #ok);
+            assert_eq!(accepts(value), expected, "{:?}", value);
+        };
     }
-    let flat_text = table
-        .iter()
-        .map(|case| format!("({})", case_text(case)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let flat_tokens = {
-        let cases = table.iter().map(case_tokens);
-        quote!(#((#cases)),*)
-    };
-    // Wider than any line, the array surely breaks: a unit per case then.
-    let listed = flat_text.len() > 100;
-    let mut elements = Run::elements(3, table.len());
-    if listed {
-        for case in table {
-            let (text, tokens) = (case_text(case), case_tokens(case));
-            elements.unit("case", None, &[Slot::Flat(&text, &tokens)], |s| {
-                let case = &s[0];
-                quote!((#case),)
-            });
+    let cases = table.iter().map(|(value, ok)| quote!((#value, #ok)));
+    quote! {
+        for (value, expected) in [#(#cases),*] {
+            assert_eq!(accepts(value), expected, "{:?}", value);
         }
     }
-    let elements = elements.finish();
-    let cases = match listed {
-        true => Slot::Inner(&elements),
-        false => Slot::Flat(&flat_text, &flat_tokens),
-    };
-    let key = if listed {
-        "case_loop"
-    } else {
-        "case_loop_flat"
-    };
-    stmts.unit(key, None, &[cases], |s| {
-        let cases = &s[0];
-        quote! {
-            for (value, expected) in [#cases] {
-                assert_eq!(accepts(value), expected, "{:?}", value);
-            }
-        }
-    });
 }
 
 /// `no_overlap` relations between two string parameters: overlapping blocks are rejected.

@@ -8,7 +8,6 @@ use serde_json::Value;
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::{ident, ApiTypes};
-use super::outline::{Place, Run, Slot};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Api, ExampleFormat, QueryParam, ResponseExample, WireStyle};
 
@@ -517,47 +516,23 @@ fn response_test(
         "response_example_{}_{kind}_lands_in_typed_fields",
         index + 1
     );
-    // The test is a unit, and so is each of its statements (see `outline::Run`): a long body
-    // prints alike whatever its width, and the rest varies only with the type's name.
-    let mut stmts = Run::new(Place::Stmt(2));
-    stmts.unit("body", None, &[Slot::Str(&ex.body)], |s| {
-        let lit = &s[0];
-        quote!(let body = #lit;)
-    });
-    stmts.unit("decode", None, &[Slot::Ident(response_name)], |s| {
-        let ty = &s[0];
-        quote! {
+    let (test, ty, body) = (
+        ident(&test),
+        ident(response_name),
+        Literal::string(&ex.body),
+    );
+    let excluded = fit.misses.iter().map(|m| Literal::string(&m.path));
+    Some(quote! {
+        #[test]
+        fn #test() {
+            let body = #body;
             let response: #ty = ::aliyun_runtime::de::from_body(body)
                 .expect("the documented response example deserializes");
-        }
-    });
-    stmts.unit("typed", None, &[], |_| {
-        quote! {
             let typed = ::aliyun_runtime::__private::serde_json::to_value(&response)
                 .expect("a typed response serializes");
+            ::aliyun_runtime::testing::assert_example_kept(body, &typed, &[#(#excluded),*]);
         }
-    });
-    let excluded: Vec<Slot<'_>> = fit.misses.iter().map(|m| Slot::Str(&m.path)).collect();
-    stmts.unit("kept", None, &excluded, |excluded| {
-        quote!(::aliyun_runtime::testing::assert_example_kept(body, &typed, &[#(#excluded),*]);)
-    });
-    let stmts = stmts.finish();
-    let mut run = Run::new(Place::Item(1));
-    run.unit(
-        "response_test",
-        None,
-        &[Slot::Ident(&test), Slot::Inner(&stmts)],
-        |s| {
-            let (test, stmts) = (&s[0], &s[1]);
-            quote! {
-                #[test]
-                fn #test() {
-                    #stmts
-                }
-            }
-        },
-    );
-    Some(run.finish().into_tokens())
+    })
 }
 
 /// A documented error response must parse as an error body and map to the API's error enum
@@ -574,32 +549,22 @@ fn error_example_test(
         ExampleFormat::Xml => "text/xml",
     };
     let test = format!("error_example_{}_maps_to_the_error_enum", index + 1);
-    // One unit: test name, type, content type, body, then each documented code.
-    let mut slots = vec![
-        Slot::Ident(&test),
-        Slot::Ident(error_name),
-        Slot::Str(content_type),
-        Slot::Str(body),
-    ];
-    slots.extend(api.errors.iter().map(|e| Slot::Str(&e.code)));
-    let mut run = Run::new(Place::Item(1));
-    run.unit("error_test", None, &slots, |s| {
-        let (test, ty, content_type, lit, documented) = (&s[0], &s[1], &s[2], &s[3], &s[4..]);
-        quote! {
-            #[test]
-            fn #test() {
-                let body = ::aliyun_runtime::ErrorBody::parse(::std::option::Option::Some(#content_type), #lit.as_bytes())
-                    .expect("the documented error example is an error body");
-                let error = #ty::from_code(&body.code, body.message.as_deref().unwrap_or(""));
-                assert_eq!(error.code(), body.code);
-                let documented: &[&str] = &[#(#documented),*];
-                if documented.contains(&body.code.as_str()) {
-                    assert!(!matches!(error, #ty::Other { .. } | #ty::Common { .. }), "{error:?}");
-                }
+    let (test, ty) = (ident(&test), ident(error_name));
+    let (content_type, body) = (Literal::string(content_type), Literal::string(body));
+    let documented = api.errors.iter().map(|e| Literal::string(&e.code));
+    quote! {
+        #[test]
+        fn #test() {
+            let body = ::aliyun_runtime::ErrorBody::parse(::std::option::Option::Some(#content_type), #body.as_bytes())
+                .expect("the documented error example is an error body");
+            let error = #ty::from_code(&body.code, body.message.as_deref().unwrap_or(""));
+            assert_eq!(error.code(), body.code);
+            let documented: &[&str] = &[#(#documented),*];
+            if documented.contains(&body.code.as_str()) {
+                assert!(!matches!(error, #ty::Other { .. } | #ty::Common { .. }), "{error:?}");
             }
         }
-    });
-    run.finish().into_tokens()
+    }
 }
 
 pub fn example_tests(

@@ -15,7 +15,6 @@ use quote::quote;
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
-use super::outline::{Place, Run, Slot, SlotTokens};
 use crate::model::{CharClass, Condition, Constraint, Number, RelationKind, Rule, WireStyle};
 
 /// The rules that hold for each item of a list. A JSON-wire list's `json` format describes the
@@ -511,64 +510,23 @@ fn check_fn(owner: TokenStream, values: &[&Planned<'_>]) -> TokenStream {
     }
 }
 
-/// The `Validate` impl of `ty` (whose table is `owner`'s, or its own) as a unit: fixed text
-/// but for the names and the values passed, one array element each (see [`Run`]).
-fn validate_impl(run: &mut Run, ty: &str, owner: Option<&str>, values: &[&Planned<'_>]) {
-    // `self.<field>.as_value(),`: the array surely breaks when wider than any line, one unit
-    // per element then; a narrower one is one flat slot (see `Slot::Flat`).
-    let flat_text = values
-        .iter()
-        .map(|p| format!("self.{}.as_value()", ident(&p.ident)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let flat_tokens = {
-        let ids = values.iter().map(|p| ident(&p.ident));
-        quote!(#(self.#ids.as_value()),*)
+/// The `Validate` impl of `ty`, whose table is `owner`'s (the builder checks with its
+/// request's table) or, without one, its own.
+fn validate_impl(ty: &str, owner: Option<&str>, values: &[&Planned<'_>]) -> TokenStream {
+    let ty = ident(ty);
+    let owner = match owner {
+        Some(owner) => {
+            let owner = ident(owner);
+            quote!(#owner)
+        }
+        None => quote!(Self),
     };
-    let listed = flat_text.len() > 100 || values.is_empty();
-    let mut elements = Run::elements(4, values.len());
-    if listed {
-        for p in values {
-            elements.unit("as_value", None, &[Slot::Ident(&p.ident)], |s| {
-                let id = &s[0];
-                quote!(self.#id.as_value(),)
-            });
+    let check = check_fn(owner, values);
+    quote! {
+        impl ::aliyun_runtime::validate::Validate for #ty {
+            #check
         }
     }
-    let elements = elements.finish();
-    let values_slot = match listed {
-        true => Slot::Inner(&elements),
-        false => Slot::Flat(&flat_text, &flat_tokens),
-    };
-    let mut slots = vec![Slot::Ident(ty), values_slot];
-    slots.extend(owner.map(Slot::Ident));
-    let key = match (owner.is_some(), values.is_empty()) {
-        (false, false) => "own",
-        (false, true) => "own_empty",
-        (true, false) => "owner",
-        (true, true) => "owner_empty",
-    };
-    run.unit(key, None, &slots, |s| {
-        let (ty, values) = (&s[0], &s[1]);
-        let owner = match s.get(2) {
-            Some(owner) => quote!(#owner),
-            None => quote!(Self),
-        };
-        let body = match key.ends_with("empty") {
-            true => quote!(at.check(#owner::RULES, &[], v);),
-            false => quote! {
-                use ::aliyun_runtime::validate::AsValue;
-                at.check(#owner::RULES, &[#values], v);
-            },
-        };
-        quote! {
-            impl ::aliyun_runtime::validate::Validate for #ty {
-                fn check(&self, at: &::aliyun_runtime::validate::Level<'_>, v: &mut ::aliyun_runtime::validate::Violations) {
-                    #body
-                }
-            }
-        }
-    });
 }
 
 const TABLE_DOC: &str =
@@ -586,17 +544,16 @@ pub(super) fn validation(request: &str, builder: &str, fields: &[Planned<'_>]) -
     top_refs(&ctx, &mut wanted);
     let (table, listed) = level_table(&ctx, &wanted);
     let req = ident(request);
-    let mut impls = Run::new(Place::Top);
-    validate_impl(&mut impls, request, None, &listed);
-    validate_impl(&mut impls, builder, Some(request), &listed);
-    let impls = impls.finish();
+    let own = validate_impl(request, None, &listed);
+    let builder = validate_impl(builder, Some(request), &listed);
     let mut items = vec![quote! {
         impl #req {
             #[doc = #TABLE_DOC]
             const RULES: &'static [::aliyun_runtime::validate::Param] = #table;
         }
 
-        #impls
+        #own
+        #builder
     }];
     let listed: Vec<&str> = listed.iter().map(|p| p.field.name.as_str()).collect();
     nested(&ctx, &listed, &mut items);
@@ -633,54 +590,29 @@ fn nested(ctx: &LevelCtx<'_, '_>, listed: &[&str], items: &mut Vec<TokenStream>)
                     });
                     check_fn(quote!(Self), &child_listed)
                 };
-                let as_value = |id: &SlotTokens| {
-                    quote! {
-                        impl ::aliyun_runtime::validate::AsValue for #id {
-                            fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
-                                ::aliyun_runtime::validate::Value::Nested(self)
-                            }
-                        }
+                items.push(quote! {
+                    impl ::aliyun_runtime::validate::Validate for #id {
+                        #check
                     }
-                };
-                // Fixed text but for the name without rules: printed once per name width.
-                let mut run = Run::new(Place::Top);
-                match child_listed.is_empty() {
-                    true => run.unit("no_rules", None, &[Slot::Ident(name)], |s| {
-                        let (id, as_value) = (&s[0], as_value(&s[0]));
-                        quote! {
-                            impl ::aliyun_runtime::validate::Validate for #id {
-                                #check
-                            }
 
-                            #as_value
+                    impl ::aliyun_runtime::validate::AsValue for #id {
+                        fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
+                            ::aliyun_runtime::validate::Value::Nested(self)
                         }
-                    }),
-                    false => {
-                        items.push(quote! {
-                            impl ::aliyun_runtime::validate::Validate for #id {
-                                #check
-                            }
-                        });
-                        run.unit("as_value", None, &[Slot::Ident(name)], |s| as_value(&s[0]));
                     }
-                }
-                items.push(run.finish().into_tokens());
+                });
                 let names: Vec<&str> = child_listed.iter().map(|p| p.field.name.as_str()).collect();
                 nested(&child, &names, items);
             }
             Shape::Enum(name, _) if listed.contains(&p.field.name.as_str()) => {
-                let mut run = Run::new(Place::Top);
-                run.unit("enum_as_value", None, &[Slot::Ident(name)], |s| {
-                    let id = &s[0];
-                    quote! {
-                        impl ::aliyun_runtime::validate::AsValue for #id {
-                            fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
-                                ::aliyun_runtime::validate::Value::Text(self.as_str())
-                            }
+                let id = ident(name);
+                items.push(quote! {
+                    impl ::aliyun_runtime::validate::AsValue for #id {
+                        fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
+                            ::aliyun_runtime::validate::Value::Text(self.as_str())
                         }
                     }
                 });
-                items.push(run.finish().into_tokens());
             }
             _ => {}
         }
