@@ -27,6 +27,7 @@ pub mod merge;
 pub mod model;
 pub mod par;
 pub mod parse;
+pub mod rules;
 pub mod stats;
 
 use std::collections::BTreeMap;
@@ -278,8 +279,12 @@ impl Config {
                 diagnostics: errors,
             });
         }
-        let (apis, merge_diags) = merge::merge_all(apis);
+        let (mut apis, merge_diags) = merge::merge_all(apis);
         diagnostics.extend(merge_diags);
+        // One language's example may contradict the other language's rule.
+        for api in apis.iter_mut().filter(|a| a.sources.len() > 1) {
+            diagnostics.extend(parse::evidence::settle(api));
+        }
         if self.rerun_if_changed {
             println!("cargo:rerun-if-changed={}", dir.display());
             for p in &inputs {

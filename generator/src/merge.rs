@@ -168,6 +168,15 @@ fn merge_fields(
                     p.example = o.example.clone();
                 }
                 merge_constraints(&mut p.constraints, o.constraints);
+                // A rule one language's evidence contradicts is enforced in neither.
+                for d in o.demoted {
+                    if !p.demoted.iter().any(|x| x.constraint.rule == d.constraint.rule) {
+                        p.demoted.push(d);
+                    }
+                }
+                let demoted = &p.demoted;
+                p.constraints
+                    .retain(|c| !demoted.iter().any(|d| d.constraint.rule == c.rule));
                 if p.wire.is_none() {
                     p.wire = o.wire;
                 }

@@ -70,6 +70,10 @@ pub struct Field {
     pub translations: Vec<Translation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub constraints: Vec<Constraint>,
+    /// Rules read from the prose that a value the doc itself gives breaks: not enforced, kept
+    /// as documentation with the value that contradicts them ([`crate::parse::evidence`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub demoted: Vec<Demoted>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Field>,
     /// 1-based line of the row in the first source document.
@@ -92,6 +96,7 @@ impl Field {
             description: String::new(),
             translations: Vec::new(),
             constraints: Vec::new(),
+            demoted: Vec::new(),
             children: Vec::new(),
             line,
         }
@@ -189,6 +194,24 @@ pub struct Constraint {
     pub rule: Rule,
     /// The sentence (or list) the rule was read from.
     pub source: String,
+}
+
+/// A rule the doc's own evidence contradicts: documented, not enforced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Demoted {
+    #[serde(flatten)]
+    pub constraint: Constraint,
+    /// The value the doc gives that the rule would reject, and where it stands.
+    pub contradicted_by: Evidence,
+}
+
+/// A value a doc gives for a parameter: its table example, a request example's value, one of
+/// the values its description lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub value: String,
+    pub file: String,
+    pub line: usize,
 }
 
 /// The constraint vocabulary (documented in the README).

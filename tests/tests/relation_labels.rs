@@ -13,9 +13,12 @@
 
 use std::collections::BTreeMap;
 
-use aliyun_codegen::model::{Field, RelationKind, Rule};
+use aliyun_codegen::model::Rule;
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
-use aliyun_codegen_tests::labels::{report, Tally};
+use aliyun_codegen_tests::labels::{
+    expected, fields_by_path, is_relation, relation_matches, relation_name, report, strip_items,
+    Expected, Tally,
+};
 use aliyun_codegen_tests::{corpus_available, corpus_dir};
 use serde_json::Value;
 
@@ -24,145 +27,14 @@ use serde_json::Value;
 const RECALL_FLOOR: f64 = 90.4;
 const PRECISION_FLOOR: f64 = 99.9;
 
-/// `Tag.N.Key` and `Tag.1.Key` are the same member: compare names without item indices.
-fn strip_items(path: &str) -> String {
-    path.split('.')
-        .filter(|s| !s.eq_ignore_ascii_case("n") && s.parse::<u32>().is_err())
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-fn fields_by_path<'a>(fields: &'a [Field], prefix: &str, out: &mut BTreeMap<String, &'a Field>) {
-    for f in fields {
-        let path = strip_items(&format!("{prefix}{}", f.name));
-        out.insert(path.clone(), f);
-        fields_by_path(&f.children, &format!("{path}."), out);
-    }
-}
-
-fn names(v: &Value) -> Vec<String> {
-    match v {
-        Value::String(s) => vec![strip_items(s)],
-        Value::Array(a) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .map(strip_items)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn relation_name(kind: &RelationKind) -> &'static str {
-    match kind {
-        RelationKind::NoOverlap => "no_overlap",
-        RelationKind::MutuallyExclusive => "mutually_exclusive",
-        RelationKind::Requires => "requires",
-        RelationKind::RequiredWhen => "required_when",
-        RelationKind::AtLeastOneOf => "at_least_one_of",
-        RelationKind::AppliesWhen => "applies_when",
-        RelationKind::Ordered => "ordered",
-        // The labels say `equal_to` with `negated: true` for "must differ".
-        RelationKind::DifferentFrom => "equal_to",
-    }
-}
-
-/// One relation the IR could hold: on `holder`, of `kind`, naming `other`.
-#[derive(Debug)]
-struct Expected {
-    holder: String,
-    kind: String,
-    /// Every one must be named by a rule on `holder`.
-    others: Vec<String>,
-    /// Condition values, any of which the rule may name (empty: no value stated).
-    values: Vec<String>,
-    negated: bool,
-}
-
-/// What a label asks of the IR: one expectation per constrained parameter.
-fn expected(label: &Value) -> Vec<Expected> {
-    let kind = label["kind"].as_str().unwrap_or("").to_string();
-    let param = strip_items(label["param"].as_str().unwrap_or(""));
-    let others = names(&label["other"]);
-    let values = match &label["value"] {
-        Value::String(s) => vec![s.clone()],
-        Value::Array(a) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .map(String::from)
-            .collect(),
-        _ => Vec::new(),
-    };
-    let negated = label["negated"].as_bool().unwrap_or(false);
-    let subject_other = label["subject"].as_str() == Some("other");
-    // The IR's `ordered` sits on the later (greater) one: `this < other` is `other ≥ this`.
-    let flipped = kind == "ordered" && matches!(label["op"].as_str(), Some("<" | "<="));
-    if subject_other || flipped {
-        others
-            .iter()
-            .map(|holder| Expected {
-                holder: holder.clone(),
-                kind: kind.clone(),
-                others: vec![param.clone()],
-                values: values.clone(),
-                negated,
-            })
-            .collect()
-    } else {
-        vec![Expected {
-            others: others.into_iter().filter(|o| *o != param).collect(),
-            holder: param,
-            kind,
-            values,
-            negated,
-        }]
-    }
-}
-
-/// Whether the IR's `other`, as a rule on `holder` names it, is the labelled `other`: the IR
-/// names a member of the holder's own list item by its wire name (`NotificationArn` beside
-/// `LifecycleHook.N.NotificationMetadata`) or as the doc spells it (`DataDisk.N.Category`).
-fn same_param(holder: &str, ir_other: &str, label_other: &str) -> bool {
-    let o = strip_items(ir_other);
-    o == label_other
-        || holder
-            .rsplit_once('.')
-            .is_some_and(|(parent, _)| format!("{parent}.{o}") == label_other)
-}
-
-/// Whether `rule` (held by `e.holder`) states what `e` expects of the other parameter `other`.
+/// The relation labels say `equal_to` (negated) for "must differ".
 fn rule_matches(e: &Expected, other: &str, rule: &Rule) -> bool {
-    match rule {
-        Rule::Relation {
-            relation,
-            other: o,
-            value,
-            negated,
-            ..
-        } => {
-            // `different_from` is the labels' negated `equal_to`.
-            let negated = *negated != (*relation == RelationKind::DifferentFrom);
-            relation_name(relation) == e.kind
-                && same_param(&e.holder, o, other)
-                && negated == e.negated
-                && (e.values.is_empty()
-                    || value
-                        .as_ref()
-                        .is_some_and(|v| e.values.iter().any(|w| w.eq_ignore_ascii_case(v))))
-        }
-        Rule::RangeWhen { other: o, .. } => {
-            e.kind == "range_when" && same_param(&e.holder, o, other)
-        }
-        _ => false,
-    }
-}
-
-fn is_relation(rule: &Rule) -> bool {
-    matches!(rule, Rule::Relation { .. } | Rule::RangeWhen { .. })
+    relation_matches(e, other, rule, true)
 }
 
 fn kind_of(rule: &Rule) -> String {
     match rule {
-        Rule::Relation { relation, .. } => relation_name(relation).to_string(),
+        Rule::Relation { relation, .. } => relation_name(relation, true).to_string(),
         _ => "range_when".to_string(),
     }
 }

@@ -10,110 +10,15 @@
 
 use std::collections::BTreeMap;
 
-use aliyun_codegen::model::{Field, RelationKind, Rule};
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
-use aliyun_codegen_tests::labels::{report, Tally};
+use aliyun_codegen_tests::labels::{
+    fields_by_path, kind_of, report, single_matches as matches, strip_items, Tally,
+};
 use aliyun_codegen_tests::{corpus_available, corpus_dir};
 use serde_json::Value;
 
 const RECALL_FLOOR: f64 = 90.0;
 const PRECISION_FLOOR: f64 = 95.0;
-
-/// The label vocabulary's name of an IR rule kind.
-fn kind_of(rule: &Rule) -> String {
-    match rule {
-        Rule::Relation { relation, .. } => match relation {
-            RelationKind::NoOverlap => "no_overlap",
-            RelationKind::MutuallyExclusive => "mutually_exclusive",
-            RelationKind::Requires => "requires",
-            RelationKind::RequiredWhen => "required_when",
-            RelationKind::AtLeastOneOf => "at_least_one_of",
-            RelationKind::AppliesWhen => "applies_when",
-            RelationKind::Ordered => "ordered",
-            RelationKind::DifferentFrom => "different_from",
-        }
-        .to_string(),
-        other => serde_json::to_value(other).expect("rules serialise")["kind"]
-            .as_str()
-            .expect("rules carry a kind")
-            .to_string(),
-    }
-}
-
-fn num(v: &Value) -> Option<f64> {
-    v.as_f64()
-}
-
-fn same_bound(label: &Value, ir: Option<f64>) -> bool {
-    num(label) == ir
-}
-
-/// The label's value as wire text (`false`, `10`, `release`).
-fn label_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// Whether an IR rule states what the label states.
-fn matches(label: &Value, rule: &Rule) -> bool {
-    if label["kind"].as_str() != Some(kind_of(rule).as_str()) {
-        return false;
-    }
-    let strs = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| a.iter().map(label_text).collect())
-            .unwrap_or_default()
-    };
-    match rule {
-        Rule::Enum { values } => {
-            let mut a: Vec<String> = values.iter().map(|v| v.value.clone()).collect();
-            let mut b = strs(&label["values"]);
-            a.sort();
-            b.sort();
-            a == b
-        }
-        Rule::Default { value } => value.eq_ignore_ascii_case(&label_text(&label["value"])),
-        Rule::Range { min, max, .. } => {
-            same_bound(&label["min"], min.map(|n| n.as_f64()))
-                && same_bound(&label["max"], max.map(|n| n.as_f64()))
-        }
-        Rule::Length { min, max } | Rule::Items { min, max } => {
-            same_bound(&label["min"], min.map(|n| n as f64))
-                && same_bound(&label["max"], max.map(|n| n as f64))
-        }
-        Rule::MultiValue { separator, max } => {
-            label["separator"].as_str() == Some(separator.as_str())
-                && same_bound(&label["max"], max.map(|n| n as f64))
-        }
-        Rule::Format { name, .. } => strs(&label["values"]).contains(name),
-        Rule::Relation { other, .. } => match &label["other"] {
-            Value::String(s) => s == other,
-            Value::Array(_) => strs(&label["other"]).contains(other),
-            _ => false,
-        },
-        _ => true,
-    }
-}
-
-/// Request fields by their dotted wire path, `.N` segments dropped (`InstanceId`,
-/// `Escalations.Critical.ComparisonOperator`).
-fn fields_by_path<'a>(fields: &'a [Field], prefix: &str, out: &mut BTreeMap<String, &'a Field>) {
-    for f in fields {
-        let path = format!("{prefix}{}", f.name);
-        let path = strip_items(&path);
-        out.insert(path.clone(), f);
-        fields_by_path(&f.children, &format!("{path}."), out);
-    }
-}
-
-fn strip_items(path: &str) -> String {
-    path.split('.')
-        .filter(|s| *s != "N" && s.parse::<u32>().is_err())
-        .collect::<Vec<_>>()
-        .join(".")
-}
 
 #[test]
 fn recall_and_precision_against_hand_labels() {

@@ -302,7 +302,7 @@ fn tightened_limits_break_loosened_do_not() {
     assert!(limits(&changes(&len(128), &len(64)))[0].2);
     let range = |a: u32, b: u32| {
         req(&format!(
-            "|Port|Integer|No|1|The port. Valid values: {a} to {b}.|"
+            "|Port|Integer|No|50|The port. Valid values: {a} to {b}.|"
         ))
     };
     assert!(!limits(&changes(&range(1, 100), &range(1, 200)))[0].2);
@@ -336,8 +336,8 @@ fn rules_without_bounds_break_when_added_not_when_removed() {
 
 #[test]
 fn bounds_read_from_two_sentences_equal_one_sentence() {
-    let two = req("|Name|String|No|n|The name. It must be at least 2 characters in length. It can be up to 64 characters in length.|");
-    let one_sentence = req("|Name|String|No|n|The name. It must be 2 to 64 characters in length.|");
+    let two = req("|Name|String|No|name|The name. It must be at least 2 characters in length. It can be up to 64 characters in length.|");
+    let one_sentence = req("|Name|String|No|name|The name. It must be 2 to 64 characters in length.|");
     let got = changes(&two, &one_sentence);
     assert!(limits(&got).is_empty(), "{got:?}");
 }

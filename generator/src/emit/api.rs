@@ -56,6 +56,16 @@ impl Scalar {
         }
     }
 
+    /// What kind of value the rules of a field of this scalar judge ([`crate::rules`]).
+    pub fn kind(self) -> crate::rules::Kind {
+        match self {
+            Scalar::String => crate::rules::Kind::Text,
+            Scalar::Bool => crate::rules::Kind::Bool,
+            Scalar::Json => crate::rules::Kind::Json,
+            _ => crate::rules::Kind::Number,
+        }
+    }
+
     pub(crate) fn is_numeric(self) -> bool {
         matches!(self, Scalar::I32 | Scalar::I64 | Scalar::F32 | Scalar::F64)
     }

@@ -11,7 +11,6 @@ pub mod relation_tests;
 mod requests;
 mod responses;
 pub mod roa;
-pub mod rule_oracle;
 pub mod rule_tests;
 pub mod tests;
 pub mod validators;

@@ -14,9 +14,9 @@ use quote::{format_ident, quote};
 
 use super::api::{Planned, Scalar, Shape};
 use super::naming::ident;
-use super::rule_oracle::{accepts, differs, time_text, within};
 use super::rule_tests::{format_number, number_literal, numeric_candidates, string_candidates};
 use crate::model::{Condition, RelationKind, Rule};
+use crate::rules::{accepts, differs, time_text, within};
 
 /// Where the relation's parameters sit: the top level, or one item of a top-level container.
 struct Scene<'a> {
@@ -122,10 +122,10 @@ fn valued(
     let rules = &p.field.constraints;
     let pick = |cands: Vec<String>, scalar: Scalar| -> Option<String> {
         match want {
-            Some(w) => accepts(scalar, rules, w).then(|| w.to_string()),
+            Some(w) => accepts(scalar.kind(), rules, w).then(|| w.to_string()),
             None => cands
                 .into_iter()
-                .find(|v| Some(v.as_str()) != avoid && accepts(scalar, rules, v)),
+                .find(|v| Some(v.as_str()) != avoid && accepts(scalar.kind(), rules, v)),
         }
     };
     match &p.shape {
@@ -203,7 +203,7 @@ fn time_value(p: &Planned<'_>, rep: &TimeRep, secs: i64) -> Option<TokenStream> 
         TimeRep::EpochSecs => (secs.to_string(), Scalar::I32),
         TimeRep::EpochMillis => ((secs * 1000).to_string(), Scalar::I64),
     };
-    if !accepts(scalar, &p.field.constraints, &text) {
+    if !accepts(scalar.kind(), &p.field.constraints, &text) {
         return None;
     }
     match rep {
@@ -303,7 +303,7 @@ fn checks_of(scene: &Scene<'_>, p: &Planned<'_>) -> Vec<TokenStream> {
                     for x in xs {
                         let text = format_number(x);
                         // Its own rules and the case's range must both hold.
-                        let ok = accepts(scalar, &p.field.constraints, &text)
+                        let ok = accepts(scalar.kind(), &p.field.constraints, &text)
                             && within(x, case.min, case.max, false, false);
                         let lit = match scalar {
                             Scalar::String => {

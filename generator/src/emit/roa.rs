@@ -167,7 +167,7 @@ fn example_test(
         .path
         .split('/')
         .filter(|s| !s.is_empty())
-        .map(crate::parse::roa::percent_decode)
+        .map(crate::parse::text::percent_decode)
         .collect();
     if t_segments.len() != e_segments.len() {
         return Err(format!(

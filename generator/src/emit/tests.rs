@@ -320,7 +320,7 @@ fn rule_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String> {
             } else {
                 p.field.constraints.clone()
             };
-            if mine && !super::rule_oracle::accepts(scalar, &rules, v) {
+            if mine && !crate::rules::accepts(scalar.kind(), &rules, v) {
                 out.push(format!("`{k}={v}`"));
             }
         }

@@ -79,7 +79,10 @@ fn char_classes(list: &[CharClass]) -> TokenStream {
 }
 
 /// The runtime's format for an IR format name; `None` for names no validator checks.
-fn format_of(name: &str) -> Option<TokenStream> {
+fn format_of(name: &str, pattern: Option<&str>) -> Option<TokenStream> {
+    if !crate::rules::format_is_checked(name, pattern) {
+        return None;
+    }
     let f = match name {
         "cidr" => quote!(Cidr),
         "ipv4" => quote!(Ipv4),
@@ -92,7 +95,6 @@ fn format_of(name: &str) -> Option<TokenStream> {
         "cron" => quote!(Cron),
         _ => return None,
     };
-    debug_assert!(super::rule_oracle::CHECKED_FORMATS.contains(&name));
     Some(quote!(Format::#f))
 }
 
@@ -165,7 +167,7 @@ fn value_checks(kind: Kind, constraints: &[Constraint]) -> Vec<TokenStream> {
                 let (min, max) = (opt_u64(*min_items), opt_u64(*max_items));
                 quote!(Check::JsonItems { min: #min, max: #max })
             }
-            Rule::Format { name, .. } if text => match format_of(name) {
+            Rule::Format { name, pattern } if text => match format_of(name, pattern.as_deref()) {
                 Some(f) => quote!(Check::Format(#f)),
                 None => continue,
             },

@@ -40,10 +40,8 @@ pub fn label_of(text: &str) -> Option<Label> {
 /// A code block of the example section, understood.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExampleBlock {
-    Request {
-        action: Option<String>,
-        params: Vec<QueryParam>,
-    },
+    /// One request per URL of the block.
+    Requests(Vec<ParsedRequest>),
     Response {
         format: ExampleFormat,
         body: String,
@@ -140,22 +138,99 @@ pub fn check_xml(text: &str) -> Result<(), String> {
     xml_to_json(text).map(|_| ())
 }
 
-/// Reads a request example: the URL line, then `&Name=value` lines (one or many per line).
+/// One request of a request example block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedRequest {
+    pub action: Option<String>,
+    pub params: Vec<QueryParam>,
+}
+
+/// Whether a line starts a request: a URL with a query (`http(s)://…/?Action=…`, `/?A=1`,
+/// `GET https://…?…`).
+fn url_query(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let t = ["GET ", "POST ", "get ", "post "]
+        .iter()
+        .find_map(|m| t.strip_prefix(m))
+        .unwrap_or(t)
+        .trim_start();
+    let offset = line.len() - t.len();
+    if !(t.starts_with("http") || t.starts_with('/')) {
+        return None;
+    }
+    t.find('?').map(|q| offset + q + 1)
+}
+
+/// Brackets still open in a JSON-looking value (a value that goes on on the next lines).
+fn open_brackets(value: &str) -> i32 {
+    let (mut depth, mut in_str, mut escaped) = (0i32, false, false);
+    for c in value.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_str => escaped = true,
+            '"' => in_str = !in_str,
+            '[' | '{' if !in_str => depth += 1,
+            ']' | '}' if !in_str => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// A value as the doc means it: a placeholder glued on (`example.com&<公共请求参数>`) cut off,
+/// percent-encoding decoded.
+fn example_value(raw: &str) -> String {
+    let mut v = raw.trim().trim_end_matches('|').trim();
+    for glue in ["&<", "&公共", "&Common", "&common", "&Public", "&public"] {
+        if let Some(i) = v.find(glue) {
+            v = v[..i].trim_end().trim_end_matches('&');
+        }
+    }
+    crate::parse::text::query_value(v)
+}
+
+/// Reads a request example: each URL starts a request; `&Name=value` pairs follow (one or many
+/// per line); a value may go on over the next lines (a JSON document after `Name=`).
 fn parse_request(code: &str) -> ExampleBlock {
-    let mut action = None;
-    let mut params = Vec::new();
+    let mut requests: Vec<ParsedRequest> = Vec::new();
+    let mut current = ParsedRequest {
+        action: None,
+        params: Vec::new(),
+    };
+    // The raw text of the last value while it may go on (`Name=` then a JSON document).
+    let mut open: Option<String> = None;
     let mut saw_url = false;
+    let mut finish = |current: &mut ParsedRequest, open: &mut Option<String>| {
+        if let (Some(raw), Some(last)) = (open.take(), current.params.last_mut()) {
+            last.value = example_value(&raw);
+        }
+        if current.action.is_some() || !current.params.is_empty() {
+            requests.push(std::mem::replace(
+                current,
+                ParsedRequest {
+                    action: None,
+                    params: Vec::new(),
+                },
+            ));
+        }
+    };
     for line in code.lines() {
         let mut t = line.trim();
         if t.is_empty() {
             continue;
         }
-        if let Some(q) = t
-            .find('?')
-            .filter(|_| t.starts_with("http") || t.starts_with('/'))
-        {
+        if let Some(q) = url_query(line) {
             saw_url = true;
-            t = &t[q + 1..];
+            finish(&mut current, &mut open);
+            t = line[q..].trim();
+        } else if let Some(raw) = open.as_mut() {
+            // The last value goes on while its brackets are open, or when it was empty.
+            let starts_pair = t.starts_with('&') && t[1..].trim_start().contains('=');
+            if !starts_pair && (open_brackets(raw) > 0 || raw.trim().is_empty()) {
+                raw.push('\n');
+                raw.push_str(t);
+                continue;
+            }
         }
         for segment in split_params(t) {
             let Some((name, value)) = segment.split_once('=') else {
@@ -170,25 +245,29 @@ fn parse_request(code: &str) -> ExampleBlock {
             if !valid_name {
                 continue;
             }
-            let value = value.trim().trim_end_matches('|').trim().to_string();
+            if let (Some(raw), Some(last)) = (open.take(), current.params.last_mut()) {
+                last.value = example_value(&raw);
+            }
             if name == "Action" {
-                action = Some(value);
+                current.action = Some(example_value(value));
             } else {
-                params.push(QueryParam {
+                current.params.push(QueryParam {
                     name: name.to_string(),
-                    value,
+                    value: example_value(value),
                 });
+                open = Some(value.to_string());
             }
         }
     }
-    if action.is_none() && params.is_empty() {
+    finish(&mut current, &mut open);
+    if requests.is_empty() {
         return if saw_url || code.contains('&') {
             ExampleBlock::Empty
         } else {
             ExampleBlock::Unrecognised
         };
     }
-    ExampleBlock::Request { action, params }
+    ExampleBlock::Requests(requests)
 }
 
 /// Splits `&A=1&B=2` at each `&` that starts a new `Name=` pair (values may hold `&`).
@@ -299,15 +378,18 @@ pub fn to_ir(
     label: Label,
     file: &str,
     line: usize,
-) -> (Option<RequestExample>, Option<ResponseExample>) {
+) -> (Vec<RequestExample>, Option<ResponseExample>) {
     match block {
-        ExampleBlock::Request { params, .. } => (
-            Some(RequestExample {
-                valid: request_problem(&params).is_none(),
-                params,
-                file: file.to_string(),
-                line,
-            }),
+        ExampleBlock::Requests(requests) => (
+            requests
+                .into_iter()
+                .map(|r| RequestExample {
+                    valid: request_problem(&r.params).is_none(),
+                    params: r.params,
+                    file: file.to_string(),
+                    line,
+                })
+                .collect(),
             None,
         ),
         ExampleBlock::Response {
@@ -316,7 +398,7 @@ pub fn to_ir(
             valid,
             ..
         } => (
-            None,
+            Vec::new(),
             Some(ResponseExample {
                 format,
                 success: label != Label::Failure,
@@ -326,7 +408,7 @@ pub fn to_ir(
                 line,
             }),
         ),
-        _ => (None, None),
+        _ => (Vec::new(), None),
     }
 }
 
@@ -351,20 +433,22 @@ pub fn collect(sections: &Sections<'_>, api: &str, sink: &mut Sink) -> Examples 
                 } else {
                     label
                 };
-                let parsed = classify(code, label);
-                match &parsed {
-                    ExampleBlock::Request {
-                        action: Some(a), ..
-                    } if a != api => {
-                        sink.warn(
-                            *line,
-                            "example-action",
-                            format!("the request example calls `{a}`, not `{api}`; skipped"),
-                        );
-                        continue;
-                    }
-                    ExampleBlock::Request { params, .. } => {
-                        if let Some(problem) = request_problem(params) {
+                let mut parsed = classify(code, label);
+                if let ExampleBlock::Requests(requests) = &mut parsed {
+                    // A request copied from another API's doc is no example of this one.
+                    requests.retain(|r| match &r.action {
+                        Some(a) if a != api => {
+                            sink.warn(
+                                *line,
+                                "example-action",
+                                format!("the request example calls `{a}`, not `{api}`; skipped"),
+                            );
+                            false
+                        }
+                        _ => true,
+                    });
+                    for r in requests.iter() {
+                        if let Some(problem) = request_problem(&r.params) {
                             sink.warn(
                                 *line,
                                 "invalid-example",
@@ -372,6 +456,8 @@ pub fn collect(sections: &Sections<'_>, api: &str, sink: &mut Sink) -> Examples 
                             );
                         }
                     }
+                }
+                match &parsed {
                     ExampleBlock::Response {
                         valid: false,
                         problem,
@@ -411,9 +497,10 @@ mod tests {
             "http(s)://[Endpoint]/?Action=CreateSslVpnServer\n&ClientIpPool=192.168.1.0/24\n&LocalSubnet=10.0.0.0/8\n&<公共请求参数>\n",
             Label::Request,
         );
-        let ExampleBlock::Request { action, params } = b else {
+        let ExampleBlock::Requests(r) = b else {
             panic!("{b:?}")
         };
+        let ParsedRequest { action, params } = &r[0];
         assert_eq!(action.as_deref(), Some("CreateSslVpnServer"));
         assert_eq!(params.len(), 2);
         assert_eq!(params[1].value, "10.0.0.0/8");
@@ -425,9 +512,10 @@ mod tests {
             "https://vpc.aliyuncs.com/? Action=X&A=1&B=[{\"a\":\"x&y\"}]\n&公共请求参数",
             Label::Request,
         );
-        let ExampleBlock::Request { params, .. } = b else {
+        let ExampleBlock::Requests(r) = b else {
             panic!()
         };
+        let params = &r[0].params;
         assert_eq!(params.len(), 2);
         assert_eq!(params[1].value, "[{\"a\":\"x&y\"}]");
         assert_eq!(
@@ -438,9 +526,10 @@ mod tests {
             "http(s)://[Endpoint]/?Action=DeleteX &Ipv6 GatewayId=gw-1 **** &RegionId=cn &<public request parameters>",
             Label::Request,
         );
-        let ExampleBlock::Request { action, params } = b else {
+        let ExampleBlock::Requests(r) = b else {
             panic!()
         };
+        let ParsedRequest { action, params } = &r[0];
         assert_eq!(action.as_deref(), Some("DeleteX"));
         assert_eq!(
             params[0],
@@ -449,6 +538,76 @@ mod tests {
                 value: "gw-1 ****".into()
             }
         );
+    }
+
+    fn one_request(code: &str) -> Vec<(String, String)> {
+        match classify(code, Label::Request) {
+            ExampleBlock::Requests(r) if r.len() == 1 => r[0]
+                .params
+                .iter()
+                .map(|p| (p.name.clone(), p.value.clone()))
+                .collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn glued_placeholders_are_cut_and_encoded_values_decoded() {
+        // Each expected value is the example's text as a person reads it.
+        assert_eq!(
+            one_request(
+                "https://cdn.aliyuncs.com/?Action=AddX&DomainName=example.com&<公共请求参数>"
+            ),
+            pairs(&[("DomainName", "example.com")])
+        );
+        assert_eq!(
+            one_request(
+                "http://x.aliyuncs.com/?Action=ListX\n&StartTime=2017-02-20+10%3A50%3A00\n&Id=11%3A05%3A37Z\n&Name=a+b"
+            ),
+            pairs(&[
+                ("StartTime", "2017-02-20 10:50:00"),
+                ("Id", "11:05:37Z"),
+                ("Name", "a+b")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_json_value_may_start_on_the_next_line() {
+        assert_eq!(
+            one_request("https://x.aliyuncs.com/?Action=PutX\n&Rules=\n[{\"a\": 1,\n  \"b\": [2]}]\n&Mode=on\n&<公共请求参数>"),
+            pairs(&[("Rules", "[{\"a\": 1,\n\"b\": [2]}]"), ("Mode", "on")])
+        );
+        assert_eq!(
+            one_request("https://x.aliyuncs.com/?Action=PutX&Config={\n\"k\": \"v\"\n}\n&Mode=on"),
+            pairs(&[("Config", "{\n\"k\": \"v\"\n}"), ("Mode", "on")])
+        );
+    }
+
+    #[test]
+    fn each_url_is_a_request_of_its_own() {
+        let b = classify(
+            "https://x.aliyuncs.com/?Action=DescribeX&Id=1\n\nhttps://x.aliyuncs.com/?Action=DescribeX\n&Id=2\n&Mode=a",
+            Label::Request,
+        );
+        let ExampleBlock::Requests(r) = b else {
+            panic!("{b:?}")
+        };
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            r[0].params,
+            vec![QueryParam {
+                name: "Id".into(),
+                value: "1".into()
+            }]
+        );
+        assert_eq!(r[1].params.len(), 2);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 pub mod constraints;
 pub mod doc;
 pub mod errors;
+pub mod evidence;
 pub mod examples;
 pub mod identity;
 pub mod names;
@@ -110,6 +111,8 @@ pub fn parse_doc(
     let mut diags = sink.finish();
     // REST-style docs: method, path template, field locations and the body tree.
     roa::apply(&mut api, file, source, &mut diags);
+    // The doc's own values against the rules read from its prose.
+    diags.extend(evidence::settle(&mut api));
     Ok((api, diags))
 }
 
@@ -171,11 +174,13 @@ fn visit_level(
         let own = level[i].name.clone();
         let full = format!("{path}{}", f.name);
         let outer_refs: Vec<&str> = outer.iter().map(String::as_str).collect();
+        let example = level[i].example.clone();
         let place = constraints::Place {
             own: &own,
             parent,
             siblings: &siblings,
             outer: &outer_refs,
+            example: example.as_deref(),
         };
         visit(f, &full, &place);
         if !f.children.is_empty() {

@@ -547,6 +547,7 @@ fn leaf(row: &Row) -> Field {
         description: row.description.clone(),
         translations: Vec::new(),
         constraints: Vec::new(),
+        demoted: Vec::new(),
         children: Vec::new(),
         line: row.line,
     })
@@ -812,8 +813,8 @@ fn examples(
             query: query
                 .into_iter()
                 .map(|(name, value)| QueryParam {
-                    name: percent_decode(&name),
-                    value: percent_decode(&value),
+                    name: crate::parse::text::percent_decode(&name),
+                    value: crate::parse::text::percent_decode(&value),
                 })
                 .collect(),
             body: body.map(|b| b.to_string()),
@@ -822,31 +823,6 @@ fn examples(
         });
     }
     out
-}
-
-/// `%XY` escapes decoded; text that is not valid UTF-8 afterwards is kept as written.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).and_then(|b| hex(*b)),
-            bytes.get(i + 2).and_then(|b| hex(*b)),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// `METHOD target rest…` from a request example, or a `curl` command (`-X`, `-d '…'`).

@@ -74,16 +74,48 @@ fn parse_required(raw: &str) -> Option<bool> {
     }
 }
 
-/// A name cell: `└` markers (with EM-space indentation) and escapes removed.
+/// A name cell: `└` markers (with EM-space indentation) and escapes removed, and the space a
+/// converter left after a dot (`SSLConfig. Protocol`) dropped.
 pub fn parse_name(raw: &str) -> (String, Option<usize>) {
     let unescaped = text::unescape(raw);
-    match unescaped.split_once('└') {
+    let (name, marker) = match unescaped.split_once('└') {
         Some((indent, rest)) => {
             let em = indent.chars().filter(|c| *c == '\u{2003}').count();
             (text::plain(text::trim(rest)), Some(em / 2 + 1))
         }
         None => (text::plain(text::trim(&unescaped)), None),
+    };
+    (join_dotted(&name), marker)
+}
+
+/// `SSLConfig. Protocol` → `SSLConfig.Protocol`: spaces around a dot between two words.
+fn join_dotted(name: &str) -> String {
+    if !name.contains('.') {
+        return name.to_string();
     }
+    let parts: Vec<&str> = name.split('.').map(text::trim).collect();
+    if parts.iter().all(|p| !p.contains(char::is_whitespace)) {
+        parts.join(".")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Why a request row's name cell names no parameter: a placeholder for the common
+/// parameters (`<公共请求参数>`, `<Common request parameters>`), or words rather than a wire
+/// name (`公共请求参数`, `Common request parameters`). Wire names are ASCII words joined by
+/// `.`, `_`, `-`, `:`, `$`, `@`, `/` (with `{…}` or `[…]` placeholders of ROA paths).
+pub fn not_a_parameter(name: &str) -> Option<&'static str> {
+    if name.contains('<') || name.contains('>') {
+        return Some("a placeholder, not a parameter name");
+    }
+    if !name.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return Some("no parameter name");
+    }
+    if !name.is_ascii() || name.contains(char::is_whitespace) {
+        return Some("words, not a parameter name");
+    }
+    None
 }
 
 pub fn rows_of(table: &RawTable, with_required: bool, sink: &mut Sink) -> Vec<Row> {
@@ -104,6 +136,14 @@ pub fn rows_of(table: &RawTable, with_required: bool, sink: &mut Sink) -> Vec<Ro
                 raw.line,
                 "empty-name",
                 "table row without a name is skipped",
+            );
+            continue;
+        }
+        if let Some(why) = not_a_parameter(&name).filter(|_| with_required || name.contains('<')) {
+            sink.warn(
+                raw.line,
+                "not-a-parameter",
+                format!("row `{name}` is skipped: {why}"),
             );
             continue;
         }
@@ -143,4 +183,41 @@ pub fn rows_of(table: &RawTable, with_required: bool, sink: &mut Sink) -> Vec<Ro
         });
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_that_name_no_parameter() {
+        for name in [
+            "<公共请求参数>",
+            "<Common request parameters>",
+            "公共请求参数",
+            "Common request parameters",
+            "—",
+        ] {
+            assert!(not_a_parameter(name).is_some(), "{name}");
+        }
+        for name in [
+            "RegionId",
+            "Tag.N.Key",
+            "x-acs-security-token",
+            "{key}",
+            "$ref",
+        ] {
+            assert_eq!(not_a_parameter(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_space_after_a_dot_is_dropped() {
+        assert_eq!(parse_name("SSLConfig. Protocol").0, "SSLConfig.Protocol");
+        assert_eq!(parse_name("IkeConfig. IkeEncAlg").0, "IkeConfig.IkeEncAlg");
+        assert_eq!(
+            parse_name("Common request parameters").0,
+            "Common request parameters"
+        );
+    }
 }

@@ -164,6 +164,143 @@ pub fn plain(s: &str) -> String {
     s.replace("**", "").replace('`', "")
 }
 
+/// Decodes `%XX` escapes (a URL's query as written in a doc); text that does not decode to
+/// UTF-8 is returned as it was.
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).and_then(|b| hex(*b)),
+            bytes.get(i + 2).and_then(|b| hex(*b)),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Whether a query value as a doc writes it is percent-encoded (`2017-02-20+10%3A50%3A00`,
+/// `%7B%22a%22%3A1%7D`): it holds `%XX` escapes of characters that URL encoding escapes.
+pub fn is_percent_encoded(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b'%' && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit() && {
+            let n = (b[i + 1] as char).to_digit(16).unwrap_or(0) * 16
+                + (b[i + 2] as char).to_digit(16).unwrap_or(0);
+            // Reserved and non-ASCII bytes: what an encoder escapes (not `%20`-free prose
+            // like `50%`).
+            n >= 0x80 || b" \"#%&+,/:;<=>?@[\\]^`{|}".contains(&(n as u8))
+        }
+    })
+}
+
+/// A query value as sent: percent-encoded text (and its `+` for a space, the form encoding)
+/// decoded; any other text as written.
+pub fn query_value(s: &str) -> String {
+    if is_percent_encoded(s) {
+        percent_decode(&s.replace('+', " "))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Whether a value a doc gives stands for a value rather than being one, so that it is no
+/// evidence about the parameter's rules, no enum value and no test value that must pass:
+///
+/// - masked: `vpn-bp1hgim8by0kc9nga****`, `116.XX.XX.64`, `192.168.1.xx`, `10.0.**.**`,
+///   `3.3.3.X`, `ipv6gw-hp33p10bdbt77xxxxxxxx`;
+/// - a placeholder: `<公共请求参数>`, `<your-id>`, `{id}`, `$accountID`, `${name}`,
+///   `your-resource-id`;
+/// - cut short: `…`, `...`;
+/// - empty.
+pub fn is_placeholder(v: &str) -> bool {
+    let v = trim(v);
+    if v.is_empty() || v.contains("**") || v.contains('…') || v.contains("...") {
+        return true;
+    }
+    let chars: Vec<char> = v.chars().collect();
+    // `<word>` anywhere: `<公共请求参数>`, `<Region>-<Id>`, `acs:ram::<uid>:role/x`.
+    let mut open = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '<' => open = Some(i),
+            '>' => {
+                if let Some(o) = open.take() {
+                    let inner: String = chars[o + 1..i].iter().collect();
+                    if !inner.is_empty()
+                        && !inner.contains(['/', '=', '"', ' '])
+                        && inner.chars().count() <= 40
+                    {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // `{id}` as the whole value (a JSON object has quotes or a colon inside).
+    if let Some(inner) = v.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        if !inner.is_empty() && !inner.contains(['"', ':', '{', ',', '\'']) {
+            return true;
+        }
+    }
+    // `$name`, `${name}`.
+    if chars
+        .windows(2)
+        .any(|w| w[0] == '$' && (w[1].is_alphabetic() || w[1] == '{'))
+    {
+        return true;
+    }
+    let tokens: Vec<&str> = v
+        .split(['.', ':', '/', '-', '_', ',', '@', ' ', '='])
+        .filter(|t| !t.is_empty())
+        .collect();
+    let masked_token = |t: &str| {
+        t.len() >= 2
+            && (t.chars().all(|c| c == 'x')
+                || t.chars().all(|c| c == 'X')
+                || t.chars().all(|c| c == '*'))
+    };
+    if tokens.iter().any(|t| masked_token(t)) {
+        return true;
+    }
+    // `3.3.3.X`, `10.0.*.*`: one-character masks among the numbers of an address.
+    let one = |t: &&str| matches!(*t, "x" | "X" | "*");
+    if tokens.len() >= 3
+        && tokens.iter().any(one)
+        && tokens
+            .iter()
+            .all(|t| one(t) || t.chars().all(|c| c.is_ascii_digit()))
+    {
+        return true;
+    }
+    // An id whose tail is masked: `bwp-s6lmotmkkxxxxxxxx`, `77XXXX`.
+    if tokens.iter().any(|t| {
+        let tail = t.chars().rev().take_while(|c| *c == 'x').count();
+        let tail_upper = t.chars().rev().take_while(|c| *c == 'X').count();
+        (tail >= 4 || tail_upper >= 4) && t.chars().any(|c| c.is_ascii_digit())
+    }) {
+        return true;
+    }
+    // `your-resource-id`, `YourBucket`.
+    let lower = v.to_lowercase();
+    lower.starts_with("your-") || lower.starts_with("your_") || lower.starts_with("yourname")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +332,63 @@ mod tests {
             "客户端网段。\n\n是给客户端。\n\n**说明：** 该网段。"
         );
         assert_eq!(clean_value("\u{a0}"), "");
+    }
+
+    #[test]
+    fn placeholders_and_masks() {
+        for v in [
+            "vpn-bp1hgim8by0kc9nga****",
+            "116.XX.XX.64",
+            "192.168.1.xx",
+            "10.0.**.**",
+            "3.3.3.X",
+            "ipv6gw-hp33p10bdbt77xxxxxxxx",
+            "bwp-s6lmotmkkxxxxxxxx",
+            "<公共请求参数>",
+            "<your-id>",
+            "acs:ram::<uid>:role/admin",
+            "{id}",
+            "$accountID",
+            "acs:ram::$accountID:role/$roleName",
+            "${name}",
+            "your-resource-id",
+            "a, b, …",
+            "[\"a\", ...]",
+            "",
+            " ",
+        ] {
+            assert!(is_placeholder(v), "{v:?} is a placeholder");
+        }
+        for v in [
+            "vpn-bp1hgim8by0kc9nga",
+            "192.168.1.0/24",
+            "2019-03-13T12:11:14Z",
+            "01:00Z",
+            "acs:ram::123456789012:role/adminrole",
+            "{\"a\":1}",
+            "transcode/{ObjectPrefix}{FileName}",
+            "Max",
+            "xlarge",
+            "TCP",
+            "100",
+            "x",
+            "0 0 12 * * ?",
+            "a<b",
+            "Pass$1word",
+        ] {
+            assert!(!is_placeholder(v), "{v:?} is a value");
+        }
+    }
+
+    #[test]
+    fn query_values_decode_only_when_encoded() {
+        assert_eq!(
+            query_value("2017-02-20+10%3A50%3A00"),
+            "2017-02-20 10:50:00"
+        );
+        assert_eq!(query_value("%7B%22a%22%3A1%7D"), "{\"a\":1}");
+        assert_eq!(query_value("a+b"), "a+b");
+        assert_eq!(query_value("50%off"), "50%off");
+        assert_eq!(query_value("%E4%B8%AD"), "中");
     }
 }

@@ -48,6 +48,7 @@ fn leaf(row: &Row, ty: Type) -> Field {
         description: row.description.clone(),
         translations: Vec::new(),
         constraints: Vec::new(),
+        demoted: Vec::new(),
         children: Vec::new(),
         line: row.line,
     }

@@ -65,7 +65,7 @@ pub enum Format {
     Ip,
     /// A TCP/UDP port, 1–65535.
     Port,
-    /// `YYYY-MM-DDThh:mm:ssZ` or `YYYY-MM-DDThh:mmZ` (UTC).
+    /// An ISO 8601 date and time (`T` or a space between, optional fraction and zone).
     DateTime,
     /// `YYYY-MM-DD`.
     Date,
@@ -231,7 +231,7 @@ pub(super) fn format(value: &str, format: Format) -> Option<String> {
         Format::Ipv6 => "an IPv6 address",
         Format::Ip => "an IP address",
         Format::Port => "a port number (1-65535)",
-        Format::DateTime => "a UTC time as YYYY-MM-DDThh:mm:ssZ",
+        Format::DateTime => "a date and time such as 2019-01-31T10:00:00Z",
         Format::Date => "a date as YYYY-MM-DD",
         Format::Json => "valid JSON",
         Format::Cron => "a cron expression of 5 to 7 fields",
@@ -285,22 +285,11 @@ fn is_date(s: &str) -> bool {
         && (1..=31).contains(&d.parse::<u8>().unwrap_or(0)))
 }
 
+/// A date and time the ISO 8601 way: `2019-01-31T10:00:00Z`, `2019-01-31 10:00:00`,
+/// `2019-01-31T18:00:00.5+08:00`. A doc that spells `YYYY-MM-DDThh:mm:ssZ` still gets its
+/// other readings through: the check only stops what is no date and time at all.
 fn is_datetime(s: &str) -> bool {
-    let Some((date, time)) = s.split_once('T') else {
-        return false;
-    };
-    let Some(time) = time.strip_suffix('Z') else {
-        return false;
-    };
-    let parts: Vec<&str> = time.split(':').collect();
-    let in_range =
-        |p: &str, max: u8| p.len() == 2 && digits(p) && p.parse::<u8>().unwrap_or(99) <= max;
-    is_date(date)
-        && match parts.as_slice() {
-            [h, m] => in_range(h, 23) && in_range(m, 59),
-            [h, m, sec] => in_range(h, 23) && in_range(m, 59) && in_range(sec, 60),
-            _ => false,
-        }
+    s.contains(['T', 't', ' ']) && super::time::datetime_secs(s.trim()).is_some()
 }
 
 /// Expected values come from each rule's meaning as the docs state it, not from running the
@@ -402,7 +391,10 @@ mod tests {
         assert!(format("10.0.0.0", Format::Cidr).is_some());
         assert!(format("2021-03-01T12:00:00Z", Format::DateTime).is_none());
         assert!(format("2021-03-01T12:00Z", Format::DateTime).is_none());
-        assert!(format("2021-03-01 12:00:00", Format::DateTime).is_some());
+        assert!(format("2021-03-01 12:00:00", Format::DateTime).is_none());
+        assert!(format("2021-03-01T12:00:00.000+08:00", Format::DateTime).is_none());
+        assert!(format("2021-03-01", Format::DateTime).is_some());
+        assert!(format("12:00Z", Format::DateTime).is_some());
         assert!(format("2021-02-30", Format::Date).is_none());
         assert!(format("2021/02/03", Format::Date).is_some());
         assert!(format("70000", Format::Port).is_some());

@@ -153,7 +153,7 @@ fn split_offset(s: &str) -> Option<(&str, i64)> {
     Some((s, 0))
 }
 
-fn datetime_secs(s: &str) -> Option<f64> {
+pub(super) fn datetime_secs(s: &str) -> Option<f64> {
     let split = s
         .find(['T', 't', ' '])
         .map(|i| (&s[..i], s[i + 1..].trim_start()));

@@ -77,6 +77,7 @@ pub struct Extracted {
 pub fn extract(description: &str, ty: &Type, siblings: &[&str]) -> Extracted {
     let env = Env {
         names: siblings.to_vec(),
+        text: description,
         ..Env::default()
     };
     run(description, ty, &env, &mut Stats::default())
@@ -104,6 +105,9 @@ pub struct Place<'a> {
     /// `SpotPriceLimit.N`): a member's description may name them (`takes effect only when the
     /// SpotStrategy parameter is set to …`).
     pub outer: &'a [&'a str],
+    /// The parameter's own example (its table cell): a bullet list whose values it is not one
+    /// of, or whose items are its JSON members, is no value list.
+    pub example: Option<&'a str>,
 }
 
 /// [`extract`] with what the extractor may know of the parameter's neighbours: members of one
@@ -126,6 +130,8 @@ pub fn extract_in(description: &str, ty: &Type, place: &Place) -> Extracted {
                 *o != place.own && !ancestor && !place.siblings.iter().any(|s| s.name == *o)
             })
             .collect(),
+        example: place.example,
+        text: description,
     };
     run(description, ty, &env, &mut Stats::default())
 }
@@ -140,6 +146,10 @@ pub(crate) struct Env<'a> {
     pub(crate) members: Vec<&'a Sibling>,
     /// Parameters of the enclosing levels (see [`Place::outer`]).
     pub(crate) outer: Vec<&'a str>,
+    /// The parameter's own example (see [`Place::example`]).
+    pub(crate) example: Option<&'a str>,
+    /// The whole description being read.
+    pub(crate) text: &'a str,
 }
 
 /// True when a sentence looks like it states a rule (used by [`extract`] for `not_understood`,

@@ -5,23 +5,41 @@ use crate::parse::constraints::*;
 /// Format of the value: a spelled time layout anywhere, `JSON`/`CIDR` format words, or (first
 /// sentence only) a head noun saying the value is a CIDR block or an IP address.
 pub(crate) fn detect_format(r: &Rich, ty: &Type, first: bool) -> Option<Rule> {
-    if let Some((s, _)) = r.find(0, "yyyy") {
+    // A spelled layout (`YYYY-MM-DDThh:mm:ssZ`, `yyyy-MM-dd HH:mm:ss`): a date and time when it
+    // has hours. Two layouts of different sorts (`yyyy-MM-dd或yyyy-MM-dd HH:mm:ss`) leave the
+    // format open.
+    let mut layouts: Vec<(String, &str)> = Vec::new();
+    let mut from = 0;
+    while let Some((s, _)) = r.find(from, "yyyy") {
         let mut e = s;
         while e < r.len()
-            && (r.c(e).is_ascii_alphanumeric() || matches!(r.c(e), '-' | ':' | '.' | '+'))
+            && (r.c(e).is_ascii_alphanumeric() || matches!(r.c(e), '-' | ':' | '.' | '+' | '/'))
         {
             e += 1;
         }
+        // `yyyy-MM-dd HH:mm:ss`: the time after one space belongs to the layout.
+        if e + 2 < r.len() && r.c(e) == ' ' && matches!(r.c(e + 1), 'h' | 'H') {
+            e += 1;
+            while e < r.len() && (r.c(e).is_ascii_alphanumeric() || matches!(r.c(e), ':' | '.')) {
+                e += 1;
+            }
+        }
         let layout = r.orig(s, e).trim_end_matches(['.', ':', '-']).to_string();
-        let lower = layout.to_ascii_lowercase();
-        let name = if lower.contains('t') && lower.contains('h') {
+        let name = if layout.to_ascii_lowercase().contains('h') {
             "datetime"
         } else {
             "date"
         };
+        layouts.push((layout, name));
+        from = e.max(s + 1);
+    }
+    if let Some((layout, name)) = layouts.first() {
+        if layouts.iter().any(|(_, n)| n != name) {
+            return None;
+        }
         return Some(Rule::Format {
             name: name.to_string(),
-            pattern: Some(layout),
+            pattern: Some(layout.clone()),
         });
     }
     if *ty != Type::String {

@@ -178,6 +178,19 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
             continue;
         }
         let next = r.skip_ws(end);
+        // Plain words that run on into prose (`Valid values of this parameter: …`, `Set the
+        // value to a UNIX timestamp …`, `Valid values: integers in the range of …`) name no
+        // value: a plain value ends its clause, or a list, or opens another clause.
+        let plain = read_token(r, e, false).is_some_and(|t| !t.marked)
+            && vals.iter().all(|v| matches!(v, Val::One { .. }));
+        let runs_on = next < r.len()
+            && (r.c(next).is_ascii_alphanumeric() || r.c(next) == ':')
+            && r.match_any(next, &CLAUSE_WORDS).is_none()
+            && r.match_any(next, &CONDITION_OPENERS).is_none();
+        if plain && runs_on {
+            continue;
+        }
+        let vals = split_slashed(vals);
         // `当…取值**Month**时` is a condition; `2~128个字符` is a length.
         if r.match_any(next, &NOT_VALUE_FOLLOWERS).is_some() {
             continue;
@@ -190,6 +203,27 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         return vals_to_rules(&vals, items, ty);
     }
     (Vec::new(), false)
+}
+
+/// `ASC/DESC`, `SSLVPN/GRE/SDK`: plain words joined by slashes are one value each (a path or a
+/// URL has other characters and stays whole).
+fn split_slashed(vals: Vec<Val>) -> Vec<Val> {
+    let word = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    vals.into_iter()
+        .flat_map(|v| match &v {
+            Val::One { v: text, default } if text.contains('/') && text.split('/').all(word) => text
+                .split('/')
+                .map(|w| Val::One {
+                    v: w.to_string(),
+                    default: *default,
+                })
+                .collect(),
+            _ => vec![v],
+        })
+        .collect()
 }
 
 /// `目前仅支持PauseNotify。`: one unmarked identifier ends the sentence, so it is the value

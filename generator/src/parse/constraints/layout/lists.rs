@@ -1,6 +1,7 @@
 //! Lists: the bullets of a value list, what each bullet holds, and what the list describes.
 
 use crate::parse::constraints::*;
+use crate::parse::text;
 
 /// One bullet of a list with what belongs to it.
 #[derive(Debug, Clone, Default)]
@@ -55,9 +56,10 @@ pub(crate) fn parse_item(text: &str) -> ItemKind {
     let Some(tok) = read_token(&r, 0, false) else {
         return reversed_item(&r);
     };
+    // `**1:** Log backup is enabled`: the colon inside the bold ends the value.
     let v = tok
         .text
-        .trim_end_matches(['.', '。', ',', '，'])
+        .trim_end_matches(['.', '。', ',', '，', ':', '：'])
         .to_string();
     if !is_value_like(&v) || looks_like_field(&v) {
         return if tok.marked {
@@ -200,6 +202,7 @@ pub(crate) fn classify(
     context: &str,
     ty: &Type,
     scope: Scope,
+    env: &Env,
 ) -> ListKind {
     // One folded view per item for the three questions below.
     let riches: Vec<Rich> = items.iter().map(|it| Rich::new(&it.text)).collect();
@@ -223,6 +226,27 @@ pub(crate) fn classify(
         return ListKind::SubFields;
     }
     if scope != Scope::Main {
+        return ListKind::NotValues;
+    }
+    let listed: Vec<&str> = parsed
+        .iter()
+        .filter_map(|p| match p {
+            ItemKind::Value { v, .. } => Some(v.as_str()),
+            _ => None,
+        })
+        .collect();
+    // The members of the parameter's JSON example: a description of its fields.
+    if json_members(env.example, &listed) {
+        return ListKind::SubFields;
+    }
+    // The variables of a format the description spells (`acs:mns:{region-id}:{account-id}`,
+    // `$accountID`), or placeholders themselves: what to put in, not values to choose from.
+    if listed.iter().any(|v| text::is_placeholder(v)) || placeholders_in(env.text, &listed) {
+        return ListKind::NotValues;
+    }
+    // Without a sentence saying the bullets are values, the doc's own example decides: a list
+    // it is not one of describes something else (`ECS: 6.8.5_with_community`).
+    if !enum_intro && example_outside(env.example, &listed) {
         return ListKind::NotValues;
     }
     let mut vals: Vec<Val> = Vec::new();
@@ -275,4 +299,82 @@ pub(crate) fn classify(
         }
     }
     ListKind::Values(rules, redundant)
+}
+
+/// Whether the values a list names are used in the description as placeholders of a format
+/// (`{region-id}`, `<uid>`, `$accountID`, `[InstanceId]`).
+pub(crate) fn placeholders_in(description: &str, values: &[&str]) -> bool {
+    values.iter().any(|v| {
+        !v.is_empty()
+            && [("{", "}"), ("<", ">"), ("[", "]"), ("${", "}")]
+                .iter()
+                .any(|(open, close)| description.contains(&format!("{open}{v}{close}")))
+            || description.contains(&format!("${v}"))
+    })
+}
+
+/// Whether most values a list names are member names of the parameter's JSON example
+/// (`[{"InstanceId": "i-1", "Port": 80}]` beside `-   **InstanceId**: …`).
+pub(crate) fn json_members(example: Option<&str>, values: &[&str]) -> bool {
+    let Some(example) = example.map(text::trim) else {
+        return false;
+    };
+    if values.is_empty() || !example.contains(['{', ':']) {
+        return false;
+    }
+    let members: Vec<String> = match serde_json::from_str::<serde_json::Value>(example) {
+        Ok(v) => {
+            let mut keys = Vec::new();
+            json_keys(&v, &mut keys);
+            keys
+        }
+        Err(_) => Vec::new(),
+    };
+    // Loose JSON (`{instanceId:'i-1'}`, single quotes) names its members too.
+    let named = |v: &str| {
+        members.iter().any(|k| k == v)
+            || [format!("\"{v}\""), format!("'{v}'")]
+                .iter()
+                .any(|q| example.contains(&format!("{q}:")) || example.contains(&format!("{q} :")))
+            || [format!("{{{v}:"), format!(",{v}:"), format!(", {v}:")]
+                .iter()
+                .any(|k| example.contains(k.as_str()))
+    };
+    values.iter().filter(|v| named(v)).count() * 2 > values.len()
+}
+
+fn json_keys(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, item) in map {
+                out.push(k.clone());
+                json_keys(item, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| json_keys(i, out)),
+        _ => {}
+    }
+}
+
+/// Whether the parameter's example (not a placeholder) is none of the listed values, item by
+/// item when it lists several (`a,b`, `["a","b"]`).
+pub(crate) fn example_outside(example: Option<&str>, values: &[&str]) -> bool {
+    let Some(example) = example
+        .map(text::trim)
+        .filter(|e| !text::is_placeholder(e))
+    else {
+        return false;
+    };
+    if values.is_empty() {
+        return false;
+    }
+    let items: Vec<String> = match serde_json::from_str::<serde_json::Value>(example) {
+        Ok(serde_json::Value::Array(a)) => a
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+            .collect(),
+        _ => example.split(',').map(|s| text::trim(s).to_string()).collect(),
+    };
+    let known = |x: &str| values.iter().any(|v| v.eq_ignore_ascii_case(x));
+    !known(example) && !items.iter().all(|i| known(i))
 }

@@ -25,6 +25,7 @@ fn placed(
         parent,
         siblings: &refs,
         outer,
+        example: None,
     };
     let x = extract_in(desc, &Type::String, &place);
     (
