@@ -16,7 +16,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use aliyun_codegen::emit::{api::emit_api, format_tokens};
+use aliyun_codegen::emit::{api::emit_api, print::format_tokens};
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 
 // The allocator the CLI uses, so the figures are the CLI's.

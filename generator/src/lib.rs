@@ -25,6 +25,7 @@ pub mod emit;
 pub mod lint;
 pub mod merge;
 pub mod model;
+pub mod naming;
 pub mod par;
 pub mod parse;
 pub mod rules;

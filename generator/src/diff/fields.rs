@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::{rules, text, Change, Kind, Place};
-use crate::emit::api::Scalar;
-use crate::model::{Field, Rule, Type};
+use crate::emit::plan::shape::Scalar;
+use crate::model::{Field, Type};
 
 /// A field with its path: `Tag.N.Key` in requests (wire names), `Data.Items.Name` in
 /// responses.
@@ -84,19 +84,6 @@ fn widens(old: &Shape, new: &Shape) -> bool {
         (Shape::Vec(a), Shape::Vec(b)) => a == b || widens(a, b),
         _ => false,
     }
-}
-
-/// Whether the emitter makes this field a Rust enum.
-pub(super) fn is_enum(f: &Field) -> bool {
-    let item_ty = match f.ty {
-        Type::Array if f.children.is_empty() => f.item_type.clone().unwrap_or(Type::String),
-        ref ty => ty.clone(),
-    };
-    Scalar::of(&item_ty) == Scalar::String
-        && f.name != "Action"
-        && f.constraints
-            .iter()
-            .any(|c| matches!(&c.rule, Rule::Enum { values } if !values.is_empty()))
 }
 
 fn type_text(f: &Field) -> String {

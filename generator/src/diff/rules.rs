@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::fields::is_enum;
 use super::{Change, Kind, Place};
+use crate::emit::plan::shape::is_enum;
 use crate::model::{Field, Rule};
 
 /// Keys holding bounds; a rule whose other data is unchanged is tightened or loosened by them.

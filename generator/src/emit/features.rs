@@ -159,7 +159,7 @@ mod tests {
 
     fn modules(apis: &[&str]) -> Vec<String> {
         apis.iter()
-            .map(|a| crate::emit::naming::module(a).unwrap())
+            .map(|a| crate::naming::module(a).unwrap())
             .collect()
     }
 

@@ -4,9 +4,9 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::docs;
-use super::naming::{self, TypeNames};
+use crate::emit::docs;
 use crate::model::{Api, ErrorCode};
+use crate::naming::{self, TypeNames};
 
 pub fn error_enum(api: &Api, name: &str) -> TokenStream {
     // One variant per distinct code; the first row documents it.

@@ -1,118 +1,16 @@
-//! REST-style (ROA) requests: the method, the path template and where each field goes
-//! (`to_roa`), and tests made from the doc's request examples (method, path, query, body).
+//! Tests made from a REST-style (ROA) doc's request examples: the example's values set through
+//! the builder reproduce its method, path, query and body.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use super::api::{is_idempotency_token, Planned, Scalar, Shape};
-use super::naming::ident;
-use super::tests::{value_expr, Val};
+use super::values::{value_expr, Val};
 use crate::diagnostics::Diagnostic;
-use crate::model::{location, Api, HttpRequestExample, WireStyle};
-
-pub fn is_roa(api: &Api) -> bool {
-    api.style == "ROA" && api.path.is_some()
-}
-
-/// The method sent: the only one, or of documented alternatives (`PATCH|POST`) the one the
-/// first request example uses, else the first.
-pub fn method(api: &Api) -> String {
-    let written = api.method.clone().unwrap_or_else(|| "GET".into());
-    let alternatives: Vec<&str> = written.split('|').map(str::trim).collect();
-    api.examples
-        .http_requests
-        .iter()
-        .map(|e| e.method.as_str())
-        .find(|m| alternatives.contains(m))
-        .or(alternatives.first().copied())
-        .unwrap_or("GET")
-        .to_string()
-}
-
-/// The `roa()` method of the `Request` impl; nothing for RPC APIs.
-pub fn trait_method(api: &Api, request: &str) -> TokenStream {
-    if !is_roa(api) {
-        return quote!();
-    }
-    let req = ident(request);
-    quote! {
-        fn roa(&self) -> ::std::option::Option<::aliyun_runtime::roa::RoaRequest> {
-            ::std::option::Option::Some(#req::to_roa(self))
-        }
-    }
-}
-
-fn location_of<'a>(p: &Planned<'a>) -> &'a str {
-    p.field.location.as_deref().unwrap_or(location::QUERY)
-}
-
-/// `impl Request { METHOD, PATH, to_roa() }`, and diagnostics for places it cannot send to.
-pub fn roa_impl(
-    api: &Api,
-    request: &str,
-    fields: &[Planned<'_>],
-    file: &str,
-) -> (TokenStream, Vec<Diagnostic>) {
-    let mut notes = Vec::new();
-    if !is_roa(api) {
-        return (quote!(), notes);
-    }
-    let req = ident(request);
-    let method = Literal::string(&method(api));
-    let path = Literal::string(api.path.as_deref().unwrap_or("/"));
-    let mut puts = Vec::new();
-    for p in fields {
-        let id = ident(&p.ident);
-        let wire = Literal::string(&p.field.name);
-        let json =
-            p.field.wire == Some(WireStyle::Json) || matches!(p.shape, Shape::Scalar(Scalar::Json));
-        let put = match location_of(p) {
-            location::PATH => quote!(r.path_param(#wire, x);),
-            location::HEADER => quote!(r.header(#wire, x);),
-            location::BODY => quote!(r.body_member(#wire, x);),
-            location::PAYLOAD => quote!(r.payload(x);),
-            location::QUERY if json => quote!(r.query_json(#wire, x);),
-            location::QUERY => quote!(r.query_param(#wire, x);),
-            other => {
-                notes.push(Diagnostic::warning(
-                    file,
-                    p.field.line,
-                    "roa-location",
-                    format!(
-                        "`{}`: location `{other}` is not supported; sent in the query",
-                        p.field.name
-                    ),
-                ));
-                quote!(r.query_param(#wire, x);)
-            }
-        };
-        puts.push(match (&p.shape, p.required) {
-            (Shape::Vec(_), _) => quote!(if !self.#id.is_empty() { let x = &self.#id; #put }),
-            (_, true) => quote!({ let x = &self.#id; #put }),
-            _ => quote!(if let ::std::option::Option::Some(x) = &self.#id { #put }),
-        });
-        if location_of(p) == location::BODY && is_idempotency_token(p.field) {
-            puts.push(quote!(r.token_in_body();));
-        }
-    }
-    let tokens = quote! {
-        impl #req {
-            /// The HTTP method.
-            pub const METHOD: &'static str = #method;
-            /// The path, with `{Name}` placeholders for path parameters.
-            pub const PATH: &'static str = #path;
-
-            /// Method, filled path, query, headers and JSON body of this request.
-            pub fn to_roa(&self) -> ::aliyun_runtime::roa::RoaRequest {
-                let mut r = ::aliyun_runtime::roa::RoaRequest::new(Self::METHOD, Self::PATH);
-                #(#puts)*
-                r
-            }
-        }
-    };
-    (tokens, notes)
-}
+use crate::emit::plan::roa::{is_roa, location_of, method};
+use crate::emit::plan::shape::{Planned, Scalar, Shape};
+use crate::model::{location, Api, HttpRequestExample};
+use crate::naming::ident;
 
 /// RFC 3986 encoding of one path segment (unreserved bytes stay literal).
 fn encode_segment(text: &str) -> String {
@@ -341,16 +239,17 @@ fn example_test(
     })
 }
 
-/// Tests from the doc's ROA request examples; examples that do not fit are reported.
+/// Tests from the doc's REST-style request examples; examples that do not fit are reported in
+/// `notes`.
 pub fn example_tests(
     api: &Api,
     request: &str,
     fields: &[Planned<'_>],
-) -> (TokenStream, Vec<Diagnostic>) {
+    notes: &mut Vec<Diagnostic>,
+) -> Vec<TokenStream> {
     let mut tests = Vec::new();
-    let mut notes = Vec::new();
     if !is_roa(api) {
-        return (quote!(), notes);
+        return tests;
     }
     for (i, ex) in api.examples.http_requests.iter().enumerate() {
         match example_test(api, request, fields, ex, i) {
@@ -363,23 +262,11 @@ pub fn example_tests(
             )),
         }
     }
-    if tests.is_empty() {
-        return (quote!(), notes);
-    }
-    (
-        quote! {
-            #[cfg(test)]
-            mod roa_examples {
-                use super::*;
-                #(#tests)*
-            }
-        },
-        notes,
-    )
+    tests
 }
 
 #[cfg(test)]
-mod unit {
+mod tests {
     use super::*;
 
     #[test]

@@ -4,10 +4,10 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::api::{serde_crate, Planned, Scalar, Shape};
-use super::docs;
-use super::naming::ident;
-use crate::model::Field;
+use super::{enums, serde_crate};
+use crate::emit::docs;
+use crate::emit::plan::shape::{Planned, Scalar, Shape};
+use crate::naming::ident;
 
 /// A field of a response struct. The wire name matters to serde only in the crate's own tests
 /// (see [`response_struct`]).
@@ -50,7 +50,7 @@ fn response_decode(p: &Planned<'_>) -> TokenStream {
 /// Decoding is one runtime call per field instead of a serde derive (which expanded to ~500
 /// lines per struct). `Serialize` only in the crate's own tests: the example tests compare what
 /// the typed value holds with the example, by wire name; users do not compile it.
-pub(super) fn response_struct(
+pub fn response_struct(
     name: &str,
     doc: &str,
     fields: &[Planned<'_>],
@@ -99,68 +99,8 @@ pub(super) fn response_struct(
                 let doc = format!("`{}` in a response.", p.field.name);
                 response_struct(n, &doc, &p.children, items);
             }
-            Shape::Enum(n, variants) => items.push(response_enum(n, p.field, variants)),
+            Shape::Enum(n, variants) => items.push(enums::response_enum(n, p.field, variants)),
             _ => {}
-        }
-    }
-}
-
-fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> TokenStream {
-    let name_id = ident(name);
-    let vars: Vec<proc_macro2::Ident> = variants.iter().map(|(_, v)| ident(v)).collect();
-    let values: Vec<Literal> = variants.iter().map(|(v, _)| Literal::string(v)).collect();
-    let (variant_decls, as_str_arms): (Vec<TokenStream>, Vec<TokenStream>) = variants
-        .iter()
-        .map(|(value, variant)| {
-            let doc = docs::Doc::outer(format!("`{}`", value.replace('`', "'")));
-            super::requests::enum_value(value, variant, &doc)
-        })
-        .unzip();
-    let doc = format!(
-        "Values of `{}`; values the doc does not list are kept in `Unknown`.",
-        field.name
-    );
-    let doc = docs::Doc::outer(doc);
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name_id {
-            #(#variant_decls)*
-            /// A value the documentation does not list.
-            Unknown(::std::string::String),
-        }
-
-        impl #name_id {
-            /// The value as it appears on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#as_str_arms)*
-                    Self::Unknown(other) => other,
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for #name_id {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        #[cfg(test)]
-        impl ::aliyun_runtime::__private::serde::Serialize for #name_id {
-            fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl ::aliyun_runtime::de::Scalar for #name_id {
-            fn from_wire(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
-                ::std::result::Result::Ok(match text {
-                    #(#values => Self::#vars,)*
-                    other => Self::Unknown(other.to_string()),
-                })
-            }
         }
     }
 }

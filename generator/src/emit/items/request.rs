@@ -1,13 +1,14 @@
 //! The request side of an API module: the request struct and its builder, nested request
-//! structs, request enums, setters and query writing.
+//! structs (and, through [`super::enums`], request enums), setters and query writing.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::api::{serde_crate, Planned, Scalar, Shape};
-use super::docs;
-use super::naming::ident;
-use crate::model::{Api, Field, Rule, WireStyle};
+use super::{enums, serde_crate};
+use crate::emit::docs;
+use crate::emit::plan::shape::{Planned, Scalar, Shape};
+use crate::model::{Api, WireStyle};
+use crate::naming::ident;
 
 /// The accessor of a field as `Option<&T>`.
 #[derive(Clone, Copy)]
@@ -123,12 +124,7 @@ fn setters(fields: &[Planned<'_>]) -> TokenStream {
 
 // In the generated methods `let _ = (&prefix, &v);` keeps structs without rules (or without
 // fields) free of unused-variable warnings without an `#[allow]` on user-facing code.
-pub(super) fn request_struct(
-    api: &Api,
-    name: &str,
-    builder: &str,
-    fields: &[Planned<'_>],
-) -> TokenStream {
+pub fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_>]) -> TokenStream {
     let (name_id, builder_id) = (ident(name), ident(builder));
     let action = Literal::string(&api.name);
     let doc = format!(
@@ -257,7 +253,7 @@ fn struct_decl(doc: &docs::Doc, name: &str, decls: TokenStream, default: bool) -
 }
 
 /// Nested request structs and enums, depth first.
-pub(super) fn request_types(fields: &[Planned<'_>], items: &mut Vec<TokenStream>) {
+pub fn request_types(fields: &[Planned<'_>], items: &mut Vec<TokenStream>) {
     for p in fields {
         let mut shape = &p.shape;
         if let Shape::Vec(inner) = shape {
@@ -268,7 +264,7 @@ pub(super) fn request_types(fields: &[Planned<'_>], items: &mut Vec<TokenStream>
                 items.push(nested_request_struct(name, p));
                 request_types(&p.children, items);
             }
-            Shape::Enum(name, variants) => items.push(request_enum(name, p.field, variants)),
+            Shape::Enum(name, variants) => items.push(enums::request_enum(name, p.field, variants)),
             _ => {}
         }
     }
@@ -316,126 +312,4 @@ fn nested_request_struct(name: &str, parent: &Planned<'_>) -> TokenStream {
             }
         }
     }
-}
-
-fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> TokenStream {
-    let name_id = ident(name);
-    let default = field.constraints.iter().find_map(|c| match &c.rule {
-        Rule::Default { value } => variants
-            .iter()
-            .find(|(v, _)| v == value)
-            .map(|(_, var)| var.clone()),
-        _ => None,
-    });
-    let descriptions: Vec<docs::Doc> = variants
-        .iter()
-        .map(|(value, _)| {
-            let text = field
-                .constraints
-                .iter()
-                .find_map(|c| match &c.rule {
-                    Rule::Enum { values } => values
-                        .iter()
-                        .find(|v| &v.value == value)
-                        .map(|v| v.description.clone()),
-                    _ => None,
-                })
-                .unwrap_or_default();
-            let mut d = format!("`{}`", value.replace('`', "'"));
-            if !text.is_empty() {
-                d.push_str(": ");
-                d.push_str(&docs::sanitize(&text));
-            }
-            docs::Doc::outer(d)
-        })
-        .collect();
-    let vars: Vec<proc_macro2::Ident> = variants.iter().map(|(_, v)| ident(v)).collect();
-    let (variant_decls, as_str_arms): (Vec<TokenStream>, Vec<TokenStream>) = variants
-        .iter()
-        .zip(&descriptions)
-        .map(|((value, variant), doc)| enum_value(value, variant, doc))
-        .unzip();
-    let from_str_arms = variants.iter().map(|(value, variant)| {
-        let (id, value) = (ident(variant), Literal::string(value));
-        quote!(#value => ::std::result::Result::Ok(Self::#id),)
-    });
-    let expected = variants
-        .iter()
-        .map(|(v, _)| v.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let doc = docs::Doc::outer(format!("Allowed values of `{}`.", field.name));
-    let default = default.map(|d| {
-        let d = ident(&d);
-        quote! {
-            /// The value the service assumes when the parameter is not sent.
-            impl ::std::default::Default for #name_id {
-                fn default() -> Self {
-                    Self::#d
-                }
-            }
-        }
-    });
-    quote! {
-        #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #name_id {
-            #(#variant_decls)*
-        }
-
-        impl #name_id {
-            /// Every documented value.
-            pub const ALL: &'static [#name_id] = &[#(Self::#vars),*];
-
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    #(#as_str_arms)*
-                }
-            }
-        }
-
-        #default
-
-        impl ::std::fmt::Display for #name_id {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::std::str::FromStr for #name_id {
-            type Err = ::aliyun_runtime::validate::UnknownValue;
-
-            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-                match s {
-                    #(#from_str_arms)*
-                    other => ::std::result::Result::Err(::aliyun_runtime::validate::UnknownValue::new(other, #expected)),
-                }
-            }
-        }
-
-        impl ::aliyun_runtime::query::QueryValue for #name_id {
-            fn to_query_value(&self) -> ::std::string::String {
-                self.as_str().to_string()
-            }
-        }
-
-        impl ::aliyun_runtime::__private::serde::Serialize for #name_id {
-            fn serialize<S: ::aliyun_runtime::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-    }
-}
-
-/// The variant of one enum value (with its doc) and its `as_str` arm, for request and
-/// response enums alike.
-pub(super) fn enum_value(
-    value: &str,
-    variant: &str,
-    doc: &docs::Doc,
-) -> (TokenStream, TokenStream) {
-    let (id, value) = (ident(variant), Literal::string(value));
-    (quote!(#doc #id,), quote!(Self::#id => #value,))
 }

@@ -13,21 +13,9 @@ use std::collections::BTreeSet;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::api::{Planned, Scalar, Shape};
-use super::naming::ident;
-use crate::model::{CharClass, Condition, Constraint, Number, RelationKind, Rule, WireStyle};
-
-/// The rules that hold for each item of a list. A JSON-wire list's `json` format describes the
-/// one document the SDK writes itself (always JSON), not its items.
-pub(crate) fn item_rules(field: &crate::model::Field) -> Vec<Constraint> {
-    let json_wire = field.wire == Some(WireStyle::Json);
-    field
-        .constraints
-        .iter()
-        .filter(|c| !(json_wire && matches!(&c.rule, Rule::Format { name, .. } if name == "json")))
-        .cloned()
-        .collect()
-}
+use crate::emit::plan::shape::{item_rules, Planned, Scalar, Shape};
+use crate::model::{CharClass, Condition, Constraint, Number, RelationKind, Rule};
+use crate::naming::ident;
 
 fn opt_u64(n: Option<u64>) -> TokenStream {
     match n {
@@ -536,7 +524,7 @@ const TABLE_DOC: &str =
 
 /// The rule table and `Validate` impls of a request, its builder, its nested structs, and the
 /// `AsValue` impls of its nested structs and enums.
-pub(super) fn validation(request: &str, builder: &str, fields: &[Planned<'_>]) -> TokenStream {
+pub fn validation(request: &str, builder: &str, fields: &[Planned<'_>]) -> TokenStream {
     let ctx = LevelCtx {
         chain: Vec::new(),
         fields,
