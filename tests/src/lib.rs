@@ -6,6 +6,7 @@ use std::process::Command;
 use aliyun_codegen::{Config, RuntimeDependency};
 
 pub mod labels;
+pub mod modgraph;
 pub mod mutate;
 
 /// The repository root.
