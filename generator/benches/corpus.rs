@@ -24,23 +24,9 @@ use aliyun_codegen::parse::{parse_doc, DocDefaults};
 #[global_allocator]
 static GLOBAL: aliyun_codegen::alloc::Mimalloc = aliyun_codegen::alloc::Mimalloc;
 
+/// The docs of a folder, as `aliyun-codegen generate` reads them.
 fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            docs(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md")
-            && p.file_name().is_some_and(|n| n != "SOURCES.md")
-        {
-            out.push(p);
-        }
-    }
+    out.extend(aliyun_codegen::doc_files(dir).expect("the corpus folder reads"));
 }
 
 /// CPU time used so far by this thread (`CLOCK_THREAD_CPUTIME_ID`) or by the whole process

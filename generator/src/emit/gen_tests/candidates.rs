@@ -7,6 +7,7 @@ use quote::quote;
 
 use crate::emit::plan::shape::Scalar;
 use crate::model::{CharClass, Constraint, Rule};
+use crate::rules::Format;
 
 /// A character every `chars` rule of the field allows (first and later positions).
 fn witness_char(constraints: &[Constraint]) -> char {
@@ -112,19 +113,23 @@ pub fn string_candidates(constraints: &[Constraint]) -> Vec<String> {
     out
 }
 
+/// Values of a format, some written in it and some not (none for a name no validator checks).
 fn format_samples(name: &str) -> &'static [&'static str] {
-    match name {
-        "cidr" => &[
+    let Some(format) = Format::from_name(name) else {
+        return &[];
+    };
+    match format {
+        Format::Cidr => &[
             "10.0.0.0/8",
             "2408:4321:180:1701::/64",
             "10.0.0.0/33",
             "10.0.0.1",
         ],
-        "ipv4" => &["192.168.0.1", "999.1.1.1"],
-        "ipv6" => &["2001:db8::1", "2001:::1"],
-        "ip" => &["192.168.0.1", "2001:db8::1", "192.168.0"],
-        "port" => &["80", "0", "65536"],
-        "datetime" => &[
+        Format::Ipv4 => &["192.168.0.1", "999.1.1.1"],
+        Format::Ipv6 => &["2001:db8::1", "2001:::1"],
+        Format::Ip => &["192.168.0.1", "2001:db8::1", "192.168.0"],
+        Format::Port => &["80", "0", "65536"],
+        Format::DateTime => &[
             "2021-01-01T00:00:00Z",
             "2021-01-01T00:00Z",
             "2021-13-01T00:00:00Z",
@@ -132,10 +137,9 @@ fn format_samples(name: &str) -> &'static [&'static str] {
             "2021-01-01T08:00:00.5+08:00",
             "2021-01-01",
         ],
-        "date" => &["2021-01-01", "2021/01/01"],
-        "json" => &["{\"a\":1}", "{"],
-        "cron" => &["0 0 12 * * ?", "0 12 * *", "0 0 12 * * ? 2024 1"],
-        _ => &[],
+        Format::Date => &["2021-01-01", "2021/01/01"],
+        Format::Json => &["{\"a\":1}", "{"],
+        Format::Cron => &["0 0 12 * * ?", "0 12 * *", "0 0 12 * * ? 2024 1"],
     }
 }
 
@@ -172,7 +176,9 @@ pub fn numeric_candidates(constraints: &[Constraint]) -> Vec<f64> {
                 }
                 out.extend(nums);
             }
-            Rule::Format { name, .. } if name == "port" => out.extend([0.0, 1.0, 65535.0, 65536.0]),
+            Rule::Format { name, .. } if Format::from_name(name) == Some(Format::Port) => {
+                out.extend([0.0, 1.0, 65535.0, 65536.0])
+            }
             Rule::Default { value } => out.extend(value.parse::<f64>().ok()),
             _ => {}
         }

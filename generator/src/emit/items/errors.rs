@@ -5,47 +5,31 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::emit::docs;
+use crate::emit::plan::errors::error_variants;
 use crate::model::{Api, ErrorCode};
-use crate::naming::{self, TypeNames};
+use crate::naming;
+
+/// The doc of a code's variant: the code, its documented HTTP status, message and description.
+fn variant_doc(e: &ErrorCode) -> docs::Doc {
+    let status = e
+        .http_status
+        .map(|s| format!(" (HTTP {s})"))
+        .unwrap_or_default();
+    let mut d = format!(
+        "`{}`{status}: {}",
+        e.code.replace('`', "'"),
+        docs::sanitize(&e.message)
+    );
+    if !e.description.is_empty() {
+        d.push_str("\n\n");
+        d.push_str(&docs::sanitize(&e.description));
+    }
+    docs::Doc::outer(d)
+}
 
 pub fn error_enum(api: &Api, name: &str) -> TokenStream {
-    // One variant per distinct code; the first row documents it.
-    let mut codes: Vec<&ErrorCode> = Vec::new();
-    for e in &api.errors {
-        if !codes.iter().any(|c| c.code == e.code) {
-            codes.push(e);
-        }
-    }
-    let mut used = TypeNames::default();
-    used.reserve("Common");
-    used.reserve("Other");
-    let variants: Vec<(String, &ErrorCode)> = codes
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let base = naming::camel(&e.code).unwrap_or_else(|| format!("Code{}", i + 1));
-            (used.allocate(&base, "Error"), *e)
-        })
-        .collect();
-    let variant_docs: Vec<docs::Doc> = variants
-        .iter()
-        .map(|(_, e)| {
-            let status = e
-                .http_status
-                .map(|s| format!(" (HTTP {s})"))
-                .unwrap_or_default();
-            let mut d = format!(
-                "`{}`{status}: {}",
-                e.code.replace('`', "'"),
-                docs::sanitize(&e.message)
-            );
-            if !e.description.is_empty() {
-                d.push_str("\n\n");
-                d.push_str(&docs::sanitize(&e.description));
-            }
-            docs::Doc::outer(d)
-        })
-        .collect();
+    let variants = error_variants(api);
+    let variant_docs = variants.iter().map(|(_, e)| variant_doc(e));
     let name_id = naming::ident(name);
     let ids: Vec<proc_macro2::Ident> = variants.iter().map(|(v, _)| naming::ident(v)).collect();
     let codes: Vec<Literal> = variants

@@ -16,6 +16,7 @@ use quote::quote;
 use crate::emit::plan::shape::{item_rules, Planned, Scalar, Shape};
 use crate::model::{CharClass, Condition, Constraint, Number, RelationKind, Rule};
 use crate::naming::ident;
+use crate::rules::Format;
 
 fn opt_u64(n: Option<u64>) -> TokenStream {
     match n {
@@ -66,22 +67,18 @@ fn char_classes(list: &[CharClass]) -> TokenStream {
     quote!(&[#(#items),*])
 }
 
-/// The runtime's format for an IR format name; `None` for names no validator checks.
+/// The runtime's format for an IR format rule; `None` for rules no validator checks.
 fn format_of(name: &str, pattern: Option<&str>) -> Option<TokenStream> {
-    if !crate::rules::format_is_checked(name, pattern) {
-        return None;
-    }
-    let f = match name {
-        "cidr" => quote!(Cidr),
-        "ipv4" => quote!(Ipv4),
-        "ipv6" => quote!(Ipv6),
-        "ip" => quote!(Ip),
-        "port" => quote!(Port),
-        "datetime" => quote!(DateTime),
-        "date" => quote!(Date),
-        "json" => quote!(Json),
-        "cron" => quote!(Cron),
-        _ => return None,
+    let f = match crate::rules::checked_format(name, pattern)? {
+        Format::Cidr => quote!(Cidr),
+        Format::Ipv4 => quote!(Ipv4),
+        Format::Ipv6 => quote!(Ipv6),
+        Format::Ip => quote!(Ip),
+        Format::Port => quote!(Port),
+        Format::DateTime => quote!(DateTime),
+        Format::Date => quote!(Date),
+        Format::Json => quote!(Json),
+        Format::Cron => quote!(Cron),
     };
     Some(quote!(Format::#f))
 }
@@ -159,7 +156,9 @@ fn value_checks(kind: Kind, constraints: &[Constraint]) -> Vec<TokenStream> {
                 Some(f) => quote!(Check::Format(#f)),
                 None => continue,
             },
-            Rule::Format { name, .. } if number && name == "port" => {
+            Rule::Format { name, .. }
+                if number && Format::from_name(name) == Some(Format::Port) =>
+            {
                 quote!(Check::Range(Bounds::new(Some(1.0), Some(65535.0))))
             }
             _ => continue,

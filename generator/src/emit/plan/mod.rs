@@ -1,8 +1,11 @@
 //! IR → Rust-level decisions, before any code is written: the Rust shape and name of every
-//! field and generated type ([`shape`]), the REST-style facts ([`roa`]), and where each value of
-//! a response example lands ([`fit`]). The emitters (`items`, `gen_tests`) and `diff` read
-//! these decisions; nothing here writes code but a type's spelling ([`shape::Shape::tokens`]).
+//! field and generated type ([`shape`]), the variants of the error enum ([`errors`]), the
+//! REST-style facts and how a request example fits the path template ([`roa`]), and where each
+//! value of a response example lands ([`fit`]). The emitters (`items`, `gen_tests`) and `diff`
+//! read these decisions; nothing here writes code but a type's spelling
+//! ([`shape::Shape::tokens`]).
 
+pub mod errors;
 pub mod fit;
 pub mod roa;
 pub mod shape;

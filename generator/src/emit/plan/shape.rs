@@ -8,6 +8,7 @@ use quote::quote;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Constraint, Field, Rule, Type, WireStyle};
 use crate::naming::{self, ident, TypeNames};
+use crate::rules::Format;
 
 /// A Rust scalar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,7 +240,7 @@ pub fn item_rules(field: &Field) -> Vec<Constraint> {
     field
         .constraints
         .iter()
-        .filter(|c| !(json_wire && matches!(&c.rule, Rule::Format { name, .. } if name == "json")))
+        .filter(|c| !(json_wire && matches!(&c.rule, Rule::Format { name, .. } if Format::from_name(name) == Some(Format::Json))))
         .cloned()
         .collect()
 }
