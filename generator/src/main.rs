@@ -3,7 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use aliyun_codegen::{parse, stats::Stats, Config, DocDefaults, Failure, RuntimeDependency};
+use aliyun_codegen::diagnostics::kinds;
+use aliyun_codegen::{
+    parse, stats::Stats, Config, Diagnostic, DocDefaults, Failure, RuntimeDependency,
+};
 use clap::{Args, Parser, Subcommand};
 
 // Generation allocates many small, short-lived token and syn nodes; mimalloc serves them faster
@@ -47,6 +50,11 @@ enum Command {
     Diff(DiffArgs),
     /// List description sentences that look like rules but produced no constraint.
     Lint(PathsArgs),
+    /// What a kind of warning means and what to do about it; without KIND, every kind.
+    Explain {
+        /// A kind as `generate` prints it (`unknown-type`).
+        kind: Option<String>,
+    },
 }
 
 #[derive(Args)]
@@ -64,7 +72,7 @@ struct GenerateArgs {
     /// Add an empty [workspace] table so the crate builds on its own.
     #[arg(long)]
     standalone: bool,
-    /// Print warnings too.
+    /// Print every warning, not only the count of each kind.
     #[arg(long, short)]
     verbose: bool,
 }
@@ -75,6 +83,9 @@ struct CheckArgs {
     out_dir: Option<PathBuf>,
     #[command(flatten)]
     overrides: Overrides,
+    /// Print every warning, not only the count of each kind.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(Args)]
@@ -178,6 +189,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Stats(args) => stats(args),
         Command::Diff(args) => diff(args),
         Command::Lint(args) => lint(args),
+        Command::Explain { kind } => explain(kind.as_deref()),
+    }
+}
+
+/// The warnings of one crate: each line with `-v`; after the summary line, how many of each
+/// kind, those that need attention first.
+fn print_warnings(diagnostics: &[Diagnostic], verbose: bool, summary: &str) {
+    if verbose {
+        for d in diagnostics {
+            eprintln!("{d}");
+        }
+    }
+    eprintln!("{summary}");
+    let counts = kinds::counts(diagnostics);
+    if !counts.is_empty() {
+        eprint!("{counts}");
+        eprintln!(
+            "  (`aliyun-codegen explain KIND` says what a kind means and what to do{})",
+            if verbose { "" } else { "; -v prints each" }
+        );
     }
 }
 
@@ -207,12 +238,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
         match written {
             Ok(r) => {
                 eprint!("{}", aliyun_codegen::diff::generation_summary(before, out));
-                if args.verbose {
-                    for d in &r.diagnostics {
-                        eprintln!("{d}");
-                    }
-                }
-                eprintln!(
+                let summary = format!(
                     "{} → {}: {} written, {} unchanged, {} removed, {} warnings",
                     spec.display(),
                     out.display(),
@@ -221,6 +247,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
                     r.removed.len(),
                     r.diagnostics.len()
                 );
+                print_warnings(&r.diagnostics, args.verbose, &summary);
             }
             Err(f) => {
                 report_failure(&f);
@@ -241,9 +268,15 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let targets = targets(args.spec_dir, args.out_dir)?;
     let rendered = config(&args.overrides).render_crates(&targets);
     for ((_, out), result) in targets.iter().zip(rendered) {
-        match result.map(|(files, _)| aliyun_codegen::differing_files(out, &files)) {
-            Ok(files) if files.is_empty() => eprintln!("{}: up to date", out.display()),
-            Ok(files) => {
+        let checked = result.map(|(files, diagnostics)| {
+            (aliyun_codegen::differing_files(out, &files), diagnostics)
+        });
+        match checked {
+            Ok((files, diagnostics)) if files.is_empty() => {
+                let summary = format!("{}: up to date", out.display());
+                print_warnings(&diagnostics, args.verbose, &summary);
+            }
+            Ok((files, _)) => {
                 stale = true;
                 for f in files {
                     eprintln!(
@@ -272,7 +305,7 @@ fn defaults(o: &Overrides) -> DocDefaults {
 fn parse_file(
     path: &Path,
     defaults: &DocDefaults,
-) -> Result<(aliyun_codegen::Api, Vec<aliyun_codegen::Diagnostic>), Failure> {
+) -> Result<(aliyun_codegen::Api, Vec<Diagnostic>), Failure> {
     aliyun_codegen::read_doc(path)
         .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, defaults))
 }
@@ -356,6 +389,17 @@ fn lint(args: PathsArgs) -> Result<ExitCode, String> {
         100.0 * understood as f64 / total as f64
     };
     println!("rule-like sentences: {total}; understood: {understood} ({share:.1}%); not understood: {not_understood}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(kind: Option<&str>) -> Result<ExitCode, String> {
+    let Some(name) = kind else {
+        print!("{}", kinds::list());
+        return Ok(ExitCode::SUCCESS);
+    };
+    let k = kinds::lookup(name)
+        .ok_or_else(|| format!("no kind `{name}`; `aliyun-codegen explain` lists them"))?;
+    print!("{}", kinds::explain(k));
     Ok(ExitCode::SUCCESS)
 }
 

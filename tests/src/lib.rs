@@ -5,6 +5,7 @@ use std::process::Command;
 
 use aliyun_codegen::{Config, RuntimeDependency};
 
+pub mod kind_scan;
 pub mod labels;
 pub mod modgraph;
 pub mod mutate;

@@ -67,7 +67,7 @@ pub fn plan(
             errors.push(Diagnostic::error(
                 file,
                 0,
-                "name-collision",
+                "feature-collision",
                 format!(
                     "API `{}` would get feature `{feature}`, which the generated crate reserves",
                     named.api
@@ -79,7 +79,7 @@ pub fn plan(
             errors.push(Diagnostic::error(
                 file,
                 0,
-                "name-collision",
+                "feature-collision",
                 format!(
                     "APIs `{other}` and `{}` both become feature `{feature}`",
                     named.api

@@ -114,7 +114,7 @@ fn api_sources(apis: &[Api]) -> Result<(Vec<ApiSource<'_>>, Vec<Diagnostic>), Fa
             errors.push(Diagnostic::error(
                 api.sources.first().map(|s| s.file.as_str()).unwrap_or(""),
                 0,
-                "name-collision",
+                "module-collision",
                 format!(
                     "APIs `{}` and `{}` both become module `{module}`",
                     other.api.name, api.name
