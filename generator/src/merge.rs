@@ -170,7 +170,11 @@ fn merge_fields(
                 merge_constraints(&mut p.constraints, o.constraints);
                 // A rule one language's evidence contradicts is enforced in neither.
                 for d in o.demoted {
-                    if !p.demoted.iter().any(|x| x.constraint.rule == d.constraint.rule) {
+                    if !p
+                        .demoted
+                        .iter()
+                        .any(|x| x.constraint.rule == d.constraint.rule)
+                    {
                         p.demoted.push(d);
                     }
                 }

@@ -475,7 +475,11 @@ pub fn cidrs_overlap(a: &str, b: &str) -> Option<bool> {
     // Two blocks overlap when they agree on the shorter prefix.
     let shorter = xb.min(yb);
     let shift = width - shorter;
-    let (x, y) = if shift >= 128 { (0, 0) } else { (x >> shift, y >> shift) };
+    let (x, y) = if shift >= 128 {
+        (0, 0)
+    } else {
+        (x >> shift, y >> shift)
+    };
     Some(x == y)
 }
 
@@ -578,7 +582,10 @@ mod tests {
         assert_eq!(cidrs_overlap("10.0.0.0/8", "10.1.0.0/16"), Some(true));
         assert_eq!(cidrs_overlap("10.0.0.0/16", "10.1.0.0/16"), Some(false));
         assert_eq!(cidrs_overlap("0.0.0.0/0", "192.168.0.0/24"), Some(true));
-        assert_eq!(cidrs_overlap("2001:db8::/32", "2001:db8:1::/48"), Some(true));
+        assert_eq!(
+            cidrs_overlap("2001:db8::/32", "2001:db8:1::/48"),
+            Some(true)
+        );
         assert_eq!(cidrs_overlap("10.0.0.0/8", "2001:db8::/32"), None);
         assert_eq!(cidrs_overlap("10.0.0.1", "10.0.0.0/8"), None);
     }

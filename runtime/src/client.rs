@@ -35,8 +35,10 @@ use std::time::{Duration, SystemTime};
 
 use crate::api::Request;
 use crate::credentials::{Credentials, CredentialsError};
+use crate::endpoint::{Endpoint, Network, RequestConfig, Service, SignatureStyle};
 use crate::error::{ConfigError, SdkError, TimeoutError, TransportError};
-use crate::http::{build_request, parse_response, Endpoint, RequestConfig, SignatureStyle};
+use crate::http::{build_request, parse_response};
+use crate::provider::{CachedProvider, DefaultChain, ProvideCredentials};
 use crate::sign;
 
 /// Per-attempt timeout unless set: the official SDKs' read timeout.
@@ -60,7 +62,7 @@ struct Inner {
     http: reqwest::Client,
     product: &'static str,
     config: RequestConfig,
-    credentials: Credentials,
+    credentials: Arc<dyn ProvideCredentials>,
     max_retries: u32,
     backoff_base: Duration,
     backoff_max: Duration,
@@ -94,8 +96,13 @@ impl Client {
     /// (throttling codes, connections that were never established): never a timeout or a 5xx.
     /// [`SdkError::attempts`] tells how many attempts were made.
     pub async fn call<R: Request>(&self, req: &R) -> Result<R::Response, SdkError<R::Error>> {
-        req.validate()?;
+        crate::http::check_request(req, &self.inner.config)?;
         let inner = &self.inner;
+        let credentials = inner
+            .credentials
+            .provide_credentials()
+            .await
+            .map_err(|e| ConfigError::new("cannot get credentials").with_source(e))?;
         let token = R::CLIENT_TOKEN.map(|_| uuid::Uuid::new_v4().to_string());
         let idempotent = R::CLIENT_TOKEN.is_some();
         let mut attempt: u32 = 0;
@@ -105,7 +112,7 @@ impl Client {
             let request = build_request(
                 req,
                 &inner.config,
-                &inner.credentials,
+                &credentials,
                 SystemTime::now(),
                 &nonce,
                 token.as_deref(),
@@ -129,7 +136,7 @@ impl Client {
                 }
                 Err(mut error) => {
                     error.set_attempts(attempt);
-                    error.redact(&inner.credentials);
+                    error.redact(&credentials);
                     return Err(error);
                 }
             }
@@ -140,25 +147,29 @@ impl Client {
         &self,
         request: ::http::Request<Vec<u8>>,
     ) -> Result<(u16, Option<String>, Vec<u8>), SdkError<E>> {
+        let host = request
+            .uri()
+            .authority()
+            .map_or_else(String::new, |a| a.to_string());
         let request = reqwest::Request::try_from(request).map_err(|e| {
-            ConfigError::new(format!(
-                "cannot send the request: {}",
-                error_chain(&e.without_url())
-            ))
+            ConfigError::new("cannot send the request").with_source(e.without_url())
         })?;
         let response = self
             .inner
             .http
             .execute(request)
             .await
-            .map_err(transport_error)?;
+            .map_err(|e| transport_error(e, &host))?;
         let status = response.status().as_u16();
         let content_type = response
             .headers()
             .get(::http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let body = response.bytes().await.map_err(transport_error)?;
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| transport_error(e, &host))?;
         Ok((status, content_type, body.to_vec()))
     }
 
@@ -190,34 +201,20 @@ impl fmt::Debug for Client {
     }
 }
 
-/// A reqwest error as a typed error; the URL (with its signed query and any token) is dropped.
-fn transport_error<E>(error: reqwest::Error) -> SdkError<E> {
+/// A reqwest error as a typed error naming the host that was tried; the URL (with its signed
+/// query and any token) is dropped, the error's own causes stay its `source`.
+fn transport_error<E>(error: reqwest::Error, host: &str) -> SdkError<E> {
     let error = error.without_url();
     if error.is_timeout() {
-        return SdkError::Timeout(TimeoutError::new(error.is_connect()));
+        return SdkError::Timeout(TimeoutError::new(error.is_connect()).with_host(host));
     }
     let not_sent = error.is_connect();
-    SdkError::Transport(TransportError::new(error_chain(&error), not_sent).with_source(error))
-}
-
-/// `error: cause: cause…`, because reqwest's own message is only the outermost layer.
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    let mut depth = 0;
-    while let Some(cause) = source {
-        let part = cause.to_string();
-        if !text.contains(&part) {
-            text.push_str(": ");
-            text.push_str(&part);
-        }
-        source = cause.source();
-        depth += 1;
-        if depth >= 8 {
-            break;
-        }
-    }
-    text
+    let message = if not_sent {
+        format!("cannot connect to {host}")
+    } else {
+        format!("the exchange with {host} failed")
+    };
+    SdkError::Transport(TransportError::new(message, not_sent).with_source(error))
 }
 
 /// Delay before retry number `retry` (1-based): `base · 2^(retry-1)` capped at `max`, then
@@ -238,10 +235,31 @@ fn backoff_delay(retry: u32, base: Duration, max: Duration, random: u64) -> Dura
     floor + Duration::from_nanos(extra)
 }
 
+/// Where a builder's credentials come from.
+enum Source {
+    Fixed(Result<Credentials, CredentialsError>),
+    Provider(Arc<dyn ProvideCredentials>),
+}
+
+impl fmt::Debug for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Fixed(result) => result.fmt(f),
+            Source::Provider(provider) => provider.fmt(f),
+        }
+    }
+}
+
 /// Builds a [`Client`], or a generated crate's wrapper `C: From<Client>`.
+///
+/// Credentials: [`ClientBuilder::credentials`] (explicit keys) win; else
+/// [`ClientBuilder::credentials_provider`]; else the [`DefaultChain`] (environment, OIDC role,
+/// CLI config file, credentials file, ECS instance role, credentials URI), looked up at the
+/// first call and cached.
 pub struct ClientBuilder<C = Client> {
-    product: &'static str,
-    credentials: Option<Result<Credentials, CredentialsError>>,
+    service: Service,
+    network: Network,
+    credentials: Option<Source>,
     region: Option<String>,
     endpoint: Option<String>,
     timeout: Duration,
@@ -250,6 +268,7 @@ pub struct ClientBuilder<C = Client> {
     backoff_base: Duration,
     backoff_max: Duration,
     signature: SignatureStyle,
+    rule_checks: bool,
     target: PhantomData<fn() -> C>,
 }
 
@@ -258,9 +277,21 @@ impl<C> ClientBuilder<C> {
     /// [`DEFAULT_CONNECT_TIMEOUT`], [`DEFAULT_MAX_RETRIES`], backoff from
     /// [`DEFAULT_BACKOFF_BASE`] up to [`DEFAULT_BACKOFF_MAX`]. Credentials and a region (or an
     /// endpoint) must be set.
+    ///
+    /// The product is known by its code only, so its endpoint is the regional guess
+    /// `{product}.{region}.aliyuncs.com`; [`ClientBuilder::with_service`] gives the documented
+    /// table and rule instead.
     pub fn new(product: &'static str) -> Self {
+        Self::with_service(&Service::product_only(product))
+    }
+
+    /// A builder for the product a generated crate describes in its `static` [`Service`]: the
+    /// endpoint is then resolved through the crate's table, then the documented rule (an
+    /// explicit [`ClientBuilder::endpoint`] still wins). See [`crate::endpoint`].
+    pub fn with_service(service: &Service) -> Self {
         Self {
-            product,
+            service: *service,
+            network: Network::Public,
             credentials: None,
             region: None,
             endpoint: None,
@@ -270,25 +301,43 @@ impl<C> ClientBuilder<C> {
             backoff_base: DEFAULT_BACKOFF_BASE,
             backoff_max: DEFAULT_BACKOFF_MAX,
             signature: SignatureStyle::V2,
+            rule_checks: true,
             target: PhantomData,
         }
     }
 
+    /// Explicit credentials: they win over every other source.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(Ok(credentials));
+        self.credentials = Some(Source::Fixed(Ok(credentials)));
         self
     }
 
     /// Reads the credentials from the environment now ([`Credentials::from_env`]); a missing
     /// variable is reported by [`ClientBuilder::build`].
     pub fn credentials_from_env(mut self) -> Self {
-        self.credentials = Some(Credentials::from_env());
+        self.credentials = Some(Source::Fixed(Credentials::from_env()));
         self
     }
 
-    /// The region whose endpoint is used: `{product}.{region}.aliyuncs.com`.
+    /// Credentials from a provider (an STS role, a configured [`DefaultChain`], your own),
+    /// cached and refreshed before they expire ([`CachedProvider`]). Without this or
+    /// [`ClientBuilder::credentials`], the client uses the [`DefaultChain`].
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(Source::Provider(Arc::new(provider)));
+        self
+    }
+
+    /// The region whose endpoint is used: the service's table or rule (see
+    /// [`crate::endpoint`]); for a product-only builder `{product}.{region}.aliyuncs.com`.
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
+        self
+    }
+
+    /// Which of the region's hosts to use: [`Network::Vpc`] for the VPC-internal endpoint of
+    /// calls made from inside Alibaba Cloud. Public unless set.
+    pub fn network(mut self, network: Network) -> Self {
+        self.network = network;
         self
     }
 
@@ -323,6 +372,15 @@ impl<C> ClientBuilder<C> {
         self
     }
 
+    /// `false` turns the documented rule checks off for every call of this client: requests
+    /// are sent with only their required parameters checked. For when the service accepts
+    /// values the docs (or the rules read from them) do not; one request can skip its checks
+    /// alone with `build_unchecked()` or [`crate::Unchecked`]. On by default.
+    pub fn rule_checks(mut self, enabled: bool) -> Self {
+        self.rule_checks = enabled;
+        self
+    }
+
     /// Signs with `ACS3-HMAC-SHA256` (V3) instead of HMAC-SHA1 in the query.
     pub fn signature_v3(mut self, enabled: bool) -> Self {
         self.signature = if enabled {
@@ -337,19 +395,21 @@ impl<C> ClientBuilder<C> {
 impl<C: From<Client>> ClientBuilder<C> {
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<C, ConfigError> {
-        let credentials = match self.credentials {
-            None => {
-                return Err(ConfigError::new(
-                    "no credentials: call .credentials(..) or .credentials_from_env()",
-                ))
+        let credentials: Arc<dyn ProvideCredentials> = match self.credentials {
+            None => Arc::new(CachedProvider::new(Arc::new(DefaultChain::new()))),
+            Some(Source::Provider(provider)) => Arc::new(CachedProvider::new(provider)),
+            Some(Source::Fixed(result)) => {
+                let credentials = result?;
+                if credentials.access_key_id().is_empty()
+                    || credentials.access_key_secret().is_empty()
+                {
+                    return Err(ConfigError::new(
+                        "the AccessKey ID and secret must not be empty",
+                    ));
+                }
+                Arc::new(credentials)
             }
-            Some(result) => result?,
         };
-        if credentials.access_key_id().is_empty() || credentials.access_key_secret().is_empty() {
-            return Err(ConfigError::new(
-                "the AccessKey ID and secret must not be empty",
-            ));
-        }
         if self.timeout.is_zero() || self.connect_timeout.is_zero() {
             return Err(ConfigError::new("timeouts must be greater than zero"));
         }
@@ -358,14 +418,18 @@ impl<C: From<Client>> ClientBuilder<C> {
                 "the backoff base must not exceed its maximum",
             ));
         }
-        let mut config = RequestConfig::new().with_signature(self.signature);
+        let mut config = RequestConfig::new()
+            .with_signature(self.signature)
+            .with_service(self.service)
+            .with_network(self.network)
+            .with_rule_checks(self.rule_checks);
         if let Some(region) = self.region {
             config = config.with_region(region);
         }
         if let Some(endpoint) = &self.endpoint {
             config = config.with_endpoint(endpoint)?;
         }
-        let endpoint = config.endpoint_for(self.product)?;
+        let endpoint = config.endpoint_for(self.service.product)?;
         let mut http = reqwest::Client::builder()
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
@@ -375,17 +439,14 @@ impl<C: From<Client>> ClientBuilder<C> {
         if endpoint.is_loopback() {
             http = http.no_proxy();
         }
-        let http = http.build().map_err(|e| {
-            ConfigError::new(format!(
-                "cannot set up the HTTP client: {}",
-                error_chain(&e)
-            ))
-        })?;
+        let http = http
+            .build()
+            .map_err(|e| ConfigError::new("cannot set up the HTTP client").with_source(e))?;
         let seed = uuid::Uuid::new_v4().as_u64_pair().0 | 1;
         let client = Client {
             inner: Arc::new(Inner {
                 http,
-                product: self.product,
+                product: self.service.product,
                 config,
                 credentials,
                 max_retries: self.max_retries,
@@ -401,7 +462,8 @@ impl<C: From<Client>> ClientBuilder<C> {
 impl<C> fmt::Debug for ClientBuilder<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("product", &self.product)
+            .field("service", &self.service)
+            .field("network", &self.network)
             .field("credentials", &self.credentials)
             .field("region", &self.region)
             .field("endpoint", &self.endpoint)
@@ -409,6 +471,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("connect_timeout", &self.connect_timeout)
             .field("max_retries", &self.max_retries)
             .field("signature", &self.signature)
+            .field("rule_checks", &self.rule_checks)
             .finish_non_exhaustive()
     }
 }
@@ -445,11 +508,18 @@ mod tests {
 
     #[test]
     fn builder_reports_configuration_problems() {
-        let e = Client::builder("Vpc")
+        // No credentials given: the default chain, looked up at the first call.
+        let c = Client::builder("Vpc")
             .region("cn-shanghai")
             .build()
+            .unwrap();
+        assert!(format!("{c:?}").contains("DefaultChain"), "{c:?}");
+        let e = Client::builder("Vpc")
+            .region("cn-shanghai")
+            .credentials(Credentials::new("", ""))
+            .build()
             .unwrap_err();
-        assert!(e.message().contains("credentials"), "{e}");
+        assert!(e.message().contains("AccessKey"), "{e}");
         let creds = Credentials::new("id", "sk");
         let e = Client::builder("Vpc")
             .credentials(creds.clone())

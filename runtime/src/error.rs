@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::ValidationError;
+use crate::validate::ValidationError;
 
 /// Boxed error kept as the `source` of transport and configuration errors.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -352,11 +352,14 @@ impl<E> fmt::Display for ServiceError<E> {
     }
 }
 
+impl<E: fmt::Debug> std::error::Error for ServiceError<E> {}
+
 /// The connection failed or broke.
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct TransportError {
-    /// What went wrong, with its causes (no URL, so no signed query or token).
+    /// What went wrong at this level, naming the host (no URL, so no signed query or token);
+    /// the causes are the [`source`](std::error::Error::source) chain.
     pub message: String,
     /// The request surely did not reach the server (e.g. connection refused), so it is safe to
     /// retry any API.
@@ -364,6 +367,24 @@ pub struct TransportError {
     /// Attempts made, this one included.
     pub attempts: u32,
     source: Option<BoxError>,
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if self.not_sent {
+            f.write_str(" (request not sent)")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_ref()
+            .map(|e| e.as_ref() as &(dyn std::error::Error + 'static))
+    }
 }
 
 impl TransportError {
@@ -391,6 +412,8 @@ pub struct TimeoutError {
     pub connect: bool,
     /// Attempts made, this one included.
     pub attempts: u32,
+    /// `host[:port]` that did not answer in time, when known.
+    pub host: Option<String>,
 }
 
 impl TimeoutError {
@@ -398,9 +421,33 @@ impl TimeoutError {
         Self {
             connect,
             attempts: 1,
+            host: None,
         }
     }
+
+    /// Names the host that was tried.
+    pub fn with_host(mut self, host: impl Into<String>) -> Self {
+        self.host = Some(host.into());
+        self
+    }
 }
+
+impl fmt::Display for TimeoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let host = self.host.as_deref().unwrap_or("the endpoint");
+        if self.connect {
+            write!(f, "timed out connecting to {host}")?;
+        } else {
+            write!(f, "timed out waiting for the response of {host}")?;
+        }
+        if self.connect {
+            f.write_str(" (request not sent)")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TimeoutError {}
 
 /// A response that could not be read: a success body that does not decode, or an error
 /// status without a readable code.
@@ -426,6 +473,14 @@ impl ResponseError {
         }
     }
 }
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}: {}", self.status, self.reason)
+    }
+}
+
+impl std::error::Error for ResponseError {}
 
 /// Bad client configuration: missing or unreadable credentials, an unusable endpoint or region.
 #[derive(Debug)]
@@ -469,7 +524,7 @@ impl std::error::Error for ConfigError {
 
 impl From<crate::credentials::CredentialsError> for ConfigError {
     fn from(e: crate::credentials::CredentialsError) -> Self {
-        ConfigError::new(format!("cannot read credentials: {e}")).with_source(e)
+        ConfigError::new("cannot read credentials").with_source(e)
     }
 }
 
@@ -532,7 +587,7 @@ impl<E> SdkError<E> {
     /// The token is signed, so a `SignatureDoesNotMatch` message quotes it inside the server's
     /// string to sign; errors get logged, so it is replaced (raw, percent-encoded once or
     /// twice) by `<redacted>`. The secret itself never travels and needs no scrubbing.
-    pub fn redact(&mut self, credentials: &crate::Credentials) {
+    pub fn redact(&mut self, credentials: &crate::credentials::Credentials) {
         let Some(token) = credentials.security_token().filter(|t| !t.is_empty()) else {
             return;
         };
@@ -607,27 +662,19 @@ impl<E> SdkError<E> {
     }
 }
 
+/// Names this level only: what kind of failure, and how many attempts were made. The details
+/// are the [`source`](std::error::Error::source) (the variant's own error), so a chain printed
+/// level by level (`ErrorReport`, `anyhow`'s `{:#}`) shows each piece once.
 impl<E> fmt::Display for SdkError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SdkError::Service(e) => write!(f, "service error {e}")?,
-            SdkError::Validation(e) => write!(f, "{e}")?,
-            SdkError::Transport(e) => {
-                write!(f, "transport error: {}", e.message)?;
-                if e.not_sent {
-                    f.write_str(" (request not sent)")?;
-                }
-            }
-            SdkError::Timeout(e) => f.write_str(if e.connect {
-                "timed out connecting (request not sent)"
-            } else {
-                "timed out waiting for the response"
-            })?,
-            SdkError::Response(e) => {
-                write!(f, "unreadable response (HTTP {}): {}", e.status, e.reason)?
-            }
-            SdkError::Config(e) => write!(f, "configuration error: {e}")?,
-        }
+        f.write_str(match self {
+            SdkError::Service(_) => "service error",
+            SdkError::Validation(_) => "request not sent: it breaks documented rules",
+            SdkError::Transport(_) => "transport error",
+            SdkError::Timeout(_) => "timeout",
+            SdkError::Response(_) => "unreadable response",
+            SdkError::Config(_) => "configuration error",
+        })?;
         let attempts = self.attempts();
         if attempts > 1 {
             write!(f, " [after {attempts} attempts]")?;
@@ -636,17 +683,51 @@ impl<E> fmt::Display for SdkError<E> {
     }
 }
 
-impl<E: fmt::Debug> std::error::Error for SdkError<E> {
+impl<E: fmt::Debug + 'static> std::error::Error for SdkError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            SdkError::Validation(e) => Some(e),
-            SdkError::Config(e) => Some(e),
-            SdkError::Transport(e) => e
-                .source
-                .as_ref()
-                .map(|s| s.as_ref() as &(dyn std::error::Error + 'static)),
-            _ => None,
+        Some(match self {
+            SdkError::Service(e) => e.as_ref(),
+            SdkError::Validation(e) => e,
+            SdkError::Transport(e) => e,
+            SdkError::Timeout(e) => e,
+            SdkError::Response(e) => e,
+            SdkError::Config(e) => e,
+        })
+    }
+}
+
+/// Prints an error and every cause below it, `level: cause: cause`, each once.
+///
+/// [`SdkError`]'s own `Display` names only its level (as smithy-rs' errors do); wrap it in this
+/// to log the whole story:
+///
+/// ```
+/// # use aliyun_runtime::error::{ErrorReport, SdkError, TimeoutError};
+/// let e: SdkError<String> = SdkError::Timeout(TimeoutError::new(true).with_host("vpc.aliyuncs.com"));
+/// assert_eq!(
+///     ErrorReport(&e).to_string(),
+///     "timeout: timed out connecting to vpc.aliyuncs.com (request not sent)"
+/// );
+/// ```
+pub struct ErrorReport<'a>(pub &'a (dyn std::error::Error + 'a));
+
+impl fmt::Display for ErrorReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        // Bounded: a cyclic chain must not hang a logger.
+        for _ in 0..16 {
+            let Some(cause) = source else { break };
+            write!(f, ": {cause}")?;
+            source = cause.source();
         }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for ErrorReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 
@@ -879,23 +960,99 @@ mod tests {
         assert!(std::mem::size_of::<SdkError<String>>() <= 128);
     }
 
+    /// Every level's text, top first.
+    fn chain(error: &(dyn std::error::Error + 'static)) -> Vec<String> {
+        let mut texts = vec![error.to_string()];
+        let mut source = error.source();
+        while let Some(cause) = source {
+            texts.push(cause.to_string());
+            source = cause.source();
+        }
+        texts
+    }
+
+    /// No level repeats another's text (smithy-rs style: `Display` is the level, `source` the
+    /// cause), and every level has something to say.
+    fn assert_each_level_once(error: &(dyn std::error::Error + 'static)) -> Vec<String> {
+        let texts = chain(error);
+        for (i, a) in texts.iter().enumerate() {
+            assert!(!a.trim().is_empty(), "level {i} is empty: {texts:?}");
+            for (j, b) in texts.iter().enumerate() {
+                assert!(
+                    i == j || !a.contains(b.as_str()),
+                    "level {i} repeats level {j}: {texts:?}"
+                );
+            }
+        }
+        texts
+    }
+
     #[test]
-    fn display_and_source() {
-        use std::error::Error as _;
-        let mut e: SdkError<String> = SdkError::Transport(
-            TransportError::new("connect failed", true)
+    fn error_chains_print_each_level_once() {
+        let mut transport: SdkError<String> = SdkError::Transport(
+            TransportError::new("cannot connect to vpc.cn-shanghia.invalid", true)
                 .with_source(std::io::Error::from(std::io::ErrorKind::ConnectionRefused)),
         );
-        e.set_attempts(3);
-        assert_eq!(e.attempts(), 3);
-        let text = e.to_string();
-        assert!(
-            text.contains("connect failed") && text.contains("3 attempts"),
-            "{text}"
+        transport.set_attempts(3);
+        assert_eq!(transport.attempts(), 3);
+        let texts = assert_each_level_once(&transport);
+        assert_eq!(texts[0], "transport error [after 3 attempts]");
+        assert_eq!(
+            texts[1],
+            "cannot connect to vpc.cn-shanghia.invalid (request not sent)"
         );
-        assert!(e.source().is_some());
-        let v: SdkError<String> = SdkError::Validation(ValidationError { violations: vec![] });
-        assert!(v.source().is_some());
-        assert_eq!(v.attempts(), 0);
+        assert_eq!(texts.len(), 3, "{texts:?}");
+
+        let body = ErrorBody {
+            code: "Throttling".into(),
+            message: Some("slow down".into()),
+            request_id: Some("R1".into()),
+            host_id: None,
+            recommend: None,
+        };
+        let service: SdkError<String> = SdkError::Service(Box::new(ServiceError::new(
+            "Throttling".to_string(),
+            body,
+            400,
+            String::new(),
+        )));
+        let texts = assert_each_level_once(&service);
+        assert_eq!(
+            texts,
+            [
+                "service error",
+                "Throttling: slow down (HTTP 400, request id R1)"
+            ]
+        );
+
+        let mut v = crate::validate::Violations::new();
+        v.missing("RegionId");
+        let validation: SdkError<String> = v.finish().unwrap_err().into();
+        let texts = assert_each_level_once(&validation);
+        assert!(texts[1].contains("RegionId"), "{texts:?}");
+        assert_eq!(validation.attempts(), 0);
+
+        let config: SdkError<String> = ConfigError::from(
+            crate::credentials::CredentialsError::Missing("ALIBABA_CLOUD_ACCESS_KEY_ID"),
+        )
+        .into();
+        let texts = assert_each_level_once(&config);
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(
+            texts[2].contains("ALIBABA_CLOUD_ACCESS_KEY_ID"),
+            "{texts:?}"
+        );
+
+        for error in [
+            SdkError::<String>::Timeout(TimeoutError::new(false).with_host("h:1")),
+            SdkError::Response(ResponseError::new(502, "no code", "<html>")),
+        ] {
+            let texts = assert_each_level_once(&error);
+            assert_eq!(texts.len(), 2, "{texts:?}");
+        }
+        assert_eq!(
+            ErrorReport(&transport).to_string(),
+            chain(&transport).join(": ")
+        );
     }
 }

@@ -5,182 +5,40 @@
 //! or a typed [`SdkError`]. The clock and the nonce are arguments, so both are testable offline.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::time::SystemTime;
 
-use http::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, HOST, USER_AGENT};
-use http::uri::{Authority, Scheme};
+use http::header::{HeaderName, HeaderValue, ACCEPT, HOST, USER_AGENT};
 
 use crate::api::{ApiError, Request};
 use crate::credentials::Credentials;
+pub use crate::endpoint::{Endpoint, RequestConfig, SignatureStyle, USER_AGENT_VALUE};
 use crate::error::{ConfigError, ErrorBody, ResponseError, SdkError, ServiceError};
+use crate::roa::{RoaRequest, JSON_CONTENT_TYPE};
 use crate::sign;
 
-/// `User-Agent` sent with every request.
-pub const USER_AGENT_VALUE: &str = concat!("aliyun-runtime-rust/", env!("CARGO_PKG_VERSION"));
-
-/// Which signature scheme to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SignatureStyle {
-    /// HMAC-SHA1 in the query ("signature method V2" in the docs, `SignatureVersion=1.0`).
-    /// Accepted by every RPC API.
-    #[default]
-    V2,
-    /// `ACS3-HMAC-SHA256` headers.
-    V3,
-}
-
-/// Where requests go: scheme and `host[:port]`; the path is always `/` for RPC APIs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Endpoint {
-    scheme: Scheme,
-    authority: Authority,
-}
-
-impl Endpoint {
-    /// Parses a base URL such as `https://vpc.aliyuncs.com/` or `http://127.0.0.1:8080`
-    /// (plain HTTP is allowed, for proxies and tests). A bare host means HTTPS. A path other
-    /// than `/`, a query or user info are rejected: the RPC signature covers the path `/`.
-    pub fn parse(base_url: &str) -> Result<Self, ConfigError> {
-        let text = base_url.trim();
-        let with_scheme = if text.contains("://") {
-            text.to_string()
-        } else {
-            format!("https://{text}")
-        };
-        let bad = |why: &str| ConfigError::new(format!("invalid endpoint `{base_url}`: {why}"));
-        let uri: http::Uri = with_scheme.parse().map_err(|e| bad(&format!("{e}")))?;
-        let scheme = uri.scheme().cloned().ok_or_else(|| bad("no scheme"))?;
-        if scheme != Scheme::HTTP && scheme != Scheme::HTTPS {
-            return Err(bad("the scheme must be http or https"));
-        }
-        let authority = uri.authority().cloned().ok_or_else(|| bad("no host"))?;
-        if authority.host().is_empty() {
-            return Err(bad("no host"));
-        }
-        if authority.as_str().contains('@') {
-            return Err(bad("user info is not supported"));
-        }
-        if !matches!(uri.path(), "" | "/") || uri.query().is_some() {
-            return Err(bad(
-                "only a scheme and host[:port] are allowed, without path or query",
-            ));
-        }
-        Ok(Self { scheme, authority })
-    }
-
-    /// The default regional endpoint `https://{product lower-cased}.{region}.aliyuncs.com/`,
-    /// e.g. `vpc.cn-shanghai.aliyuncs.com`, as in each product's endpoint table.
-    pub fn regional(product: &str, region: &str) -> Result<Self, ConfigError> {
-        let label_ok = |s: &str| {
-            !s.is_empty()
-                && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && !s.starts_with('-')
-                && !s.ends_with('-')
-        };
-        if !label_ok(product) {
-            return Err(ConfigError::new(format!(
-                "invalid product code `{product}`"
-            )));
-        }
-        if !label_ok(region) {
-            return Err(ConfigError::new(format!("invalid region `{region}`")));
-        }
-        Self::parse(&format!(
-            "https://{}.{}.aliyuncs.com",
-            product.to_ascii_lowercase(),
-            region.to_ascii_lowercase()
-        ))
-    }
-
-    /// `host[:port]`, the value of the `Host` header.
-    pub fn host(&self) -> &str {
-        self.authority.as_str()
-    }
-
-    /// `http` or `https`.
-    pub fn scheme(&self) -> &str {
-        self.scheme.as_str()
-    }
-
-    /// Whether the host is a loopback address (`localhost`, `127.x`, `::1`).
-    pub fn is_loopback(&self) -> bool {
-        let host = self
-            .authority
-            .host()
-            .trim_start_matches('[')
-            .trim_end_matches(']');
-        host.eq_ignore_ascii_case("localhost")
-            || host
-                .parse::<std::net::IpAddr>()
-                .is_ok_and(|ip| ip.is_loopback())
-    }
-}
-
-impl fmt::Display for Endpoint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}://{}/", self.scheme, self.authority)
-    }
-}
-
-/// Where and how to send requests: region, optional endpoint override, signature scheme.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RequestConfig {
-    region: Option<String>,
-    endpoint: Option<Endpoint>,
-    signature: SignatureStyle,
-}
-
-impl RequestConfig {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The region whose endpoint is used (the request's own `RegionId` is left alone).
-    pub fn with_region(mut self, region: impl Into<String>) -> Self {
-        self.region = Some(region.into());
-        self
-    }
-
-    /// Overrides the endpoint with a base URL (see [`Endpoint::parse`]).
-    pub fn with_endpoint(mut self, base_url: &str) -> Result<Self, ConfigError> {
-        self.endpoint = Some(Endpoint::parse(base_url)?);
-        Ok(self)
-    }
-
-    pub fn with_signature(mut self, style: SignatureStyle) -> Self {
-        self.signature = style;
-        self
-    }
-
-    pub fn region(&self) -> Option<&str> {
-        self.region.as_deref()
-    }
-
-    pub fn signature(&self) -> SignatureStyle {
-        self.signature
-    }
-
-    /// The override, or the regional endpoint of `product`.
-    pub fn endpoint_for(&self, product: &str) -> Result<Endpoint, ConfigError> {
-        match (&self.endpoint, &self.region) {
-            (Some(endpoint), _) => Ok(endpoint.clone()),
-            (None, Some(region)) => Endpoint::regional(product, region),
-            (None, None) => Err(ConfigError::new(format!(
-                "no region and no endpoint configured for product {product}"
-            ))),
-        }
+/// The checks a request gets before it is sent: every documented rule
+/// ([`Request::validate`]), or only required parameters ([`Request::validate_required`]) when
+/// the request skips its rule checks or the configuration turns them off.
+pub fn check_request<R: Request>(
+    req: &R,
+    config: &RequestConfig,
+) -> Result<(), crate::validate::ValidationError> {
+    if config.rule_checks() && !req.rule_checks_skipped() {
+        req.validate()
+    } else {
+        req.validate_required()
     }
 }
 
 /// Builds the signed HTTP request for one attempt.
 ///
-/// Runs `req.validate()` first. The API parameters go into the query of a `POST /` with an
+/// Runs [`check_request`] first. The API parameters go into the query of a `POST /` with an
 /// empty body. With [`SignatureStyle::V2`] the common parameters (`Action`, `Version`,
 /// `Format=JSON`, `AccessKeyId`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`,
 /// `Timestamp`, and `SecurityToken` for STS) are added and everything is signed into the
 /// query; with [`SignatureStyle::V3`] they become `x-acs-*` headers and an `Authorization`
-/// header. `RegionId` is the request's business.
+/// header ([`sign::acs3_request`], the same function REST-style calls use). `RegionId` is the
+/// request's business.
 ///
 /// `client_token` is inserted under `R::CLIENT_TOKEN` when the API has one and the request
 /// did not set it, so that retries can reuse one token. `now` and `nonce` must be fresh per
@@ -193,7 +51,7 @@ pub fn build_request<R: Request>(
     nonce: &str,
     client_token: Option<&str>,
 ) -> Result<http::Request<Vec<u8>>, SdkError<R::Error>> {
-    req.validate()?;
+    check_request(req, config)?;
     if credentials.access_key_id().is_empty() || credentials.access_key_secret().is_empty() {
         return Err(ConfigError::new("the AccessKey ID and secret must not be empty").into());
     }
@@ -201,115 +59,167 @@ pub fn build_request<R: Request>(
         return Err(ConfigError::new("the signature nonce must not be empty").into());
     }
     let endpoint = config.endpoint_for(R::PRODUCT)?;
-    if let Some(mut roa) = req.roa() {
-        // REST-style: always ACS3-HMAC-SHA256 over method, path, query and body.
-        if let (Some(name), Some(token)) = (R::CLIENT_TOKEN, client_token) {
-            roa.fill_token(name, token);
-        }
-        return crate::roa::build_request(
-            &roa,
-            R::ACTION,
-            R::VERSION,
-            &endpoint,
-            credentials,
-            now,
-            nonce,
-        );
-    }
-    let mut params: BTreeMap<String, String> = req.to_query().into_iter().collect();
-    if let (Some(name), Some(token)) = (R::CLIENT_TOKEN, client_token) {
-        // An empty token is no token: keeping it would make retries unsafe.
-        let slot = params.entry(name.to_string()).or_default();
-        if slot.trim().is_empty() {
-            *slot = token.to_string();
-        }
-    }
     let timestamp = sign::format_timestamp(now);
-    let builder = http::Request::builder()
-        .method(http::Method::POST)
-        .header(HOST, endpoint.host())
-        .header(ACCEPT, "application/json")
-        .header(USER_AGENT, USER_AGENT_VALUE);
-    let built = match config.signature() {
-        SignatureStyle::V2 => {
-            let common = [
-                ("Action", R::ACTION),
-                ("Version", R::VERSION),
-                ("Format", "JSON"),
-                ("AccessKeyId", credentials.access_key_id()),
-                ("SignatureMethod", sign::RPC_SIGNATURE_METHOD),
-                ("SignatureVersion", sign::RPC_SIGNATURE_VERSION),
-                ("SignatureNonce", nonce),
-                ("Timestamp", &timestamp),
-            ];
-            for (name, value) in common {
-                params.insert(name.to_string(), value.to_string());
+    let built = match req.roa() {
+        Some(mut roa) => {
+            if let (Some(name), Some(token)) = (R::CLIENT_TOKEN, client_token) {
+                roa.fill_token(name, token);
             }
-            if let Some(token) = credentials.security_token() {
-                params.insert("SecurityToken".to_string(), token.to_string());
-            }
-            params.remove("Signature");
-            let params: Vec<(String, String)> = params.into_iter().collect();
-            let signature = sign::rpc_v2_sign("POST", &params, credentials.access_key_secret());
-            builder
-                .uri(format!("{endpoint}?{}", signature.signed_query()))
-                .body(Vec::new())
+            roa_request(
+                &roa,
+                R::ACTION,
+                R::VERSION,
+                &endpoint,
+                credentials,
+                &timestamp,
+                nonce,
+            )
         }
-        SignatureStyle::V3 => {
-            params.remove("Action");
-            let params: Vec<(String, String)> = params.into_iter().collect();
-            let mut signed = vec![
-                ("host".to_string(), endpoint.host().to_string()),
-                ("x-acs-action".to_string(), R::ACTION.to_string()),
-                ("x-acs-version".to_string(), R::VERSION.to_string()),
-                ("x-acs-date".to_string(), timestamp),
-                ("x-acs-signature-nonce".to_string(), nonce.to_string()),
-                (
-                    "x-acs-content-sha256".to_string(),
-                    sign::EMPTY_SHA256.to_string(),
-                ),
-            ];
-            if let Some(token) = credentials.security_token() {
-                signed.push(("x-acs-security-token".to_string(), token.to_string()));
-                signed.push((
-                    "x-acs-accesskey-id".to_string(),
-                    credentials.access_key_id().into(),
-                ));
+        None => {
+            let mut params: BTreeMap<String, String> = req.to_query().into_iter().collect();
+            if let (Some(name), Some(token)) = (R::CLIENT_TOKEN, client_token) {
+                // An empty token is no token: keeping it would make retries unsafe.
+                let slot = params.entry(name.to_string()).or_default();
+                if slot.trim().is_empty() {
+                    *slot = token.to_string();
+                }
             }
-            let input = sign::V3Input {
-                method: "POST",
-                path: "/",
-                query: &params,
-                headers: &signed,
-                hashed_payload: sign::EMPTY_SHA256,
+            let call = RpcCall {
+                action: R::ACTION,
+                version: R::VERSION,
+                endpoint: &endpoint,
+                now: &timestamp,
+                nonce,
             };
-            let signature = sign::v3_sign(
-                &input,
-                credentials.access_key_id(),
-                credentials.access_key_secret(),
-            );
-            let query = sign::canonical_query(&params);
-            let uri = if query.is_empty() {
-                endpoint.to_string()
-            } else {
-                format!("{endpoint}?{query}")
-            };
-            let mut builder = builder.uri(uri);
-            for (name, value) in signed.iter().filter(|(name, _)| name != "host") {
-                builder = builder.header(name.as_str(), value.as_str());
+            match config.signature() {
+                SignatureStyle::V2 => rpc_v2_request(&call, params, Some(credentials)),
+                SignatureStyle::V3 => rpc_v3_request(&call, params, credentials),
             }
-            builder
-                .header(AUTHORIZATION, signature.authorization)
-                .body(Vec::new())
         }
     };
     // Only a header value with control characters (e.g. in a token) can fail here.
-    built.map_err(|e| {
+    let mut built = built.map_err(|e| {
         ConfigError::new(format!(
-            "cannot build the HTTP request (check the credentials): {e}"
+            "cannot build the HTTP request (check the credentials and header values): {e}"
         ))
-        .into()
-    })
+    })?;
+    let headers = built.headers_mut();
+    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+    headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+    Ok(built)
+}
+
+/// What an RPC call is, apart from its parameters.
+pub(crate) struct RpcCall<'a> {
+    pub action: &'a str,
+    pub version: &'a str,
+    pub endpoint: &'a Endpoint,
+    /// The formatted `Timestamp`.
+    pub now: &'a str,
+    pub nonce: &'a str,
+}
+
+/// `POST /` with every parameter in the query, signed with HMAC-SHA1 into the query; without
+/// credentials the call is anonymous (no `AccessKeyId`, no `Signature`), as
+/// `AssumeRoleWithOIDC` is.
+pub(crate) fn rpc_v2_request(
+    call: &RpcCall<'_>,
+    mut params: BTreeMap<String, String>,
+    credentials: Option<&Credentials>,
+) -> Result<http::Request<Vec<u8>>, http::Error> {
+    let mut common = vec![
+        ("Action", call.action),
+        ("Version", call.version),
+        ("Format", "JSON"),
+        ("SignatureNonce", call.nonce),
+        ("Timestamp", call.now),
+    ];
+    if let Some(credentials) = credentials {
+        common.extend([
+            ("AccessKeyId", credentials.access_key_id()),
+            ("SignatureMethod", sign::RPC_SIGNATURE_METHOD),
+            ("SignatureVersion", sign::RPC_SIGNATURE_VERSION),
+        ]);
+        if let Some(token) = credentials.security_token() {
+            common.push(("SecurityToken", token));
+        }
+    }
+    for (name, value) in common {
+        params.insert(name.to_string(), value.to_string());
+    }
+    params.remove("Signature");
+    let params: Vec<(String, String)> = params.into_iter().collect();
+    let query = match credentials {
+        Some(credentials) => {
+            sign::rpc_v2_sign("POST", &params, credentials.access_key_secret()).signed_query()
+        }
+        None => sign::canonical_query(&params),
+    };
+    http::Request::builder()
+        .method(http::Method::POST)
+        .uri(format!("{}?{query}", call.endpoint))
+        .header(HOST, call.endpoint.host())
+        .body(Vec::new())
+}
+
+/// An RPC call signed with `ACS3-HMAC-SHA256`: `POST /`, the API's parameters in the query.
+fn rpc_v3_request(
+    call: &RpcCall<'_>,
+    mut params: BTreeMap<String, String>,
+    credentials: &Credentials,
+) -> Result<http::Request<Vec<u8>>, http::Error> {
+    params.remove("Action");
+    let query: Vec<(String, String)> = params.into_iter().collect();
+    sign::acs3_request(
+        &sign::Acs3Request {
+            method: "POST",
+            scheme: call.endpoint.scheme(),
+            host: call.endpoint.host(),
+            path: "/",
+            query: &query,
+            action: call.action,
+            version: call.version,
+            headers: &[],
+            body: &[],
+            content_type: None,
+            date: call.now,
+            nonce: call.nonce,
+        },
+        credentials,
+    )
+}
+
+/// A REST-style call: its method, filled path, query, headers and JSON body, signed with
+/// `ACS3-HMAC-SHA256`.
+fn roa_request(
+    roa: &RoaRequest,
+    action: &str,
+    version: &str,
+    endpoint: &Endpoint,
+    credentials: &Credentials,
+    now: &str,
+    nonce: &str,
+) -> Result<http::Request<Vec<u8>>, http::Error> {
+    let body = roa.body().map(|v| v.to_string().into_bytes());
+    let path = roa.path();
+    let query = roa.query();
+    sign::acs3_request(
+        &sign::Acs3Request {
+            method: roa.method(),
+            scheme: endpoint.scheme(),
+            host: endpoint.host(),
+            path: &path,
+            query: &query,
+            action,
+            version,
+            headers: roa.headers(),
+            body: body.as_deref().unwrap_or_default(),
+            content_type: body.as_ref().map(|_| JSON_CONTENT_TYPE),
+            date: now,
+            nonce,
+        },
+        credentials,
+    )
 }
 
 /// Reads a response into the typed result.
@@ -395,6 +305,7 @@ mod tests {
     use super::*;
     use crate::validate::Violations;
     use crate::ValidationError;
+    use std::fmt;
     use std::time::Duration;
 
     #[derive(Debug, PartialEq)]
@@ -673,6 +584,48 @@ mod tests {
             Some(expect.authorization.as_str())
         );
         assert!(expect.signed_headers.contains("x-acs-security-token"));
+    }
+
+    /// Derived once by `runtime/tests/vectors/roa_v3.py`, a second implementation.
+    #[test]
+    fn roa_v3_vector() {
+        let mut r = RoaRequest::new("POST", "/openapi/instances/{InstanceId}/snapshot-repos");
+        r.path_param("InstanceId", "es cn/中*1");
+        r.query_param("size", &10);
+        r.query_param("q", "a b*");
+        r.query_param("clientToken", "tok-1");
+        r.body_member("name", "数据流 1");
+        r.body_member("count", &2);
+        let endpoint = Endpoint::parse("https://elasticsearch.cn-hangzhou.aliyuncs.com").unwrap();
+        let at = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_698_315_752);
+        let creds = Credentials::new("roa-test-id", "roa-test-secret");
+        let built = roa_request(
+            &r,
+            "AddSnapshotRepo",
+            "2017-06-13",
+            &endpoint,
+            &creds,
+            &sign::format_timestamp(at),
+            "nonce-roa-1",
+        )
+        .unwrap();
+        assert_eq!(built.method(), "POST");
+        assert_eq!(
+            built.uri().to_string(),
+            "https://elasticsearch.cn-hangzhou.aliyuncs.com/openapi/instances/es%20cn%2F%E4%B8%AD%2A1/snapshot-repos?clientToken=tok-1&q=a%20b%2A&size=10"
+        );
+        assert_eq!(
+            built.body().as_slice(),
+            "{\"count\":2,\"name\":\"数据流 1\"}".as_bytes()
+        );
+        assert_eq!(
+            built.headers()["x-acs-content-sha256"],
+            "a6e733459d4cbcc0c8210d811ead65d3015a641b35e84c24fe0020e222d5022a"
+        );
+        assert_eq!(
+            built.headers()["authorization"],
+            "ACS3-HMAC-SHA256 Credential=roa-test-id,SignedHeaders=content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=6f6ffd4dedc38be74be8e59f33cf3dd5461fa6aa9a8a3e19915ba07256b52db0"
+        );
     }
 
     #[test]

@@ -14,16 +14,25 @@
 //! - [`error`]: gateway error codes, error bodies and [`SdkError`].
 //! - [`http`]: sans-IO request building and response parsing.
 //! - `client` (feature `reqwest`): an async client with bounded, idempotency-aware retries.
+//! - [`endpoint`]: a product's endpoint table and rule ([`endpoint::Service`]) and resolution.
+//! - [`paginate`]: the traits of paged APIs; `paginator` (feature `reqwest`) walks them.
+//! - `provider` (feature `reqwest`): credentials sources and the default chain.
 
 pub mod api;
 #[cfg(feature = "reqwest")]
 pub mod client;
 pub mod credentials;
+pub mod endpoint;
 /// Lenient decoding of response bodies: the crate `aliyun-wire`, which the generator shares.
 #[doc(inline)]
 pub use aliyun_wire as de;
 pub mod error;
 pub mod http;
+pub mod paginate;
+#[cfg(feature = "reqwest")]
+pub mod paginator;
+#[cfg(feature = "reqwest")]
+pub mod provider;
 pub mod query;
 pub mod response;
 pub mod roa;
@@ -32,7 +41,7 @@ pub mod sign;
 pub mod testing;
 pub mod validate;
 
-pub use api::{ApiError, Request};
+pub use api::{ApiError, Request, Unchecked};
 pub use credentials::Credentials;
 pub use error::{CommonErrorCode, ErrorBody, SdkError, ServiceError};
 pub use validate::{ValidationError, Violation};

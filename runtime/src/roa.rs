@@ -1,19 +1,14 @@
-//! REST-style (ROA) requests: an HTTP method, a path template filled with path parameters,
-//! query parameters, headers and a JSON body, signed with `ACS3-HMAC-SHA256`.
+//! REST-style (ROA) requests as data: an HTTP method, a path template filled with path
+//! parameters, query parameters, headers and a JSON body.
 //!
 //! Generated code fills a [`RoaRequest`] (`Request::roa`); [`crate::http::build_request`]
-//! turns it into the signed HTTP request, so the client's retries, timeouts and idempotency
-//! tokens are the same as for RPC APIs.
+//! signs it (`ACS3-HMAC-SHA256`, [`crate::sign::acs3_request`]) and turns it into the HTTP
+//! request, so the client's retries, timeouts and idempotency tokens are the same as for RPC
+//! APIs. Nothing here knows about HTTP or credentials.
 
-use std::time::SystemTime;
-
-use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HOST, USER_AGENT};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::credentials::Credentials;
-use crate::error::{ConfigError, SdkError};
-use crate::http::{Endpoint, USER_AGENT_VALUE};
 use crate::sign;
 
 /// `Content-Type` of a JSON body.
@@ -193,99 +188,6 @@ impl RoaRequest {
     }
 }
 
-/// Builds the signed HTTP request of a ROA call (`ACS3-HMAC-SHA256`): `x-acs-action`,
-/// `x-acs-version`, date, nonce and body hash are signed headers with `host` and, with a
-/// body, `content-type`; header parameters named `x-acs-*` are signed too.
-pub fn build_request<E>(
-    roa: &RoaRequest,
-    action: &str,
-    version: &str,
-    endpoint: &Endpoint,
-    credentials: &Credentials,
-    now: SystemTime,
-    nonce: &str,
-) -> Result<http::Request<Vec<u8>>, SdkError<E>> {
-    let body = roa
-        .body()
-        .map(|v| v.to_string().into_bytes())
-        .unwrap_or_default();
-    let hashed = sign::sha256_hex(&body);
-    let mut signed = vec![
-        ("host".to_string(), endpoint.host().to_string()),
-        ("x-acs-action".to_string(), action.to_string()),
-        ("x-acs-version".to_string(), version.to_string()),
-        ("x-acs-date".to_string(), sign::format_timestamp(now)),
-        ("x-acs-signature-nonce".to_string(), nonce.to_string()),
-        ("x-acs-content-sha256".to_string(), hashed.clone()),
-    ];
-    if roa.body().is_some() {
-        signed.push(("content-type".to_string(), JSON_CONTENT_TYPE.to_string()));
-    }
-    if let Some(token) = credentials.security_token() {
-        signed.push(("x-acs-security-token".to_string(), token.to_string()));
-        signed.push((
-            "x-acs-accesskey-id".to_string(),
-            credentials.access_key_id().to_string(),
-        ));
-    }
-    let mut unsigned = Vec::new();
-    for (name, value) in roa.headers() {
-        let lower = name.to_ascii_lowercase();
-        if lower.starts_with("x-acs-") {
-            signed.push((lower, value.clone()));
-        } else {
-            unsigned.push((name.clone(), value.clone()));
-        }
-    }
-    let path = roa.path();
-    let query = roa.query();
-    let input = sign::V3Input {
-        method: roa.method(),
-        path: &path,
-        query: &query,
-        headers: &signed,
-        hashed_payload: &hashed,
-    };
-    let signature = sign::v3_sign(
-        &input,
-        credentials.access_key_id(),
-        credentials.access_key_secret(),
-    );
-    let canonical_query = sign::canonical_query(&query);
-    let base = format!("{}://{}{path}", endpoint.scheme(), endpoint.host());
-    let uri = if canonical_query.is_empty() {
-        base
-    } else {
-        format!("{base}?{canonical_query}")
-    };
-    let mut builder = http::Request::builder()
-        .method(roa.method())
-        .uri(uri)
-        .header(HOST, endpoint.host())
-        .header(ACCEPT, "application/json")
-        .header(USER_AGENT, USER_AGENT_VALUE);
-    for (name, value) in signed.iter().filter(|(n, _)| n != "host") {
-        let name = if name == "content-type" {
-            CONTENT_TYPE.as_str()
-        } else {
-            name.as_str()
-        };
-        builder = builder.header(name, value.as_str());
-    }
-    for (name, value) in &unsigned {
-        builder = builder.header(name.as_str(), value.as_str());
-    }
-    builder
-        .header(AUTHORIZATION, signature.authorization)
-        .body(body)
-        .map_err(|e| {
-            ConfigError::new(format!(
-                "cannot build the HTTP request (check the credentials and header values): {e}"
-            ))
-            .into()
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,48 +226,6 @@ mod tests {
         r.payload(&serde_json::json!([1, 2]));
         assert_eq!(r.body(), Some(serde_json::json!([1, 2])));
         assert_eq!(RoaRequest::new("GET", "/").body(), None);
-    }
-
-    /// Derived once by `runtime/tests/vectors/roa_v3.py`, a second implementation.
-    #[test]
-    fn roa_v3_vector() {
-        let mut r = RoaRequest::new("POST", "/openapi/instances/{InstanceId}/snapshot-repos");
-        r.path_param("InstanceId", "es cn/中*1");
-        r.query_param("size", &10);
-        r.query_param("q", "a b*");
-        r.query_param("clientToken", "tok-1");
-        r.body_member("name", "数据流 1");
-        r.body_member("count", &2);
-        let endpoint = Endpoint::parse("https://elasticsearch.cn-hangzhou.aliyuncs.com").unwrap();
-        let at = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_698_315_752);
-        let creds = Credentials::new("roa-test-id", "roa-test-secret");
-        let built = build_request::<()>(
-            &r,
-            "AddSnapshotRepo",
-            "2017-06-13",
-            &endpoint,
-            &creds,
-            at,
-            "nonce-roa-1",
-        )
-        .unwrap();
-        assert_eq!(built.method(), "POST");
-        assert_eq!(
-            built.uri().to_string(),
-            "https://elasticsearch.cn-hangzhou.aliyuncs.com/openapi/instances/es%20cn%2F%E4%B8%AD%2A1/snapshot-repos?clientToken=tok-1&q=a%20b%2A&size=10"
-        );
-        assert_eq!(
-            built.body().as_slice(),
-            "{\"count\":2,\"name\":\"数据流 1\"}".as_bytes()
-        );
-        assert_eq!(
-            built.headers()["x-acs-content-sha256"],
-            "a6e733459d4cbcc0c8210d811ead65d3015a641b35e84c24fe0020e222d5022a"
-        );
-        assert_eq!(
-            built.headers()["authorization"],
-            "ACS3-HMAC-SHA256 Credential=roa-test-id,SignedHeaders=content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=6f6ffd4dedc38be74be8e59f33cf3dd5461fa6aa9a8a3e19915ba07256b52db0"
-        );
     }
 
     #[test]

@@ -73,6 +73,8 @@ struct CreateThing {
     region_id: String,
     name: String,
     client_token: Option<String>,
+    /// What a generated `build_unchecked()` records.
+    rules_skipped: bool,
 }
 
 impl CreateThing {
@@ -81,6 +83,7 @@ impl CreateThing {
             region_id: "cn-shanghai".into(),
             name: name.into(),
             client_token: None,
+            rules_skipped: false,
         }
     }
 }
@@ -98,7 +101,12 @@ impl Validate for NameRules<'_> {
                 max: Some(20),
             }],
         }];
-        at.check(RULES, &[Value::Text(self.0)], v);
+        let name = if self.0.is_empty() {
+            Value::Absent
+        } else {
+            Value::Text(self.0)
+        };
+        at.check(RULES, &[name], v);
     }
 }
 
@@ -115,6 +123,12 @@ impl Request for CreateThing {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     fn validate(&self) -> Result<(), ValidationError> {
         validate_name(&self.name)
+    }
+    fn validate_required(&self) -> Result<(), ValidationError> {
+        aliyun_runtime::validate::run_required(&NameRules(&self.name))
+    }
+    fn rule_checks_skipped(&self) -> bool {
+        self.rules_skipped
     }
     fn to_query(&self) -> Vec<(String, String)> {
         let mut q = vec![
@@ -669,9 +683,10 @@ async fn documented_error_is_typed_and_not_retried() {
     assert_eq!(e.common_code(), None);
     assert_eq!(error.attempts(), 1);
     assert_eq!(server.count(), 1);
-    let text = error.to_string();
+    // The level says "service error"; the whole chain adds the code and request id once.
+    let text = aliyun_runtime::error::ErrorReport(&error).to_string();
     assert!(
-        text.contains("VpnGateway.Configuring") && text.contains("RID-"),
+        text.starts_with("service error: VpnGateway.Configuring") && text.contains("RID-"),
         "{text}"
     );
 }
@@ -1025,14 +1040,15 @@ async fn v3_with_wrong_secret_is_rejected() {
 
 #[test]
 fn builder_configuration_errors() {
-    let no_credentials = ClientBuilder::<VpcClient>::new("Vpc")
+    let empty_credentials = ClientBuilder::<VpcClient>::new("Vpc")
+        .credentials(Credentials::new("", SK))
         .region("cn-shanghai")
         .build();
-    assert!(no_credentials
+    assert!(empty_credentials
         .err()
         .unwrap()
         .to_string()
-        .contains("credentials"));
+        .contains("AccessKey"));
     let no_region = Client::builder("Vpc")
         .credentials(Credentials::new(AK, SK))
         .build();
@@ -1051,4 +1067,144 @@ fn builder_configuration_errors() {
         client.endpoint().unwrap().host(),
         "vpc.cn-shanghai.aliyuncs.com"
     );
+}
+
+/// Issue 25: a transport failure names the host that was tried, in the error chain.
+#[tokio::test]
+async fn transport_errors_name_the_host() {
+    // A refused loopback port.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let client = Client::builder("Vpc")
+        .credentials(Credentials::new(AK, SK))
+        .endpoint(format!("http://127.0.0.1:{port}"))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let error = client.call(&delete()).await.unwrap_err();
+    let text = aliyun_runtime::error::ErrorReport(&error).to_string();
+    assert!(text.contains(&format!("127.0.0.1:{port}")), "{text}");
+    assert!(
+        matches!(&error, SdkError::Transport(t) if t.not_sent),
+        "{error:?}"
+    );
+
+    // A host that cannot resolve (`.invalid` is reserved: no resolver answers it).
+    let client = Client::builder("Vpc")
+        .credentials(Credentials::new(AK, SK))
+        .endpoint("https://vpc.cn-shanghia.invalid")
+        .timeout(Duration::from_secs(5))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let error = client.call(&delete()).await.unwrap_err();
+    let text = aliyun_runtime::error::ErrorReport(&error).to_string();
+    assert!(text.contains("vpc.cn-shanghia.invalid"), "{text}");
+    assert!(
+        matches!(&error, SdkError::Transport(_) | SdkError::Timeout(_)),
+        "{error:?}"
+    );
+    assert_no_secret(&text);
+}
+
+/// A client built from a crate's service table resolves the listed host; an unknown region of
+/// a table-only product is a configuration error naming the region and the known ones.
+#[test]
+fn service_table_resolution() {
+    use aliyun_runtime::endpoint::{EndpointRule, Network, RegionEndpoint, Service};
+    static SERVICE: Service = Service {
+        product: "Vpc",
+        version: "2016-04-28",
+        rule: EndpointRule::TableOnly,
+        endpoints: &[
+            RegionEndpoint::public("cn-hangzhou", "vpc.aliyuncs.com"),
+            RegionEndpoint::new(
+                "cn-hangzhou",
+                Network::Vpc,
+                "vpc-vpc.cn-hangzhou.aliyuncs.com",
+            ),
+        ],
+    };
+    let build = |region: &str, network| {
+        ClientBuilder::<Client>::with_service(&SERVICE)
+            .credentials(Credentials::new(AK, SK))
+            .region(region)
+            .network(network)
+            .build()
+    };
+    let client = build("cn-hangzhou", Network::Public).unwrap();
+    assert_eq!(client.endpoint().unwrap().host(), "vpc.aliyuncs.com");
+    let client = build("cn-hangzhou", Network::Vpc).unwrap();
+    assert_eq!(
+        client.endpoint().unwrap().host(),
+        "vpc-vpc.cn-hangzhou.aliyuncs.com"
+    );
+    let error = build("cn-shanghia", Network::Public).unwrap_err();
+    let text = error.to_string();
+    assert!(
+        text.contains("cn-shanghia") && text.contains("cn-hangzhou"),
+        "{text}"
+    );
+    // An explicit endpoint wins over the table.
+    let client = ClientBuilder::<Client>::with_service(&SERVICE)
+        .credentials(Credentials::new(AK, SK))
+        .region("cn-shanghia")
+        .endpoint("http://127.0.0.1:1")
+        .build()
+        .unwrap();
+    assert_eq!(client.endpoint().unwrap().host(), "127.0.0.1:1");
+}
+
+/// Issue 19: the escape hatch reaches the wire. A name over the documented 20 characters is
+/// refused locally by default, and sent when the request skips its rule checks (as
+/// `build_unchecked()` marks it, or wrapped in `Unchecked`) or the client turns them off; a
+/// missing required parameter is refused in every case.
+#[tokio::test]
+async fn rule_checks_can_be_skipped_per_request_and_per_client() {
+    let server = Server::start(|n, _| ok(&format!("R{n}"))).await;
+    let long = "x".repeat(21);
+    let client = builder(&server).build().unwrap();
+
+    let error = client.call(&CreateThing::new(&long)).await.unwrap_err();
+    assert!(
+        matches!(&error, SdkError::Validation(v) if v.mentions("Name")),
+        "{error:?}"
+    );
+    assert_eq!(server.count(), 0);
+
+    let mut marked = CreateThing::new(&long);
+    marked.rules_skipped = true;
+    client.call(&marked).await.unwrap();
+    client
+        .call(&aliyun_runtime::Unchecked(CreateThing::new(&long)))
+        .await
+        .unwrap();
+    let unchecked_client = builder(&server).rule_checks(false).build().unwrap();
+    unchecked_client
+        .call(&CreateThing::new(&long))
+        .await
+        .unwrap();
+    let seen = server.seen();
+    assert_eq!(seen.len(), 3);
+    assert!(seen.iter().all(|s| s.param("Name") == Some(long.as_str())));
+
+    // Required parameters are still checked, nothing is sent.
+    for error in [
+        unchecked_client
+            .call(&CreateThing::new(""))
+            .await
+            .unwrap_err(),
+        client
+            .call(&aliyun_runtime::Unchecked(CreateThing::new("")))
+            .await
+            .unwrap_err(),
+    ] {
+        let SdkError::Validation(v) = &error else {
+            panic!("{error:?}")
+        };
+        assert!(v.mentions("Name"), "{v}");
+    }
+    assert_eq!(server.count(), 3);
 }

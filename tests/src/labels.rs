@@ -17,7 +17,11 @@ pub fn strip_items(path: &str) -> String {
 
 /// Request fields by their dotted wire path without item indices (`InstanceId`,
 /// `Escalations.Critical.ComparisonOperator`).
-pub fn fields_by_path<'a>(fields: &'a [Field], prefix: &str, out: &mut BTreeMap<String, &'a Field>) {
+pub fn fields_by_path<'a>(
+    fields: &'a [Field],
+    prefix: &str,
+    out: &mut BTreeMap<String, &'a Field>,
+) {
     for f in fields {
         let path = strip_items(&format!("{prefix}{}", f.name));
         out.insert(path.clone(), f);

@@ -337,7 +337,8 @@ fn rules_without_bounds_break_when_added_not_when_removed() {
 #[test]
 fn bounds_read_from_two_sentences_equal_one_sentence() {
     let two = req("|Name|String|No|name|The name. It must be at least 2 characters in length. It can be up to 64 characters in length.|");
-    let one_sentence = req("|Name|String|No|name|The name. It must be 2 to 64 characters in length.|");
+    let one_sentence =
+        req("|Name|String|No|name|The name. It must be 2 to 64 characters in length.|");
     let got = changes(&two, &one_sentence);
     assert!(limits(&got).is_empty(), "{got:?}");
 }

@@ -394,7 +394,9 @@ fn judge_field(
         let broken: Option<Evidence> = match &rule {
             Rule::Enum { values: listed } => values.iter().find_map(|e| {
                 let items: Vec<&str> = match separators.first().map(|c| &c.rule) {
-                    Some(Rule::MultiValue { separator, .. }) => e.value.split(separator.as_str()).collect(),
+                    Some(Rule::MultiValue { separator, .. }) => {
+                        e.value.split(separator.as_str()).collect()
+                    }
                     _ => vec![e.value.as_str()],
                 };
                 items
@@ -488,7 +490,12 @@ impl View<'_> {
 /// How a relation names the other parameter: a member of the same list item
 /// (`DataDisk.N.Category` beside `DataDisk.N.Size`, or a plain sibling name), or a top-level
 /// parameter. `None` when the name is neither.
-fn resolve_other(other: &str, siblings: &[Field], top: &[Field], nested: bool) -> Option<(String, bool)> {
+fn resolve_other(
+    other: &str,
+    siblings: &[Field],
+    top: &[Field],
+    nested: bool,
+) -> Option<(String, bool)> {
     let named: Vec<&str> = other
         .split('.')
         .filter(|s| !matches!(*s, "N" | "n" | "M" | "m") && !is_index(s))
@@ -510,7 +517,13 @@ fn resolve_other(other: &str, siblings: &[Field], top: &[Field], nested: bool) -
 
 /// A condition of `required_when`, judged on one example: `None` when it cannot be told (the
 /// other's value is a placeholder).
-fn condition(view: &View<'_>, name: &str, top: bool, value: Option<&str>, negated: bool) -> Option<bool> {
+fn condition(
+    view: &View<'_>,
+    name: &str,
+    top: bool,
+    value: Option<&str>,
+    negated: bool,
+) -> Option<bool> {
     let set = view.set(name, top);
     match value {
         None => Some(set != negated),
@@ -540,7 +553,9 @@ fn relation_holds(
     kind: Kind,
 ) -> Option<bool> {
     let this_set = view.set(&field.name, !nested);
-    let this_value = view.value(&field.name, !nested).filter(|v| !text::is_placeholder(v));
+    let this_value = view
+        .value(&field.name, !nested)
+        .filter(|v| !text::is_placeholder(v));
     match rule {
         Rule::RangeWhen { other, cases } => {
             let (o, o_top) = resolve_other(other, siblings, top, nested)?;
@@ -566,7 +581,12 @@ fn relation_holds(
                 RelationKind::AtLeastOneOf => Some(this_set || other_set),
                 RelationKind::RequiredWhen => {
                     let mut all = condition(view, &o, o_top, value.as_deref(), *negated)?;
-                    for Condition { param, value, negated } in also {
+                    for Condition {
+                        param,
+                        value,
+                        negated,
+                    } in also
+                    {
                         let (p, p_top) = resolve_other(param, siblings, top, nested)?;
                         all &= condition(view, &p, p_top, value.as_deref(), *negated)?;
                     }
@@ -578,7 +598,8 @@ fn relation_holds(
                 }
                 RelationKind::Ordered => {
                     let mine = Instant::of(this_value?)?;
-                    let theirs = Instant::of(view.value(&o, o_top).filter(|v| !text::is_placeholder(v))?)?;
+                    let theirs =
+                        Instant::of(view.value(&o, o_top).filter(|v| !text::is_placeholder(v))?)?;
                     let gap = mine.since(theirs)?;
                     Some(gap >= 0.0 && max_span_secs.is_none_or(|s| gap <= s as f64))
                 }
@@ -599,7 +620,17 @@ fn relation_rules(api: &mut Api, shown: &[Shown], rule_file: &str, diags: &mut V
     let top = api.request.clone();
     for i in 0..api.request.len() {
         let field = &mut api.request[i];
-        judge_relations(field, &field.name.clone(), &top, &top, false, shown, &[], rule_file, diags);
+        judge_relations(
+            field,
+            &field.name.clone(),
+            &top,
+            &top,
+            false,
+            shown,
+            &[],
+            rule_file,
+            diags,
+        );
         if field.children.is_empty() {
             continue;
         }
@@ -624,7 +655,9 @@ fn relation_rules(api: &mut Api, shown: &[Shown], rule_file: &str, diags: &mut V
             .collect();
         for member in field.children.iter_mut() {
             let path = format!("{name}.{}", member.name);
-            judge_relations(member, &path, &siblings, &top, true, shown, &items, rule_file, diags);
+            judge_relations(
+                member, &path, &siblings, &top, true, shown, &items, rule_file, diags,
+            );
         }
     }
 }

@@ -2,78 +2,7 @@
 //! that returns the complaint (`None` when the value keeps the rule). Messages say what was
 //! expected and what was got; the caller adds the parameter's path.
 
-use super::table::Bounds;
-
-/// A character class of a `chars` rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CharClass {
-    /// ASCII letters.
-    Letter,
-    Upper,
-    Lower,
-    Digit,
-    /// Chinese characters (CJK unified ideographs).
-    Cjk,
-    Char(char),
-}
-
-impl CharClass {
-    fn contains(self, c: char) -> bool {
-        match self {
-            CharClass::Letter => c.is_ascii_alphabetic(),
-            CharClass::Upper => c.is_ascii_uppercase(),
-            CharClass::Lower => c.is_ascii_lowercase(),
-            CharClass::Digit => c.is_ascii_digit(),
-            CharClass::Cjk => is_cjk(c),
-            CharClass::Char(x) => x == c,
-        }
-    }
-
-    fn describe(self) -> String {
-        match self {
-            CharClass::Letter => "letters".into(),
-            CharClass::Upper => "uppercase letters".into(),
-            CharClass::Lower => "lowercase letters".into(),
-            CharClass::Digit => "digits".into(),
-            CharClass::Cjk => "Chinese characters".into(),
-            CharClass::Char(c) => format!("`{c}`"),
-        }
-    }
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-fn describe_classes(classes: &[CharClass]) -> String {
-    classes
-        .iter()
-        .map(|c| c.describe())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A named value format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// An IPv4 or IPv6 CIDR block (`10.0.0.0/8`).
-    Cidr,
-    Ipv4,
-    Ipv6,
-    /// An IPv4 or IPv6 address.
-    Ip,
-    /// A TCP/UDP port, 1–65535.
-    Port,
-    /// An ISO 8601 date and time (`T` or a space between, optional fraction and zone).
-    DateTime,
-    /// `YYYY-MM-DD`.
-    Date,
-    /// A cron expression: 5 to 7 fields of digits, names and `* , - / ? L W #`.
-    Cron,
-    /// A JSON document.
-    Json,
-}
+use super::rules::{describe_classes, Bounds, CharClass, Format};
 
 fn count_bounds(min: Option<u64>, max: Option<u64>) -> String {
     match (min, max) {

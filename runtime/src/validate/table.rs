@@ -6,162 +6,11 @@
 //! `build()` and `validate()` run the same checks.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use super::checks::{self, CharClass, Format};
+use super::checks;
+use super::report::{Path, ValidationError, Violations, MISSING};
+use super::rules::{Check, Cond, Param, Rel};
 use super::time::Instant;
-use super::{ValidationError, Violations, MISSING};
-
-/// The rules of one parameter.
-#[derive(Debug, Clone, Copy)]
-pub struct Param {
-    /// The wire name at its level (`Key` for `Tag.N.Key`).
-    pub name: &'static str,
-    pub required: bool,
-    pub checks: &'static [Check],
-}
-
-impl Param {
-    /// A required parameter and its checks.
-    pub const fn required(name: &'static str, checks: &'static [Check]) -> Param {
-        Param {
-            name,
-            required: true,
-            checks,
-        }
-    }
-
-    /// An optional parameter and its checks.
-    pub const fn optional(name: &'static str, checks: &'static [Check]) -> Param {
-        Param {
-            name,
-            required: false,
-            checks,
-        }
-    }
-}
-
-/// Numeric bounds; `*_exclusive` makes a bound strict.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bounds {
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub min_exclusive: bool,
-    pub max_exclusive: bool,
-}
-
-impl Bounds {
-    /// Inclusive bounds.
-    pub const fn new(min: Option<f64>, max: Option<f64>) -> Bounds {
-        Bounds {
-            min,
-            max,
-            min_exclusive: false,
-            max_exclusive: false,
-        }
-    }
-
-    pub(super) fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(m) = self.min {
-            parts.push(format!(
-                "{} {m}",
-                if self.min_exclusive { ">" } else { ">=" }
-            ));
-        }
-        if let Some(m) = self.max {
-            parts.push(format!(
-                "{} {m}",
-                if self.max_exclusive { "<" } else { "<=" }
-            ));
-        }
-        parts.join(" and ")
-    }
-}
-
-/// Another parameter a relation refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rel {
-    /// A parameter of the same level: a sibling at the top, or the member of the same list
-    /// item (`DataDisk.N.Category` beside `DataDisk.N.Size`).
-    Same(&'static str),
-    /// A top-level parameter of the request.
-    Top(&'static str),
-}
-
-/// One condition of a `required_when` rule: `param` is set (`value: None`) or has the wire
-/// value `value`; `negated` turns it into "is not set" / "is not `value`". A value condition
-/// never holds while `param` is unset: the service's default is not known here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cond {
-    pub param: Rel,
-    pub value: Option<&'static str>,
-    pub negated: bool,
-}
-
-/// One documented rule of a parameter.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Check {
-    /// Length in characters.
-    Length {
-        min: Option<u64>,
-        max: Option<u64>,
-    },
-    /// Numeric range (numbers, and text that is a number).
-    Range(Bounds),
-    /// One of these wire values (numbers compare as numbers).
-    OneOf(&'static [&'static str]),
-    /// None of these wire values.
-    Forbidden(&'static [&'static str]),
-    /// Must not start with any of these (ASCII case-insensitive).
-    PrefixForbidden(&'static [&'static str]),
-    /// Must not contain any of these (ASCII case-insensitive).
-    ForbiddenSubstrings(&'static [&'static str]),
-    NotEmpty,
-    Chars {
-        first: &'static [CharClass],
-        allowed: &'static [CharClass],
-    },
-    Ascii,
-    Format(Format),
-    /// A JSON text; when an array, this many items.
-    JsonItems {
-        min: Option<u64>,
-        max: Option<u64>,
-    },
-    /// Number of items of a list parameter.
-    Items {
-        min: Option<u64>,
-        max: Option<u64>,
-    },
-    /// Several values in one text: at most `max`; every other check applies to each value.
-    MultiValue {
-        separator: &'static str,
-        max: Option<u64>,
-    },
-    /// CIDR blocks that must not overlap.
-    NoOverlap(Rel),
-    /// Must not be set together with the other.
-    MutuallyExclusive(Rel),
-    /// When this is set, the other must be set too.
-    Requires(Rel),
-    /// This or the other must be set.
-    AtLeastOneOf(Rel),
-    /// Required when every condition holds.
-    RequiredWhen(&'static [Cond]),
-    /// Not earlier (or smaller) than the other; at most `max_span_secs` after it (times).
-    Ordered {
-        other: Rel,
-        max_span_secs: Option<u64>,
-    },
-    /// When both are set, not the same wire value as the other.
-    DifferentFrom(Rel),
-    /// A range per wire value of the other parameter; values not listed leave this unchecked.
-    RangeWhen {
-        other: Rel,
-        cases: &'static [(&'static str, Bounds)],
-    },
-}
 
 /// A field value as the interpreter sees it.
 #[derive(Clone, Copy)]
@@ -307,54 +156,13 @@ pub fn run(value: &dyn Validate) -> Result<(), ValidationError> {
     v.finish()
 }
 
-/// Where a parameter sits: `Tag.2.Key` is Key under index 2 under Tag.
-#[derive(Clone, Copy)]
-pub struct Path<'a> {
-    parent: Option<&'a Path<'a>>,
-    seg: Seg<'a>,
-}
-
-#[derive(Clone, Copy)]
-enum Seg<'a> {
-    Root,
-    Name(&'a str),
-    /// 0-based; written 1-based like the wire.
-    Index(usize),
-}
-
-impl<'a> Path<'a> {
-    pub const ROOT: Path<'static> = Path {
-        parent: None,
-        seg: Seg::Root,
-    };
-
-    pub fn name(&'a self, name: &'a str) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            seg: Seg::Name(name),
-        }
-    }
-
-    pub fn index(&'a self, i: usize) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            seg: Seg::Index(i),
-        }
-    }
-}
-
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let seg = match self.seg {
-            Seg::Root => return Ok(()),
-            Seg::Name(n) => Cow::Borrowed(n),
-            Seg::Index(i) => Cow::Owned((i + 1).to_string()),
-        };
-        match self.parent {
-            Some(p) if !matches!(p.seg, Seg::Root) => write!(f, "{p}.{seg}"),
-            _ => f.write_str(&seg),
-        }
-    }
+/// Checks only that the required parameters of `value` are set, at every level (the members
+/// of list items too), skipping every documented rule: what a request whose rule checks are
+/// turned off still gets checked for (`Request::validate_required`).
+pub fn run_required(value: &dyn Validate) -> Result<(), ValidationError> {
+    let mut v = Violations::new();
+    value.check(&Level::REQUIRED_ONLY, &mut v);
+    v.finish()
 }
 
 /// One level's table with its values.
@@ -371,16 +179,27 @@ impl<'a> Scope<'a> {
     }
 }
 
-/// The level a [`Validate::check`] runs at: its path and the request's top level.
+/// The level a [`Validate::check`] runs at: its path, the request's top level, and whether
+/// only required parameters are checked.
 pub struct Level<'a> {
     path: Path<'a>,
     top: Option<Scope<'a>>,
+    required_only: bool,
 }
 
 impl Level<'_> {
     pub const TOP: Level<'static> = Level {
         path: Path::ROOT,
         top: None,
+        required_only: false,
+    };
+
+    /// The top level of a run that checks only that required parameters are set, nested ones
+    /// included ([`run_required`]).
+    pub const REQUIRED_ONLY: Level<'static> = Level {
+        path: Path::ROOT,
+        top: None,
+        required_only: true,
     };
 
     /// Checks `values` (one per entry of `rules`, in order) against `rules`.
@@ -392,6 +211,10 @@ impl Level<'_> {
             if param.required && !value.is_set() {
                 v.at(&path, MISSING);
             }
+            if self.required_only {
+                required_below(value, &path, top, v);
+                continue;
+            }
             value_checks(param.checks, value, &path, top, v);
             let ctx = Ctx {
                 level: &self.path,
@@ -402,6 +225,26 @@ impl Level<'_> {
                 ctx.relation(check, value, &path, v);
             }
         }
+    }
+}
+
+/// The required members of nested structs (in lists too), and nothing else.
+fn required_below(value: &Value<'_>, path: &Path<'_>, top: Scope<'_>, v: &mut Violations) {
+    match value {
+        Value::List(list) => {
+            for i in 0..list.len() {
+                required_below(&list.item(i), &path.index(i), top, v);
+            }
+        }
+        Value::Nested(inner) => {
+            let level = Level {
+                path: *path,
+                top: Some(top),
+                required_only: true,
+            };
+            inner.check(&level, v);
+        }
+        _ => {}
     }
 }
 
@@ -434,6 +277,7 @@ fn value_checks(
             let level = Level {
                 path: *path,
                 top: Some(top),
+                required_only: false,
             };
             inner.check(&level, v);
         }
@@ -660,6 +504,7 @@ impl Ctx<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::rules::Bounds;
 
     const DAY: u64 = 86_400;
 
@@ -961,5 +806,65 @@ mod tests {
         let item = tag.index(1);
         assert_eq!(item.name("Key").to_string(), "Tag.2.Key");
         assert_eq!(root.name("RegionId").to_string(), "RegionId");
+    }
+
+    /// `Tag.N.Key` is required and at most 3 characters; the top-level `Name` is required and at
+    /// most 2 characters.
+    struct Tag(Option<String>);
+    impl Validate for Tag {
+        fn check(&self, at: &Level<'_>, v: &mut Violations) {
+            const RULES: &[Param] = &[Param::required(
+                "Key",
+                &[Check::Length {
+                    min: None,
+                    max: Some(3),
+                }],
+            )];
+            at.check(RULES, &[self.0.as_value()], v);
+        }
+    }
+    impl AsValue for Tag {
+        fn as_value(&self) -> Value<'_> {
+            Value::Nested(self)
+        }
+    }
+    struct Tagged {
+        name: Option<String>,
+        tags: Vec<Tag>,
+    }
+    impl Validate for Tagged {
+        fn check(&self, at: &Level<'_>, v: &mut Violations) {
+            const RULES: &[Param] = &[
+                Param::required(
+                    "Name",
+                    &[Check::Length {
+                        min: None,
+                        max: Some(2),
+                    }],
+                ),
+                Param::optional("Tag", &[]),
+            ];
+            at.check(RULES, &[self.name.as_value(), self.tags.as_value()], v);
+        }
+    }
+
+    #[test]
+    fn required_only_skips_rules_but_not_required_members() {
+        let fields = |r: Result<(), ValidationError>| -> Vec<String> {
+            r.err()
+                .map(|e| e.violations.into_iter().map(|v| v.field).collect())
+                .unwrap_or_default()
+        };
+        let too_long = Tagged {
+            name: Some("long name".into()),
+            tags: vec![Tag(Some("long key".into()))],
+        };
+        assert_eq!(fields(run(&too_long)), ["Name", "Tag.1.Key"]);
+        assert!(run_required(&too_long).is_ok());
+        let missing = Tagged {
+            name: None,
+            tags: vec![Tag(Some("k".into())), Tag(None)],
+        };
+        assert_eq!(fields(run_required(&missing)), ["Name", "Tag.2.Key"]);
     }
 }

@@ -378,7 +378,9 @@ impl Acc<'_> {
             None => {
                 let parsed: Vec<ItemKind> = items.iter().map(|it| parse_item(&it.text)).collect();
                 let context = intro.clone().or(context).unwrap_or_default();
-                classify(&items, &parsed, enum_intro, &context, self.ty, scope, self.env)
+                classify(
+                    &items, &parsed, enum_intro, &context, self.ty, scope, self.env,
+                )
             }
         };
         let (items, case_heads): (Vec<LItem>, Vec<_>) = match sibling_cases {

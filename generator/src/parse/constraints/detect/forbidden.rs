@@ -59,6 +59,32 @@ pub(crate) fn prefix_tokens(r: &Rich, a: usize, b: usize, plain: bool) -> Vec<St
     out
 }
 
+/// The prefixes after `cannot start with`: values joined by `,`/`or`/`and`, up to the first
+/// word that is neither (`cannot start with acs: or contain http://` ends at `contain`). A plain
+/// word is a prefix when the list ends with it (`acs: or aliyun.`); inside the list only marked
+/// text or text with punctuation (`http://`) is.
+fn prefix_list(r: &Rich, a: usize, b: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut p = a;
+    while let Some(t) = read_token(r, p, true).filter(|t| t.start < b) {
+        let next = r.skip_ws(t.end);
+        let ends = next >= b || matches!(r.c(next), '.' | ',' | ';' | '。');
+        let joined = r.match_any(next, &LIST_SEPS);
+        let literal = t.marked || t.text.chars().any(|c| !c.is_ascii_alphanumeric());
+        if !is_value_like(&t.text) || !(literal || ends || joined.is_some() && out.is_empty()) {
+            break;
+        }
+        if !out.contains(&t.text) {
+            out.push(t.text);
+        }
+        match joined {
+            Some(j) if r.c(next) != '.' => p = j,
+            _ => break,
+        }
+    }
+    out
+}
+
 /// `不能以`http://`或`https://`开头`, `cannot start with `http://``.
 pub(crate) fn detect_prefix(r: &Rich) -> Vec<Rule> {
     let mut out = Vec::new();
@@ -85,7 +111,7 @@ pub(crate) fn detect_prefix(r: &Rich) -> Vec<Rule> {
         let stop = (e..stop)
             .find(|&i| r.c(i) == '.' && r.span(i) == 0 && r.c(i + 1) == ' ')
             .unwrap_or(stop);
-        push(prefix_tokens(r, e, stop, false));
+        push(prefix_list(r, e, stop));
     }
     out
 }

@@ -8,6 +8,13 @@ use crate::parse::constraints::*;
 pub(crate) fn detect_forbidden_substrings(r: &Rich) -> Option<Rule> {
     let mut values: Vec<String> = Vec::new();
     let mut from = 0;
+    let carried = r
+        .find_any(0, &RELATION_NEGATION)
+        .and_then(|(s, _)| r.find_any(s, &NEGATED_CONTAIN));
+    if let Some((_, e)) = carried {
+        let stop = r.clause_end(e, &['。', ';']);
+        values.extend(prefix_tokens(r, e, stop, false));
+    }
     while let Some((_, e)) = r.find_any(from, &CONTAIN_FORBIDDEN) {
         from = e;
         let stop = r.clause_end(e, &['。', ';']);

@@ -18,7 +18,8 @@ pub(crate) fn detect_length(r: &Rich) -> Option<Rule> {
         while let Some(q) = r.match_any(p, &LEN_FILLER) {
             p = q;
         }
-        if r.match_any(p, &LENGTH_UNITS).is_none() {
+        let bytes = r.match_any(p, &LENGTH_BYTE_UNITS).is_some();
+        if r.match_any(p, &LENGTH_UNITS).is_none() && !bytes {
             continue;
         }
         let (min, max) = match hi {
@@ -42,6 +43,8 @@ pub(crate) fn detect_length(r: &Rich) -> Option<Rule> {
                 }
             }
         };
+        // A byte count bounds the characters from above only (see `LENGTH_BYTE_UNITS`).
+        let min = if bytes { min.filter(|m| *m <= 1) } else { min };
         if min.is_some() || max.is_some() {
             return Some(Rule::Length { min, max });
         }

@@ -190,6 +190,15 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         if plain && runs_on {
             continue;
         }
+        // `可设置为0和正整数`: a list whose word joiner (`和`, `or`; a comma may end the clause)
+        // leads on to words is no closed list of values.
+        let dangling = r.match_any(end, &LIST_SEPS).is_some_and(|s| {
+            let comma = (end..s).all(|i| matches!(r.c(i), ',' | '|' | ' '));
+            !comma && !starts_value(r, s)
+        });
+        if dangling {
+            continue;
+        }
         let vals = split_slashed(vals);
         // `当…取值**Month**时` is a condition; `2~128个字符` is a length.
         if r.match_any(next, &NOT_VALUE_FOLLOWERS).is_some() {
@@ -199,10 +208,30 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         if r.has_any(&MULTIPLE_WORDS) {
             continue;
         }
-        let items = en_items || ITEM_INTRO_HEADS.iter().any(|w| r.ends_at(s, w));
+        let items =
+            en_items || ITEM_INTRO_HEADS.iter().any(|w| r.ends_at(s, w)) || about_index(r, s);
         return vals_to_rules(&vals, items, ty);
     }
     (Vec::new(), false)
+}
+
+/// `N表示实例ID的序号，取值范围：1~20`, `N is the index of the tag. Valid values: 1 to 20`: a
+/// range in a clause about the index `N`, or in the clause right after one, counts the items.
+fn about_index(r: &Rich, s: usize) -> bool {
+    let starts_with_n = |i: usize| {
+        let i = r.skip_ws(i);
+        r.o(i) == 'N' && !r.o(i + 1).is_ascii_alphanumeric() && r.o(i + 1) != '.'
+    };
+    let bounds: Vec<usize> = (0..s)
+        .filter(|&i| matches!(r.c(i), ',' | ';' | '。'))
+        .collect();
+    let this = bounds.last().map_or(0, |b| b + 1);
+    let before = match bounds.len() {
+        0 => None,
+        1 => Some(0),
+        n => Some(bounds[n - 2] + 1),
+    };
+    starts_with_n(this) || before.is_some_and(starts_with_n)
 }
 
 /// `ASC/DESC`, `SSLVPN/GRE/SDK`: plain words joined by slashes are one value each (a path or a
@@ -210,17 +239,19 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
 fn split_slashed(vals: Vec<Val>) -> Vec<Val> {
     let word = |w: &str| {
         w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     };
     vals.into_iter()
         .flat_map(|v| match &v {
-            Val::One { v: text, default } if text.contains('/') && text.split('/').all(word) => text
-                .split('/')
-                .map(|w| Val::One {
-                    v: w.to_string(),
-                    default: *default,
-                })
-                .collect(),
+            Val::One { v: text, default } if text.contains('/') && text.split('/').all(word) => {
+                text.split('/')
+                    .map(|w| Val::One {
+                        v: w.to_string(),
+                        default: *default,
+                    })
+                    .collect()
+            }
             _ => vec![v],
         })
         .collect()

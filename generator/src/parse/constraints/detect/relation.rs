@@ -438,9 +438,25 @@ pub(crate) fn condition_on(
         let at = r
             .match_any(at, &MENTION_SUFFIXES)
             .map_or(at, |e| r.skip_ws(e));
-        let e = r.match_any(at, &CONDITION_VALUE_INTROS)?;
-        let t = read_token(r, e, false).filter(|t| t.end <= limit.min(after_end))?;
-        (is_value_like(&t.text) && !names.contains(&t.text.as_str())).then_some(t.text)
+        let fits = |t: &Tok| {
+            t.end <= limit.min(after_end)
+                && is_value_like(&t.text)
+                && !names.contains(&t.text.as_str())
+        };
+        if let Some(e) = r.match_any(at, &CONDITION_VALUE_INTROS) {
+            return read_token(r, e, false).filter(fits).map(|t| t.text);
+        }
+        // `when sourceType is OSS`: a wire value has a capital, a digit or `_`; `is specified`
+        // is a word.
+        let e = r.match_any(at, &CONDITION_VALUE_INTROS_WEAK)?;
+        read_token(r, e, false)
+            .filter(fits)
+            .filter(|t| {
+                t.text
+                    .chars()
+                    .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            })
+            .map(|t| t.text)
     });
     if value.is_some() && after.has_any(&NOT_EQUAL_WORDS) {
         return Condition {
@@ -514,6 +530,14 @@ fn conditional_relation(
     while let Some((s, e)) = r.find_any(from, required) {
         from = e;
         if r.match_any(e, &MARKER_NOT_BEFORE).is_some() {
+            continue;
+        }
+        // `当X为A时，必须设置Y`: the verb's object is the parameter named right after it.
+        let verb_object = kind == RelationKind::RequiredWhen
+            && e > 0
+            && is_cjk(r.o(e - 1))
+            && found.iter().any(|m| m.0 >= e && m.0 <= r.skip_ws(e));
+        if verb_object {
             continue;
         }
         // The condition is the nearest mention before the marker (zh, `If X…, this parameter is

@@ -27,7 +27,9 @@ pub(crate) fn bullet_text(line: &str) -> Option<&str> {
 pub(crate) fn parse_blocks(description: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut cur: Option<Block> = None;
-    for line in description.lines() {
+    let lines: Vec<String> = description.lines().flat_map(unglue_bullets).collect();
+    for line in &lines {
+        let line = line.as_str();
         let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if trimmed.is_empty() {
             blocks.extend(cur.take());
@@ -54,6 +56,37 @@ pub(crate) fn parse_blocks(description: &str) -> Vec<Block> {
     }
     blocks.extend(cur);
     blocks
+}
+
+/// A line with bullets glued on after its punctuation (`取值：-   **A**：…`, `enables it.-   false:
+/// …`) as the lines a converter should have written: the text, then one line per bullet.
+fn unglue_bullets(line: &str) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut cuts = Vec::new();
+    for i in 1..chars.len() {
+        let after_stop = matches!(chars[i - 1], ':' | '：' | '.' | '。');
+        let spaces = chars[i + 1..].iter().take_while(|c| **c == ' ').count();
+        let glued = after_stop
+            && chars[i] == '-'
+            && spaces >= 2
+            && chars
+                .get(i + 1 + spaces)
+                .is_some_and(|c| !c.is_whitespace());
+        if glued {
+            cuts.push(i);
+        }
+    }
+    if cuts.is_empty() {
+        return vec![line.to_string()];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for cut in cuts {
+        out.push(chars[from..cut].iter().collect::<String>());
+        from = cut;
+    }
+    out.push(chars[from..].iter().collect());
+    out
 }
 
 /// Splits a paragraph into sentences at `。；;` and at `. ` before a new sentence; never inside

@@ -359,10 +359,7 @@ fn json_keys(v: &serde_json::Value, out: &mut Vec<String>) {
 /// Whether the parameter's example (not a placeholder) is none of the listed values, item by
 /// item when it lists several (`a,b`, `["a","b"]`).
 pub(crate) fn example_outside(example: Option<&str>, values: &[&str]) -> bool {
-    let Some(example) = example
-        .map(text::trim)
-        .filter(|e| !text::is_placeholder(e))
-    else {
+    let Some(example) = example.map(text::trim).filter(|e| !text::is_placeholder(e)) else {
         return false;
     };
     if values.is_empty() {
@@ -373,7 +370,10 @@ pub(crate) fn example_outside(example: Option<&str>, values: &[&str]) -> bool {
             .iter()
             .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
             .collect(),
-        _ => example.split(',').map(|s| text::trim(s).to_string()).collect(),
+        _ => example
+            .split(',')
+            .map(|s| text::trim(s).to_string())
+            .collect(),
     };
     let known = |x: &str| values.iter().any(|v| v.eq_ignore_ascii_case(x));
     !known(example) && !items.iter().all(|i| known(i))

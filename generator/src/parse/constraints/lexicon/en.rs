@@ -188,6 +188,9 @@ pub(crate) const EN: Lexicon = Lexicon {
         "must be specified together with",
     ],
     required_words: &[
+        "is required only when",
+        "required only when",
+        "required when",
         "this parameter is required",
         "the parameter is required",
         "this parameter is mandatory",
@@ -197,6 +200,7 @@ pub(crate) const EN: Lexicon = Lexicon {
         "you must set this parameter",
     ],
     applies_words: &[
+        "takes effect and is required only when",
         "takes effect only when",
         "takes effect only if",
         "is valid only when",
@@ -283,6 +287,7 @@ pub(crate) const EN: Lexicon = Lexicon {
         "is set to a value other than",
         "other than",
     ],
+    condition_value_intros_weak: &["is"],
     condition_value_intros: &[
         "is set to",
         "set to",
@@ -349,6 +354,8 @@ pub(crate) const EN: Lexicon = Lexicon {
     count_not_units: &["ascii"],
     count_max: &[],
     length_units: &["character", "characters"],
+    length_byte_units: &["bytes", "byte"],
+    negated_contain: &["or contain", "or include"],
     ascii_negations: &["non-ascii"],
     other_intro_heads: &["default", "maximum", "minimum", "max", "min"],
     not_value_followers: &["character", "characters"],

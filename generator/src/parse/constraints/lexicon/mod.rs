@@ -109,6 +109,9 @@ pub(crate) struct Lexicon {
     pub(crate) not_equal: &'static [&'static str],
     /// Before an unmarked value of a condition (`X is set to on`, `X为on`).
     pub(crate) condition_value_intros: &'static [&'static str],
+    /// Before an unmarked value of a condition only when it looks like a wire value rather
+    /// than a word (`when sourceType is OSS`, not `when X is specified`).
+    pub(crate) condition_value_intros_weak: &'static [&'static str],
     /// Joins two conditions that must both hold (`and`, `且`).
     pub(crate) condition_and: &'static [&'static str],
     /// A relation marker followed by these is no marker (`must be set to the specified value`).
@@ -182,6 +185,13 @@ pub(crate) struct Lexicon {
     pub(crate) count_max: &'static [&'static str],
     /// `length`: the unit of a length (`字符`, `characters`).
     pub(crate) length_units: &'static [&'static str],
+    /// `length` in bytes (`字节`, `bytes`): a character is at least a byte, so the most bytes
+    /// bounds the characters too (checked as characters, which never turns a valid value
+    /// away); the fewest bytes does not, and is not kept.
+    pub(crate) length_byte_units: &'static [&'static str],
+    /// `forbidden_substrings` carried by an earlier negation (`cannot start with acs: or
+    /// contain http://`).
+    pub(crate) negated_contain: &'static [&'static str],
     /// `ascii` negated (`非ASCII`, `non-ASCII`).
     pub(crate) ascii_negations: &'static [&'static str],
     /// Before a value intro: it belongs to another detector (`默认取值`, `Maximum value:`).
@@ -349,6 +359,8 @@ pub(crate) static SPAN_UNITS: LazyLock<Vec<(&'static str, u64)>> =
     LazyLock::new(|| joined(&[], |l| l.span_units));
 pub(crate) static CONDITION_VALUE_INTROS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.condition_value_intros));
+pub(crate) static CONDITION_VALUE_INTROS_WEAK: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.condition_value_intros_weak));
 pub(crate) static MARKER_NOT_BEFORE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.marker_not_before));
 pub(crate) static DEFAULT_SENTENCE_STARTS: LazyLock<Vec<&'static str>> =
@@ -417,6 +429,10 @@ pub(crate) static COUNT_MAX: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.count_max));
 pub(crate) static LENGTH_UNITS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.length_units));
+pub(crate) static LENGTH_BYTE_UNITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.length_byte_units));
+pub(crate) static NEGATED_CONTAIN: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.negated_contain));
 pub(crate) static ASCII_NEGATIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.ascii_negations));
 pub(crate) static OTHER_INTRO_HEADS: LazyLock<Vec<&'static str>> =
