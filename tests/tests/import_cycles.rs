@@ -39,8 +39,6 @@ fn wire_modules_have_no_import_cycle() {
 }
 
 #[test]
-#[ignore = "runtime/src on main still has the api/http/roa and validate/{checks,table} rings; \
-            the runtime branch removes them, and this test is enabled when it is merged"]
 fn runtime_modules_have_no_import_cycle() {
     assert_no_cycle("runtime/src/lib.rs");
 }

@@ -25,7 +25,7 @@ fn main() {
         }
     };
     let name = |m: &ModPath| match m.strip_prefix(under.as_slice()) {
-        Some([]) => "(mod.rs)".to_string(),
+        Some([]) if !under.is_empty() => "(mod.rs)".to_string(),
         Some(rest) if !under.is_empty() => rest.join("::"),
         _ => display(m),
     };
