@@ -78,6 +78,11 @@ pub struct Field {
     pub children: Vec<Field>,
     /// 1-based line of the row in the first source document.
     pub line: usize,
+    /// The row's name as the doc writes it when it gives a list position as a number
+    /// (`InstanceId.1`, `Filter.1.Key`) where the IR reads a list (`N`): the only trace of that
+    /// spelling, which `diff` reports when it changes (`InstanceId.1` → `InstanceId.N`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_name: Option<String>,
 }
 
 impl Field {
@@ -99,6 +104,7 @@ impl Field {
             demoted: Vec::new(),
             children: Vec::new(),
             line,
+            written_name: None,
         }
     }
 }

@@ -139,7 +139,16 @@ fn fail_on_breaking_sets_the_exit_code_and_json_has_the_documented_shape() {
     change_keys.sort();
     assert_eq!(
         change_keys,
-        ["api", "breaking", "kind", "name", "new", "old", "where"]
+        [
+            "api",
+            "breaking",
+            "docs_only",
+            "kind",
+            "name",
+            "new",
+            "old",
+            "where"
+        ]
     );
     assert_eq!(
         (
@@ -161,6 +170,7 @@ fn fail_on_breaking_sets_the_exit_code_and_json_has_the_documented_shape() {
             &Value::Bool(true)
         )
     );
+    assert_eq!(c["docs_only"], Value::Bool(false));
     assert_eq!(json["changes"][1]["kind"], "param_added");
     assert_eq!(json["changes"][1]["breaking"], false);
     // Compatible changes only: exit 0 even with the flag.

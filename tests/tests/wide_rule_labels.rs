@@ -51,6 +51,25 @@ fn all_rules(f: &Field) -> impl Iterator<Item = &Constraint> {
         .chain(f.demoted.iter().map(|d| &d.constraint))
 }
 
+/// Whether a single-parameter rule states the label. Rows of one member at literal positions
+/// (`Parameter.1.Code`, `Parameter.2.Code`) are one member in the IR, whose listed values are
+/// those of every position (the README's rule for `Filter.1.Key`): a position's values are
+/// found when the member lists them.
+fn single_rule_matches(label: &Value, rule: &Rule) -> bool {
+    let positional = label["param"]
+        .as_str()
+        .is_some_and(|p| p.split('.').any(|s| s.parse::<u32>().is_ok()));
+    match rule {
+        Rule::Enum { values } if positional && label["kind"] == "enum" => {
+            label["values"].as_array().is_some_and(|want| {
+                want.iter()
+                    .all(|w| values.iter().any(|v| Some(v.value.as_str()) == w.as_str()))
+            })
+        }
+        _ => single_matches(label, rule),
+    }
+}
+
 /// Whether the IR holds what `label` states (on any of its parameters' fields).
 fn found(label: &Value, fields: &BTreeMap<String, &Field>) -> bool {
     if is_relation_label(label) {
@@ -66,7 +85,7 @@ fn found(label: &Value, fields: &BTreeMap<String, &Field>) -> bool {
     let param = strip_items(label["param"].as_str().unwrap_or(""));
     fields
         .get(&param)
-        .is_some_and(|f| all_rules(f).any(|c| single_matches(label, &c.rule)))
+        .is_some_and(|f| all_rules(f).any(|c| single_rule_matches(label, &c.rule)))
 }
 
 /// Whether an enforced IR rule on `param` matches `label`.
@@ -77,7 +96,8 @@ fn rule_is(label: &Value, param: &str, rule: &Rule) -> bool {
                 e.holder == param && e.others.iter().any(|o| relation_matches(e, o, rule, false))
             })
     } else {
-        strip_items(label["param"].as_str().unwrap_or("")) == param && single_matches(label, rule)
+        strip_items(label["param"].as_str().unwrap_or("")) == param
+            && single_rule_matches(label, rule)
     }
 }
 

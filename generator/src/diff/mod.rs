@@ -20,6 +20,8 @@
 //!   values given to a plain string field are breaking (the field becomes an enum), and so are
 //!   the first values of any request parameter (a new check).
 //! - **Values removed**: breaking in requests and responses alike (the variant goes away).
+//!   Values a response description lists, which the parser does not turn into a rule, are
+//!   read for the report only: the field stays a string, so their changes are docs only.
 //! - **Error code added**: compatible (error enums are `#[non_exhaustive]` with `Other`);
 //!   **removed**: breaking (its variant goes away).
 //! - **Required → optional**: compatible (the builder still takes the value; only code that
@@ -34,6 +36,11 @@
 //! - **Wire changes** (`wire_changed`: version, style, a container's wire form, and any other
 //!   API or field property such as ROA `method`, `path`, `location`): compatible, the generated
 //!   crate encodes requests as the new docs say.
+//!
+//! A change the generated code does not see is `docs_only` (never breaking): prose, a type
+//! cell respelled with the same Rust type, a rule-like sentence the extractor reads no rule
+//! from, values listed in a response description, a response field the examples showed and
+//! the table now lists. The semver verdict is `patch` when only such changes remain.
 
 mod fields;
 pub mod load;
@@ -130,6 +137,9 @@ pub struct Change {
     pub old: Value,
     pub new: Value,
     pub breaking: bool,
+    /// The generated code does not change: prose, a type cell respelled, a rule or values the
+    /// generator does not read, a field the examples showed and the table now lists.
+    pub docs_only: bool,
 }
 
 impl Change {
@@ -142,11 +152,19 @@ impl Change {
             old,
             new,
             breaking: false,
+            docs_only: false,
         }
     }
 
     fn breaking(mut self, yes: bool) -> Self {
         self.breaking = yes;
+        self
+    }
+
+    /// Marks a change the generated code does not see (never breaking).
+    fn docs_only(mut self) -> Self {
+        self.docs_only = true;
+        self.breaking = false;
         self
     }
 
@@ -201,14 +219,17 @@ pub fn diff_api(old: &Api, new: &Api, out: &mut Vec<Change>) {
     let api = new.name.as_str();
     api_properties(api, old, new, out);
     if !text::same_prose(&old.summary, &new.summary) {
-        out.push(Change::new(
-            api,
-            Kind::DescriptionChanged,
-            Place::Api,
-            api,
-            Value::String(old.summary.clone()),
-            Value::String(new.summary.clone()),
-        ));
+        out.push(
+            Change::new(
+                api,
+                Kind::DescriptionChanged,
+                Place::Api,
+                api,
+                Value::String(old.summary.clone()),
+                Value::String(new.summary.clone()),
+            )
+            .docs_only(),
+        );
     }
     fields::diff_fields(api, Place::Request, &old.request, &new.request, out);
     fields::diff_fields(api, Place::Response, &old.response, &new.response, out);
@@ -287,14 +308,17 @@ fn diff_errors(api: &str, old: &[ErrorCode], new: &[ErrorCode], out: &mut Vec<Ch
                     && text::same_prose(&o.message, &n.message)
                     && text::same_prose(&o.description, &n.description);
                 if !same {
-                    out.push(Change::new(
-                        api,
-                        Kind::DescriptionChanged,
-                        Place::Errors,
-                        &o.code,
-                        error_value(o),
-                        error_value(n),
-                    ));
+                    out.push(
+                        Change::new(
+                            api,
+                            Kind::DescriptionChanged,
+                            Place::Errors,
+                            &o.code,
+                            error_value(o),
+                            error_value(n),
+                        )
+                        .docs_only(),
+                    );
                 }
             }
         }

@@ -4,6 +4,15 @@
 //! `enum` and `default` have kinds of their own; every other rule is handled generically by
 //! its serde tag and data (so rule kinds added to [`crate::model::Rule`] later work unchanged):
 //! rules with `min`/`max` bounds are tightened or loosened, others added, removed or changed.
+//! All of a field's rule changes are one `limit_changed`, with the old and new rules.
+//!
+//! Two readings of the prose that the IR does not hold are made here with the parser's own
+//! extractor, for the report only (the generated code does not see them, so they never break):
+//!
+//! - rule-like sentences of a request parameter that yield no rule ("at most 5 tags",
+//!   "required when InternetChargeType is PayBy95"): a sentence whose data (numbers, names,
+//!   values) the other revision no longer states anywhere in the description is a rule change;
+//! - the values a response description lists (the parser reads no rules from responses).
 
 use std::collections::BTreeMap;
 
@@ -12,12 +21,15 @@ use serde_json::{Map, Value};
 use super::{Change, Kind, Place};
 use crate::emit::plan::shape::is_enum;
 use crate::model::{Field, Rule};
+use crate::parse::constraints;
 
 /// Keys holding bounds; a rule whose other data is unchanged is tightened or loosened by them.
 const BOUNDS: &[&str] = &["min", "max", "min_exclusive", "max_exclusive"];
 /// Keys that tell two rules of one kind apart (a relation with one parameter or another).
 const IDENTITY: &[&str] = &["relation", "other", "others"];
 
+/// Compares the rules of one field; returns the rule-like sentences reported as changed (the
+/// description comparison leaves them out).
 pub(super) fn diff_rules(
     api: &str,
     place: Place,
@@ -25,7 +37,7 @@ pub(super) fn diff_rules(
     old: &Field,
     new: &Field,
     out: &mut Vec<Change>,
-) {
+) -> Vec<String> {
     let request = place == Place::Request;
     enum_values(api, place, path, old, new, out);
     default_value(api, place, path, old, new, out);
@@ -35,31 +47,200 @@ pub(super) fn diff_rules(
     ids.sort();
     ids.dedup();
     let empty = Vec::new();
+    let (mut before, mut after, mut breaking) = (Vec::new(), Vec::new(), false);
     for id in ids {
         let (a, b) = (o.get(id).unwrap_or(&empty), n.get(id).unwrap_or(&empty));
         if same_set(a, b) {
             continue;
         }
         let kind = id.split('|').next().unwrap_or("");
-        let breaking = request
+        breaking |= request
             && match (a.as_slice(), b.as_slice()) {
                 (_, []) => false,
                 ([], _) => kind != "unique",
                 ([x], [y]) => tightened(kind, x, y),
                 _ => b.iter().any(|r| !a.contains(r)),
             };
-        out.push(
-            Change::new(
-                api,
-                Kind::LimitChanged,
-                place,
-                path,
-                one_or_list(a),
-                one_or_list(b),
-            )
-            .breaking(breaking),
-        );
+        before.extend(a.iter().cloned());
+        after.extend(b.iter().cloned());
     }
+    let enforced = !before.is_empty() || !after.is_empty();
+    // Rules the doc's own values contradict are kept, not enforced: documentation.
+    let (da, db) = (demoted_rules(old), demoted_rules(new));
+    before.extend(da.iter().filter(|r| !db.contains(r)).cloned());
+    after.extend(db.iter().filter(|r| !da.contains(r)).cloned());
+    let (gone, came) = if request {
+        unread_changes(old, new)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let prose = |s: &String| serde_json::json!({ "kind": "prose", "text": s });
+    before.extend(gone.iter().map(prose));
+    after.extend(came.iter().map(prose));
+    if !before.is_empty() || !after.is_empty() {
+        let change = Change::new(
+            api,
+            Kind::LimitChanged,
+            place,
+            path,
+            one_or_list(&before),
+            one_or_list(&after),
+        );
+        out.push(if enforced {
+            change.breaking(breaking)
+        } else {
+            change.docs_only()
+        });
+    }
+    gone.into_iter().chain(came).collect()
+}
+
+/// The demoted rules of a field as JSON (source dropped), marked `"enforced": false`.
+fn demoted_rules(f: &Field) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    // Demoted value lists are reported as values (`listed_values`).
+    for d in f
+        .demoted
+        .iter()
+        .filter(|d| !matches!(d.constraint.rule, Rule::Enum { .. }))
+    {
+        let Ok(mut value) = serde_json::to_value(&d.constraint.rule) else {
+            continue;
+        };
+        canonical(&mut value);
+        if let Value::Object(m) = &mut value {
+            m.insert("enforced".into(), Value::Bool(false));
+        }
+        if !out.contains(&value) {
+            out.push(value);
+        }
+    }
+    out
+}
+
+/// Rule-like sentences of each description that produced no rule in the IR, and of those the
+/// ones whose content the other revision does not state: (old ones gone, new ones).
+fn unread_changes(old: &Field, new: &Field) -> (Vec<String>, Vec<String>) {
+    // The same words state the same rules (the extractor is not run for nothing).
+    if super::text::same_prose(&old.description, &new.description) {
+        return (Vec::new(), Vec::new());
+    }
+    let (a, b) = (unread(old), unread(new));
+    let gone = a
+        .into_iter()
+        .filter(|s| !still_stated(s, &new.description))
+        .collect();
+    let came = b
+        .into_iter()
+        .filter(|s| !still_stated(s, &old.description))
+        .collect();
+    (gone, came)
+}
+
+/// The rule-like sentences of a description that the extractor cannot read and that are not
+/// the source of a rule of the field.
+fn unread(f: &Field) -> Vec<String> {
+    if f.description.trim().is_empty() {
+        return Vec::new();
+    }
+    let ty = crate::parse::rule_type(f);
+    let sources: Vec<String> = f
+        .constraints
+        .iter()
+        .chain(f.demoted.iter().map(|d| &d.constraint))
+        .map(|c| super::text::normalize(&c.source))
+        .filter(|s| !s.is_empty())
+        .collect();
+    constraints::extract(&f.description, &ty, &[])
+        .not_understood
+        .into_iter()
+        .filter(|s| {
+            let words = super::text::normalize(s);
+            !words.is_empty() && !sources.iter().any(|src| src.contains(&words))
+        })
+        .collect()
+}
+
+/// Whether a sentence's content is stated in `description`: its data (numbers, names and
+/// values) all occur there, or, for a sentence without data, its words do.
+fn still_stated(sentence: &str, description: &str) -> bool {
+    let data = rule_data(sentence);
+    if data.is_empty() {
+        return super::text::normalize(description).contains(&super::text::normalize(sentence));
+    }
+    let there = rule_data(description);
+    data.iter().all(|d| there.contains(d))
+}
+
+/// English number words, by value.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// The data of a sentence: numbers (`5,000` = `5000`) and names or values written in ASCII
+/// that are more than a plain word (`PayBy95`, `InternetChargeType`, `BGP_PRO`, `ISP`).
+fn rule_data(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut flush = |word: &mut String| {
+        let w = std::mem::take(word);
+        let w = w.trim_matches(|c| c == ',' || c == '.');
+        if w.is_empty() {
+            return;
+        }
+        if w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            out.push(w.replace(',', ""));
+            return;
+        }
+        for part in w.split(',').map(|p| p.trim_matches('.')) {
+            // `up to five` says what `up to 5` says.
+            let lower = part.to_ascii_lowercase();
+            if let Some(n) = NUMBER_WORDS.iter().position(|w| *w == lower) {
+                out.push(n.to_string());
+                continue;
+            }
+            let name = part.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                || part.contains('_')
+                || (part.chars().any(|c| c.is_ascii_digit())
+                    && part.chars().any(|c| c.is_ascii_alphabetic()));
+            if name {
+                out.push(part.to_string());
+            }
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == ',' || c == '.' {
+            word.push(c);
+        } else {
+            flush(&mut word);
+        }
+    }
+    flush(&mut word);
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn one_or_list(rules: &[Value]) -> Value {
@@ -223,10 +404,10 @@ fn bounds_tightened(o: &Map<String, Value>, n: &Map<String, Value>) -> bool {
         || side("max", "max_exclusive", |new, old| new < old)
 }
 
-fn values_of(f: &Field) -> Vec<String> {
+fn enum_rule_values(rules: &[&Rule]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for c in &f.constraints {
-        if let Rule::Enum { values } = &c.rule {
+    for rule in rules {
+        if let Rule::Enum { values } = rule {
             for v in values {
                 if !out.contains(&v.value) {
                     out.push(v.value.clone());
@@ -237,6 +418,39 @@ fn values_of(f: &Field) -> Vec<String> {
     out
 }
 
+fn values_of(f: &Field) -> Vec<String> {
+    enum_rule_values(&f.constraints.iter().map(|c| &c.rule).collect::<Vec<_>>())
+}
+
+/// The values a field lists: its `enum` rules; else the value lists the doc's own values
+/// contradict (demoted); else, for a response field, the values its description lists as the
+/// extractor reads them. `true` for the last two: for the report only, the generated type does
+/// not see them.
+fn listed_values(place: Place, f: &Field) -> (Vec<String>, bool) {
+    let values = values_of(f);
+    if !values.is_empty() {
+        return (values, false);
+    }
+    let demoted = enum_rule_values(
+        &f.demoted
+            .iter()
+            .map(|d| &d.constraint.rule)
+            .collect::<Vec<_>>(),
+    );
+    if !demoted.is_empty() {
+        return (demoted, true);
+    }
+    if place != Place::Response || f.description.trim().is_empty() {
+        return (values, false);
+    }
+    let ty = crate::parse::rule_type(f);
+    let read = constraints::extract(&f.description, &ty, &[]).constraints;
+    (
+        enum_rule_values(&read.iter().map(|c| &c.rule).collect::<Vec<_>>()),
+        true,
+    )
+}
+
 fn enum_values(
     api: &str,
     place: Place,
@@ -245,17 +459,31 @@ fn enum_values(
     new: &Field,
     out: &mut Vec<Change>,
 ) {
-    let (a, b) = (values_of(old), values_of(new));
+    let unchanged = old.constraints == new.constraints
+        && old.demoted == new.demoted
+        && super::text::same_prose(&old.description, &new.description);
+    if unchanged {
+        return;
+    }
+    let ((a, a_prose), (b, b_prose)) = (listed_values(place, old), listed_values(place, new));
+    let docs_only = a_prose && b_prose;
     let added: Vec<&String> = b.iter().filter(|v| !a.contains(v)).collect();
     let removed: Vec<&String> = a.iter().filter(|v| !b.contains(v)).collect();
     let list =
         |v: &[&String]| Value::Array(v.iter().map(|s| Value::String(s.to_string())).collect());
+    let mark = |c: Change, breaking: bool| {
+        if docs_only {
+            c.docs_only()
+        } else {
+            c.breaking(breaking)
+        }
+    };
     if !added.is_empty() {
         // A plain string becoming an enum changes the Rust type, and a first list of values
         // on a request parameter is a new check; a `#[non_exhaustive]` enum gaining a variant,
         // or a checked list growing, breaks no one.
         let breaking = (!is_enum(old) && is_enum(new)) || (a.is_empty() && place == Place::Request);
-        out.push(
+        out.push(mark(
             Change::new(
                 api,
                 Kind::ValuesAdded,
@@ -263,14 +491,14 @@ fn enum_values(
                 path,
                 Value::Null,
                 list(&added),
-            )
-            .breaking(breaking),
-        );
+            ),
+            breaking,
+        ));
     }
     if !removed.is_empty() {
         // The variant goes away, or the validator now rejects the value.
         let breaking = is_enum(old) || place == Place::Request;
-        out.push(
+        out.push(mark(
             Change::new(
                 api,
                 Kind::ValuesRemoved,
@@ -278,8 +506,23 @@ fn enum_values(
                 path,
                 list(&removed),
                 Value::Null,
+            ),
+            breaking,
+        ));
+    }
+    // An enum that is no longer one (its list is now documentation only: the doc's own values
+    // contradict it) leaves its type behind even when the listed values stay.
+    if is_enum(old) && !is_enum(new) && removed.is_empty() {
+        out.push(
+            Change::new(
+                api,
+                Kind::TypeChanged,
+                place,
+                path,
+                Value::String(format!("enum of {}", a.join(", "))),
+                Value::String(super::fields::type_name(new)),
             )
-            .breaking(breaking),
+            .breaking(true),
         );
     }
 }
@@ -314,4 +557,31 @@ fn default_value(
     out.push(
         Change::new(api, Kind::DefaultChanged, place, path, value(a), value(b)).breaking(breaking),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_of_a_sentence_is_its_numbers_names_and_values() {
+        assert_eq!(
+            rule_data("If **InternetChargeType** is PayBy95, at most 5,000 Mbit/s (up to five)."),
+            ["5", "5000", "InternetChargeType", "PayBy95"]
+        );
+        assert_eq!(
+            rule_data("BGP_PRO and ISP only, e.g. 1.5"),
+            ["1.5", "BGP_PRO", "ISP"]
+        );
+        // Plain words carry no data.
+        assert!(rule_data("The value cannot start with a letter.").is_empty());
+        assert!(still_stated(
+            "You can detach up to five instances at a time.",
+            "At most 5 instances can be detached at a time."
+        ));
+        assert!(!still_stated(
+            "最多可以使用5组标签。",
+            "最多可以使用20组标签。"
+        ));
+    }
 }

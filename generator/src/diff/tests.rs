@@ -75,14 +75,13 @@ fn required_members_of_lists() {
     let new = req(&format!(
         "{PORT}\n|Tag.N.Key|String|Yes|k|The key.|\n|Tag.N.Value|String|No|v|The value.|"
     ));
-    // A required member makes the undocumented list itself required (as the emitter does):
-    // that list breaks builders, its members are part of it.
-    let got = brief(&req(PORT), &new);
+    // The list `Tag` has no row of its own: it is its members. A required member makes the
+    // list required (as the emitter does), which breaks builders: the required member's line
+    // says so.
     assert_eq!(
-        got,
+        brief(&req(PORT), &new),
         vec![
-            (Kind::ParamAdded, Place::Request, "Tag".into(), true),
-            (Kind::ParamAdded, Place::Request, "Tag.N.Key".into(), false),
+            (Kind::ParamAdded, Place::Request, "Tag.N.Key".into(), true),
             (
                 Kind::ParamAdded,
                 Place::Request,
@@ -91,16 +90,13 @@ fn required_members_of_lists() {
             ),
         ]
     );
-    // A required member added to a list that existed before breaks its items' builders.
+    // A required member added to a list that existed before breaks its items' builders; the
+    // list becoming required is that same change, not a second one.
     let old = req("|Tag.N.Value|String|No|v|The value.|");
     let new = req("|Tag.N.Value|String|No|v|The value.|\n|Tag.N.Key|String|Yes|k|The key.|");
-    // …and makes the list required.
     assert_eq!(
         brief(&old, &new),
-        vec![
-            (Kind::ParamAdded, Place::Request, "Tag.N.Key".into(), true),
-            (Kind::RequiredChanged, Place::Request, "Tag".into(), true),
-        ]
+        one(Kind::ParamAdded, Place::Request, "Tag.N.Key", true)
     );
 }
 
@@ -372,32 +368,334 @@ fn response_fields_added_removed_and_moved() {
         brief(&new, &old),
         one(Kind::ResponseRemoved, Place::Response, "Size", true)
     );
+}
+
+#[test]
+fn a_response_field_moving_to_another_level_is_removed_and_added() {
+    let old = doc("", "|Name|String|n|The name.|", "");
     let nested = doc(
         "",
         "|Data|Object||The data.|\n|└Name|String|n|The name.|",
         "",
     );
     let got = changes(&old, &nested);
-    let moved: Vec<&Change> = got
+    let brief: Vec<(Kind, &str, &Value, &Value, bool)> = got
         .iter()
-        .filter(|c| c.kind == Kind::ResponseRemoved)
+        .map(|c| (c.kind, c.name.as_str(), &c.old, &c.new, c.breaking))
         .collect();
-    assert_eq!(moved.len(), 1, "{got:?}");
-    assert_eq!(
-        (
-            moved[0].name.as_str(),
-            moved[0].new.clone(),
-            moved[0].breaking
-        ),
-        ("Name", Value::from("Data.Name"), true)
+    // `r.name` no longer compiles; `r.data.name` is new; `Data` itself is new.
+    let moved_to = serde_json::json!({"moved_to": "Data.Name"});
+    let moved_from = serde_json::json!({"moved_from": "Name"});
+    assert!(
+        brief.contains(&(
+            Kind::ResponseRemoved,
+            "Name",
+            &serde_json::json!({"type": "String"}),
+            &moved_to,
+            true
+        )),
+        "{got:?}"
     );
-    // The move is one change: no separate `response_added` for its new place.
-    assert!(!got
-        .iter()
-        .any(|c| c.kind == Kind::ResponseAdded && c.name == "Data.Name"));
+    assert!(
+        brief.contains(&(
+            Kind::ResponseAdded,
+            "Data.Name",
+            &moved_from,
+            &serde_json::json!({"type": "String"}),
+            false
+        )),
+        "{got:?}"
+    );
     assert!(got
         .iter()
         .any(|c| c.kind == Kind::ResponseAdded && c.name == "Data"));
+    assert_eq!(got.len(), 3, "{got:?}");
+    // The text report gives the move one line.
+    let text = Summary::new(got).text();
+    assert!(
+        text.contains("moved               response Name → Data.Name\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Data.Name:"), "{text}");
+}
+
+#[test]
+fn members_move_with_their_container() {
+    let old = doc(
+        "",
+        "|Items|Struct||The items.|\n|└Id|String|i|The ID.|\n|└Size|Integer|1|The size.|",
+        "",
+    );
+    let new = doc(
+        "",
+        "|Data|Struct||The data.|\n|└Items|Struct||The items.|\n|\u{2003}\u{2003}└Id|String|i|The ID.|\n|\u{2003}\u{2003}└Size|Integer|1|The size.|",
+        "",
+    );
+    let shape = |api: &Api| serde_json::to_value(&api.response).expect("JSON");
+    assert_eq!(
+        shape(&new)[1]["children"][0]["children"][1]["name"],
+        "Size",
+        "the test doc nests Items in Data"
+    );
+    let got = brief(&old, &new);
+    assert_eq!(
+        got,
+        vec![
+            (Kind::ResponseAdded, Place::Response, "Data".into(), false),
+            (
+                Kind::ResponseAdded,
+                Place::Response,
+                "Data.Items".into(),
+                false
+            ),
+            (Kind::ResponseRemoved, Place::Response, "Items".into(), true),
+        ]
+    );
+}
+
+/// A doc whose response section has these rows and a JSON example.
+fn with_example(rows: &str, json: &str) -> Api {
+    doc(
+        "",
+        &format!("{rows}\n\n## Examples\n\nSample success responses\n\n`JSON` format\n\n```\n{json}\n```\n"),
+        "",
+    )
+}
+
+#[test]
+fn a_list_written_with_or_without_its_item_level_is_one_type_change() {
+    let rows = "|Zones|Array of Zone||The zones.|\n|ZoneId|String|z|The zone ID.|\n|LocalName|String|n|The name.|";
+    let wrapped = with_example(
+        rows,
+        r#"{"RequestId": "r", "Zones": {"Zone": [{"ZoneId": "z", "LocalName": "n"}]}}"#,
+    );
+    let plain = with_example(
+        rows,
+        r#"{"RequestId": "r", "Zones": [{"ZoneId": "z", "LocalName": "n"}]}"#,
+    );
+    let got = changes(&wrapped, &plain);
+    assert_eq!(got.len(), 1, "{got:?}");
+    // `r.zones.zone` becomes `r.zones`: the members stay members of one zone.
+    assert_eq!(
+        (
+            got[0].kind,
+            got[0].name.as_str(),
+            got[0].old.clone(),
+            got[0].new.clone(),
+            got[0].breaking
+        ),
+        (
+            Kind::TypeChanged,
+            "Zones",
+            Value::from("Object (Zone: Array of Object)"),
+            Value::from("Array of Object"),
+            true
+        )
+    );
+    assert_eq!(changes(&plain, &wrapped).len(), 1);
+}
+
+#[test]
+fn a_type_cell_respelled_is_docs_only_and_a_container_retyped_breaks() {
+    let struct_ = doc("", "|Info|Struct||The info.|\n|└Id|String|i|The ID.|", "");
+    let object = doc("", "|Info|Object||The info.|\n|└Id|String|i|The ID.|", "");
+    let got = changes(&struct_, &object);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].kind, got[0].old.clone(), got[0].new.clone()),
+        (
+            Kind::TypeChanged,
+            Value::from("Struct"),
+            Value::from("Object")
+        )
+    );
+    assert!(got[0].docs_only && !got[0].breaking);
+    assert_eq!(Summary::new(got).semver, "patch");
+    let list = doc("", "|Tags|List|t|The tags.|", "");
+    let array = doc("", "|Tags|Array of String|t|The tags.|", "");
+    let got = changes(&list, &array);
+    assert!(got.iter().all(|c| c.docs_only), "{got:?}");
+    // A struct becoming a list of structs: `r.info.id` no longer compiles.
+    let items = doc(
+        "",
+        "|Info|Array of Info||The info.|\n|└Id|String|i|The ID.|",
+        "",
+    );
+    let got = changes(&struct_, &items);
+    assert!(
+        got.iter()
+            .any(|c| c.kind == Kind::TypeChanged && c.name == "Info" && c.breaking),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn respelled_lists_are_a_rename_that_breaks_only_when_the_setter_does() {
+    let one_ =
+        req("|InstanceId.1|String|Yes|i-1|The ID of instance N. Valid values of N: 1 to 20.|");
+    let n =
+        req("|InstanceId.N|RepeatList|No|i-1|The ID of instance N. Valid values of N: 1 to 20.|");
+    // `instance_id(Vec<String>)` either way; required → optional is compatible.
+    let got = changes(&one_, &n);
+    let brief: Vec<(Kind, &str, bool)> = got
+        .iter()
+        .map(|c| (c.kind, c.name.as_str(), c.breaking))
+        .collect();
+    assert_eq!(
+        brief,
+        vec![
+            (Kind::ParamRemoved, "InstanceId.1", false),
+            (Kind::ParamAdded, "InstanceId.N", false)
+        ]
+    );
+    assert_eq!(got[0].new, serde_json::json!({"moved_to": "InstanceId.N"}));
+    assert_eq!(
+        got[1].old,
+        serde_json::json!({"moved_from": "InstanceId.1"})
+    );
+    let text = Summary::new(got).text();
+    assert!(
+        text.contains("renamed             request  InstanceId.1 → InstanceId.N\n"),
+        "{text}"
+    );
+    // `RepeatList` names no item type: a list of integers becomes a list of strings.
+    let weight_1 = req("|Weight.1|Integer|No|50|The weight of instance N.|");
+    let weight_n = req("|Weight.N|RepeatList|No|50|The weight of instance N.|");
+    assert_eq!(
+        brief_of(&changes(&weight_1, &weight_n)),
+        vec![
+            (Kind::ParamAdded, "Weight.N".into(), false),
+            (Kind::ParamRemoved, "Weight.1".into(), true)
+        ]
+    );
+}
+
+fn brief_of(got: &[Change]) -> Vec<(Kind, String, bool)> {
+    let mut out: Vec<_> = got
+        .iter()
+        .map(|c| (c.kind, c.name.clone(), c.breaking))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn limits_stated_in_prose_are_one_docs_only_rule_change_with_both_sentences() {
+    // Sentences the extractor reads no rule from (the generated code does not check them).
+    let five = req("|Tags|String|No|t|The tags. 标签以键值对方式传入，最多可以使用5组标签。|");
+    let twenty = req("|Tags|String|No|t|The tags. 标签以键值对方式传入，最多可以使用20组标签。|");
+    assert!(
+        five.request[0].constraints.is_empty(),
+        "the sentence is not read as a rule"
+    );
+    let got = changes(&five, &twenty);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].kind, got[0].old.clone(), got[0].new.clone()),
+        (
+            Kind::LimitChanged,
+            serde_json::json!({"kind": "prose", "text": "标签以键值对方式传入，最多可以使用5组标签。"}),
+            serde_json::json!({"kind": "prose", "text": "标签以键值对方式传入，最多可以使用20组标签。"})
+        )
+    );
+    assert!(got[0].docs_only && !got[0].breaking);
+    // A new condition stated in prose.
+    let plain = req("|Ratio|Integer|No|20|The ratio.|");
+    let when = req(
+        "|Ratio|Integer|No|20|The ratio. 当**InternetChargeType**取值**PayBy95**时需指定此参数。|",
+    );
+    let got = changes(&plain, &when);
+    assert_eq!(
+        brief_of(&got),
+        vec![(Kind::LimitChanged, "Ratio".into(), false)]
+    );
+}
+
+#[test]
+fn a_prose_rule_reworded_with_the_same_data_is_no_rule_change() {
+    let a = req("|Bandwidth|Long|Yes|4|The bandwidth. If the specification is Small (the free version), the bandwidth value range of the address is 1 to 5000.|");
+    let b = req("|Bandwidth|Long|Yes|4|The bandwidth. If the specification is **Small** (free), the bandwidth of the address is from **1** to **5,000** Mbit/s.|");
+    let got = changes(&a, &b);
+    assert!(limits(&got).is_empty(), "{got:?}");
+    // A typo fixed in such a sentence is no rule change either.
+    let typo =
+        req("|Id|String|No|i|The ID. 仅在EIP加入到带宽共享性全球加速实例后，才需要填写该参数。|");
+    let fixed =
+        req("|Id|String|No|i|The ID. 仅在EIP加入到带宽共享型全球加速实例后，才需要填写该参数。|");
+    assert!(limits(&changes(&typo, &fixed)).is_empty());
+}
+
+#[test]
+fn values_listed_by_a_response_description_are_reported_as_docs() {
+    let states = |list: &str| {
+        doc(
+            "",
+            &format!("|State|String|Active|The state. Valid values:\n\n{list} |"),
+            "",
+        )
+    };
+    let old = states("-   Active: in use.\n-   Inacitve: not in use.");
+    let new = states("-   Active: in use.\n-   Inactive: not in use.");
+    let got = changes(&old, &new);
+    let values: Vec<(Kind, Value, Value, bool, bool)> = got
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::ValuesAdded | Kind::ValuesRemoved))
+        .map(|c| {
+            (
+                c.kind,
+                c.old.clone(),
+                c.new.clone(),
+                c.breaking,
+                c.docs_only,
+            )
+        })
+        .collect();
+    // The response field stays a `String` in the generated code: nothing breaks.
+    assert_eq!(
+        values,
+        vec![
+            (
+                Kind::ValuesAdded,
+                Value::Null,
+                serde_json::json!(["Inactive"]),
+                false,
+                true
+            ),
+            (
+                Kind::ValuesRemoved,
+                serde_json::json!(["Inacitve"]),
+                Value::Null,
+                false,
+                true
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_field_the_examples_showed_that_the_table_now_lists_is_documented() {
+    let json = r#"{"RequestId": "r", "Id": "i"}"#;
+    let old = with_example("", json);
+    let new = with_example("|Id|String|i|The ID.|", json);
+    assert!(
+        old.response.iter().any(|f| f.name == "Id"),
+        "the example gives Id"
+    );
+    let got = changes(&old, &new);
+    let added: Vec<&Change> = got
+        .iter()
+        .filter(|c| c.kind == Kind::ResponseAdded)
+        .collect();
+    assert_eq!(added.len(), 1, "{got:?}");
+    assert!(added[0].docs_only && !added[0].breaking);
+    assert_eq!(added[0].old["from"], "examples");
+    // And the reverse: the crate keeps the field the examples show.
+    let got = changes(&new, &old);
+    assert!(
+        got.iter()
+            .any(|c| c.kind == Kind::ResponseRemoved && c.docs_only && !c.breaking),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -500,4 +798,70 @@ fn the_order_of_listed_characters_is_no_change() {
         "the test sentences yield rules"
     );
     assert!(limits(&changes(&a, &b)).is_empty(), "{:?}", changes(&a, &b));
+}
+
+#[test]
+fn the_text_report_says_each_change_in_words() {
+    let old = req("|Name|String|No|n|The name. It can be up to 64 characters in length.|");
+    let new = req(
+        "|Name|String|No|n|The name. It can be up to 128 characters in length.|\n|Zone|String|Yes|z|The zone.|",
+    );
+    let text = Summary::new(changes(&old, &new)).text();
+    assert_eq!(
+        text,
+        "Foo: 1 breaking, 1 compatible, 0 docs only\n\
+         \x20 BREAKING   param_added         request  Zone: — → String, required\n\
+         \x20 compatible limit_changed       request  Name: length max=64 → length max=128\n\
+         2 changes (1 breaking, 1 compatible, 0 docs only): semver major\n"
+    );
+}
+
+#[test]
+fn rules_the_docs_own_example_contradicts_are_docs_only() {
+    // The example value breaks the stated length: the rule is kept, not enforced.
+    let max = |n: u32| {
+        req(&format!(
+            "|Name|String|No|abcdefghij|The name. It can be up to {n} characters in length.|"
+        ))
+    };
+    assert!(
+        max(5).request[0].constraints.is_empty() && !max(5).request[0].demoted.is_empty(),
+        "the parser demotes the rule"
+    );
+    let got = changes(&max(5), &max(6));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].kind, got[0].breaking, got[0].docs_only),
+        (Kind::LimitChanged, false, true)
+    );
+    assert_eq!(
+        got[0].new,
+        serde_json::json!({"kind": "length", "max": 6, "enforced": false})
+    );
+}
+
+#[test]
+fn an_enum_whose_list_the_docs_own_example_contradicts_becomes_a_string() {
+    let mode = |example: &str, values: &str| {
+        req(&format!(
+            "|Mode|String|No|{example}|The mode. Valid values: {values}.|"
+        ))
+    };
+    let old = mode("a", "**a** \\| **b**");
+    let new = mode("z", "**a** \\| **b** \\| **c**");
+    assert!(
+        new.request[0].constraints.is_empty() && !new.request[0].demoted.is_empty(),
+        "the parser keeps the new list unenforced"
+    );
+    let got = brief_of(&changes(&old, &new));
+    // `Mode::A` no longer exists: the setter takes a string. `c` is listed, for the docs.
+    assert!(
+        got.contains(&(Kind::TypeChanged, "Mode".into(), true)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Kind::ValuesAdded, "Mode".into(), false)),
+        "{got:?}"
+    );
+    assert!(got.iter().filter(|c| c.2).count() == 1, "{got:?}");
 }

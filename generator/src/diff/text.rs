@@ -23,6 +23,67 @@ pub fn same_prose(a: &str, b: &str) -> bool {
     a == b || normalize(a) == normalize(b)
 }
 
+/// Whether two texts differ in words outside the given passages (the sentences rules were
+/// read from): every word added or dropped, compared character by character after
+/// [`normalize`], must fall inside a passage of its side for the texts to count as the same.
+pub fn changed_outside(old: &str, old_passages: &[&str], new: &str, new_passages: &[&str]) -> bool {
+    let (a, b) = (normalize(old), normalize(new));
+    if a == b {
+        return false;
+    }
+    let mask = |text: &str, passages: &[&str]| {
+        let chars: Vec<char> = text.chars().collect();
+        let mut masked = vec![false; chars.len()];
+        for p in passages {
+            let p: Vec<char> = normalize(p).chars().collect();
+            if p.is_empty() || p.len() > chars.len() {
+                continue;
+            }
+            if let Some(at) = (0..=chars.len() - p.len()).find(|&i| chars[i..i + p.len()] == p[..])
+            {
+                masked[at..at + p.len()].iter_mut().for_each(|m| *m = true);
+            }
+        }
+        (chars, masked)
+    };
+    let ((a, ma), (b, mb)) = (mask(&a, old_passages), mask(&b, new_passages));
+    // Too long to align cheaply: the words outside the passages, compared as a whole.
+    if a.len().saturating_mul(b.len()) > 4_000_000 {
+        let outside = |c: &[char], m: &[bool]| -> String {
+            c.iter()
+                .zip(m)
+                .filter(|(_, m)| !**m)
+                .map(|(c, _)| *c)
+                .collect()
+        };
+        return outside(&a, &ma) != outside(&b, &mb);
+    }
+    // The alignment that leaves the fewest characters outside the passages unmatched: the
+    // texts differ outside them when even that one leaves some.
+    let (n, m) = (a.len(), b.len());
+    let mut cost = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..=n).rev() {
+        for j in (0..=m).rev() {
+            if i == n && j == m {
+                continue;
+            }
+            let mut best = u32::MAX;
+            if i < n && j < m && a[i] == b[j] {
+                best = cost[at(i + 1, j + 1)];
+            }
+            if i < n {
+                best = best.min(cost[at(i + 1, j)] + u32::from(!ma[i]));
+            }
+            if j < m {
+                best = best.min(cost[at(i, j + 1)] + u32::from(!mb[j]));
+            }
+            cost[at(i, j)] = best;
+        }
+    }
+    cost[at(0, 0)] > 0
+}
+
 /// `[text](target)` → `text`; bare `(https://…)` targets go too.
 fn strip_link_targets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -83,6 +144,23 @@ mod tests {
         assert!(same_prose(
             "See https://example.com/a.html for more.",
             "See https://example.com/b.html for more."
+        ));
+    }
+
+    #[test]
+    fn words_added_inside_a_rule_sentence_are_no_description_change() {
+        let old = "The peak bandwidth, in Mbps.";
+        let new = "The peak bandwidth. Valid values: 1000 to 5000. In Mbps.";
+        let rule = ["The peak bandwidth. Valid values: 1000 to 5000."];
+        assert!(!changed_outside(old, &[], new, &rule));
+        assert!(changed_outside(old, &[], new, &[]));
+        // A word outside the rule's sentence is a change.
+        let newer = "The maximum bandwidth. Valid values: 1000 to 5000. In Mbps.";
+        assert!(changed_outside(
+            old,
+            &[],
+            newer,
+            &["Valid values: 1000 to 5000."]
         ));
     }
 

@@ -550,6 +550,7 @@ fn leaf(row: &Row) -> Field {
         demoted: Vec::new(),
         children: Vec::new(),
         line: row.line,
+        written_name: None,
     })
 }
 

@@ -43,6 +43,15 @@ pub fn merge(a: Value, b: Value) -> Value {
             let item = a.into_iter().chain(b).reduce(merge);
             Value::Array(item.into_iter().collect())
         }
+        // The same list written as a plain array (`[{…}]`, as JSON does) and with its items
+        // in a wrapper element (`{"Zone": [{…}]}`, as XML must): one list; the wrapper is no
+        // member of the items.
+        (Value::Array(a), Value::Object(o)) | (Value::Object(o), Value::Array(a))
+            if wraps_same_items(&o, &a) =>
+        {
+            let inner = o.into_iter().next().map(|(_, v)| v).unwrap_or_default();
+            merge(Value::Array(a), inner)
+        }
         // A one-item list written as the item itself.
         (Value::Array(a), o @ Value::Object(_)) | (o @ Value::Object(_), Value::Array(a)) => {
             let item = a.into_iter().fold(o, merge);
@@ -58,6 +67,18 @@ pub fn merge(a: Value, b: Value) -> Value {
         (Value::String(s), x) if s.is_empty() => x,
         (x, _) => x,
     }
+}
+
+/// Whether `wrapper` is `{"X": [item]}` holding the same kind of items as the plain list
+/// `list` (their items share a member name, and the list's items do not name `X`).
+fn wraps_same_items(wrapper: &Map<String, Value>, list: &[Value]) -> bool {
+    let (Some((key, Value::Array(inner))), 1) = (wrapper.iter().next(), wrapper.len()) else {
+        return false;
+    };
+    let (Some(Value::Object(a)), Some(Value::Object(b))) = (list.first(), inner.first()) else {
+        return false;
+    };
+    !a.contains_key(key) && a.keys().any(|k| b.contains_key(k))
 }
 
 /// Removes a root that only wraps the body (`{"DescribeXResponse": {...}}`): when the single
@@ -446,6 +467,21 @@ mod tests {
             json!({"Items": {"Item": [{"Id": "a", "Name": "n", "Zone": "z"}]}, "Total": 1})
         );
         assert_eq!(merge(json!(""), json!(3)), json!(3));
+        // XML's item elements in a wrapper, JSON's plain array of the same items: one list,
+        // without a member named after the wrapper.
+        let xml = of(&json!({"Zones": {"Zone": [{"ZoneId": "a", "Remark": "r"}]}}));
+        let json = of(&json!({"Zones": [{"ZoneId": "b", "IsPtr": false}]}));
+        assert_eq!(
+            merge(xml, json),
+            json!({"Zones": [{"ZoneId": "b", "IsPtr": false, "Remark": "r"}]})
+        );
+        // A one-item list written bare whose only member is a list is no wrapper.
+        let bare = of(&json!({"Items": {"Tags": [{"Key": "k"}]}}));
+        let list = of(&json!({"Items": [{"Tags": [{"Key": "k"}]}]}));
+        assert_eq!(
+            merge(bare, list),
+            json!({"Items": [{"Tags": [{"Key": "k"}]}]})
+        );
         assert_eq!(merge(json!("x"), json!({"A": 1})), json!({"A": 1}));
     }
 

@@ -51,6 +51,7 @@ fn leaf(row: &Row, ty: Type) -> Field {
         demoted: Vec::new(),
         children: Vec::new(),
         line: row.line,
+        written_name: None,
     }
 }
 
@@ -509,7 +510,7 @@ struct Segment {
 fn segments(name: &str) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     for part in name.split('.').map(str::trim).filter(|p| !p.is_empty()) {
-        let index = part.eq_ignore_ascii_case("n") || part.chars().all(|c| c.is_ascii_digit());
+        let index = part.eq_ignore_ascii_case("n") || is_position(part);
         match out.last_mut() {
             Some(last) if index => last.repeated = true,
             _ => out.push(Segment {
@@ -519,6 +520,11 @@ fn segments(name: &str) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// A list position written as a number (`1` of `InstanceId.1`).
+fn is_position(part: &str) -> bool {
+    !part.is_empty() && part.trim().chars().all(|c| c.is_ascii_digit())
 }
 
 /// Builds the request tree: dotted names nest by path; plain names after a container nest only
@@ -552,6 +558,10 @@ fn insert_path(list: &mut Vec<Field>, path: &[Segment], row: &Row, notes: &mut V
     if rest.is_empty() {
         let mut f = leaf(row, row.ty.ty.clone().unwrap_or(Type::String));
         f.name = seg.name.clone();
+        // `InstanceId.1`: read as the list `InstanceId.N`; the spelling is kept for `diff`.
+        if row.name.split('.').any(is_position) {
+            f.written_name = Some(row.name.clone());
+        }
         if seg.repeated {
             let item = match (&row.ty.ty, &row.ty.item) {
                 (_, Some(item)) => item_type(item),
@@ -747,6 +757,26 @@ mod tests {
         );
         let em = row("\u{2003}\u{2003}└Deep", "String", 9);
         assert_eq!(em.marker, Some(2));
+    }
+
+    #[test]
+    fn a_position_written_as_a_number_is_kept_with_the_list() {
+        let rows = [
+            row("InstanceId.1", "String", 1),
+            row("ScalingGroupId.N", "RepeatList", 2),
+            row("Filter.1.Key", "String", 3),
+        ];
+        let (tree, _) = build_request(&rows, None);
+        // Both spellings are the same list for the generated code.
+        assert_eq!(
+            shape(&tree),
+            "InstanceId:Array<String>,ScalingGroupId:Array<String>,Filter:Array<Object>{Key:String}"
+        );
+        let written: Vec<Option<&str>> = [&tree[0], &tree[1], &tree[2].children[0]]
+            .iter()
+            .map(|f| f.written_name.as_deref())
+            .collect();
+        assert_eq!(written, [Some("InstanceId.1"), None, Some("Filter.1.Key")]);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub(crate) struct Acc<'a> {
     /// The sentence sits in a bullet that opens with a condition: its rules hold under it
     /// (only branches, separators and relations, which state their own conditions, are kept).
     pub(crate) under_condition: bool,
+    /// Member names of a JSON value that bullet lists describe (`-   **InstanceId**: …`).
+    pub(crate) members: Vec<String>,
 }
 
 impl Acc<'_> {
@@ -392,6 +394,15 @@ impl Acc<'_> {
         };
         match kind {
             ListKind::SubFields => {
+                for it in &items {
+                    if let Some(t) = read_token(&Rich::new(&it.text), 0, false) {
+                        // `IkeConfig.Psk` names the member `Psk`.
+                        let name = t.text.rsplit('.').next().unwrap_or(&t.text).trim();
+                        if is_value_like(name) && !self.members.iter().any(|m| m == name) {
+                            self.members.push(name.to_string());
+                        }
+                    }
+                }
                 let n = items
                     .iter()
                     .flat_map(|it| {
@@ -484,6 +495,7 @@ pub(crate) fn run(description: &str, ty: &Type, env: &Env, stats: &mut Stats) ->
         cases: Vec::new(),
         span: None,
         under_condition: false,
+        members: Vec::new(),
     };
     let mut note_bullets = false;
     let mut last_sentence: Option<String> = None;
@@ -573,7 +585,13 @@ pub(crate) fn run(description: &str, ty: &Type, env: &Env, stats: &mut Stats) ->
     acc.settle_branches();
     acc.settle_cases();
     acc.settle_span();
-    let Acc { cands, mut out, .. } = acc;
+    let Acc {
+        mut cands,
+        mut out,
+        members,
+        ..
+    } = acc;
+    json_members_rule(&mut cands, members, description);
     out.constraints = finalize(cands, ty);
     out
 }

@@ -218,3 +218,39 @@ fn json_with_items(out: &mut Vec<Constraint>, is_list_type: bool) {
     };
     out.remove(i);
 }
+
+/// A JSON value whose members the description lists one by one (`The value is a JSON string
+/// that contains the following fields: -   **InstanceId**: …`): a `json` rule naming them, in
+/// place of a bare JSON format.
+pub(crate) fn json_members_rule(
+    cands: &mut Vec<(Rule, String)>,
+    members: Vec<String>,
+    description: &str,
+) {
+    if members.is_empty() {
+        return;
+    }
+    let format_at = cands
+        .iter()
+        .position(|(r, _)| matches!(r, Rule::Format { name, .. } if name == "json"));
+    let stated = Rich::new(description).has_any(&JSON_WORDS);
+    if let Some((Rule::Json { keys, .. }, _)) = cands
+        .iter_mut()
+        .find(|(r, _)| matches!(r, Rule::Json { .. }))
+    {
+        if keys.is_empty() {
+            *keys = members;
+        }
+        return;
+    }
+    let rule = Rule::Json {
+        min_items: None,
+        max_items: None,
+        keys: members,
+    };
+    match format_at {
+        Some(i) => cands[i].0 = rule,
+        None if stated => cands.push((rule, description.lines().next().unwrap_or("").to_string())),
+        None => {}
+    }
+}

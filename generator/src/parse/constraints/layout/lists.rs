@@ -74,6 +74,15 @@ pub(crate) fn parse_item(text: &str) -> ItemKind {
         default = true;
         p = e;
     }
+    // `**0**（None）：不显示`: a short gloss in parentheses between the value and its colon.
+    let open = r.skip_ws(p);
+    if r.c(open) == '(' {
+        if let Some(close) = (open + 1..r.len().min(open + 40)).find(|&i| r.c(i) == ')') {
+            if r.c(r.skip_ws(close + 1)) == ':' {
+                p = close + 1;
+            }
+        }
+    }
     let q = r.skip_ws(p);
     let (desc_from, explicit) = if q >= r.len() {
         (None, default)
@@ -119,10 +128,12 @@ pub(crate) fn reversed_item(r: &Rich) -> ItemKind {
     if !is_value_like(&tok.text) || !rest_empty {
         return ItemKind::Other;
     }
+    // `默认值：**Purge**` as the last bullet: the default among the values above.
+    let default = Rich::new(&left).starts_with_any(&DEFAULT_INTROS);
     ItemKind::Value {
         v: tok.text,
-        default: false,
-        desc: left,
+        default,
+        desc: if default { String::new() } else { left },
         explicit: true,
     }
 }
@@ -217,10 +228,15 @@ pub(crate) fn classify(
         .zip(parsed)
         .filter(|(r, p)| r.span(0) != 0 && **p != ItemKind::Cond)
         .count();
-    let sub_rules = riches.iter().any(|r| {
-        let body = read_token(r, 0, false).map_or(0, |t| t.end);
-        Rich::new(&r.orig(body, r.len())).has_any(&SUBRULE_WORDS)
-    });
+    // A field's own rules inside its bullet (`**Port**：…默认值为1194`); a bullet that is itself a
+    // rule (`默认值：**Purge**`) describes no field.
+    let sub_rules = riches
+        .iter()
+        .filter(|r| r.span(r.skip_ws(0)) != 0)
+        .any(|r| {
+            let body = read_token(r, 0, false).map_or(0, |t| t.end);
+            Rich::new(&r.orig(body, r.len())).has_any(&SUBRULE_WORDS)
+        });
     let config_intro = Rich::new(context).has_any(&CONFIG_WORDS);
     if dotted || (!enum_intro && marked_heads > 0 && (sub_rules || config_intro)) {
         return ListKind::SubFields;

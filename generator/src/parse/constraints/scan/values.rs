@@ -269,6 +269,12 @@ pub(crate) fn parse_expr(r: &Rich, pos: usize, depth: u8) -> (Vec<Val>, usize) {
         }
         out.append(&mut vals);
         p = q;
+        // `**SSLVPN**/**GRE**/**SDK**`: a slash between two marked values separates them.
+        let slashed = p > 0 && r.span(p - 1) != 0 && r.c(p) == '/' && r.span(p + 1) != 0;
+        if slashed {
+            p += 1;
+            continue;
+        }
         match r.match_any(p, &LIST_SEPS) {
             // `Set the value to scalinggroup, which indicates …`: a clause, not a second value.
             Some(s) if r.span(r.skip_ws(s)) == 0 && r.match_any(s, &CLAUSE_WORDS).is_some() => {
