@@ -520,7 +520,7 @@ fn enum_values(
                 place,
                 path,
                 Value::String(format!("enum of {}", a.join(", "))),
-                Value::String(super::fields::type_name(new)),
+                Value::String(super::types::type_text(new)),
             )
             .breaking(true),
         );
