@@ -1,11 +1,10 @@
 //! Times the three stages over every doc of ../shared/corpus: parse (Markdown → IR), emit
-//! (IR → tokens, docs outlined) and format (tokens → syn → prettyplease, docs put back), one
-//! thread. Prints docs per second per stage, then end to end as `aliyun-codegen generate`
+//! (IR → tokens) and format (tokens → syn → prettyplease), one thread. Prints docs per second per stage, then end to end as `aliyun-codegen generate`
 //! runs: every product folder loaded (read, parse, merge zh/en) and rendered as a crate, the
 //! folders side by side on every core, and on one thread.
 //!
-//! Every round starts with the template and name caches emptied
-//! (`aliyun_codegen::emit::clear_caches`), so each is a cold run like one `generate`.
+//! Every round starts with the name caches emptied (`aliyun_codegen::emit::clear_caches`), so
+//! each is a cold run like one `generate`.
 //!
 //! Stage figures are CPU time of the measuring thread (`CLOCK_THREAD_CPUTIME_ID`), so they
 //! stay comparable when other work shares the machine; end to end is wall time, with the load
@@ -17,7 +16,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use aliyun_codegen::emit::outline::emit_api_outlined;
+use aliyun_codegen::emit::{api::emit_api, print::format_tokens};
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 
 // The allocator the CLI uses, so the figures are the CLI's.
@@ -25,23 +24,9 @@ use aliyun_codegen::parse::{parse_doc, DocDefaults};
 #[global_allocator]
 static GLOBAL: aliyun_codegen::alloc::Mimalloc = aliyun_codegen::alloc::Mimalloc;
 
+/// The docs of a folder, as `aliyun-codegen generate` reads them.
 fn docs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            docs(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md")
-            && p.file_name().is_some_and(|n| n != "SOURCES.md")
-        {
-            out.push(p);
-        }
-    }
+    out.extend(aliyun_codegen::doc_files(dir).expect("the corpus folder reads"));
 }
 
 /// CPU time used so far by this thread (`CLOCK_THREAD_CPUTIME_ID`) or by the whole process
@@ -130,11 +115,11 @@ fn stages(texts: &[(String, String)], defaults: &DocDefaults, rounds: usize) {
             parse_t += thread_cpu() - t;
             let Ok((api, _)) = parsed else { continue };
             let t = thread_cpu();
-            let module = emit_api_outlined(&api);
+            let module = emit_api(&api);
             emit_t += thread_cpu() - t;
             let Ok(module) = module else { continue };
             let t = thread_cpu();
-            let source = module.format(file);
+            let source = format_tokens(module.tokens, file);
             format_t += thread_cpu() - t;
             bytes += source.map(|s| s.len()).unwrap_or(0);
         }

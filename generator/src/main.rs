@@ -3,7 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use aliyun_codegen::{parse, stats::Stats, Config, DocDefaults, Failure, RuntimeDependency};
+use aliyun_codegen::diagnostics::kinds;
+use aliyun_codegen::{
+    parse, stats::Stats, Config, Diagnostic, DocDefaults, Failure, RuntimeDependency,
+};
 use clap::{Args, Parser, Subcommand};
 
 // Generation allocates many small, short-lived token and syn nodes; mimalloc serves them faster
@@ -35,62 +38,82 @@ struct Overrides {
 #[derive(Subcommand)]
 enum Command {
     /// Regenerate crates: SPEC_DIR into OUT_DIR, or every spec/<product> into generated/<product>.
-    Generate {
-        spec_dir: Option<PathBuf>,
-        out_dir: Option<PathBuf>,
-        #[command(flatten)]
-        overrides: Overrides,
-        /// Package name of the generated crate (single folder only).
-        #[arg(long)]
-        crate_name: Option<String>,
-        /// Depend on aliyun-runtime at this path instead of this repository's runtime/.
-        #[arg(long)]
-        runtime_path: Option<String>,
-        /// Add an empty [workspace] table so the crate builds on its own.
-        #[arg(long)]
-        standalone: bool,
-        /// Print warnings too.
-        #[arg(long, short)]
-        verbose: bool,
-    },
+    Generate(GenerateArgs),
     /// Exit non-zero, naming the files, when generated/ differs from what generate would write.
-    Check {
-        spec_dir: Option<PathBuf>,
-        out_dir: Option<PathBuf>,
-        #[command(flatten)]
-        overrides: Overrides,
-    },
+    Check(CheckArgs),
     /// Print the IR of documents as JSON (an object for one doc, an array for several).
-    Ir {
-        #[arg(required = true)]
-        docs: Vec<PathBuf>,
-        #[command(flatten)]
-        overrides: Overrides,
-    },
+    Ir(IrArgs),
     /// Count docs, fields, examples, constraints and warnings over documents or folders.
-    Stats {
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-    },
+    Stats(PathsArgs),
     /// What changed between two revisions (docs, spec folders; OLD may be a generated crate or
     /// its IR lock file), and whether it breaks users of the generated crate.
-    Diff {
-        old: PathBuf,
-        new: PathBuf,
-        /// `text`, `json` or `markdown` (a CHANGELOG entry).
-        #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"])]
-        format: String,
-        /// Exit with status 1 when a change is breaking.
-        #[arg(long)]
-        fail_on_breaking: bool,
-        #[command(flatten)]
-        overrides: Overrides,
-    },
+    Diff(DiffArgs),
     /// List description sentences that look like rules but produced no constraint.
-    Lint {
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+    Lint(PathsArgs),
+    /// What a kind of warning means and what to do about it; without KIND, every kind.
+    Explain {
+        /// A kind as `generate` prints it (`unknown-type`).
+        kind: Option<String>,
     },
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    spec_dir: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    #[command(flatten)]
+    overrides: Overrides,
+    /// Package name of the generated crate (single folder only).
+    #[arg(long)]
+    crate_name: Option<String>,
+    /// Depend on aliyun-runtime at this path instead of this repository's runtime/.
+    #[arg(long)]
+    runtime_path: Option<String>,
+    /// Add an empty [workspace] table so the crate builds on its own.
+    #[arg(long)]
+    standalone: bool,
+    /// Print every warning, not only the count of each kind.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    spec_dir: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    #[command(flatten)]
+    overrides: Overrides,
+    /// Print every warning, not only the count of each kind.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+#[derive(Args)]
+struct IrArgs {
+    #[arg(required = true)]
+    docs: Vec<PathBuf>,
+    #[command(flatten)]
+    overrides: Overrides,
+}
+
+#[derive(Args)]
+struct PathsArgs {
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    old: PathBuf,
+    new: PathBuf,
+    /// `text`, `json` or `markdown` (a CHANGELOG entry).
+    #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"])]
+    format: String,
+    /// Exit with status 1 when a change is breaking.
+    #[arg(long)]
+    fail_on_breaking: bool,
+    #[command(flatten)]
+    overrides: Overrides,
 }
 
 fn config(o: &Overrides) -> Config {
@@ -132,244 +155,252 @@ fn targets(spec: Option<PathBuf>, out: Option<PathBuf>) -> Result<Vec<(PathBuf, 
         .collect())
 }
 
-/// Markdown files under the given paths.
+/// The API docs under the given paths: each folder's (see [`aliyun_codegen::doc_files`]), and
+/// each file named that is a doc. A folder that cannot be read is reported and skipped.
 fn docs_under(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(p: &Path, out: &mut Vec<PathBuf>) {
-        if p.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-                .into_iter()
-                .flatten()
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .collect();
-            entries.sort();
-            for e in entries {
-                walk(&e, out);
-            }
-        } else if p.extension().is_some_and(|e| e == "md")
-            && p.file_name()
-                .is_some_and(|n| n != "README.md" && n != "SOURCES.md")
-        {
-            out.push(p.to_path_buf());
-        }
-    }
     let mut out = Vec::new();
     for p in paths {
-        walk(p, &mut out);
+        if p.is_dir() {
+            match aliyun_codegen::doc_files(p) {
+                Ok(files) => out.extend(files),
+                Err(f) => report_failure(&f),
+            }
+        } else if aliyun_codegen::is_doc(p) {
+            out.push(p.clone());
+        }
     }
     out
 }
 
+/// Success, or failure when `failed`.
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Generate {
-            spec_dir,
-            out_dir,
-            overrides,
-            crate_name,
-            runtime_path,
-            standalone,
-            verbose,
-        } => {
-            let mut c = config(&overrides).standalone(standalone);
-            if let Some(n) = &crate_name {
-                c = c.crate_name(n);
-            }
-            if let Some(p) = &runtime_path {
-                c = c.runtime(RuntimeDependency::Path(p.clone()));
-            }
-            let targets = targets(spec_dir, out_dir)?;
-            let befores: Vec<_> = targets
-                .iter()
-                .map(|(_, out)| aliyun_codegen::diff::lock::read_crate(out))
-                .collect();
-            // Every crate is rendered (side by side) before any is written; each is then written
-            // whole or, when it failed, not at all.
-            let rendered = c.render_crates(&targets);
-            let mut failed = false;
-            for (((spec, out), before), result) in targets.iter().zip(befores).zip(rendered) {
-                let written = result.and_then(|(files, diagnostics)| {
-                    let mut r = aliyun_codegen::write_crate(out, &files)?;
-                    r.diagnostics = diagnostics;
-                    Ok(r)
-                });
-                match written {
-                    Ok(r) => {
-                        eprint!("{}", aliyun_codegen::diff::generation_summary(before, out));
-                        if verbose {
-                            for d in &r.diagnostics {
-                                eprintln!("{d}");
-                            }
-                        }
-                        eprintln!(
-                            "{} → {}: {} written, {} unchanged, {} removed, {} warnings",
-                            spec.display(),
-                            out.display(),
-                            r.written.len(),
-                            r.unchanged.len(),
-                            r.removed.len(),
-                            r.diagnostics.len()
-                        );
-                    }
-                    Err(f) => {
-                        report_failure(&f);
-                        eprintln!(
-                            "{}: generation failed; {} left untouched",
-                            spec.display(),
-                            out.display()
-                        );
-                        failed = true;
-                    }
-                }
-            }
-            Ok(if failed {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
+        Command::Generate(args) => generate(args),
+        Command::Check(args) => check(args),
+        Command::Ir(args) => ir(args),
+        Command::Stats(args) => stats(args),
+        Command::Diff(args) => diff(args),
+        Command::Lint(args) => lint(args),
+        Command::Explain { kind } => explain(kind.as_deref()),
+    }
+}
+
+/// The warnings of one crate: each line with `-v`; after the summary line, how many of each
+/// kind, those that need attention first.
+fn print_warnings(diagnostics: &[Diagnostic], verbose: bool, summary: &str) {
+    if verbose {
+        for d in diagnostics {
+            eprintln!("{d}");
         }
-        Command::Check {
-            spec_dir,
-            out_dir,
-            overrides,
-        } => {
-            let mut stale = false;
-            let targets = targets(spec_dir, out_dir)?;
-            let rendered = config(&overrides).render_crates(&targets);
-            for ((_, out), result) in targets.iter().zip(rendered) {
-                match result.map(|(files, _)| aliyun_codegen::differing_files(out, &files)) {
-                    Ok(files) if files.is_empty() => eprintln!("{}: up to date", out.display()),
-                    Ok(files) => {
-                        stale = true;
-                        for f in files {
-                            eprintln!(
-                                "{}: differs from what `aliyun-codegen generate` would write",
-                                f.display()
-                            );
-                        }
-                    }
-                    Err(f) => {
-                        report_failure(&f);
-                        stale = true;
-                    }
-                }
+    }
+    eprintln!("{summary}");
+    let counts = kinds::counts(diagnostics);
+    if !counts.is_empty() {
+        eprint!("{counts}");
+        eprintln!(
+            "  (`aliyun-codegen explain KIND` says what a kind means and what to do{})",
+            if verbose { "" } else { "; -v prints each" }
+        );
+    }
+}
+
+fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
+    let mut c = config(&args.overrides).standalone(args.standalone);
+    if let Some(n) = &args.crate_name {
+        c = c.crate_name(n);
+    }
+    if let Some(p) = &args.runtime_path {
+        c = c.runtime(RuntimeDependency::Path(p.clone()));
+    }
+    let targets = targets(args.spec_dir, args.out_dir)?;
+    let befores: Vec<_> = targets
+        .iter()
+        .map(|(_, out)| aliyun_codegen::diff::lock::read_crate(out))
+        .collect();
+    // Every crate is rendered (side by side) before any is written; each is then written whole
+    // or, when it failed, not at all.
+    let rendered = c.render_crates(&targets);
+    let mut failed = false;
+    for (((spec, out), before), result) in targets.iter().zip(befores).zip(rendered) {
+        let written = result.and_then(|(files, diagnostics)| {
+            let mut r = aliyun_codegen::write_crate(out, &files)?;
+            r.diagnostics = diagnostics;
+            Ok(r)
+        });
+        match written {
+            Ok(r) => {
+                eprint!("{}", aliyun_codegen::diff::generation_summary(before, out));
+                let summary = format!(
+                    "{} → {}: {} written, {} unchanged, {} removed, {} warnings",
+                    spec.display(),
+                    out.display(),
+                    r.written.len(),
+                    r.unchanged.len(),
+                    r.removed.len(),
+                    r.diagnostics.len()
+                );
+                print_warnings(&r.diagnostics, args.verbose, &summary);
             }
-            Ok(if stale {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Ir { docs, overrides } => {
-            let defaults = DocDefaults {
-                product: overrides.product.clone(),
-                version: overrides.version.clone(),
-            };
-            let mut values = Vec::new();
-            let mut failed = false;
-            for path in &docs {
-                let parsed = aliyun_codegen::read_doc(path).and_then(|text| {
-                    parse::parse_doc(&path.display().to_string(), &text, &defaults)
-                });
-                match parsed {
-                    Ok((api, diags)) => {
-                        for d in diags {
-                            eprintln!("{d}");
-                        }
-                        values.push(api);
-                    }
-                    Err(f) => {
-                        report_failure(&f);
-                        failed = true;
-                    }
-                }
+            Err(f) => {
+                report_failure(&f);
+                eprintln!(
+                    "{}: generation failed; {} left untouched",
+                    spec.display(),
+                    out.display()
+                );
+                failed = true;
             }
-            let text = if docs.len() == 1 && values.len() == 1 {
-                serde_json::to_string_pretty(&values[0])
-            } else {
-                serde_json::to_string_pretty(&values)
-            };
-            println!("{}", text.map_err(|e| e.to_string())?);
-            Ok(if failed {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
         }
-        Command::Diff {
-            old,
-            new,
-            format,
-            fail_on_breaking,
-            overrides,
-        } => {
-            let defaults = DocDefaults {
-                product: overrides.product.clone(),
-                version: overrides.version.clone(),
-            };
-            let format = aliyun_codegen::diff::Format::from_name(&format)
-                .ok_or_else(|| format!("unknown format `{format}`"))?;
-            let summary =
-                aliyun_codegen::diff::diff_paths(&old, &new, &config(&overrides), &defaults)?;
-            print!("{}", summary.render(format));
-            Ok(if fail_on_breaking && summary.breaking {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Stats { paths } => {
-            let mut stats = Stats::default();
-            for path in docs_under(&paths) {
-                let parsed = aliyun_codegen::read_doc(&path).and_then(|text| {
-                    parse::parse_doc(&path.display().to_string(), &text, &DocDefaults::default())
-                });
-                match parsed {
-                    Ok((api, diags)) => stats.add(&api, &diags),
-                    Err(f) => {
-                        report_failure(&f);
-                        stats.add_failure(&f.diagnostics);
-                    }
-                }
+    }
+    Ok(exit_code(failed))
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, String> {
+    let mut stale = false;
+    let targets = targets(args.spec_dir, args.out_dir)?;
+    let rendered = config(&args.overrides).render_crates(&targets);
+    for ((_, out), result) in targets.iter().zip(rendered) {
+        let checked = result.map(|(files, diagnostics)| {
+            (aliyun_codegen::differing_files(out, &files), diagnostics)
+        });
+        match checked {
+            Ok((files, diagnostics)) if files.is_empty() => {
+                let summary = format!("{}: up to date", out.display());
+                print_warnings(&diagnostics, args.verbose, &summary);
             }
-            print!("{stats}");
-            Ok(if stats.failed_docs > 0 {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Lint { paths } => {
-            let (mut understood, mut not_understood) = (0usize, 0usize);
-            for path in docs_under(&paths) {
-                let Ok(text) = aliyun_codegen::read_doc(&path) else {
-                    continue;
-                };
-                let Ok((api, _)) =
-                    parse::parse_doc(&path.display().to_string(), &text, &DocDefaults::default())
-                else {
-                    continue;
-                };
-                let lint = aliyun_codegen::lint::lint_api(&api);
-                understood += lint.understood;
-                not_understood += lint.not_understood.len();
-                for (field, line, sentence) in &lint.not_understood {
-                    println!(
-                        "{}:{line}: {field}: {}",
-                        path.display(),
-                        sentence.replace('\n', " ")
+            Ok((files, _)) => {
+                stale = true;
+                for f in files {
+                    eprintln!(
+                        "{}: differs from what `aliyun-codegen generate` would write",
+                        f.display()
                     );
                 }
             }
-            let total = understood + not_understood;
-            let share = if total == 0 {
-                100.0
-            } else {
-                100.0 * understood as f64 / total as f64
-            };
-            println!("rule-like sentences: {total}; understood: {understood} ({share:.1}%); not understood: {not_understood}");
-            Ok(ExitCode::SUCCESS)
+            Err(f) => {
+                report_failure(&f);
+                stale = true;
+            }
         }
     }
+    Ok(exit_code(stale))
+}
+
+fn defaults(o: &Overrides) -> DocDefaults {
+    DocDefaults {
+        product: o.product.clone(),
+        version: o.version.clone(),
+    }
+}
+
+/// Reads and parses one doc.
+fn parse_file(
+    path: &Path,
+    defaults: &DocDefaults,
+) -> Result<(aliyun_codegen::Api, Vec<Diagnostic>), Failure> {
+    aliyun_codegen::read_doc(path)
+        .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, defaults))
+}
+
+fn ir(args: IrArgs) -> Result<ExitCode, String> {
+    let defaults = defaults(&args.overrides);
+    let mut values = Vec::new();
+    let mut failed = false;
+    for path in &args.docs {
+        match parse_file(path, &defaults) {
+            Ok((api, diags)) => {
+                for d in diags {
+                    eprintln!("{d}");
+                }
+                values.push(api);
+            }
+            Err(f) => {
+                report_failure(&f);
+                failed = true;
+            }
+        }
+    }
+    let text = if args.docs.len() == 1 && values.len() == 1 {
+        serde_json::to_string_pretty(&values[0])
+    } else {
+        serde_json::to_string_pretty(&values)
+    };
+    println!("{}", text.map_err(|e| e.to_string())?);
+    Ok(exit_code(failed))
+}
+
+fn diff(args: DiffArgs) -> Result<ExitCode, String> {
+    let format = aliyun_codegen::diff::Format::from_name(&args.format)
+        .ok_or_else(|| format!("unknown format `{}`", args.format))?;
+    let summary = aliyun_codegen::diff::diff_paths(
+        &args.old,
+        &args.new,
+        &config(&args.overrides),
+        &defaults(&args.overrides),
+    )?;
+    print!("{}", summary.render(format));
+    Ok(exit_code(args.fail_on_breaking && summary.breaking))
+}
+
+fn stats(args: PathsArgs) -> Result<ExitCode, String> {
+    let mut stats = Stats::default();
+    for path in docs_under(&args.paths) {
+        match parse_file(&path, &DocDefaults::default()) {
+            Ok((api, diags)) => stats.add(&api, &diags),
+            Err(f) => {
+                report_failure(&f);
+                stats.add_failure(&f.diagnostics);
+            }
+        }
+    }
+    print!("{stats}");
+    Ok(exit_code(stats.failed_docs > 0))
+}
+
+fn lint(args: PathsArgs) -> Result<ExitCode, String> {
+    let (mut understood, mut not_understood) = (0usize, 0usize);
+    for path in docs_under(&args.paths) {
+        let Ok((api, _)) = parse_file(&path, &DocDefaults::default()) else {
+            continue;
+        };
+        let lint = aliyun_codegen::lint::lint_api(&api);
+        understood += lint.understood;
+        not_understood += lint.not_understood.len();
+        for (field, line, sentence) in &lint.not_understood {
+            println!(
+                "{}:{line}: {field}: {}",
+                path.display(),
+                sentence.replace('\n', " ")
+            );
+        }
+    }
+    let total = understood + not_understood;
+    let share = if total == 0 {
+        100.0
+    } else {
+        100.0 * understood as f64 / total as f64
+    };
+    println!("rule-like sentences: {total}; understood: {understood} ({share:.1}%); not understood: {not_understood}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(kind: Option<&str>) -> Result<ExitCode, String> {
+    let Some(name) = kind else {
+        print!("{}", kinds::list());
+        return Ok(ExitCode::SUCCESS);
+    };
+    let k = kinds::lookup(name)
+        .ok_or_else(|| format!("no kind `{name}`; `aliyun-codegen explain` lists them"))?;
+    print!("{}", kinds::explain(k));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {

@@ -234,14 +234,14 @@ fn merge_fields(
                 );
             }
             None => {
-                let same_rust_name = crate::emit::naming::snake(&o.name).and_then(|id| {
+                let same_rust_name = crate::naming::snake(&o.name).and_then(|id| {
                     primary
                         .iter()
-                        .find(|p| crate::emit::naming::snake(&p.name).as_deref() == Some(&id))
+                        .find(|p| crate::naming::snake(&p.name).as_deref() == Some(&id))
                 });
                 match same_rust_name {
                     // `name` in one language, `Name` in the other: both wire names are kept and
-                    // the Rust names follow the collision rule (emit::naming::field_idents).
+                    // the Rust names follow the collision rule (naming::field_idents).
                     Some(p) => diags.push(Diagnostic::warning(
                         file,
                         o.line,

@@ -16,25 +16,77 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::model::{CharClass, Constraint, Number, Rule, Type};
 
-/// The format names the validators check (other names are documentation only).
-pub const CHECKED_FORMATS: &[&str] = &[
-    "cidr", "ipv4", "ipv6", "ip", "port", "datetime", "date", "json", "cron",
-];
+/// A format the validators check, by its IR name (a `format` rule with any other name is
+/// documentation only). Matching on it, rather than on the name, makes every place that
+/// handles formats (this module's meaning, the emitted runtime check, the generated tests'
+/// samples) say what it does with a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Cidr,
+    Ipv4,
+    Ipv6,
+    Ip,
+    Port,
+    DateTime,
+    Date,
+    Json,
+    Cron,
+}
 
-/// Whether a `format` rule is checked: a known name, and for times a layout that is the ISO
-/// 8601 one the check reads. `The time must be in UTC` names the zone, not how the value is
+impl Format {
+    pub const ALL: [Format; 9] = [
+        Format::Cidr,
+        Format::Ipv4,
+        Format::Ipv6,
+        Format::Ip,
+        Format::Port,
+        Format::DateTime,
+        Format::Date,
+        Format::Json,
+        Format::Cron,
+    ];
+
+    /// The name the IR gives it (`Rule::Format { name }`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Cidr => "cidr",
+            Format::Ipv4 => "ipv4",
+            Format::Ipv6 => "ipv6",
+            Format::Ip => "ip",
+            Format::Port => "port",
+            Format::DateTime => "datetime",
+            Format::Date => "date",
+            Format::Json => "json",
+            Format::Cron => "cron",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// The format a `format` rule is checked as: a known name, and for times a layout that is the
+/// ISO 8601 one the check reads. `The time must be in UTC` names the zone, not how the value is
 /// written, and `yyyyMMdd` or `yyyy/MM/dd HH:mm` are layouts the ISO check would turn away:
 /// those rules are documentation.
-pub fn format_is_checked(name: &str, pattern: Option<&str>) -> bool {
+pub fn checked_format(name: &str, pattern: Option<&str>) -> Option<Format> {
+    let format = Format::from_name(name)?;
     let layout = pattern.map(str::to_ascii_lowercase);
     let iso_date = |p: &str| p.starts_with("yyyy-mm-dd");
-    match name {
-        "datetime" => layout.is_some_and(|p| {
+    let checked = match format {
+        Format::DateTime => layout.is_some_and(|p| {
             iso_date(&p) && (p[10..].starts_with("thh:mm") || p[10..].starts_with(" hh:mm"))
         }),
-        "date" => layout.is_none_or(|p| p == "yyyy-mm-dd"),
-        _ => CHECKED_FORMATS.contains(&name),
-    }
+        Format::Date => layout.is_none_or(|p| p == "yyyy-mm-dd"),
+        _ => true,
+    };
+    checked.then_some(format)
+}
+
+/// Whether a `format` rule is checked (see [`checked_format`]).
+pub fn format_is_checked(name: &str, pattern: Option<&str>) -> bool {
+    checked_format(name, pattern).is_some()
 }
 
 /// What kind of value a rule judges (from the field's IR type, or an array's item type).
@@ -153,7 +205,7 @@ fn keeps(kind: Kind, rule: &Rule, x: &str) -> bool {
         Rule::Format { name, pattern } if is_str => {
             !format_is_checked(name, pattern.as_deref()) || has_format(name, x)
         }
-        Rule::Format { name, .. } if numeric && name == "port" => {
+        Rule::Format { name, .. } if numeric && Format::from_name(name) == Some(Format::Port) => {
             x.parse::<f64>().is_ok_and(|p| (1.0..=65535.0).contains(&p))
         }
         _ => true,
@@ -201,17 +253,17 @@ fn in_class(class: &CharClass, c: char) -> bool {
 
 /// Whether `x` is written in the named format; unknown names accept everything.
 pub fn has_format(name: &str, x: &str) -> bool {
-    match name {
-        "cidr" => is_cidr(x),
-        "ipv4" => x.parse::<Ipv4Addr>().is_ok(),
-        "ipv6" => x.parse::<Ipv6Addr>().is_ok(),
-        "ip" => x.parse::<IpAddr>().is_ok(),
-        "port" => x.parse::<u16>().is_ok_and(|p| p > 0),
-        "datetime" => is_datetime(x),
-        "date" => is_date(x),
-        "json" => serde_json::from_str::<serde_json::Value>(x).is_ok(),
-        "cron" => is_cron(x),
-        _ => true,
+    match Format::from_name(name) {
+        Some(Format::Cidr) => is_cidr(x),
+        Some(Format::Ipv4) => x.parse::<Ipv4Addr>().is_ok(),
+        Some(Format::Ipv6) => x.parse::<Ipv6Addr>().is_ok(),
+        Some(Format::Ip) => x.parse::<IpAddr>().is_ok(),
+        Some(Format::Port) => x.parse::<u16>().is_ok_and(|p| p > 0),
+        Some(Format::DateTime) => is_datetime(x),
+        Some(Format::Date) => is_date(x),
+        Some(Format::Json) => serde_json::from_str::<serde_json::Value>(x).is_ok(),
+        Some(Format::Cron) => is_cron(x),
+        None => true,
     }
 }
 

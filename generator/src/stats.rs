@@ -24,32 +24,18 @@ fn count(fields: &[Field]) -> usize {
     fields.iter().map(|f| 1 + count(&f.children)).sum()
 }
 
-fn rule_kind(r: &Rule) -> &'static str {
-    match r {
-        Rule::Enum { .. } => "enum",
-        Rule::Default { .. } => "default",
-        Rule::Length { .. } => "length",
-        Rule::Range { .. } => "range",
-        Rule::Forbidden { .. } => "forbidden",
-        Rule::PrefixForbidden { .. } => "prefix_forbidden",
-        Rule::Chars { .. } => "chars",
-        Rule::Ascii => "ascii",
-        Rule::Unique => "unique",
-        Rule::Format { .. } => "format",
-        Rule::Items { .. } => "items",
-        Rule::MultiValue { .. } => "multi_value",
-        Rule::Json { .. } => "json",
-        Rule::NotEmpty => "not_empty",
-        Rule::ForbiddenSubstrings { .. } => "forbidden_substrings",
-        Rule::RangeWhen { .. } => "range_when",
-        Rule::Relation { .. } => "relation",
-    }
+/// A rule's kind as the IR names it: its serde tag (`{"kind": "prefix_forbidden", …}`).
+fn rule_kind(r: &Rule) -> String {
+    serde_json::to_value(r)
+        .ok()
+        .and_then(|v| v.get("kind")?.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn constraints(fields: &[Field], out: &mut BTreeMap<String, usize>) {
     for f in fields {
         for c in &f.constraints {
-            *out.entry(rule_kind(&c.rule).to_string()).or_default() += 1;
+            *out.entry(rule_kind(&c.rule)).or_default() += 1;
         }
         constraints(&f.children, out);
     }
@@ -114,5 +100,21 @@ impl fmt::Display for Stats {
             writeln!(f, "  {k:<22} {n}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_kinds_are_the_ir_names() {
+        // The names the README's constraint vocabulary gives.
+        let prefix = Rule::PrefixForbidden {
+            values: vec!["http://".into()],
+        };
+        assert_eq!(rule_kind(&prefix), "prefix_forbidden");
+        assert_eq!(rule_kind(&Rule::Ascii), "ascii");
+        assert_eq!(rule_kind(&Rule::NotEmpty), "not_empty");
     }
 }

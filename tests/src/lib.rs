@@ -5,7 +5,9 @@ use std::process::Command;
 
 use aliyun_codegen::{Config, RuntimeDependency};
 
+pub mod kind_scan;
 pub mod labels;
+pub mod modgraph;
 pub mod mutate;
 
 /// The repository root.

@@ -113,7 +113,7 @@ fn other_product_crate_builds_and_passes_its_tests() {
 }
 
 /// Rules between parameters (`tests/fixtures/gadget`): each relation kind is read into the IR,
-/// and the generated crate's own tests break and keep each one (see `rule_tests.rs`).
+/// and the generated crate's own tests break and keep each one (see `generator/src/emit/gen_tests/relations.rs`).
 #[test]
 fn relations_reach_the_ir_and_the_validators() {
     use aliyun_codegen::model::{RelationKind, Rule};

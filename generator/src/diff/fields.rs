@@ -23,9 +23,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use super::types::{is_item_level, type_text};
 use super::{rules, text, Change, Kind, Place};
-use crate::emit::api::Scalar;
-use crate::model::{Field, Rule, Type};
+use crate::emit::plan::shape::Scalar;
+use crate::model::{Field, Type};
 
 /// A field with its place in the tree.
 struct Node<'a> {
@@ -52,18 +53,6 @@ fn has_row(f: &Field) -> bool {
     !f.raw_type.trim().is_empty()
         || !f.description.trim().is_empty()
         || f.translations.iter().any(|t| !t.text.trim().is_empty())
-}
-
-/// The only child of `parent` when it is the item level of a wrapper (`{"Zones": {"Zone":
-/// [...]}}`): a list of objects without words of its own.
-fn is_item_level(parent: &Field, child: &Field) -> bool {
-    parent.ty == Type::Object
-        && parent.children.len() == 1
-        && std::ptr::eq(&parent.children[0], child)
-        && child.ty == Type::Array
-        && child.item_type == Some(Type::Object)
-        && child.description.trim().is_empty()
-        && (child.line == parent.line || child.raw_type.trim().is_empty())
 }
 
 fn flatten<'a>(place: Place, fields: &'a [Field]) -> Vec<Node<'a>> {
@@ -170,35 +159,6 @@ fn widens(old: &Shape, new: &Shape) -> bool {
         (Shape::Vec(a), Shape::Vec(b)) => a == b || widens(a, b),
         _ => false,
     }
-}
-
-/// Whether the emitter makes this field a Rust enum.
-pub(super) fn is_enum(f: &Field) -> bool {
-    let item_ty = match f.ty {
-        Type::Array if f.children.is_empty() => f.item_type.clone().unwrap_or(Type::String),
-        ref ty => ty.clone(),
-    };
-    Scalar::of(&item_ty) == Scalar::String
-        && f.name != "Action"
-        && f.constraints
-            .iter()
-            .any(|c| matches!(&c.rule, Rule::Enum { values } if !values.is_empty()))
-}
-
-/// The IR type in words; a wrapper names its item level (`Object (Zone: Array of Object)`).
-fn type_text(f: &Field) -> String {
-    match (&f.ty, &f.item_type, f.children.as_slice()) {
-        (Type::Array, Some(item), _) => format!("Array of {}", item.as_str()),
-        (Type::Object, _, [only]) if is_item_level(f, only) => {
-            format!("Object ({}: {})", only.name, type_text(only))
-        }
-        (ty, _, _) => ty.as_str().to_string(),
-    }
-}
-
-/// The IR type in words, for other modules.
-pub(super) fn type_name(f: &Field) -> String {
-    type_text(f)
 }
 
 /// A type cell compared without spacing and case (`Array of String` = `array  of string`).

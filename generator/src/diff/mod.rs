@@ -48,6 +48,7 @@ pub mod lock;
 pub mod report;
 mod rules;
 pub mod text;
+mod types;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::fields::is_enum;
 use super::{Change, Kind, Place};
+use crate::emit::plan::shape::is_enum;
 use crate::model::{Field, Rule};
 use crate::parse::constraints;
 
@@ -520,7 +520,7 @@ fn enum_values(
                 place,
                 path,
                 Value::String(format!("enum of {}", a.join(", "))),
-                Value::String(super::fields::type_name(new)),
+                Value::String(super::types::type_text(new)),
             )
             .breaking(true),
         );

@@ -339,31 +339,11 @@ impl Doc {
     }
 }
 
-impl Doc {
-    /// Whether the doc has no lines (and so prints nothing).
-    pub(crate) fn is_empty(&self) -> bool {
-        self.text.lines().next().is_none()
-    }
-
-    /// Under [`super::outline::outline`]: the id of this outer doc's outlined lines.
-    pub(crate) fn outlined_id(&self) -> Option<usize> {
-        match self.inner {
-            true => None,
-            false => super::outline::doc_block(&self.text),
-        }
-    }
-}
-
 impl quote::ToTokens for Doc {
     // Built token by token (the same tokens `quote!(#[doc = #lit])` gives): docs are most of
     // the generated text, and a `quote!` and a `format!` per line showed in the profile.
     fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
         use proc_macro2::Literal;
-        // Emitting with outlined docs: one placeholder for all lines.
-        if let Some(placeholder) = super::outline::placeholder(&self.text) {
-            self.attribute(placeholder, tokens);
-            return;
-        }
         let mut line_text = String::new();
         for line in self.text.lines() {
             line_text.clear();

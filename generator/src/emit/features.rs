@@ -67,7 +67,7 @@ pub fn plan(
             errors.push(Diagnostic::error(
                 file,
                 0,
-                "name-collision",
+                "feature-collision",
                 format!(
                     "API `{}` would get feature `{feature}`, which the generated crate reserves",
                     named.api
@@ -79,7 +79,7 @@ pub fn plan(
             errors.push(Diagnostic::error(
                 file,
                 0,
-                "name-collision",
+                "feature-collision",
                 format!(
                     "APIs `{other}` and `{}` both become feature `{feature}`",
                     named.api
@@ -159,7 +159,7 @@ mod tests {
 
     fn modules(apis: &[&str]) -> Vec<String> {
         apis.iter()
-            .map(|a| crate::emit::naming::module(a).unwrap())
+            .map(|a| crate::naming::module(a).unwrap())
             .collect()
     }
 

@@ -1,10 +1,10 @@
 //! Reports wire names that make the same Rust name at one level (`Name`/`name`, `ErrorCode`/
 //! `Error code`). Nothing is dropped: the wire names stay exact and the emitter disambiguates
-//! the Rust names by the rule in [`crate::emit::naming::field_idents`].
+//! the Rust names by the rule in [`crate::naming::field_idents`].
 
 use super::sink::Sink;
-use crate::emit::naming;
 use crate::model::Field;
+use crate::naming;
 
 /// One warning per collision group at every level of `fields`; each names every row
 /// (`file:line`) and the Rust name each one gets.

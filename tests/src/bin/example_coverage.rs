@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use aliyun_codegen::emit::example_fit::api_fits;
+use aliyun_codegen::emit::plan::fit::api_fits;
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 use aliyun_codegen_tests::corpus_docs;
 

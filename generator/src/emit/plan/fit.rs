@@ -10,7 +10,7 @@
 use aliyun_wire::{is_scalar_like, Scalar as WireScalar};
 use serde_json::{Map, Value};
 
-use super::api::{Planned, Scalar, Shape};
+use super::shape::{Planned, Scalar, Shape};
 
 /// A path of the example that has no place in the generated types.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,20 +281,7 @@ fn scalar_list(s: Option<Scalar>, v: &Value, path: &str, fit: &mut Fit) {
 /// How each valid success response example of an API fits its generated response types, as
 /// `(file, line, fit)`; empty when the response cannot be planned (a name collision).
 pub fn api_fits(api: &crate::model::Api) -> Vec<(String, usize, Fit)> {
-    let Some(types) = super::naming::ApiTypes::of(&api.name) else {
-        return Vec::new();
-    };
-    let mut names = super::naming::TypeNames::default();
-    for n in types.all() {
-        names.reserve(n);
-    }
-    let mut planner = super::api::Planner {
-        names: &mut names,
-        file: String::new(),
-        diags: Vec::new(),
-        request: false,
-    };
-    let Ok(fields) = planner.plan(&api.response, &types.response, false) else {
+    let Ok(plan) = super::plan_api(api) else {
         return Vec::new();
     };
     api.examples
@@ -303,7 +290,7 @@ pub fn api_fits(api: &crate::model::Api) -> Vec<(String, usize, Fit)> {
         .filter(|r| r.success && r.valid)
         .filter_map(|r| {
             let body = aliyun_wire::body_value(&r.body).ok()?;
-            Some((r.file.clone(), r.line, fit(&fields, &body)))
+            Some((r.file.clone(), r.line, fit(&plan.response, &body)))
         })
         .collect()
 }
@@ -311,9 +298,9 @@ pub fn api_fits(api: &crate::model::Api) -> Vec<(String, usize, Fit)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emit::api::Planner;
-    use crate::emit::naming::TypeNames;
+    use crate::emit::plan::shape::Planner;
     use crate::model::Field;
+    use crate::naming::TypeNames;
 
     fn fields() -> Vec<Field> {
         let f = |name: &str, ty: &str, item: Option<&str>, children: Vec<serde_json::Value>| {

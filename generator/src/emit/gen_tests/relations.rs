@@ -12,10 +12,10 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::api::{Planned, Scalar, Shape};
-use super::naming::ident;
-use super::rule_tests::{format_number, number_literal, numeric_candidates, string_candidates};
+use super::candidates::{format_number, number_literal, numeric_candidates, string_candidates};
+use crate::emit::plan::shape::{Planned, Scalar, Shape};
 use crate::model::{Condition, RelationKind, Rule};
+use crate::naming::ident;
 use crate::rules::{accepts, differs, time_text, within};
 
 /// Where the relation's parameters sit: the top level, or one item of a top-level container.

@@ -13,22 +13,10 @@ use std::collections::BTreeSet;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::api::{Planned, Scalar, Shape};
-use super::naming::ident;
-use super::outline::{Place, Run, Slot, SlotTokens};
-use crate::model::{CharClass, Condition, Constraint, Number, RelationKind, Rule, WireStyle};
-
-/// The rules that hold for each item of a list. A JSON-wire list's `json` format describes the
-/// one document the SDK writes itself (always JSON), not its items.
-pub(crate) fn item_rules(field: &crate::model::Field) -> Vec<Constraint> {
-    let json_wire = field.wire == Some(WireStyle::Json);
-    field
-        .constraints
-        .iter()
-        .filter(|c| !(json_wire && matches!(&c.rule, Rule::Format { name, .. } if name == "json")))
-        .cloned()
-        .collect()
-}
+use crate::emit::plan::shape::{item_rules, Planned, Scalar, Shape};
+use crate::model::{CharClass, Condition, Constraint, Number, RelationKind, Rule};
+use crate::naming::ident;
+use crate::rules::Format;
 
 fn opt_u64(n: Option<u64>) -> TokenStream {
     match n {
@@ -79,22 +67,18 @@ fn char_classes(list: &[CharClass]) -> TokenStream {
     quote!(&[#(#items),*])
 }
 
-/// The runtime's format for an IR format name; `None` for names no validator checks.
+/// The runtime's format for an IR format rule; `None` for rules no validator checks.
 fn format_of(name: &str, pattern: Option<&str>) -> Option<TokenStream> {
-    if !crate::rules::format_is_checked(name, pattern) {
-        return None;
-    }
-    let f = match name {
-        "cidr" => quote!(Cidr),
-        "ipv4" => quote!(Ipv4),
-        "ipv6" => quote!(Ipv6),
-        "ip" => quote!(Ip),
-        "port" => quote!(Port),
-        "datetime" => quote!(DateTime),
-        "date" => quote!(Date),
-        "json" => quote!(Json),
-        "cron" => quote!(Cron),
-        _ => return None,
+    let f = match crate::rules::checked_format(name, pattern)? {
+        Format::Cidr => quote!(Cidr),
+        Format::Ipv4 => quote!(Ipv4),
+        Format::Ipv6 => quote!(Ipv6),
+        Format::Ip => quote!(Ip),
+        Format::Port => quote!(Port),
+        Format::DateTime => quote!(DateTime),
+        Format::Date => quote!(Date),
+        Format::Json => quote!(Json),
+        Format::Cron => quote!(Cron),
     };
     Some(quote!(Format::#f))
 }
@@ -172,7 +156,9 @@ fn value_checks(kind: Kind, constraints: &[Constraint]) -> Vec<TokenStream> {
                 Some(f) => quote!(Check::Format(#f)),
                 None => continue,
             },
-            Rule::Format { name, .. } if number && name == "port" => {
+            Rule::Format { name, .. }
+                if number && Format::from_name(name) == Some(Format::Port) =>
+            {
                 quote!(Check::Range(Bounds::new(Some(1.0), Some(65535.0))))
             }
             _ => continue,
@@ -513,64 +499,23 @@ fn check_fn(owner: TokenStream, values: &[&Planned<'_>]) -> TokenStream {
     }
 }
 
-/// The `Validate` impl of `ty` (whose table is `owner`'s, or its own) as a unit: fixed text
-/// but for the names and the values passed, one array element each (see [`Run`]).
-fn validate_impl(run: &mut Run, ty: &str, owner: Option<&str>, values: &[&Planned<'_>]) {
-    // `self.<field>.as_value(),`: the array surely breaks when wider than any line, one unit
-    // per element then; a narrower one is one flat slot (see `Slot::Flat`).
-    let flat_text = values
-        .iter()
-        .map(|p| format!("self.{}.as_value()", ident(&p.ident)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let flat_tokens = {
-        let ids = values.iter().map(|p| ident(&p.ident));
-        quote!(#(self.#ids.as_value()),*)
+/// The `Validate` impl of `ty`, whose table is `owner`'s (the builder checks with its
+/// request's table) or, without one, its own.
+fn validate_impl(ty: &str, owner: Option<&str>, values: &[&Planned<'_>]) -> TokenStream {
+    let ty = ident(ty);
+    let owner = match owner {
+        Some(owner) => {
+            let owner = ident(owner);
+            quote!(#owner)
+        }
+        None => quote!(Self),
     };
-    let listed = flat_text.len() > 100 || values.is_empty();
-    let mut elements = Run::elements(4, values.len());
-    if listed {
-        for p in values {
-            elements.unit("as_value", None, &[Slot::Ident(&p.ident)], |s| {
-                let id = &s[0];
-                quote!(self.#id.as_value(),)
-            });
+    let check = check_fn(owner, values);
+    quote! {
+        impl ::aliyun_runtime::validate::Validate for #ty {
+            #check
         }
     }
-    let elements = elements.finish();
-    let values_slot = match listed {
-        true => Slot::Inner(&elements),
-        false => Slot::Flat(&flat_text, &flat_tokens),
-    };
-    let mut slots = vec![Slot::Ident(ty), values_slot];
-    slots.extend(owner.map(Slot::Ident));
-    let key = match (owner.is_some(), values.is_empty()) {
-        (false, false) => "own",
-        (false, true) => "own_empty",
-        (true, false) => "owner",
-        (true, true) => "owner_empty",
-    };
-    run.unit(key, None, &slots, |s| {
-        let (ty, values) = (&s[0], &s[1]);
-        let owner = match s.get(2) {
-            Some(owner) => quote!(#owner),
-            None => quote!(Self),
-        };
-        let body = match key.ends_with("empty") {
-            true => quote!(at.check(#owner::RULES, &[], v);),
-            false => quote! {
-                use ::aliyun_runtime::validate::AsValue;
-                at.check(#owner::RULES, &[#values], v);
-            },
-        };
-        quote! {
-            impl ::aliyun_runtime::validate::Validate for #ty {
-                fn check(&self, at: &::aliyun_runtime::validate::Level<'_>, v: &mut ::aliyun_runtime::validate::Violations) {
-                    #body
-                }
-            }
-        }
-    });
 }
 
 const TABLE_DOC: &str =
@@ -578,7 +523,7 @@ const TABLE_DOC: &str =
 
 /// The rule table and `Validate` impls of a request, its builder, its nested structs, and the
 /// `AsValue` impls of its nested structs and enums.
-pub(super) fn validation(request: &str, builder: &str, fields: &[Planned<'_>]) -> TokenStream {
+pub fn validation(request: &str, builder: &str, fields: &[Planned<'_>]) -> TokenStream {
     let ctx = LevelCtx {
         chain: Vec::new(),
         fields,
@@ -588,17 +533,16 @@ pub(super) fn validation(request: &str, builder: &str, fields: &[Planned<'_>]) -
     top_refs(&ctx, &mut wanted);
     let (table, listed) = level_table(&ctx, &wanted);
     let req = ident(request);
-    let mut impls = Run::new(Place::Top);
-    validate_impl(&mut impls, request, None, &listed);
-    validate_impl(&mut impls, builder, Some(request), &listed);
-    let impls = impls.finish();
+    let own = validate_impl(request, None, &listed);
+    let builder = validate_impl(builder, Some(request), &listed);
     let mut items = vec![quote! {
         impl #req {
             #[doc = #TABLE_DOC]
             const RULES: &'static [::aliyun_runtime::validate::Param] = #table;
         }
 
-        #impls
+        #own
+        #builder
     }];
     let listed: Vec<&str> = listed.iter().map(|p| p.field.name.as_str()).collect();
     nested(&ctx, &listed, &mut items);
@@ -635,54 +579,29 @@ fn nested(ctx: &LevelCtx<'_, '_>, listed: &[&str], items: &mut Vec<TokenStream>)
                     });
                     check_fn(quote!(Self), &child_listed)
                 };
-                let as_value = |id: &SlotTokens| {
-                    quote! {
-                        impl ::aliyun_runtime::validate::AsValue for #id {
-                            fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
-                                ::aliyun_runtime::validate::Value::Nested(self)
-                            }
-                        }
+                items.push(quote! {
+                    impl ::aliyun_runtime::validate::Validate for #id {
+                        #check
                     }
-                };
-                // Fixed text but for the name without rules: printed once per name width.
-                let mut run = Run::new(Place::Top);
-                match child_listed.is_empty() {
-                    true => run.unit("no_rules", None, &[Slot::Ident(name)], |s| {
-                        let (id, as_value) = (&s[0], as_value(&s[0]));
-                        quote! {
-                            impl ::aliyun_runtime::validate::Validate for #id {
-                                #check
-                            }
 
-                            #as_value
+                    impl ::aliyun_runtime::validate::AsValue for #id {
+                        fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
+                            ::aliyun_runtime::validate::Value::Nested(self)
                         }
-                    }),
-                    false => {
-                        items.push(quote! {
-                            impl ::aliyun_runtime::validate::Validate for #id {
-                                #check
-                            }
-                        });
-                        run.unit("as_value", None, &[Slot::Ident(name)], |s| as_value(&s[0]));
                     }
-                }
-                items.push(run.finish().into_tokens());
+                });
                 let names: Vec<&str> = child_listed.iter().map(|p| p.field.name.as_str()).collect();
                 nested(&child, &names, items);
             }
             Shape::Enum(name, _) if listed.contains(&p.field.name.as_str()) => {
-                let mut run = Run::new(Place::Top);
-                run.unit("enum_as_value", None, &[Slot::Ident(name)], |s| {
-                    let id = &s[0];
-                    quote! {
-                        impl ::aliyun_runtime::validate::AsValue for #id {
-                            fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
-                                ::aliyun_runtime::validate::Value::Text(self.as_str())
-                            }
+                let id = ident(name);
+                items.push(quote! {
+                    impl ::aliyun_runtime::validate::AsValue for #id {
+                        fn as_value(&self) -> ::aliyun_runtime::validate::Value<'_> {
+                            ::aliyun_runtime::validate::Value::Text(self.as_str())
                         }
                     }
                 });
-                items.push(run.finish().into_tokens());
             }
             _ => {}
         }

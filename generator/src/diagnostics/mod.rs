@@ -1,4 +1,7 @@
-//! Diagnostics with file and line. Warnings are returned to the caller, never printed here.
+//! Diagnostics with file and line. Warnings are returned to the caller, never printed here;
+//! [`kinds`] says what each kind means and what to do about it.
+
+pub mod kinds;
 
 use std::fmt;
 

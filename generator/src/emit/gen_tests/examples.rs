@@ -6,145 +6,12 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use super::api::{Planned, Scalar, Shape};
-use super::naming::{ident, ApiTypes};
-use super::outline::{Place, Run, Slot};
+use super::values::{value_expr, Val};
 use crate::diagnostics::Diagnostic;
+use crate::emit::plan::fit;
+use crate::emit::plan::shape::{item_rules, Planned, Scalar, Shape};
 use crate::model::{Api, ExampleFormat, QueryParam, ResponseExample, WireStyle};
-
-/// A value found in an example: query text, or JSON inside a JSON-encoded parameter.
-#[derive(Debug, Clone)]
-pub(super) enum Val {
-    Text(String),
-    Json(Value),
-}
-
-fn scalar_expr(s: Scalar, v: &Val) -> Result<TokenStream, String> {
-    let text = match v {
-        Val::Text(t) => t.clone(),
-        Val::Json(Value::String(t)) => t.clone(),
-        Val::Json(other) if s == Scalar::Json => {
-            let lit = Literal::string(&other.to_string());
-            return Ok(
-                quote!(::aliyun_runtime::__private::serde_json::from_str::<::aliyun_runtime::__private::serde_json::Value>(#lit).expect("example JSON")),
-            );
-        }
-        Val::Json(other) => other.to_string(),
-    };
-    Ok(match s {
-        Scalar::String => {
-            let lit = Literal::string(&text);
-            quote!(#lit)
-        }
-        Scalar::I32 => {
-            let n: i32 = text
-                .trim()
-                .parse()
-                .map_err(|_| format!("`{text}` is not an Integer"))?;
-            let lit = Literal::i32_suffixed(n);
-            quote!(#lit)
-        }
-        Scalar::I64 => {
-            let n: i64 = text
-                .trim()
-                .parse()
-                .map_err(|_| format!("`{text}` is not a Long"))?;
-            let lit = Literal::i64_suffixed(n);
-            quote!(#lit)
-        }
-        Scalar::F32 | Scalar::F64 => {
-            let n: f64 = text
-                .trim()
-                .parse()
-                .map_err(|_| format!("`{text}` is not a number"))?;
-            if s == Scalar::F32 {
-                let lit = Literal::f32_suffixed(n as f32);
-                quote!(#lit)
-            } else {
-                let lit = Literal::f64_suffixed(n);
-                quote!(#lit)
-            }
-        }
-        Scalar::Bool => match text.trim().to_ascii_lowercase().as_str() {
-            "true" => quote!(true),
-            "false" => quote!(false),
-            _ => return Err(format!("`{text}` is not a Boolean")),
-        },
-        Scalar::Json => {
-            let lit = Literal::string(&text);
-            match serde_json::from_str::<Value>(&text) {
-                Ok(_) => {
-                    quote!(::aliyun_runtime::__private::serde_json::from_str::<::aliyun_runtime::__private::serde_json::Value>(#lit).expect("example JSON"))
-                }
-                Err(_) => {
-                    quote!(::aliyun_runtime::__private::serde_json::Value::String(::std::string::String::from(#lit)))
-                }
-            }
-        }
-    })
-}
-
-pub(super) fn value_expr(
-    shape: &Shape,
-    children: &[Planned<'_>],
-    v: &Val,
-) -> Result<TokenStream, String> {
-    match shape {
-        Shape::Scalar(s) => scalar_expr(*s, v),
-        Shape::Enum(name, variants) => {
-            let text = match v {
-                Val::Text(t) | Val::Json(Value::String(t)) => t.clone(),
-                Val::Json(other) => other.to_string(),
-            };
-            // Exact match only: an example in another case is a doc inconsistency to report.
-            match variants.iter().find(|(value, _)| *value == text) {
-                Some((_, var)) => {
-                    let (e, var) = (ident(name), ident(var));
-                    Ok(quote!(#e::#var))
-                }
-                None => {
-                    let listed: Vec<&str> = variants.iter().map(|(v, _)| v.as_str()).collect();
-                    Err(format!(
-                        "`{text}` is not one of the documented values ({})",
-                        listed.join(", ")
-                    ))
-                }
-            }
-        }
-        Shape::Struct(name) => {
-            let Val::Json(Value::Object(map)) = v else {
-                return Err("expected a JSON object".into());
-            };
-            let ty = ident(name);
-            let mut calls = Vec::new();
-            for (key, value) in map {
-                let Some(p) = children.iter().find(|c| &c.field.name == key) else {
-                    return Err(format!("member `{key}` is not documented"));
-                };
-                let expr = json_member(p, value)?;
-                let setter = ident(&p.ident);
-                calls.push(quote!(.#setter(#expr)));
-            }
-            Ok(quote!(#ty::new() #(#calls)*))
-        }
-        Shape::Vec(inner) => {
-            let items = match v {
-                Val::Json(Value::Array(items)) => items.clone(),
-                Val::Json(other) => vec![other.clone()],
-                Val::Text(t) => vec![Value::String(t.clone())],
-            };
-            let exprs = items
-                .iter()
-                .map(|i| value_expr(inner, children, &Val::Json(i.clone())))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(quote!(::std::vec![#(#exprs),*]))
-        }
-    }
-}
-
-fn json_member(p: &Planned<'_>, value: &Value) -> Result<TokenStream, String> {
-    value_expr(&p.shape, &p.children, &Val::Json(value.clone()))
-}
+use crate::naming::ident;
 
 /// The value of a top-level field from flattened parameters (`Tag.1.Key`, `Id.2`, `Name`).
 fn flattened(p: &Planned<'_>, params: &[(&str, &str)]) -> Result<Option<TokenStream>, String> {
@@ -317,7 +184,7 @@ fn rule_breaks(fields: &[Planned<'_>], pairs: &[(&str, &str)]) -> Vec<String> {
                         .and_then(|r| r.strip_prefix('.'))
                         .is_some_and(|i| i.parse::<usize>().is_ok()));
             let rules = if list {
-                super::validators::item_rules(p.field)
+                item_rules(p.field)
             } else {
                 p.field.constraints.clone()
             };
@@ -494,7 +361,7 @@ fn response_test(
             return None;
         }
     };
-    let fit = super::example_fit::fit(fields, &tree);
+    let fit = fit::fit(fields, &tree);
     for m in &fit.misses {
         notes.push(Diagnostic::warning(
             &ex.file,
@@ -517,47 +384,23 @@ fn response_test(
         "response_example_{}_{kind}_lands_in_typed_fields",
         index + 1
     );
-    // The test is a unit, and so is each of its statements (see `outline::Run`): a long body
-    // prints alike whatever its width, and the rest varies only with the type's name.
-    let mut stmts = Run::new(Place::Stmt(2));
-    stmts.unit("body", None, &[Slot::Str(&ex.body)], |s| {
-        let lit = &s[0];
-        quote!(let body = #lit;)
-    });
-    stmts.unit("decode", None, &[Slot::Ident(response_name)], |s| {
-        let ty = &s[0];
-        quote! {
+    let (test, ty, body) = (
+        ident(&test),
+        ident(response_name),
+        Literal::string(&ex.body),
+    );
+    let excluded = fit.misses.iter().map(|m| Literal::string(&m.path));
+    Some(quote! {
+        #[test]
+        fn #test() {
+            let body = #body;
             let response: #ty = ::aliyun_runtime::de::from_body(body)
                 .expect("the documented response example deserializes");
-        }
-    });
-    stmts.unit("typed", None, &[], |_| {
-        quote! {
             let typed = ::aliyun_runtime::__private::serde_json::to_value(&response)
                 .expect("a typed response serializes");
+            ::aliyun_runtime::testing::assert_example_kept(body, &typed, &[#(#excluded),*]);
         }
-    });
-    let excluded: Vec<Slot<'_>> = fit.misses.iter().map(|m| Slot::Str(&m.path)).collect();
-    stmts.unit("kept", None, &excluded, |excluded| {
-        quote!(::aliyun_runtime::testing::assert_example_kept(body, &typed, &[#(#excluded),*]);)
-    });
-    let stmts = stmts.finish();
-    let mut run = Run::new(Place::Item(1));
-    run.unit(
-        "response_test",
-        None,
-        &[Slot::Ident(&test), Slot::Inner(&stmts)],
-        |s| {
-            let (test, stmts) = (&s[0], &s[1]);
-            quote! {
-                #[test]
-                fn #test() {
-                    #stmts
-                }
-            }
-        },
-    );
-    Some(run.finish().into_tokens())
+    })
 }
 
 /// A documented error response must parse as an error body and map to the API's error enum
@@ -574,43 +417,33 @@ fn error_example_test(
         ExampleFormat::Xml => "text/xml",
     };
     let test = format!("error_example_{}_maps_to_the_error_enum", index + 1);
-    // One unit: test name, type, content type, body, then each documented code.
-    let mut slots = vec![
-        Slot::Ident(&test),
-        Slot::Ident(error_name),
-        Slot::Str(content_type),
-        Slot::Str(body),
-    ];
-    slots.extend(api.errors.iter().map(|e| Slot::Str(&e.code)));
-    let mut run = Run::new(Place::Item(1));
-    run.unit("error_test", None, &slots, |s| {
-        let (test, ty, content_type, lit, documented) = (&s[0], &s[1], &s[2], &s[3], &s[4..]);
-        quote! {
-            #[test]
-            fn #test() {
-                let body = ::aliyun_runtime::ErrorBody::parse(::std::option::Option::Some(#content_type), #lit.as_bytes())
-                    .expect("the documented error example is an error body");
-                let error = #ty::from_code(&body.code, body.message.as_deref().unwrap_or(""));
-                assert_eq!(error.code(), body.code);
-                let documented: &[&str] = &[#(#documented),*];
-                if documented.contains(&body.code.as_str()) {
-                    assert!(!matches!(error, #ty::Other { .. } | #ty::Common { .. }), "{error:?}");
-                }
+    let (test, ty) = (ident(&test), ident(error_name));
+    let (content_type, body) = (Literal::string(content_type), Literal::string(body));
+    let documented = api.errors.iter().map(|e| Literal::string(&e.code));
+    quote! {
+        #[test]
+        fn #test() {
+            let body = ::aliyun_runtime::ErrorBody::parse(::std::option::Option::Some(#content_type), #body.as_bytes())
+                .expect("the documented error example is an error body");
+            let error = #ty::from_code(&body.code, body.message.as_deref().unwrap_or(""));
+            assert_eq!(error.code(), body.code);
+            let documented: &[&str] = &[#(#documented),*];
+            if documented.contains(&body.code.as_str()) {
+                assert!(!matches!(error, #ty::Other { .. } | #ty::Common { .. }), "{error:?}");
             }
         }
-    });
-    run.finish().into_tokens()
+    }
 }
 
-pub fn example_tests(
+/// Tests from the doc's valid request examples; examples that cannot be tested are reported
+/// in `notes`.
+pub fn request_tests(
     api: &Api,
-    types: &ApiTypes,
+    request_name: &str,
     request: &[Planned<'_>],
-    response: &[Planned<'_>],
-) -> (TokenStream, Vec<Diagnostic>) {
-    let (request_name, response_name, error_name) = (&types.request, &types.response, &types.error);
+    notes: &mut Vec<Diagnostic>,
+) -> Vec<TokenStream> {
     let mut tests = Vec::new();
-    let mut notes = Vec::new();
     for (i, ex) in api
         .examples
         .requests
@@ -636,46 +469,44 @@ pub fn example_tests(
             )),
         }
     }
-    tests.extend(super::rule_tests::rule_tests(request_name, request));
-    tests.extend(super::relation_tests::relation_tests(request_name, request));
-    let mut n = 0;
+    tests
+}
+
+/// Tests from the doc's valid success response examples (numbered among those that became a
+/// test); what cannot be tested is reported in `notes`.
+pub fn response_tests(
+    api: &Api,
+    response_name: &str,
+    response: &[Planned<'_>],
+    notes: &mut Vec<Diagnostic>,
+) -> Vec<TokenStream> {
+    let mut tests = Vec::new();
     for ex in api
         .examples
         .responses
         .iter()
         .filter(|r| r.success && r.valid)
     {
-        if let Some(t) = response_test(response_name, response, ex, n, &mut notes) {
+        if let Some(t) = response_test(response_name, response, ex, tests.len(), notes) {
             tests.push(t);
-            n += 1;
         }
     }
-    for (i, ex) in api
-        .examples
+    tests
+}
+
+/// Tests from the doc's valid error response examples.
+pub fn error_tests(api: &Api, error_name: &str) -> Vec<TokenStream> {
+    api.examples
         .responses
         .iter()
         .filter(|r| !r.success && r.valid)
         .enumerate()
-    {
-        tests.push(error_example_test(error_name, api, ex.format, &ex.body, i));
-    }
-    if tests.is_empty() {
-        return (quote!(), notes);
-    }
-    (
-        quote! {
-            #[cfg(test)]
-            mod tests {
-                use super::*;
-                #(#tests)*
-            }
-        },
-        notes,
-    )
+        .map(|(i, ex)| error_example_test(error_name, api, ex.format, &ex.body, i))
+        .collect()
 }
 
 #[cfg(test)]
-mod unit {
+mod tests {
     use super::*;
 
     #[test]

@@ -1,0 +1,557 @@
+//! Every kind of diagnostic the generator emits, in one table: what it means, what the user can
+//! do about it, and whether it needs their attention. `generate` and `check` count warnings by
+//! kind with these meanings, attention kinds first; `aliyun-codegen explain KIND` prints an
+//! entry.
+//!
+//! **Adding a kind.** Emit it with a string literal (`Diagnostic::warning(file, line,
+//! "my-kind", …)`, `sink.warn(line, "my-kind", …)`, `Note { kind: "my-kind", … }`), then add
+//! a [`DiagnosticKind`] to [`KINDS`] below, in alphabetical order:
+//!
+//! - `severity`: what it is emitted as (a kind emitted both as a warning and an error should
+//!   be two kinds, since what to do differs);
+//! - `attention`: `true` when the generated crate differs from what the doc says, or something
+//!   was dropped or guessed where a person should look (a skipped doc, a rule not enforced, a
+//!   type read as text); `false` for what the generator settled on its own (an example that did
+//!   not become a test, a field placed as the example shows). Errors always need attention;
+//! - `meaning`: one line, lower case, no final period: it follows the count in `generate`'s
+//!   summary (`12  unknown-type  a type the doc names is not known; the field is text`);
+//! - `action`: what the user can do, in full sentences.
+//!
+//! `tests/tests/diagnostic_kinds.rs` reads the generator's sources and fails on a kind that is
+//! emitted but not listed here, and on a kind listed here that nothing emits.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::{Diagnostic, Severity};
+
+/// One kind of diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiagnosticKind {
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Whether a person should look at each occurrence (see the module doc).
+    pub attention: bool,
+    /// One line, lower case, no final period.
+    pub meaning: &'static str,
+    /// What the user can do.
+    pub action: &'static str,
+}
+
+const fn kind(
+    name: &'static str,
+    severity: Severity,
+    attention: bool,
+    meaning: &'static str,
+    action: &'static str,
+) -> DiagnosticKind {
+    DiagnosticKind {
+        name,
+        severity,
+        attention,
+        meaning,
+        action,
+    }
+}
+
+use Severity::{Error, Note, Warning};
+
+/// Every kind, in alphabetical order.
+pub const KINDS: &[DiagnosticKind] = &[
+    kind(
+        "duplicate-field",
+        Warning,
+        false,
+        "a field is listed twice at one level; the first row is kept",
+        "Nothing to do unless the two rows say different things; then correct the doc and \
+         remove the repeat.",
+    ),
+    kind(
+        "emit-bug",
+        Error,
+        true,
+        "the generator made code or a file it cannot print: a bug in aliyun-codegen",
+        "Report it with the doc that triggers it (the message names the module or file). \
+         Nothing was written for this crate; other spec folders are not affected.",
+    ),
+    kind(
+        "empty-example",
+        Warning,
+        false,
+        "a request example lists no parameters and is skipped",
+        "Nothing to do; the example does not become a test of the generated crate.",
+    ),
+    kind(
+        "empty-name",
+        Warning,
+        true,
+        "a table row has no name and is skipped",
+        "If the row describes a parameter or field, fill in its name in the doc and \
+         regenerate; until then the generated types do not have it.",
+    ),
+    kind(
+        "encoding",
+        Error,
+        true,
+        "a doc is not valid UTF-8",
+        "Save the file as UTF-8 (the message gives the line of the first bad byte) and \
+         regenerate.",
+    ),
+    kind(
+        "error-status",
+        Warning,
+        false,
+        "an error code's HTTP status is not a number; the code has none",
+        "Nothing to do; `http_status()` returns `None` for that code.",
+    ),
+    kind(
+        "example-action",
+        Warning,
+        false,
+        "a request example calls another API and is skipped",
+        "Nothing to do; the example belongs to another page.",
+    ),
+    kind(
+        "example-breaks-rule",
+        Warning,
+        false,
+        "a request example breaks a documented rule; its test checks the query only",
+        "One of the two is wrong in the doc: the rule (then requests like the example are \
+         rejected by `build()`; use `build_unchecked()` or correct the rule) or the example.",
+    ),
+    kind(
+        "example-not-tested",
+        Warning,
+        false,
+        "a doc example did not become a test of the generated crate",
+        "Nothing to do for the SDK. The message says why (a value that does not fit its \
+         type, a required parameter left out); correct the example in the doc to have it \
+         tested.",
+    ),
+    kind(
+        "example-only-field",
+        Warning,
+        false,
+        "a response field only the example shows is added, typed from the example",
+        "Nothing to do; the field is decoded. Add it to the doc's response table to document \
+         it.",
+    ),
+    kind(
+        "example-value-unplaced",
+        Warning,
+        false,
+        "a value of a response example has no place in the generated types",
+        "The example test skips that path. If real responses carry it, the response table \
+         misses the field or gives it the wrong type: correct the doc and regenerate.",
+    ),
+    kind(
+        "feature-collision",
+        Error,
+        true,
+        "two APIs would get one cargo feature, or an API's feature name is reserved",
+        "An API's feature is its module name in kebab case; `default`, `full` and `reqwest` \
+         are the generated crate's own. Leave one of the two docs out of the spec folder.",
+    ),
+    kind(
+        "feature-group",
+        Error,
+        true,
+        "a feature group of aliyun-codegen.toml is not usable as written",
+        "Correct `[features]` in the spec folder's aliyun-codegen.toml: a group name is a \
+         cargo feature name that is not `default`, `full`, `reqwest` or an API's feature, \
+         and its members are API names (`CreateVpc`) or their features (`create-vpc`).",
+    ),
+    kind(
+        "invalid-example",
+        Warning,
+        false,
+        "an example cannot be read (not JSON or XML, a malformed request) and is skipped",
+        "Nothing to do for the SDK; correct the example in the doc to have it tested.",
+    ),
+    kind(
+        "io",
+        Error,
+        true,
+        "a file or folder could not be read or written",
+        "Check the path and the permissions the message names. A crate that failed is left \
+         as it was.",
+    ),
+    kind(
+        "link-mismatch",
+        Warning,
+        true,
+        "the doc's OpenAPI Explorer link names another API, product or version",
+        "The configuration (aliyun-codegen.toml, `--product`, `--version`) wins over the \
+         link. Check that the doc is the API's own page and that the configuration is right.",
+    ),
+    kind(
+        "manifest",
+        Error,
+        true,
+        "aliyun-codegen.toml is not valid TOML or has an unknown key",
+        "Correct the file at the line given; its keys are `product`, `version`, `crate` and \
+         `[features]`.",
+    ),
+    kind(
+        "merge-mismatch",
+        Warning,
+        true,
+        "the zh-CN and en-US docs of an API disagree; one reading is kept",
+        "The message says what differs and which reading the crate follows (a parameter \
+         required in either language is required). Check which doc is right.",
+    ),
+    kind(
+        "module-collision",
+        Error,
+        true,
+        "two APIs of one product become the same Rust module",
+        "Their names differ only in case or punctuation. Leave one of the two docs out of \
+         the spec folder, or generate them as two products.",
+    ),
+    kind(
+        "moved-by-example",
+        Warning,
+        false,
+        "a response field sits where the example shows, not where the table order suggests",
+        "Nothing to do; the field is decoded where responses carry it.",
+    ),
+    kind(
+        "name-collision",
+        Warning,
+        false,
+        "wire names that differ in case or punctuation make one Rust name; all are kept",
+        "Nothing to do. The canonical spelling keeps the plain Rust name and the others get \
+         `_2`, `_3`… (the README's Name collisions); each setter sends its own wire name.",
+    ),
+    kind(
+        "name-mismatch",
+        Warning,
+        true,
+        "the H1 and the Action row name different APIs; the H1 is used",
+        "Check which name is right: the generated API calls the action the H1 names.",
+    ),
+    kind(
+        "no-api-name",
+        Error,
+        true,
+        "a doc gives no API name (no H1 like `# CreateVpc`, no Action row)",
+        "Add the H1 to the doc, or leave the file out of the spec folder if it is not an API \
+         reference page.",
+    ),
+    kind(
+        "no-docs",
+        Error,
+        true,
+        "the spec folder holds no .md docs",
+        "Point `generate` at a folder of API reference docs (`spec/<product>/`).",
+    ),
+    kind(
+        "no-product",
+        Warning,
+        true,
+        "neither the doc nor the configuration gives the product code",
+        "Set `product = \"Vpc\"` in the spec folder's aliyun-codegen.toml, or pass \
+         `--product`; without it requests name no product.",
+    ),
+    kind(
+        "no-response-table",
+        Warning,
+        true,
+        "a doc has no response table; the response type only keeps the request id",
+        "Add the response table to the doc if the page has one and regenerate.",
+    ),
+    kind(
+        "no-version",
+        Warning,
+        true,
+        "neither the doc nor the configuration gives the API version",
+        "Set `version = \"2016-04-28\"` in the spec folder's aliyun-codegen.toml, or pass \
+         `--version`; requests carry the version, so a missing one fails at the service.",
+    ),
+    kind(
+        "not-a-parameter",
+        Warning,
+        true,
+        "a request table row is skipped as not a parameter",
+        "The message says why (a heading or note row, a placeholder name). If the row is a \
+         parameter, correct its name in the doc and regenerate.",
+    ),
+    kind(
+        "not-an-api-doc",
+        Error,
+        true,
+        "a file has no request parameter table, so it is not an API reference doc",
+        "Move pages that are not API references (overviews, change logs) out of the spec \
+         folder. An API doc needs a `## 请求参数` or `## Request parameters` heading followed \
+         by a table.",
+    ),
+    kind(
+        "required-flag",
+        Warning,
+        true,
+        "a required flag is not 是/否/Yes/No; the parameter is taken as optional",
+        "If the parameter is required, correct the flag in the doc and regenerate; until \
+         then `build()` does not insist on it.",
+    ),
+    kind(
+        "roa-body",
+        Warning,
+        false,
+        "a nameless body row stands for the request body; the Body rows are its members",
+        "Nothing to do.",
+    ),
+    kind(
+        "roa-location",
+        Warning,
+        true,
+        "a REST-style parameter is sent elsewhere than its row says",
+        "The message says where it goes (a location the client cannot send to goes in the \
+         query; a path placeholder goes in the path). Check the parameter's position in the \
+         doc.",
+    ),
+    kind(
+        "roa-location-inferred",
+        Warning,
+        false,
+        "a REST-style doc gives no position; the path or the query is assumed",
+        "A parameter the path names goes in the path, any other in the query. Check the \
+         parameters that belong in a header or the body.",
+    ),
+    kind(
+        "roa-path",
+        Warning,
+        true,
+        "a REST-style path placeholder and the request table do not agree",
+        "The message says what was done (a placeholder without a row is added as a required \
+         string, a path parameter is made required). Check the path and the table.",
+    ),
+    kind(
+        "roa-syntax",
+        Warning,
+        true,
+        "the link says REST-style but no request syntax gives the path; called RPC-style",
+        "Add the doc's request-syntax block (`POST /path`) or check the OpenAPI Explorer \
+         link; until then the API is called as an RPC action.",
+    ),
+    kind(
+        "rule-contradicts-example",
+        Warning,
+        true,
+        "a rule the doc's own example breaks is not enforced",
+        "The rule stays in the docs. If the rule is right, correct the example in the doc \
+         and regenerate to enforce it; if the example is right, nothing to do.",
+    ),
+    kind(
+        "rule-not-understood",
+        Note,
+        false,
+        "a sentence that looks like a rule was not read into one",
+        "Nothing to do: the sentence stays in the docs, unchecked. `aliyun-codegen lint` \
+         lists them for whoever extends the rule wording tables.",
+    ),
+    kind(
+        "table-header",
+        Warning,
+        true,
+        "a table has no name column the generator recognises; its rows are not read",
+        "Check the table's header: the name column is called `名称`, `参数`, `Name`, \
+         `Parameter` or the like.",
+    ),
+    kind(
+        "table-row",
+        Warning,
+        true,
+        "a table row is malformed; its cells may be shifted or missing",
+        "Correct the row at the line given (an unterminated row, fewer cells than the \
+         header) and regenerate.",
+    ),
+    kind(
+        "type-mismatch",
+        Warning,
+        true,
+        "a field's documented type disagrees with the doc's examples; the examples win",
+        "The message says how the field is typed. Check the type in the doc.",
+    ),
+    kind(
+        "unknown-type",
+        Warning,
+        true,
+        "a type the doc names is not known; the field is read and sent as text",
+        "If the type is a misspelling of `String`, `Integer`, `Long`, `Boolean`, `Float`, \
+         `Double`, `Array`, `Object`, `Map` or `Json`, correct the doc; otherwise text is \
+         usually right.",
+    ),
+    kind(
+        "unnamable-api",
+        Error,
+        true,
+        "an API name has no letters to make a Rust name of",
+        "Check the doc's H1 and Action row.",
+    ),
+    kind(
+        "unnamable-field",
+        Warning,
+        true,
+        "a field has no ASCII letters to make a Rust name of and is left out",
+        "Check the name in the doc's table; the generated types do not have the field.",
+    ),
+    kind(
+        "weak-placement",
+        Warning,
+        true,
+        "no example shows where a response table's fields sit; they are placed by guess",
+        "Compare the response type with a real response; a response example in the doc \
+         settles it.",
+    ),
+    kind(
+        "wire-style",
+        Warning,
+        false,
+        "a list documented as `X.N` rows is sent as one JSON document, as the example shows",
+        "Nothing to do.",
+    ),
+];
+
+/// The entry of a kind.
+pub fn lookup(name: &str) -> Option<&'static DiagnosticKind> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// What `aliyun-codegen explain KIND` prints.
+pub fn explain(k: &DiagnosticKind) -> String {
+    let severity = match k.severity {
+        Error => "error",
+        Warning => "warning",
+        Note => "note",
+    };
+    let attention = if k.attention {
+        "needs attention"
+    } else {
+        "for information"
+    };
+    format!(
+        "{} ({severity}, {attention}): {}.\n\n{}\n",
+        k.name, k.meaning, k.action
+    )
+}
+
+/// What `aliyun-codegen explain` prints: every kind, those that need attention first.
+pub fn list() -> String {
+    let width = KINDS.iter().map(|k| k.name.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (attention, title) in [(true, "needs attention"), (false, "for information")] {
+        let _ = writeln!(out, "{title}:");
+        for k in KINDS.iter().filter(|k| k.attention == attention) {
+            let _ = writeln!(out, "  {:<width$}  {}", k.name, k.meaning);
+        }
+    }
+    out.push_str("`aliyun-codegen explain KIND` says what to do about one.\n");
+    out
+}
+
+/// The diagnostics counted by kind, one line each: those that need attention first, then the
+/// others, each group by count (most first) and name; empty without diagnostics. A kind the
+/// table does not know counts as needing attention.
+pub fn counts(diagnostics: &[Diagnostic]) -> String {
+    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in diagnostics {
+        *by_kind.entry(d.kind).or_default() += 1;
+    }
+    let mut rows: Vec<(bool, usize, &str, &str)> = by_kind
+        .into_iter()
+        .map(|(name, n)| {
+            let k = lookup(name);
+            (
+                k.is_none_or(|k| k.attention),
+                n,
+                name,
+                k.map_or("", |k| k.meaning),
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    let width = rows.iter().map(|r| r.2.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    let mut group = None;
+    for (attention, n, name, meaning) in rows {
+        if group != Some(attention) {
+            let title = if attention {
+                "needs attention"
+            } else {
+                "for information"
+            };
+            let _ = writeln!(out, "  {title}:");
+            group = Some(attention);
+        }
+        let _ = writeln!(out, "  {n:>7}  {name:<width$}  {meaning}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_sorted_and_each_entry_is_complete() {
+        for pair in KINDS.windows(2) {
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} before {}",
+                pair[0].name,
+                pair[1].name
+            );
+        }
+        for k in KINDS {
+            let m = k.meaning;
+            assert!(
+                !m.is_empty() && !m.contains('\n') && m.len() <= 90,
+                "{}",
+                k.name
+            );
+            assert!(
+                !m.ends_with('.') && !m.starts_with(char::is_uppercase),
+                "{}",
+                k.name
+            );
+            assert!(k.action.ends_with('.'), "{}", k.name);
+            assert!(
+                k.severity != Error || k.attention,
+                "{}: errors need attention",
+                k.name
+            );
+        }
+    }
+
+    #[test]
+    fn counts_put_attention_first_then_the_most_frequent() {
+        let d = |kind| Diagnostic::warning("a.md", 1, kind, "m");
+        let diags = [
+            d("example-only-field"),
+            d("unknown-type"),
+            d("duplicate-field"),
+            d("example-only-field"),
+            d("rule-contradicts-example"),
+        ];
+        let expected = "  needs attention:\n\
+            \x20       1  rule-contradicts-example  a rule the doc's own example breaks is not enforced\n\
+            \x20       1  unknown-type              a type the doc names is not known; the field is read and sent as text\n\
+            \x20 for information:\n\
+            \x20       2  example-only-field        a response field only the example shows is added, typed from the example\n\
+            \x20       1  duplicate-field           a field is listed twice at one level; the first row is kept\n";
+        assert_eq!(counts(&diags), expected);
+        assert_eq!(counts(&[]), "");
+    }
+
+    #[test]
+    fn explain_says_severity_attention_meaning_and_action() {
+        let k = lookup("required-flag").expect("registered");
+        assert_eq!(
+            explain(k),
+            "required-flag (warning, needs attention): a required flag is not 是/否/Yes/No; \
+             the parameter is taken as optional.\n\nIf the parameter is required, correct the \
+             flag in the doc and regenerate; until then `build()` does not insist on it.\n"
+        );
+        assert!(lookup("no-such-kind").is_none());
+    }
+}

@@ -1,0 +1,91 @@
+//! REST-style (ROA) requests: the method, the path template and where each field goes
+//! (`to_roa`).
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::diagnostics::Diagnostic;
+use crate::emit::plan::roa::{is_roa, location_of, method};
+use crate::emit::plan::shape::{is_idempotency_token, Planned, Scalar, Shape};
+use crate::model::{location, Api, WireStyle};
+use crate::naming::ident;
+
+/// The `roa()` method of the `Request` impl; nothing for RPC APIs.
+pub fn trait_method(api: &Api, request: &str) -> TokenStream {
+    if !is_roa(api) {
+        return quote!();
+    }
+    let req = ident(request);
+    quote! {
+        fn roa(&self) -> ::std::option::Option<::aliyun_runtime::roa::RoaRequest> {
+            ::std::option::Option::Some(#req::to_roa(self))
+        }
+    }
+}
+
+/// `impl Request { METHOD, PATH, to_roa() }`, and diagnostics for places it cannot send to.
+pub fn roa_impl(
+    api: &Api,
+    request: &str,
+    fields: &[Planned<'_>],
+    file: &str,
+) -> (TokenStream, Vec<Diagnostic>) {
+    let mut notes = Vec::new();
+    if !is_roa(api) {
+        return (quote!(), notes);
+    }
+    let req = ident(request);
+    let method = Literal::string(&method(api));
+    let path = Literal::string(api.path.as_deref().unwrap_or("/"));
+    let mut puts = Vec::new();
+    for p in fields {
+        let id = ident(&p.ident);
+        let wire = Literal::string(&p.field.name);
+        let json =
+            p.field.wire == Some(WireStyle::Json) || matches!(p.shape, Shape::Scalar(Scalar::Json));
+        let put = match location_of(p) {
+            location::PATH => quote!(r.path_param(#wire, x);),
+            location::HEADER => quote!(r.header(#wire, x);),
+            location::BODY => quote!(r.body_member(#wire, x);),
+            location::PAYLOAD => quote!(r.payload(x);),
+            location::QUERY if json => quote!(r.query_json(#wire, x);),
+            location::QUERY => quote!(r.query_param(#wire, x);),
+            other => {
+                notes.push(Diagnostic::warning(
+                    file,
+                    p.field.line,
+                    "roa-location",
+                    format!(
+                        "`{}`: location `{other}` is not supported; sent in the query",
+                        p.field.name
+                    ),
+                ));
+                quote!(r.query_param(#wire, x);)
+            }
+        };
+        puts.push(match (&p.shape, p.required) {
+            (Shape::Vec(_), _) => quote!(if !self.#id.is_empty() { let x = &self.#id; #put }),
+            (_, true) => quote!({ let x = &self.#id; #put }),
+            _ => quote!(if let ::std::option::Option::Some(x) = &self.#id { #put }),
+        });
+        if location_of(p) == location::BODY && is_idempotency_token(p.field) {
+            puts.push(quote!(r.token_in_body();));
+        }
+    }
+    let tokens = quote! {
+        impl #req {
+            /// The HTTP method.
+            pub const METHOD: &'static str = #method;
+            /// The path, with `{Name}` placeholders for path parameters.
+            pub const PATH: &'static str = #path;
+
+            /// Method, filled path, query, headers and JSON body of this request.
+            pub fn to_roa(&self) -> ::aliyun_runtime::roa::RoaRequest {
+                let mut r = ::aliyun_runtime::roa::RoaRequest::new(Self::METHOD, Self::PATH);
+                #(#puts)*
+                r
+            }
+        }
+    };
+    (tokens, notes)
+}

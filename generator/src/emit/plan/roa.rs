@@ -1,0 +1,278 @@
+//! REST-style (ROA) facts of an API the emitters share: whether it is sent REST-style, which
+//! method it sends, where each parameter goes, and how a request example of the doc fits the
+//! path template and the parameter tables ([`read_example`]).
+
+use serde_json::Value;
+
+use super::shape::{Planned, Scalar, Shape};
+use crate::model::{location, Api, HttpRequestExample};
+
+pub fn is_roa(api: &Api) -> bool {
+    api.style == "ROA" && api.path.is_some()
+}
+
+/// The method sent: the only one, or of documented alternatives (`PATCH|POST`) the one the
+/// first request example uses, else the first.
+pub fn method(api: &Api) -> String {
+    let written = api.method.clone().unwrap_or_else(|| "GET".into());
+    let alternatives: Vec<&str> = written.split('|').map(str::trim).collect();
+    api.examples
+        .http_requests
+        .iter()
+        .map(|e| e.method.as_str())
+        .find(|m| alternatives.contains(m))
+        .or(alternatives.first().copied())
+        .unwrap_or("GET")
+        .to_string()
+}
+
+/// Where a parameter goes in the request (`query` when the doc does not say).
+pub fn location_of<'a>(p: &Planned<'a>) -> &'a str {
+    p.field.location.as_deref().unwrap_or(location::QUERY)
+}
+
+/// A REST-style request example read against the API: the value each parameter takes, and the
+/// request the builder must then reproduce.
+pub struct RoaExample<'p, 'a> {
+    /// Each parameter the example sets, with its value as the example writes it: path segments
+    /// and query values as text, body members as JSON (a string holding JSON where a list or
+    /// object is documented read as that JSON). A required header the example leaves out (a
+    /// cookie) gets its documented example or its name.
+    pub values: Vec<(&'p Planned<'a>, Value)>,
+    pub method: String,
+    /// The path filled with the example's values, each segment percent-encoded.
+    pub path: String,
+    /// The query parameters, sorted.
+    pub query: Vec<(String, String)>,
+    /// The JSON body, when the example sends one the request writes.
+    pub body: Option<Value>,
+}
+
+/// Reads a request example of a REST-style API; `Err` says why it does not fit (another
+/// method, a path that does not fit the template, a parameter the tables do not document or
+/// place there, a required parameter left out).
+pub fn read_example<'p, 'a>(
+    api: &Api,
+    fields: &'p [Planned<'a>],
+    ex: &HttpRequestExample,
+) -> Result<RoaExample<'p, 'a>, String> {
+    let sent = method(api);
+    if ex.method != sent {
+        return Err(format!(
+            "the example uses {}, the request sends {sent}",
+            ex.method
+        ));
+    }
+    let template = api.path.as_deref().unwrap_or("/");
+    let mut values = path_values(fields, template, &ex.path)?;
+    for q in &ex.query {
+        let p = by_name(fields, &q.name)
+            .filter(|p| location_of(p) == location::QUERY)
+            .ok_or(format!(
+                "the example sends query `{}`, which is not a documented query parameter",
+                q.name
+            ))?;
+        if !matches!(p.shape, Shape::Scalar(_) | Shape::Enum(..)) {
+            return Err(format!(
+                "query `{}` is a list or object; the example shows one text",
+                q.name
+            ));
+        }
+        values.push((p, Value::String(q.value.clone())));
+    }
+    let body = match &ex.body {
+        Some(text) => body_values(fields, text, &mut values)?,
+        None => None,
+    };
+    required_values(fields, &mut values)?;
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let placed = |at: &str| -> Vec<(String, String)> {
+        values
+            .iter()
+            .filter(|(p, _)| location_of(p) == at)
+            .map(|(p, v)| (p.field.name.clone(), text(v)))
+            .collect()
+    };
+    let path = filled_path(template, &placed(location::PATH));
+    let mut query = placed(location::QUERY);
+    query.sort();
+    Ok(RoaExample {
+        values,
+        method: ex.method.clone(),
+        path,
+        query,
+        body,
+    })
+}
+
+fn by_name<'p, 'a>(fields: &'p [Planned<'a>], name: &str) -> Option<&'p Planned<'a>> {
+    fields.iter().find(|p| p.field.name == name)
+}
+
+/// The values of the path's placeholders: the template's literal segments must match the
+/// example's (percent-decoded), and a placeholder left as one in the example gives nothing.
+fn path_values<'p, 'a>(
+    fields: &'p [Planned<'a>],
+    template: &str,
+    path: &str,
+) -> Result<Vec<(&'p Planned<'a>, Value)>, String> {
+    let t_segments: Vec<&str> = template.split('/').filter(|s| !s.is_empty()).collect();
+    let e_segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(crate::parse::text::percent_decode)
+        .collect();
+    let misfit = || format!("the example path `{path}` does not fit `{template}`");
+    if t_segments.len() != e_segments.len() {
+        return Err(misfit());
+    }
+    let mut values = Vec::new();
+    for (t, e) in t_segments.iter().zip(&e_segments) {
+        match t.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name) if !is_placeholder(e) => {
+                let p = by_name(fields, name).ok_or(format!("no field for `{{{name}}}`"))?;
+                values.push((p, Value::String(e.clone())));
+            }
+            Some(_) => {}
+            None if t == e => {}
+            None => return Err(misfit()),
+        }
+    }
+    Ok(values)
+}
+
+/// The values an example body gives (members, the payload, or, as mse examples do, path and
+/// query values repeated), and the body the request must write.
+fn body_values<'p, 'a>(
+    fields: &'p [Planned<'a>],
+    text: &str,
+    values: &mut Vec<(&'p Planned<'a>, Value)>,
+) -> Result<Option<Value>, String> {
+    let body: Value = serde_json::from_str(text).map_err(|e| format!("body: {e}"))?;
+    if let Some(p) = fields.iter().find(|p| location_of(p) == location::PAYLOAD) {
+        values.push((p, normalise(p, &body)));
+        return Ok(Some(body));
+    }
+    let Value::Object(mut map) = body else {
+        return Err("the example body is not an object of documented members".into());
+    };
+    // `{"data": {...}}` around the members, a key the table does not have.
+    if map.len() == 1 {
+        let (k, v) = map
+            .iter()
+            .next()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .unwrap_or_default();
+        if by_name(fields, &k).is_none() && v.is_object() {
+            map = v.as_object().cloned().unwrap_or_default();
+        }
+    }
+    let mut members = serde_json::Map::new();
+    for (k, v) in map {
+        let p = by_name(fields, &k).ok_or(format!(
+            "the example body has `{k}`, which the tables do not document"
+        ))?;
+        match location_of(p) {
+            location::BODY => {
+                values.push((p, normalise(p, &v)));
+                members.insert(k, v);
+            }
+            _ if values.iter().any(|(q, _)| q.field.name == k) => {}
+            _ => values.push((p, normalise(p, &v))),
+        }
+    }
+    Ok((!members.is_empty()).then_some(Value::Object(members)))
+}
+
+/// Every required parameter must be given; a required text header the example leaves out
+/// (credentials such as a cookie) gets a stand-in, as the test does not compare headers.
+fn required_values<'p, 'a>(
+    fields: &'p [Planned<'a>],
+    values: &mut Vec<(&'p Planned<'a>, Value)>,
+) -> Result<(), String> {
+    for p in fields.iter().filter(|p| p.required) {
+        if values.iter().any(|(q, _)| q.field.name == p.field.name) {
+            continue;
+        }
+        if location_of(p) == location::HEADER && p.shape == Shape::Scalar(Scalar::String) {
+            let stand_in = p
+                .field
+                .example
+                .clone()
+                .unwrap_or_else(|| p.field.name.clone());
+            values.push((p, Value::String(stand_in)));
+            continue;
+        }
+        return Err(format!(
+            "the example omits the required parameter `{}`",
+            p.field.name
+        ));
+    }
+    Ok(())
+}
+
+/// The path template with `{Name}` placeholders filled from `values` (by wire name), every
+/// segment percent-encoded.
+fn filled_path(template: &str, values: &[(String, String)]) -> String {
+    let mut path = String::new();
+    for t in template.split('/').filter(|s| !s.is_empty()) {
+        path.push('/');
+        match t.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name) => {
+                let v = values
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.as_str());
+                path.push_str(&encode_segment(v.unwrap_or("")));
+            }
+            None => path.push_str(&encode_segment(t)),
+        }
+    }
+    if path.is_empty() {
+        path.push('/');
+    }
+    path
+}
+
+/// RFC 3986 encoding of one path segment (unreserved bytes stay literal).
+fn encode_segment(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn is_placeholder(segment: &str) -> bool {
+    (segment.starts_with('{') && segment.ends_with('}'))
+        || (segment.starts_with('[') && segment.ends_with(']'))
+}
+
+/// A string holding JSON where a list or object is documented (`"[ 1 ]"`) is read as that JSON.
+fn normalise(p: &Planned<'_>, v: &Value) -> Value {
+    match (v, &p.shape) {
+        (Value::String(s), Shape::Vec(_) | Shape::Struct(_)) => {
+            serde_json::from_str(s).unwrap_or_else(|_| v.clone())
+        }
+        _ => v.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_are_encoded() {
+        assert_eq!(encode_segment("es-cn-1****"), "es-cn-1%2A%2A%2A%2A");
+        assert_eq!(encode_segment("a b/中"), "a%20b%2F%E4%B8%AD");
+        assert!(is_placeholder("{apiId}") && is_placeholder("[Id]") && !is_placeholder("x"));
+    }
+}
