@@ -148,11 +148,9 @@ fn keeps(kind: Kind, rule: &Rule, x: &str) -> bool {
     let is_str = kind == Kind::Text;
     let numeric = kind == Kind::Number;
     match rule {
-        Rule::Enum { values } if numeric => match x.parse::<f64>() {
-            Ok(n) => values.iter().any(|v| v.value.parse::<f64>() == Ok(n)),
-            Err(_) => false,
-        },
-        Rule::Enum { values } if is_str => values.iter().any(|v| v.value == x),
+        // Listed values document the parameter; a value they leave out is the service's to
+        // judge (services add values before their docs do), never a validation error.
+        Rule::Enum { .. } => true,
         Rule::Length { min, max } if is_str => {
             let n = x.chars().count() as u64;
             min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m)

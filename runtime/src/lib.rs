@@ -39,11 +39,13 @@ pub mod roa;
 pub mod sign;
 #[doc(hidden)]
 pub mod testing;
+mod unlisted;
 pub mod validate;
 
 pub use api::{ApiError, Request, Unchecked};
 pub use credentials::Credentials;
 pub use error::{CommonErrorCode, ErrorBody, SdkError, ServiceError};
+pub use unlisted::Unlisted;
 pub use validate::{ValidationError, Violation};
 
 /// Re-exports used by generated code. Not part of the public API.

@@ -1145,6 +1145,106 @@ async fn wrong_secret_gets_signature_does_not_match() {
 }
 
 // =============================================================================================
+// A valid call is never blocked (issue 19): open enums, and rule checks that can be skipped.
+
+/// The doc lists `TCP` and `UDP`; a value it does not list is still a `Proto`, passes the
+/// checks and reaches the service exactly as written.
+#[tokio::test]
+async fn an_unlisted_enum_value_is_built_validated_and_sent_verbatim() {
+    let proto: Proto = "SCTP".parse().expect("parsing an open enum never fails");
+    assert_eq!(proto, Proto::from("SCTP"));
+    assert!(!proto.is_documented() && Proto::Tcp.is_documented());
+    assert_eq!(proto.as_str(), "SCTP");
+    let request = CreateSslVpnServerRequest::builder()
+        .region_id("cn-shanghai")
+        .vpn_gateway_id("vpn-bp1hgim8by0kc9nga****")
+        .client_ip_pool("192.168.1.0/24")
+        .local_subnet("10.0.0.0/8")
+        .proto("SCTP")
+        .build()
+        .expect("an unlisted value is no violation");
+    request.validate().expect("validate() agrees");
+    assert!(request
+        .to_query()
+        .contains(&("Proto".to_string(), "SCTP".to_string())));
+    let mut params = REQUIRED.to_vec();
+    params.push(("Proto", "SCTP"));
+    let gateway = Gateway::start(&params, vec![doc_success()]).await;
+    client(&gateway)
+        .create_ssl_vpn_server(request)
+        .await
+        .expect("the call succeeds");
+    let seen = gateway.clean_requests();
+    assert_eq!(seen[0].param("Proto"), Some("SCTP"));
+}
+
+/// Port 22 is among the ports the doc forbids: `build()` refuses it, `build_unchecked()` keeps
+/// it, and the client sends the unchecked request without checking the rule again.
+#[tokio::test]
+async fn a_build_unchecked_request_that_breaks_a_rule_reaches_the_server() {
+    let builder = || {
+        CreateSslVpnServerRequest::builder()
+            .region_id("cn-shanghai")
+            .vpn_gateway_id("vpn-bp1hgim8by0kc9nga****")
+            .client_ip_pool("192.168.1.0/24")
+            .local_subnet("10.0.0.0/8")
+            .port(22)
+    };
+    let refused = builder().build().expect_err("port 22 is forbidden");
+    assert_eq!(refused.violations[0].field.to_string(), "Port");
+    let request = builder()
+        .build_unchecked()
+        .expect("required parameters are set");
+    assert!(request.rule_checks_skipped());
+    let mut params = REQUIRED.to_vec();
+    params.push(("Port", "22"));
+    let gateway = Gateway::start(&params, vec![doc_success()]).await;
+    client(&gateway)
+        .create_ssl_vpn_server(request)
+        .await
+        .expect("the unchecked request is sent");
+    assert_eq!(gateway.clean_requests()[0].param("Port"), Some("22"));
+    // Required parameters are still checked: an unchecked request cannot leave one out.
+    let missing = CreateSslVpnServerRequest::builder()
+        .region_id("cn-shanghai")
+        .build_unchecked()
+        .expect_err("required parameters are checked");
+    assert_eq!(missing.violations.len(), 3);
+}
+
+/// A request changed after `build()` so that it breaks a rule: the client refuses it locally,
+/// unless rule checks are turned off for the whole client.
+#[tokio::test]
+async fn a_client_with_rule_checks_off_sends_what_the_rules_refuse() {
+    let mut request = doc_request();
+    request.port = Some(22);
+    let mut params = REQUIRED.to_vec();
+    params.push(("Port", "22"));
+    let gateway = Gateway::start(&params, vec![doc_success()]).await;
+    let error = client(&gateway)
+        .create_ssl_vpn_server(request.clone())
+        .await
+        .expect_err("refused before sending");
+    assert!(matches!(error, SdkError::Validation(_)), "{error:?}");
+    assert!(gateway.seen().is_empty(), "nothing was sent");
+    let relaxed = client_builder(&gateway, KEY_SECRET)
+        .rule_checks(false)
+        .build()
+        .expect("valid configuration");
+    relaxed
+        .create_ssl_vpn_server(request.clone())
+        .await
+        .expect("sent without rule checks");
+    assert_eq!(gateway.clean_requests()[0].param("Port"), Some("22"));
+    // The same request wrapped in `Unchecked` goes through the default client too.
+    client(&gateway)
+        .call(&aliyun_runtime::Unchecked(request))
+        .await
+        .expect("sent without rule checks");
+    assert_eq!(gateway.clean_requests().len(), 2);
+}
+
+// =============================================================================================
 // The fake gateway's own signer, pinned so that it cannot agree with the client by accident.
 
 #[test]

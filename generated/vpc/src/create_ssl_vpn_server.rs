@@ -88,7 +88,7 @@ pub struct CreateSslVpnServerRequest {
     ///
     /// Rules:
     ///
-    /// - one of `TCP`, `UDP`
+    /// - documented values: `TCP`, `UDP` (another value is sent as it is)
     /// - default: `UDP`
     #[serde(rename = "Proto", skip_serializing_if = "::std::option::Option::is_none")]
     pub proto: ::std::option::Option<Proto>,
@@ -103,7 +103,7 @@ pub struct CreateSslVpnServerRequest {
     ///
     /// Rules:
     ///
-    /// - one of `AES-128-CBC`, `AES-192-CBC`, `AES-256-CBC`, `none`
+    /// - documented values: `AES-128-CBC`, `AES-192-CBC`, `AES-256-CBC`, `none` (another value is sent as it is)
     /// - default: `AES-128-CBC`
     #[serde(rename = "Cipher", skip_serializing_if = "::std::option::Option::is_none")]
     pub cipher: ::std::option::Option<Cipher>,
@@ -164,6 +164,8 @@ pub struct CreateSslVpnServerRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub idaas_region_id: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    rules_unchecked: bool,
 }
 impl CreateSslVpnServerRequest {
     /// The API's `Action`.
@@ -177,6 +179,11 @@ impl CreateSslVpnServerRequest {
         &self,
     ) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
         ::aliyun_runtime::validate::run(self)
+    }
+    /// Whether this request was built by `build_unchecked()`: the client then sends it
+    /// with its required parameters checked and the documented rules skipped.
+    pub fn rule_checks_skipped(&self) -> bool {
+        self.rules_unchecked
     }
     /// The parameters as (wire name, wire value), `Action` included, sorted by name.
     pub fn to_query(
@@ -360,7 +367,7 @@ impl CreateSslVpnServerRequestBuilder {
     ///
     /// Rules:
     ///
-    /// - one of `TCP`, `UDP`
+    /// - documented values: `TCP`, `UDP` (another value is sent as it is)
     /// - default: `UDP`
     pub fn proto(mut self, value: impl ::std::convert::Into<Proto>) -> Self {
         self.proto = ::std::option::Option::Some(value.into());
@@ -377,7 +384,7 @@ impl CreateSslVpnServerRequestBuilder {
     ///
     /// Rules:
     ///
-    /// - one of `AES-128-CBC`, `AES-192-CBC`, `AES-256-CBC`, `none`
+    /// - documented values: `AES-128-CBC`, `AES-192-CBC`, `AES-256-CBC`, `none` (another value is sent as it is)
     /// - default: `AES-128-CBC`
     pub fn cipher(mut self, value: impl ::std::convert::Into<Cipher>) -> Self {
         self.cipher = ::std::option::Option::Some(value.into());
@@ -458,10 +465,13 @@ impl CreateSslVpnServerRequestBuilder {
         ::aliyun_runtime::ValidationError,
     > {
         ::aliyun_runtime::validate::run(&self)?;
-        self.build_unchecked()
+        let mut request = self.build_unchecked()?;
+        request.rules_unchecked = false;
+        ::std::result::Result::Ok(request)
     }
     /// Returns the request with only the required parameters checked, skipping the
-    /// documented rules (for when the service accepts what its docs do not say).
+    /// documented rules (for when the service accepts what its docs do not say, or a
+    /// rule was read wrongly). The client sends it without rule checks too.
     pub fn build_unchecked(
         self,
     ) -> ::std::result::Result<
@@ -508,6 +518,7 @@ impl CreateSslVpnServerRequestBuilder {
                     enable_multi_factor_auth: self.enable_multi_factor_auth,
                     idaas_instance_id: self.idaas_instance_id,
                     idaas_region_id: self.idaas_region_id,
+                    rules_unchecked: true,
                 })
             }
             _ => {
@@ -518,24 +529,46 @@ impl CreateSslVpnServerRequestBuilder {
         }
     }
 }
-/// Allowed values of `Proto`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Values of `Proto`: the documented ones, and any other as `Unlisted` (build it from text: `Proto::from("…")`; it is sent as it is).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Proto {
     /// `TCP`: TCP协议。
     Tcp,
     /// `UDP`: UDP协议。
     Udp,
+    /// A value the documentation does not list, sent as it is. Compare with `as_str()`
+    /// rather than matching this variant: a later version may list the value.
+    Unlisted(::aliyun_runtime::Unlisted),
 }
 impl Proto {
     /// Every documented value.
     pub const ALL: &'static [Proto] = &[Self::Tcp, Self::Udp];
     /// The value as sent on the wire.
-    pub fn as_str(&self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Tcp => "TCP",
             Self::Udp => "UDP",
+            Self::Unlisted(other) => other.as_str(),
         }
+    }
+    /// Whether the documentation lists this value.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unlisted(_))
+    }
+}
+impl ::std::convert::From<&str> for Proto {
+    fn from(s: &str) -> Self {
+        match s {
+            "TCP" => Self::Tcp,
+            "UDP" => Self::Udp,
+            other => Self::Unlisted(::aliyun_runtime::Unlisted::new(other)),
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for Proto {
+    fn from(s: ::std::string::String) -> Self {
+        Self::from(s.as_str())
     }
 }
 /// The value the service assumes when the parameter is not sent.
@@ -549,18 +582,11 @@ impl ::std::fmt::Display for Proto {
         f.write_str(self.as_str())
     }
 }
+/// Never fails: a value the doc does not list is kept in `Unlisted`.
 impl ::std::str::FromStr for Proto {
-    type Err = ::aliyun_runtime::validate::UnknownValue;
+    type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        match s {
-            "TCP" => ::std::result::Result::Ok(Self::Tcp),
-            "UDP" => ::std::result::Result::Ok(Self::Udp),
-            other => {
-                ::std::result::Result::Err(
-                    ::aliyun_runtime::validate::UnknownValue::new(other, "TCP, UDP"),
-                )
-            }
-        }
+        ::std::result::Result::Ok(Self::from(s))
     }
 }
 impl ::aliyun_runtime::query::QueryValue for Proto {
@@ -576,8 +602,8 @@ impl ::aliyun_runtime::__private::serde::Serialize for Proto {
         s.serialize_str(self.as_str())
     }
 }
-/// Allowed values of `Cipher`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Values of `Cipher`: the documented ones, and any other as `Unlisted` (build it from text: `Cipher::from("…")`; it is sent as it is).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Cipher {
     /// `AES-128-CBC`: AES-128-CBC算法。
@@ -588,6 +614,9 @@ pub enum Cipher {
     Aes256Cbc,
     /// `none`: 不使用加密算法。
     None,
+    /// A value the documentation does not list, sent as it is. Compare with `as_str()`
+    /// rather than matching this variant: a later version may list the value.
+    Unlisted(::aliyun_runtime::Unlisted),
 }
 impl Cipher {
     /// Every documented value.
@@ -598,13 +627,34 @@ impl Cipher {
         Self::None,
     ];
     /// The value as sent on the wire.
-    pub fn as_str(&self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Aes128Cbc => "AES-128-CBC",
             Self::Aes192Cbc => "AES-192-CBC",
             Self::Aes256Cbc => "AES-256-CBC",
             Self::None => "none",
+            Self::Unlisted(other) => other.as_str(),
         }
+    }
+    /// Whether the documentation lists this value.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unlisted(_))
+    }
+}
+impl ::std::convert::From<&str> for Cipher {
+    fn from(s: &str) -> Self {
+        match s {
+            "AES-128-CBC" => Self::Aes128Cbc,
+            "AES-192-CBC" => Self::Aes192Cbc,
+            "AES-256-CBC" => Self::Aes256Cbc,
+            "none" => Self::None,
+            other => Self::Unlisted(::aliyun_runtime::Unlisted::new(other)),
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for Cipher {
+    fn from(s: ::std::string::String) -> Self {
+        Self::from(s.as_str())
     }
 }
 /// The value the service assumes when the parameter is not sent.
@@ -618,23 +668,11 @@ impl ::std::fmt::Display for Cipher {
         f.write_str(self.as_str())
     }
 }
+/// Never fails: a value the doc does not list is kept in `Unlisted`.
 impl ::std::str::FromStr for Cipher {
-    type Err = ::aliyun_runtime::validate::UnknownValue;
+    type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        match s {
-            "AES-128-CBC" => ::std::result::Result::Ok(Self::Aes128Cbc),
-            "AES-192-CBC" => ::std::result::Result::Ok(Self::Aes192Cbc),
-            "AES-256-CBC" => ::std::result::Result::Ok(Self::Aes256Cbc),
-            "none" => ::std::result::Result::Ok(Self::None),
-            other => {
-                ::std::result::Result::Err(
-                    ::aliyun_runtime::validate::UnknownValue::new(
-                        other,
-                        "AES-128-CBC, AES-192-CBC, AES-256-CBC, none",
-                    ),
-                )
-            }
-        }
+        ::std::result::Result::Ok(Self::from(s))
     }
 }
 impl ::aliyun_runtime::query::QueryValue for Cipher {
@@ -1000,6 +1038,14 @@ impl ::aliyun_runtime::api::Request for CreateSslVpnServerRequest {
     fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
         CreateSslVpnServerRequest::validate(self)
     }
+    fn validate_required(
+        &self,
+    ) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+        ::aliyun_runtime::validate::run_required(self)
+    }
+    fn rule_checks_skipped(&self) -> bool {
+        CreateSslVpnServerRequest::rule_checks_skipped(self)
+    }
     fn to_query(
         &self,
     ) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
@@ -1018,6 +1064,9 @@ mod tests {
             .vpn_gateway_id("vpn-bp1hgim8by0kc9nga****")
             .build_unchecked()
             .expect("the documented request example sets every required parameter");
+        request
+            .validate()
+            .expect("the documented request example follows the documented rules");
         ::aliyun_runtime::testing::assert_query_eq(
             &request.to_query(),
             &[

@@ -32,6 +32,15 @@ impl Client {
     pub fn builder() -> ::aliyun_runtime::client::ClientBuilder<Client> {
         ::aliyun_runtime::client::ClientBuilder::new("Vpc")
     }
+    /// Sends any request of this crate, or one wrapped in
+    /// [`aliyun_runtime::Unchecked`] (sent with its required parameters checked and the
+    /// documented rules skipped).
+    pub async fn call<R: ::aliyun_runtime::Request>(
+        &self,
+        request: &R,
+    ) -> ::std::result::Result<R::Response, ::aliyun_runtime::SdkError<R::Error>> {
+        self.inner.call(request).await
+    }
     /// Calls `CreateSslVpnServer`: validates the request, signs it and sends it, retrying only when that is safe.
     #[cfg(feature = "create-ssl-vpn-server")]
     pub async fn create_ssl_vpn_server(

@@ -59,6 +59,14 @@ use Severity::{Error, Note, Warning};
 /// Every kind, in alphabetical order.
 pub const KINDS: &[DiagnosticKind] = &[
     kind(
+        "common-parameter",
+        Note,
+        false,
+        "a request row documents a common parameter of every RPC call; it is no field",
+        "Nothing to do: the client sends the signature, credentials, timestamp, version and \
+         format of every call itself.",
+    ),
+    kind(
         "duplicate-field",
         Warning,
         false,
@@ -286,6 +294,22 @@ pub const KINDS: &[DiagnosticKind] = &[
          by a table.",
     ),
     kind(
+        "request-table-unread",
+        Warning,
+        true,
+        "a further parameter table of an RPC request section is not read",
+        "An RPC request takes its parameters from the first table. If the later table lists \
+         parameters, move its rows into the first table; if it documents one parameter's \
+         members or values, nothing to do.",
+    ),
+    kind(
+        "request-table-values",
+        Note,
+        false,
+        "a further table of a REST-style request section has no type column: documentation",
+        "Nothing to do: such tables list values or notes, not parameters.",
+    ),
+    kind(
         "required-flag",
         Warning,
         true,
@@ -297,7 +321,7 @@ pub const KINDS: &[DiagnosticKind] = &[
         "roa-body",
         Warning,
         false,
-        "a nameless body row stands for the request body; the Body rows are its members",
+        "the request body is read as a whole: a nameless body row, an array body or an XML document",
         "Nothing to do.",
     ),
     kind(

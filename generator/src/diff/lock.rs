@@ -38,6 +38,10 @@ pub fn render(apis: &[Api], spec: &str) -> Result<String, serde_json::Error> {
         for e in &mut api.examples.responses {
             e.file = relative(&e.file, spec);
         }
+        for e in &mut api.examples.http_requests {
+            e.file = relative(&e.file, spec);
+        }
+        relative_evidence(&mut api.request, spec);
     }
     let lock = Lock {
         format: FORMAT,
@@ -47,6 +51,16 @@ pub fn render(apis: &[Api], spec: &str) -> Result<String, serde_json::Error> {
     let mut text = serde_json::to_string_pretty(&lock)?;
     text.push('\n');
     Ok(text)
+}
+
+/// The places of the values that demoted a rule, relative like the rest.
+fn relative_evidence(fields: &mut [crate::model::Field], spec: &str) {
+    for f in fields {
+        for d in &mut f.demoted {
+            d.contradicted_by.file = relative(&d.contradicted_by.file, spec);
+        }
+        relative_evidence(&mut f.children, spec);
+    }
 }
 
 /// `…/spec/vpc/X.md` → `spec/vpc/X.md` when `spec` is `spec/vpc`; otherwise the file name.

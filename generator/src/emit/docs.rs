@@ -105,7 +105,7 @@ pub fn describe(c: &Constraint) -> String {
     match &c.rule {
         Rule::Enum { values } => {
             format!(
-                "one of {}",
+                "documented values: {} (another value is sent as it is)",
                 code_list(&values.iter().map(|v| v.value.clone()).collect::<Vec<_>>())
             )
         }
@@ -292,7 +292,25 @@ pub fn field_doc(f: &Field, required: Option<bool>) -> String {
             doc.push_str(&format!("\n- {}", describe(c)));
         }
     }
+    if !f.demoted.is_empty() {
+        doc.push_str("\n\nDocumented but not checked (the doc's own value breaks the rule as it was read):\n");
+        for d in &f.demoted {
+            doc.push_str(&format!(
+                "\n- {} (`{}`, {}:{})",
+                describe(&d.constraint),
+                d.contradicted_by.value.replace('`', "'").replace('\n', " "),
+                file_name(&d.contradicted_by.file),
+                d.contradicted_by.line
+            ));
+        }
+    }
     doc
+}
+
+/// A doc file's name without its folders: generated text does not depend on where the spec
+/// folder sits on the machine that generated it.
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 #[cfg(test)]

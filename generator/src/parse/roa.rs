@@ -433,7 +433,7 @@ pub fn place(
                 .iter()
                 .all(|r| r.raw_type.is_empty() && r.position.is_none())
         {
-            sink.note(table.line, "request-table-unread", "a further table of the request section has no type column: read as documentation, not as parameters");
+            sink.note(table.line, "request-table-values", "a further table of the request section has no type column: read as documentation, not as parameters");
             continue;
         }
         // A later table beside a payload row lists the payload's members (iotedge `Payload`).

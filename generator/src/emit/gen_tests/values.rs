@@ -89,18 +89,17 @@ pub fn value_expr(shape: &Shape, children: &[Planned<'_>], v: &Val) -> Result<To
                 Val::Text(t) | Val::Json(Value::String(t)) => t.clone(),
                 Val::Json(other) => other.to_string(),
             };
-            // Exact match only: an example in another case is a doc inconsistency to report.
+            // A documented value is its variant; any other is built from its text and sent as
+            // it is (the enum is open).
+            let e = ident(name);
             match variants.iter().find(|(value, _)| *value == text) {
                 Some((_, var)) => {
-                    let (e, var) = (ident(name), ident(var));
+                    let var = ident(var);
                     Ok(quote!(#e::#var))
                 }
                 None => {
-                    let listed: Vec<&str> = variants.iter().map(|(v, _)| v.as_str()).collect();
-                    Err(format!(
-                        "`{text}` is not one of the documented values ({})",
-                        listed.join(", ")
-                    ))
+                    let lit = Literal::string(&text);
+                    Ok(quote!(#e::from(#lit)))
                 }
             }
         }

@@ -101,6 +101,13 @@ fn client_tokens(apis: &[(String, &Api)], product: &str) -> TokenStream {
                 ::aliyun_runtime::client::ClientBuilder::new(#product_lit)
             }
 
+            /// Sends any request of this crate, or one wrapped in
+            /// [`aliyun_runtime::Unchecked`] (sent with its required parameters checked and the
+            /// documented rules skipped).
+            pub async fn call<R: ::aliyun_runtime::Request>(&self, request: &R) -> ::std::result::Result<R::Response, ::aliyun_runtime::SdkError<R::Error>> {
+                self.inner.call(request).await
+            }
+
             #(#methods)*
         }
     }

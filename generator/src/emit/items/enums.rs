@@ -1,5 +1,7 @@
-//! Generated enums of documented values: closed on the request side (a value the doc does not
-//! list cannot be sent), open on the response side (`Unknown` keeps what the doc does not list).
+//! Generated enums of documented values, open on both sides: the listed values are variants
+//! (`Proto::Tcp` documents and autocompletes), and any other value is kept verbatim in
+//! `Unlisted` (`aliyun_runtime::Unlisted`): built from text and sent as it is on the request
+//! side (the service judges values its docs do not list), decoded on the response side.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -47,16 +49,14 @@ pub fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) ->
         .zip(&descriptions)
         .map(|((value, variant), doc)| enum_value(value, variant, doc))
         .unzip();
-    let from_str_arms = variants.iter().map(|(value, variant)| {
+    let from_arms = variants.iter().map(|(value, variant)| {
         let (id, value) = (ident(variant), Literal::string(value));
-        quote!(#value => ::std::result::Result::Ok(Self::#id),)
+        quote!(#value => Self::#id,)
     });
-    let expected = variants
-        .iter()
-        .map(|(v, _)| v.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let doc = docs::Doc::outer(format!("Allowed values of `{}`.", field.name));
+    let doc = docs::Doc::outer(format!(
+        "Values of `{}`: the documented ones, and any other as `Unlisted` (build it from text: `{name}::from(\"…\")`; it is sent as it is).",
+        field.name
+    ));
     let default = default.map(|d| {
         let d = ident(&d);
         quote! {
@@ -70,10 +70,13 @@ pub fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) ->
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name_id {
             #(#variant_decls)*
+            /// A value the documentation does not list, sent as it is. Compare with `as_str()`
+            /// rather than matching this variant: a later version may list the value.
+            Unlisted(::aliyun_runtime::Unlisted),
         }
 
         impl #name_id {
@@ -81,10 +84,31 @@ pub fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) ->
             pub const ALL: &'static [#name_id] = &[#(Self::#vars),*];
 
             /// The value as sent on the wire.
-            pub fn as_str(&self) -> &'static str {
+            pub fn as_str(&self) -> &str {
                 match self {
                     #(#as_str_arms)*
+                    Self::Unlisted(other) => other.as_str(),
                 }
+            }
+
+            /// Whether the documentation lists this value.
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, Self::Unlisted(_))
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name_id {
+            fn from(s: &str) -> Self {
+                match s {
+                    #(#from_arms)*
+                    other => Self::Unlisted(::aliyun_runtime::Unlisted::new(other)),
+                }
+            }
+        }
+
+        impl ::std::convert::From<::std::string::String> for #name_id {
+            fn from(s: ::std::string::String) -> Self {
+                Self::from(s.as_str())
             }
         }
 
@@ -96,14 +120,12 @@ pub fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) ->
             }
         }
 
+        /// Never fails: a value the doc does not list is kept in `Unlisted`.
         impl ::std::str::FromStr for #name_id {
-            type Err = ::aliyun_runtime::validate::UnknownValue;
+            type Err = ::std::convert::Infallible;
 
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-                match s {
-                    #(#from_str_arms)*
-                    other => ::std::result::Result::Err(::aliyun_runtime::validate::UnknownValue::new(other, #expected)),
-                }
+                ::std::result::Result::Ok(Self::from(s))
             }
         }
 
@@ -128,7 +150,7 @@ fn enum_value(value: &str, variant: &str, doc: &docs::Doc) -> (TokenStream, Toke
     (quote!(#doc #id,), quote!(Self::#id => #value,))
 }
 
-/// A response enum: its values and `Unknown`, `as_str`, `Display`, decoding from the wire, and
+/// A response enum: its values and `Unlisted`, `as_str`, `Display`, decoding from the wire, and
 /// `Serialize` for the crate's own tests.
 pub fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -> TokenStream {
     let name_id = ident(name);
@@ -142,18 +164,19 @@ pub fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -
         })
         .unzip();
     let doc = format!(
-        "Values of `{}`; values the doc does not list are kept in `Unknown`.",
+        "Values of `{}`; values the doc does not list are kept in `Unlisted`.",
         field.name
     );
     let doc = docs::Doc::outer(doc);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name_id {
             #(#variant_decls)*
-            /// A value the documentation does not list.
-            Unknown(::std::string::String),
+            /// A value the documentation does not list. Compare with `as_str()` rather than
+            /// matching this variant: a later version may list the value.
+            Unlisted(::aliyun_runtime::Unlisted),
         }
 
         impl #name_id {
@@ -161,7 +184,7 @@ pub fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#as_str_arms)*
-                    Self::Unknown(other) => other,
+                    Self::Unlisted(other) => other.as_str(),
                 }
             }
         }
@@ -183,7 +206,7 @@ pub fn response_enum(name: &str, field: &Field, variants: &[(String, String)]) -
             fn from_wire(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
                 ::std::result::Result::Ok(match text {
                     #(#values => Self::#vars,)*
-                    other => Self::Unknown(other.to_string()),
+                    other => Self::Unlisted(::aliyun_runtime::Unlisted::new(other)),
                 })
             }
         }

@@ -132,7 +132,13 @@ pub fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_
         api.name
     );
     let decls = fields.iter().map(field_decl);
-    let decl = struct_decl(&docs::Doc::outer(doc), name, quote!(#(#decls)*), false);
+    // Set by `build_unchecked()`: the client then checks required parameters only.
+    let decls = quote! {
+        #(#decls)*
+        #[serde(skip)]
+        rules_unchecked: bool,
+    };
+    let decl = struct_decl(&docs::Doc::outer(doc), name, decls, false);
     let query = struct_query(fields, Access::Struct);
     let builder_fields = fields.iter().map(|p| {
         let (id, ty) = (ident(&p.ident), p.shape.tokens());
@@ -156,6 +162,12 @@ pub fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_
             /// Runs every check `build()` runs, on this value.
             pub fn validate(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
                 ::aliyun_runtime::validate::run(self)
+            }
+
+            /// Whether this request was built by `build_unchecked()`: the client then sends it
+            /// with its required parameters checked and the documented rules skipped.
+            pub fn rule_checks_skipped(&self) -> bool {
+                self.rules_unchecked
             }
 
             /// The parameters as (wire name, wire value), `Action` included, sorted by name.
@@ -186,11 +198,14 @@ pub fn request_struct(api: &Api, name: &str, builder: &str, fields: &[Planned<'_
             /// Checks every rule and returns the request, or all the violations found.
             pub fn build(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
                 ::aliyun_runtime::validate::run(&self)?;
-                self.build_unchecked()
+                let mut request = self.build_unchecked()?;
+                request.rules_unchecked = false;
+                ::std::result::Result::Ok(request)
             }
 
             /// Returns the request with only the required parameters checked, skipping the
-            /// documented rules (for when the service accepts what its docs do not say).
+            /// documented rules (for when the service accepts what its docs do not say, or a
+            /// rule was read wrongly). The client sends it without rule checks too.
             pub fn build_unchecked(self) -> ::std::result::Result<#name_id, ::aliyun_runtime::ValidationError> {
                 #body
             }
@@ -211,7 +226,7 @@ fn build_unchecked_body(name: &proc_macro2::Ident, fields: &[Planned<'_>]) -> To
     });
     let required: Vec<&Planned<'_>> = fields.iter().filter(|p| p.required).collect();
     if required.is_empty() {
-        return quote!(::std::result::Result::Ok(#name { #(#assign)* }));
+        return quote!(::std::result::Result::Ok(#name { #(#assign)* rules_unchecked: true }));
     }
     let missing = required.iter().map(|p| {
         let (id, wire) = (ident(&p.ident), Literal::string(&p.field.name));
@@ -227,7 +242,7 @@ fn build_unchecked_body(name: &proc_macro2::Ident, fields: &[Planned<'_>]) -> To
         #(#missing)*
         violations.finish()?;
         match (#(self.#req_ids,)*) {
-            (#(::std::option::Option::Some(#req_ids),)*) => ::std::result::Result::Ok(#name { #(#assign)* }),
+            (#(::std::option::Option::Some(#req_ids),)*) => ::std::result::Result::Ok(#name { #(#assign)* rules_unchecked: true }),
             _ => ::std::result::Result::Err(::aliyun_runtime::ValidationError {
                 violations: ::std::vec::Vec::new(),
             }),

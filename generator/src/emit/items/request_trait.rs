@@ -40,6 +40,14 @@ pub fn request_trait_impl(api: &Api, types: &ApiTypes, request: &[Planned<'_>]) 
                 #req::validate(self)
             }
 
+            fn validate_required(&self) -> ::std::result::Result<(), ::aliyun_runtime::ValidationError> {
+                ::aliyun_runtime::validate::run_required(self)
+            }
+
+            fn rule_checks_skipped(&self) -> bool {
+                #req::rule_checks_skipped(self)
+            }
+
             fn to_query(&self) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
                 #req::to_query(self)
             }

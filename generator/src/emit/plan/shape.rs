@@ -111,7 +111,7 @@ fn enum_values(f: &Field) -> Option<Vec<String>> {
 
 fn variants(values: &[String]) -> Vec<(String, String)> {
     let mut used = TypeNames::default();
-    used.reserve("Unknown");
+    used.reserve("Unlisted");
     values
         .iter()
         .enumerate()
@@ -127,7 +127,7 @@ pub struct Planner<'n> {
     pub names: &'n mut TypeNames,
     pub file: String,
     pub diags: Vec<Diagnostic>,
-    /// Request side: string enums become closed Rust enums; response side: open ones.
+    /// Request side (required fields, builders) or response side.
     pub request: bool,
 }
 
