@@ -74,6 +74,7 @@ pub struct Config {
     runtime: Option<RuntimeDependency>,
     standalone: bool,
     rerun_if_changed: bool,
+    strict: bool,
 }
 
 impl Default for Config {
@@ -90,6 +91,9 @@ pub struct Loaded {
     /// Every file read (docs and manifest), for `rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
     pub manifest: Manifest,
+    /// Docs that could not be read, each with an error among `diagnostics`: skipped, and the
+    /// product generated from the rest (a strict configuration fails instead).
+    pub skipped: Vec<PathBuf>,
 }
 
 /// What a generation did.
@@ -170,6 +174,7 @@ impl Config {
             runtime: None,
             standalone: false,
             rerun_if_changed: false,
+            strict: false,
         }
     }
 
@@ -201,6 +206,14 @@ impl Config {
     /// Adds `[workspace]` to the generated `Cargo.toml` so it builds outside any workspace.
     pub fn standalone(mut self, standalone: bool) -> Self {
         self.standalone = standalone;
+        self
+    }
+
+    /// Fails the whole folder when one doc cannot be read, instead of skipping that doc with an
+    /// error diagnostic and generating the rest (`generate --strict`; `check` is always
+    /// strict).
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
         self
     }
 
@@ -260,6 +273,7 @@ impl Config {
         let mut inputs: Vec<PathBuf> = manifest_path.into_iter().collect();
         let mut diagnostics = Vec::new();
         let mut errors = Vec::new();
+        let mut skipped = Vec::new();
         let mut apis = Vec::new();
         // Docs are independent: parse them on every core (longest files first), results in
         // file order.
@@ -275,8 +289,19 @@ impl Config {
                     apis.push(api);
                     diagnostics.extend(diags);
                 }
-                Err(f) => errors.extend(f.diagnostics),
+                // A page that is no API reference (an overview, an endpoint list): a note.
+                Err(f) if !f.diagnostics.iter().any(Diagnostic::is_error) => {
+                    diagnostics.extend(f.diagnostics)
+                }
+                // No doc stops a product: an unreadable one is skipped with its errors.
+                Err(f) => {
+                    skipped.push(path.clone());
+                    errors.extend(f.diagnostics);
+                }
             }
+        }
+        if !self.strict && !apis.is_empty() {
+            diagnostics.append(&mut errors);
         }
         if files.is_empty() {
             errors.push(Diagnostic::error(
@@ -284,6 +309,13 @@ impl Config {
                 0,
                 "no-docs",
                 "the spec folder holds no .md documents",
+            ));
+        } else if apis.is_empty() && errors.is_empty() {
+            errors.push(Diagnostic::error(
+                &dir.display().to_string(),
+                0,
+                "no-docs",
+                "the spec folder holds no API reference doc",
             ));
         }
         if !errors.is_empty() {
@@ -309,6 +341,7 @@ impl Config {
             diagnostics,
             inputs,
             manifest,
+            skipped,
         })
     }
 

@@ -72,6 +72,9 @@ struct GenerateArgs {
     /// Add an empty [workspace] table so the crate builds on its own.
     #[arg(long)]
     standalone: bool,
+    /// Fail (and write nothing) when a doc cannot be read, instead of skipping it.
+    #[arg(long)]
+    strict: bool,
     /// Print every warning, not only the count of each kind.
     #[arg(long, short)]
     verbose: bool,
@@ -213,7 +216,9 @@ fn print_warnings(diagnostics: &[Diagnostic], verbose: bool, summary: &str) {
 }
 
 fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
-    let mut c = config(&args.overrides).standalone(args.standalone);
+    let mut c = config(&args.overrides)
+        .standalone(args.standalone)
+        .strict(args.strict);
     if let Some(n) = &args.crate_name {
         c = c.crate_name(n);
     }
@@ -238,8 +243,19 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
         match written {
             Ok(r) => {
                 eprint!("{}", aliyun_codegen::diff::generation_summary(before, out));
+                // Docs skipped because they could not be read: each has errors (above with -v).
+                let skipped: std::collections::BTreeSet<&str> = r
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(|d| d.file.as_str())
+                    .collect();
+                let skipped = match skipped.len() {
+                    0 => String::new(),
+                    n => format!(", {n} docs skipped (`--strict` fails instead)"),
+                };
                 let summary = format!(
-                    "{} → {}: {} written, {} unchanged, {} removed, {} warnings",
+                    "{} → {}: {} written, {} unchanged, {} removed, {} warnings{skipped}",
                     spec.display(),
                     out.display(),
                     r.written.len(),
@@ -266,7 +282,8 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
 fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let mut stale = false;
     let targets = targets(args.spec_dir, args.out_dir)?;
-    let rendered = config(&args.overrides).render_crates(&targets);
+    // A doc that cannot be read fails the check (as `generate --strict` does).
+    let rendered = config(&args.overrides).strict(true).render_crates(&targets);
     for ((_, out), result) in targets.iter().zip(rendered) {
         let checked = result.map(|(files, diagnostics)| {
             (aliyun_codegen::differing_files(out, &files), diagnostics)

@@ -75,22 +75,34 @@ fn checked_in_crate_is_what_the_generator_writes() {
     );
 }
 
-#[test]
-fn failed_generation_leaves_output_untouched() {
-    let dir = std::env::temp_dir().join(format!("aliyun-codegen-failed-{}", std::process::id()));
+/// A spec folder beside the seed doc holding `Broken.md`, an API doc whose request section has
+/// no table, and an output folder with a hand-written file.
+fn broken_spec(tag: &str) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("aliyun-codegen-{tag}-{}", std::process::id()));
     let spec = dir.join("spec/bad");
     let out = dir.join("generated/bad");
     std::fs::create_dir_all(&spec).unwrap();
     std::fs::create_dir_all(out.join("src")).unwrap();
     std::fs::write(out.join("src/lib.rs"), "// hand-written, must survive\n").unwrap();
     std::fs::copy(seed_path(), spec.join("CreateSslVpnServer.md")).unwrap();
-    std::fs::write(spec.join("Broken.md"), "# Broken\n\nno tables at all\n").unwrap();
+    std::fs::write(
+        spec.join("Broken.md"),
+        "# Broken\n\n## Request parameters\n\nno table at all\n",
+    )
+    .unwrap();
+    (dir, spec, out)
+}
+
+#[test]
+fn failed_generation_leaves_output_untouched() {
+    let (dir, spec, out) = broken_spec("failed");
     let failure = Config::new()
+        .strict(true)
         .generate_crate(&spec, &out)
-        .expect_err("a doc without a request table fails");
+        .expect_err("a strict run fails on a doc without a request table");
     let message = failure.to_string();
     assert!(
-        message.contains("Broken.md") && message.contains("request"),
+        message.contains("Broken.md") && message.contains("request parameter table"),
         "{message}"
     );
     assert_eq!(
@@ -98,5 +110,41 @@ fn failed_generation_leaves_output_untouched() {
         "// hand-written, must survive\n"
     );
     assert!(!out.join("Cargo.toml").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_unreadable_doc_is_skipped_with_its_error_and_the_rest_generates() {
+    let (dir, spec, out) = broken_spec("skipped");
+    let report = Config::new()
+        .generate_crate(&spec, &out)
+        .expect("the seed doc still generates");
+    let broken: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(broken.len(), 1, "{broken:?}");
+    assert!(broken[0].file.ends_with("Broken.md") && broken[0].kind == "not-an-api-doc");
+    assert!(out.join("src/create_ssl_vpn_server.rs").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_page_that_is_no_api_reference_is_a_note() {
+    // An overview page beside the docs (no request section): noted, never an error.
+    let (dir, spec, out) = broken_spec("overview");
+    std::fs::write(
+        spec.join("Broken.md"),
+        "# Overview\n\nThe product's APIs.\n",
+    )
+    .unwrap();
+    let report = Config::new()
+        .strict(true)
+        .generate_crate(&spec, &out)
+        .expect("an overview page fails nothing");
+    let notes: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == "not-an-api-page")
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", report.diagnostics);
+    assert!(!notes[0].is_error());
     std::fs::remove_dir_all(&dir).ok();
 }

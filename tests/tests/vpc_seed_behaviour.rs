@@ -114,7 +114,11 @@ fn enums_and_defaults() {
     let all: Vec<&str> = Cipher::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(all, ["AES-128-CBC", "AES-192-CBC", "AES-256-CBC", "none"]);
     assert_eq!("none".parse::<Cipher>().unwrap(), Cipher::None);
-    assert!("NONE".parse::<Cipher>().is_err());
+    // Wire values are case-sensitive: "NONE" is not the listed "none", so it is
+    // kept as an unlisted value and sent exactly as written (issue 19).
+    let upper: Cipher = "NONE".parse().unwrap();
+    assert!(!upper.is_documented());
+    assert_eq!(upper.as_str(), "NONE");
 }
 
 #[test]

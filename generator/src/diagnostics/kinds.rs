@@ -288,10 +288,18 @@ pub const KINDS: &[DiagnosticKind] = &[
         "not-an-api-doc",
         Error,
         true,
-        "a file has no request parameter table, so it is not an API reference doc",
-        "Move pages that are not API references (overviews, change logs) out of the spec \
-         folder. An API doc needs a `## 请求参数` or `## Request parameters` heading followed \
-         by a table.",
+        "a doc's request section holds no readable parameter table: the doc is skipped",
+        "The product is generated from the other docs (`generate --strict` and `check` fail \
+         instead). Give the request section a pipe table (`|Name|Type|Required|…|`), or a \
+         request line (`POST /path`) for a REST-style API, and regenerate.",
+    ),
+    kind(
+        "not-an-api-page",
+        Note,
+        false,
+        "a page of the spec folder is no API reference (no request section): skipped",
+        "Nothing to do: overviews and endpoint lists are not APIs. If the page documents an \
+         API, give it a `## Request parameters` (`## 请求参数`) section.",
     ),
     kind(
         "request-table-unread",

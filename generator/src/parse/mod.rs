@@ -61,16 +61,39 @@ pub fn parse_doc(
     let syntax =
         roa::syntax(&sections).or_else(|| http.first().map(|e| (roa::line_of_example(e), e.line)));
     if request_tables.is_empty() && syntax.is_none() {
+        // A page with no request section at all is no API reference (an overview, an
+        // endpoint list): a note. A request section without a readable table is an error.
+        if !sections.seen.contains(&Section::Request) {
+            return Err(Diagnostic::note(
+                file,
+                0,
+                "not-an-api-page",
+                "not an API reference (no request parameters section); skipped",
+            )
+            .into());
+        }
         return Err(sink.fail(
             0,
             "not-an-api-doc",
             "no request parameter table: expected a `## 请求参数` / `## Request parameters` heading followed by a pipe table",
         ));
     }
+    // An RPC request takes its parameters from the first table only (later ones are reported
+    // below); a REST-style one reads every table.
+    let read = if syntax.is_some() {
+        request_tables.len()
+    } else {
+        1
+    };
     let mut tables: Vec<roa::TableRows> = request_tables
         .iter()
-        .map(|t| roa::TableRows {
-            rows: rows::rows_of(t.table, true, &mut sink),
+        .enumerate()
+        .map(|(i, t)| roa::TableRows {
+            rows: if i < read {
+                rows::rows_of(t.table, true, &mut sink)
+            } else {
+                Vec::new()
+            },
             body: t.body,
             line: t.table.line,
         })

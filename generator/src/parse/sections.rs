@@ -116,6 +116,8 @@ pub struct Sections<'a> {
     /// `zh-CN` when a heading holds Chinese, else `en-US`.
     pub lang: &'static str,
     pub blocks: Vec<(Section, &'a Block)>,
+    /// Every section a heading opened, in order (a section may hold no block at all).
+    pub seen: Vec<Section>,
 }
 
 /// Splits blocks by their headings; H3+ headings that name no section do not end one. Table
@@ -124,6 +126,7 @@ pub fn split<'a>(blocks: &'a [Block], sink: &mut Sink) -> Sections<'a> {
     let mut title: Option<(String, usize)> = None;
     let mut section = Section::Intro;
     let mut headings = Vec::new();
+    let mut seen = Vec::new();
     let mut sectioned: Vec<(Section, &Block)> = Vec::new();
     for block in blocks {
         if let Block::Heading {
@@ -142,6 +145,7 @@ pub fn split<'a>(blocks: &'a [Block], sink: &mut Sink) -> Sections<'a> {
             headings.push(h);
             if *level == 2 || kind != Section::Other {
                 section = kind;
+                seen.push(kind);
             }
             continue;
         }
@@ -161,6 +165,7 @@ pub fn split<'a>(blocks: &'a [Block], sink: &mut Sink) -> Sections<'a> {
         title,
         lang,
         blocks: sectioned,
+        seen,
     }
 }
 
