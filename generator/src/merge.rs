@@ -4,7 +4,7 @@
 //! errors and examples are the union of both; disagreements are reported.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Api, Field, Translation};
+use crate::model::{Api, Examples, Field, QueryParam, Translation};
 
 /// Sorts English sources first so that they become the primary text.
 pub fn merge_all(mut docs: Vec<Api>) -> (Vec<Api>, Vec<Diagnostic>) {
@@ -61,26 +61,26 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
         primary.summary = format!("{}\n\n{}", primary.summary, other.summary);
     }
     let primary_file = source_file(primary);
-    merge_fields(
-        &mut primary.request,
-        other.request,
-        &lang,
-        &file,
-        &primary_file,
-        "",
-        true,
-        diags,
-    );
-    merge_fields(
-        &mut primary.response,
-        other.response,
-        &lang,
-        &file,
-        &primary_file,
-        "",
-        false,
-        diags,
-    );
+    let mut examples = primary.examples.clone();
+    examples
+        .requests
+        .extend(other.examples.requests.iter().cloned());
+    examples
+        .responses
+        .extend(other.examples.responses.iter().cloned());
+    examples
+        .http_requests
+        .extend(other.examples.http_requests.iter().cloned());
+    let mut m = Merging {
+        lang: &lang,
+        file: &file,
+        primary_file: &primary_file,
+        request: true,
+        examples: &examples,
+    };
+    merge_fields(&mut primary.request, other.request, "", &m, diags);
+    m.request = false;
+    merge_fields(&mut primary.response, other.response, "", &m, diags);
     for e in other.errors {
         if !primary
             .errors
@@ -156,21 +156,93 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
     primary.sources.extend(other.sources);
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the field merge of one other-language doc needs besides the fields.
+struct Merging<'a> {
+    lang: &'a str,
+    file: &'a str,
+    primary_file: &'a str,
+    request: bool,
+    /// The examples of both languages: the wire spelling when the languages spell a name
+    /// differently.
+    examples: &'a Examples,
+}
+
+impl Merging<'_> {
+    /// Whether an example writes this name exactly (a query or form parameter, or a key of a
+    /// JSON or XML body).
+    fn spelled(&self, name: &str) -> bool {
+        let param = |q: &QueryParam| q.name == name || q.name.split('.').next() == Some(name);
+        let in_body = |b: &str| {
+            b.contains(&format!("\"{name}\""))
+                || b.contains(&format!("<{name}>"))
+                || b.contains(&format!("<{name} "))
+        };
+        if self.request {
+            self.examples
+                .requests
+                .iter()
+                .any(|r| r.params.iter().any(param))
+                || self.examples.http_requests.iter().any(|r| {
+                    r.query.iter().any(param)
+                        || r.form.iter().any(param)
+                        || r.body.as_deref().is_some_and(in_body)
+                })
+        } else {
+            self.examples.responses.iter().any(|r| in_body(&r.body))
+        }
+    }
+}
+
 fn merge_fields(
     primary: &mut Vec<Field>,
     other: Vec<Field>,
-    lang: &str,
-    file: &str,
-    primary_file: &str,
     path: &str,
-    request: bool,
+    m: &Merging,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let (lang, file, primary_file, request) = (m.lang, m.file, m.primary_file, m.request);
     for o in other {
         let full = format!("{path}{}", o.name);
-        match primary.iter_mut().find(|p| p.name == o.name) {
+        let exact = primary.iter().position(|p| p.name == o.name);
+        // `State` in one language and `state` in the other is one field: named as an
+        // example writes it (else as the first language does), the other spelling an alias.
+        let respelled = exact.is_none().then(|| {
+            let id = crate::naming::snake(&o.name)?;
+            primary
+                .iter()
+                .position(|p| crate::naming::snake(&p.name).as_deref() == Some(&id))
+        });
+        if let Some(i) = respelled.flatten() {
+            let p = &mut primary[i];
+            let (kept, other_spelling) = if m.spelled(&o.name) && !m.spelled(&p.name) {
+                let old = std::mem::replace(&mut p.name, o.name.clone());
+                (p.name.clone(), old)
+            } else {
+                (p.name.clone(), o.name.clone())
+            };
+            if !p.aliases.contains(&other_spelling) {
+                p.aliases.push(other_spelling.clone());
+            }
+            diags.push(Diagnostic::warning(
+                file,
+                o.line,
+                "merge-mismatch",
+                format!(
+                    "`{path}{}` here is spelled `{path}{}` in {primary_file}:{}; one field `{path}{kept}`{}, `{other_spelling}` kept as another spelling",
+                    o.name,
+                    if kept == o.name { other_spelling.as_str() } else { kept.as_str() },
+                    p.line,
+                    if m.spelled(&kept) { " as the examples write it" } else { "" },
+                ),
+            ));
+        }
+        let found = exact.or(respelled.flatten());
+        match found.map(|i| &mut primary[i]) {
             Some(p) => {
+                let o = Field {
+                    name: p.name.clone(),
+                    ..o
+                };
                 if p.ty != o.ty || p.item_type != o.item_type {
                     diags.push(Diagnostic::warning(
                         file,
@@ -222,42 +294,20 @@ fn merge_fields(
                 if p.location.is_none() {
                     p.location = o.location.clone();
                 }
-                merge_fields(
-                    &mut p.children,
-                    o.children,
-                    lang,
-                    file,
-                    primary_file,
-                    &format!("{full}."),
-                    request,
-                    diags,
-                );
+                for a in o.aliases {
+                    if !p.aliases.contains(&a) && a != p.name {
+                        p.aliases.push(a);
+                    }
+                }
+                merge_fields(&mut p.children, o.children, &format!("{full}."), m, diags);
             }
             None => {
-                let same_rust_name = crate::naming::snake(&o.name).and_then(|id| {
-                    primary
-                        .iter()
-                        .find(|p| crate::naming::snake(&p.name).as_deref() == Some(&id))
-                });
-                match same_rust_name {
-                    // `name` in one language, `Name` in the other: both wire names are kept and
-                    // the Rust names follow the collision rule (naming::field_idents).
-                    Some(p) => diags.push(Diagnostic::warning(
-                        file,
-                        o.line,
-                        "name-collision",
-                        format!(
-                            "`{full}` ({file}:{}) and `{path}{}` ({primary_file}:{}) differ only in spelling; both wire names kept, Rust names by the collision rule",
-                            o.line, p.name, p.line
-                        ),
-                    )),
-                    None => diags.push(Diagnostic::warning(
-                        file,
-                        o.line,
-                        "merge-mismatch",
-                        format!("`{full}` is documented only in {lang}; kept"),
-                    )),
-                }
+                diags.push(Diagnostic::warning(
+                    file,
+                    o.line,
+                    "merge-mismatch",
+                    format!("`{full}` is documented only in {lang}; kept"),
+                ));
                 primary.push(o);
             }
         }
@@ -366,24 +416,43 @@ mod tests {
     }
 
     #[test]
-    fn spellings_that_differ_between_languages_are_both_kept_and_reported() {
+    fn spellings_that_differ_between_languages_make_one_field_and_are_reported() {
+        // No example: the first language's spelling is the name, the other an alias.
         let zh = ZH.replace("|RegionId|String|是|", "|regionId|String|是|");
         let (apis, diags) = merge_all(vec![parse("zh/Foo.md", &zh), parse("en/Foo.md", EN)]);
-        let names: Vec<&str> = apis[0].request.iter().map(|f| f.name.as_str()).collect();
-        assert!(
-            names.contains(&"RegionId") && names.contains(&"regionId"),
-            "{names:?}"
-        );
+        let region: Vec<&Field> = apis[0]
+            .request
+            .iter()
+            .filter(|f| f.name.eq_ignore_ascii_case("regionid"))
+            .collect();
+        assert_eq!(region.len(), 1, "{region:?}");
+        assert_eq!(region[0].name, "RegionId");
+        assert_eq!(region[0].aliases, ["regionId"]);
         let d = diags
             .iter()
-            .find(|d| d.kind == "name-collision")
+            .find(|d| d.kind == "merge-mismatch" && d.message.contains("spelled"))
             .expect("reported");
-        assert!(!d.is_error());
         assert!(
-            d.message.contains("`regionId` (zh/Foo.md:8)")
-                && d.message.contains("`RegionId` (en/Foo.md:8)"),
+            d.message
+                .contains("`regionId` here is spelled `RegionId` in en/Foo.md:8"),
             "{}",
             d.message
         );
+    }
+
+    #[test]
+    fn the_spelling_an_example_writes_is_the_wire_name() {
+        // The Chinese table writes `regionId` and so does the request example of either doc.
+        let example = "\n## 示例\n\n请求示例\n\n```\nhttp(s)://x.aliyuncs.com/?Action=Foo&regionId=cn&Size=1\n```\n";
+        let zh = ZH.replace("|RegionId|String|是|", "|regionId|String|是|") + example;
+        let (apis, _) = merge_all(vec![parse("zh/Foo.md", &zh), parse("en/Foo.md", EN)]);
+        let region: Vec<&Field> = apis[0]
+            .request
+            .iter()
+            .filter(|f| f.name.eq_ignore_ascii_case("regionid"))
+            .collect();
+        assert_eq!(region.len(), 1, "{region:?}");
+        assert_eq!(region[0].name, "regionId");
+        assert_eq!(region[0].aliases, ["RegionId"]);
     }
 }

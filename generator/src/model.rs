@@ -49,6 +49,11 @@ pub struct Source {
 pub struct Field {
     /// The wire name of this level (`Tag` for `Tag.N.Key`, `Key` for its child).
     pub name: String,
+    /// Other spellings of the same wire name (response fields): the table writes `RequestId`,
+    /// the example `requestId`; the field is one, decoded from either (`name` is the
+    /// example's spelling, the wire's evidence).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(rename = "type")]
     pub ty: Type,
     /// The type cell as written in the doc (after un-escaping).
@@ -95,6 +100,7 @@ impl Field {
     pub fn bare(name: &str, ty: Type, line: usize) -> Field {
         Field {
             name: name.to_string(),
+            aliases: Vec::new(),
             ty,
             raw_type: String::new(),
             required: None,

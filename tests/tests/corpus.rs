@@ -121,9 +121,12 @@ fn table_rows(text: &str, words: &[&str]) -> Vec<(usize, Vec<String>)> {
     rows
 }
 
+/// Every wire name of the tree, other spellings included (a row `RequestId` is kept as the
+/// other spelling of the field the example writes `requestId`).
 fn all_names(fields: &[Field], out: &mut BTreeSet<String>) {
     for f in fields {
         out.insert(f.name.clone());
+        out.extend(f.aliases.iter().cloned());
         all_names(&f.children, out);
     }
 }

@@ -34,7 +34,16 @@ pub fn example_shape(examples: &[ResponseExample], top_names: &[&str]) -> Option
 pub fn build(tables: &[Vec<Row>], examples: &[ResponseExample]) -> (Vec<Field>, Vec<Note>) {
     let main: &[Row] = tables.first().map(Vec::as_slice).unwrap_or(&[]);
     let top_names: Vec<&str> = main.iter().map(|r| r.name.as_str()).collect();
-    let shape = example_shape(examples, &top_names);
+    let mut shape = example_shape(examples, &top_names);
+    // One field per wire name, whatever its spelling: the example's key in the table's
+    // spelling while the tree is built, the example's spelling on the field afterwards.
+    let mut names: Vec<&str> = tables.iter().flatten().map(|r| r.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut respelled = Vec::new();
+    if let Some(s) = shape.as_mut() {
+        respell(s, &names, &mut respelled);
+    }
     let (mut fields, mut notes) = tree::build_response(main, shape.clone());
     for rows in tables.iter().skip(1).filter(|r| !r.is_empty()) {
         place_table(&mut fields, rows, shape.as_ref(), &mut notes);
@@ -47,7 +56,76 @@ pub fn build(tables: &[Vec<Row>], examples: &[ResponseExample]) -> (Vec<Field>, 
             .unwrap_or(0);
         shape::reconcile(&mut fields, shape, line, &mut notes);
     }
+    adopt_spellings(&mut fields, &respelled);
     (fields, notes)
+}
+
+/// `requestId` in the example for `RequestId` in the table: the same name but for case,
+/// `_`/`-` and spaces (`"AccessGroupName "` in a JSON example).
+fn folded(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '_' | '-') && !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Renames each example key that no table row spells exactly, but exactly one row spells
+/// but for case and `_`/`-`, to that row's spelling (merged with the key of that spelling when
+/// another example writes it so: XML `RequestId` beside JSON `requestId`); records (row
+/// spelling, example spelling, whether the examples show the row's spelling too).
+fn respell(shape: &mut Value, names: &[&str], out: &mut Vec<(String, String, bool)>) {
+    match shape {
+        Value::Object(map) => {
+            let keys: Vec<String> = map.keys().cloned().collect();
+            for k in keys {
+                if names.contains(&k.as_str()) {
+                    continue;
+                }
+                let mut same = names.iter().filter(|n| folded(n) == folded(&k));
+                let row = match (same.next(), same.next()) {
+                    (Some(row), None) => *row,
+                    // `" Samplerate"` beside `Samplerate` in an example without a row: the
+                    // spaces are a typo of the doc.
+                    _ if k.trim() != k && !k.trim().is_empty() => k.trim(),
+                    _ => continue,
+                };
+                let Some(v) = map.remove(&k) else {
+                    continue;
+                };
+                // A key with spaces around it is a typo of the doc, never the wire name.
+                let both = map.contains_key(row) || k.trim() != k;
+                let merged = match map.remove(row) {
+                    Some(w) => shape::merge(w, v),
+                    None => v,
+                };
+                map.insert(row.to_string(), merged);
+                match out.iter_mut().find(|(r, e, _)| r == row && *e == k) {
+                    Some(seen) => seen.2 |= both,
+                    None => out.push((row.to_string(), k, both)),
+                }
+            }
+            map.values_mut().for_each(|v| respell(v, names, out));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| respell(v, names, out)),
+        _ => {}
+    }
+}
+
+/// The example's spelling becomes the field's wire name, the table's an alias; when the
+/// examples show both spellings, the table's stays the name.
+fn adopt_spellings(fields: &mut [Field], respelled: &[(String, String, bool)]) {
+    for f in fields {
+        let table = f.name.clone();
+        for (_, example, both) in respelled.iter().filter(|(t, _, _)| *t == table) {
+            if *both || f.name != table {
+                f.aliases.push(example.clone());
+            } else {
+                f.name = example.clone();
+                f.aliases.push(table.clone());
+            }
+        }
+        adopt_spellings(&mut f.children, respelled);
+    }
 }
 
 /// Object paths of the shape (arrays transparent) with the number of `names` each holds.
@@ -264,6 +342,34 @@ mod tests {
             "{}",
             owner.message
         );
+    }
+
+    #[test]
+    fn one_field_per_wire_name_whatever_its_spelling() {
+        // The table writes `RequestId` and `TotalCount`, the example `requestId` and
+        // `total_count`: two fields, each decoded from the example's spelling, the table's kept.
+        let table = "|Name|Type|Description|\n|--|--|--|\n|RequestId|String|The request.|\n|TotalCount|Integer|The count.|\n";
+        let json = "```\n{\"requestId\":\"r\",\"total_count\":2}\n```\n";
+        let (api, diags) = parse_doc("g.md", &doc(table, json), &DocDefaults::default()).unwrap();
+        assert_eq!(shape(&api.response), "requestId:String,total_count:Integer");
+        assert_eq!(api.response[0].aliases, ["RequestId"]);
+        assert_eq!(api.response[1].aliases, ["TotalCount"]);
+        assert!(!kinds(&diags).contains(&"example-only-field"), "{diags:#?}");
+        assert!(!kinds(&diags).contains(&"name-collision"), "{diags:#?}");
+    }
+
+    #[test]
+    fn a_key_with_spaces_around_it_is_the_table_name() {
+        // nas CreateAccessGroup: the JSON example writes `"AccessGroupName "`.
+        let table = "|Name|Type|Description|\n|--|--|--|\n|RequestId|String|The request.|\n|AccessGroupName|String|The group.|\n";
+        let json = "```\n{\"RequestId\":\"r\",\"AccessGroupName \":\"g\"}\n```\n";
+        let (api, diags) = parse_doc("g.md", &doc(table, json), &DocDefaults::default()).unwrap();
+        assert_eq!(
+            shape(&api.response),
+            "RequestId:String,AccessGroupName:String"
+        );
+        assert_eq!(api.response[1].aliases, ["AccessGroupName "]);
+        assert!(!kinds(&diags).contains(&"name-collision"), "{diags:#?}");
     }
 
     #[test]

@@ -101,7 +101,14 @@ pub fn parse_name(raw: &str) -> (String, Option<usize>) {
     let (name, marker) = match unescaped.split_once('└') {
         Some((indent, rest)) => {
             let em = indent.chars().filter(|c| *c == '\u{2003}').count();
-            (text::plain(text::trim(rest)), Some(em / 2 + 1))
+            // `└└instanceId`: one marker per level.
+            let more = rest
+                .chars()
+                .take_while(|c| *c == '└' || text::is_space(*c))
+                .filter(|c| *c == '└')
+                .count();
+            let rest = rest.trim_start_matches(|c: char| c == '└' || text::is_space(c));
+            (text::plain(text::trim(rest)), Some(em / 2 + 1 + more))
         }
         None => (text::plain(text::trim(&unescaped)), None),
     };
@@ -239,6 +246,15 @@ mod tests {
         ] {
             assert_eq!(not_a_parameter(name), None, "{name}");
         }
+    }
+
+    #[test]
+    fn repeated_markers_count_levels() {
+        assert_eq!(
+            parse_name("└└instanceId"),
+            ("instanceId".to_string(), Some(2))
+        );
+        assert_eq!(parse_name("└ name"), ("name".to_string(), Some(1)));
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub struct Note {
 fn leaf(row: &Row, ty: Type) -> Field {
     Field {
         name: row.name.clone(),
+        aliases: Vec::new(),
         ty,
         raw_type: row.raw_type.clone(),
         required: row.required,
