@@ -9,11 +9,13 @@
 //! rule was read right and is documented; the doc's own example contradicts it). Precision is
 //! over the rules the IR enforces, on every request parameter of the sampled docs: each must
 //! match a label (a doubtful label excuses the rules it matches). Kinds the IR has no word for
-//! (`other`) count as misses.
+//! (`other`) count as misses. Labels on RPC common parameters that a doc lists in its own table
+//! (`Timestamp`, `Version`) are not scored: the runtime sets those, the crate has no field.
 
 use std::collections::BTreeMap;
 
-use aliyun_codegen::model::{Constraint, Field, Rule};
+use aliyun_codegen::model::{location, Constraint, Field, Rule};
+use aliyun_codegen::parse::identity::RPC_COMMON_PARAMETERS;
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 use aliyun_codegen_tests::labels::{
     expected, fields_by_path, is_relation, kind_of, relation_matches, report, single_matches,
@@ -70,6 +72,31 @@ fn single_rule_matches(label: &Value, rule: &Rule) -> bool {
     }
 }
 
+/// Labels name a parameter by its row. A REST-style body documented as a nameless `Array` row
+/// is the IR's payload field `Body`, whose items have the body rows as members
+/// (`Body.direction`): those members are keyed by their rows' names.
+fn row_paths(fields: &mut BTreeMap<String, &Field>) {
+    let payload = fields.get("Body").is_some_and(|f| {
+        f.location.as_deref() == Some(location::PAYLOAD) && !f.children.is_empty()
+    });
+    if !payload {
+        return;
+    }
+    let members: Vec<String> = fields
+        .keys()
+        .filter(|k| k.starts_with("Body."))
+        .cloned()
+        .collect();
+    for key in members {
+        let row = key["Body.".len()..].to_string();
+        if !fields.contains_key(&row) {
+            if let Some(f) = fields.remove(&key) {
+                fields.insert(row, f);
+            }
+        }
+    }
+}
+
 /// Whether the IR holds what `label` states (on any of its parameters' fields).
 fn found(label: &Value, fields: &BTreeMap<String, &Field>) -> bool {
     if is_relation_label(label) {
@@ -118,7 +145,7 @@ fn every_kind_against_hand_labels_of_unseen_products() {
     assert_eq!(docs.len(), 40, "the sample is 40 docs");
     let rules = labels["rules"].as_array().expect("rules");
     let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
-    let (mut misses, mut wrong) = (Vec::new(), Vec::new());
+    let (mut misses, mut wrong, mut set_by_runtime) = (Vec::new(), Vec::new(), Vec::new());
     for doc in &docs {
         let source = std::fs::read_to_string(wide.join(doc)).expect("labelled doc is readable");
         // A doc the parser cannot read holds no rules: its labels are all missed.
@@ -127,8 +154,20 @@ fn every_kind_against_hand_labels_of_unseen_products() {
             .unwrap_or_default();
         let mut fields = BTreeMap::new();
         fields_by_path(&request, "", &mut fields);
+        row_paths(&mut fields);
         let here: Vec<&Value> = rules.iter().filter(|r| r["doc"] == *doc).collect();
         for label in here.iter().filter(|l| l.get("doubtful").is_none()) {
+            // `Timestamp`, `Version`, `Format` in a doc's own table (sls GetSlsService): the
+            // runtime writes the RPC common parameters itself, so the crate has no field for
+            // them and their rules cannot reach a user. Counted apart, named in the output.
+            let param = label["param"].as_str().unwrap_or("");
+            if RPC_COMMON_PARAMETERS.contains(&param) && !fields.contains_key(param) {
+                set_by_runtime.push(format!(
+                    "{doc}:{} {param}: {}",
+                    label["line"], label["kind"]
+                ));
+                continue;
+            }
             let t = tally
                 .entry(label["kind"].as_str().unwrap_or("?").to_string())
                 .or_default();
@@ -170,6 +209,11 @@ fn every_kind_against_hand_labels_of_unseen_products() {
         }
     }
     let (recall, precision) = report(&tally, &misses, &wrong);
+    println!(
+        "\nlabels on RPC common parameters the runtime sets (not scored): {}\n{}",
+        set_by_runtime.len(),
+        set_by_runtime.join("\n")
+    );
     assert!(
         recall >= RECALL_FLOOR && precision >= PRECISION_FLOOR,
         "recall {recall:.1}% (floor {RECALL_FLOOR}%), precision {precision:.1}% (floor {PRECISION_FLOOR}%)"
