@@ -23,6 +23,8 @@ pub(crate) struct Acc<'a> {
     pub(crate) under_condition: bool,
     /// Member names of a JSON value that bullet lists describe (`-   **InstanceId**: …`).
     pub(crate) members: Vec<String>,
+    /// The whole description (some sentences are read in the light of the rest).
+    pub(crate) whole: &'a str,
 }
 
 impl Acc<'_> {
@@ -33,6 +35,7 @@ impl Acc<'_> {
             env: self.env,
             scope,
             first: !self.first_done,
+            whole: self.whole,
         };
         if scope == Scope::Main {
             self.first_done = true;
@@ -430,6 +433,7 @@ impl Acc<'_> {
                         env: self.env,
                         scope,
                         first: false,
+                        whole: self.whole,
                     };
                     rules.extend(sentence_rules(s, &ctx).rules);
                 }
@@ -496,6 +500,7 @@ pub(crate) fn run(description: &str, ty: &Type, env: &Env, stats: &mut Stats) ->
         span: None,
         under_condition: false,
         members: Vec::new(),
+        whole: description,
     };
     let mut note_bullets = false;
     let mut last_sentence: Option<String> = None;
@@ -594,25 +599,4 @@ pub(crate) fn run(description: &str, ty: &Type, env: &Env, stats: &mut Stats) ->
     json_members_rule(&mut cands, members, description);
     out.constraints = finalize(cands, ty);
     out
-}
-
-/// The `range_when` rule of range branches over distinct values of one sibling.
-pub(crate) fn cases_of_branches(branches: &[&Branch]) -> Option<Rule> {
-    let mut other = None;
-    let mut cases = Vec::new();
-    for b in branches {
-        let (Rule::Range { min, max, .. }, Some((param, Some(value)))) = (&b.rule, &b.cond) else {
-            return None;
-        };
-        other.get_or_insert_with(|| param.clone());
-        cases.push(RangeCase {
-            value: value.clone(),
-            min: *min,
-            max: *max,
-        });
-    }
-    Some(Rule::RangeWhen {
-        other: other?,
-        cases,
-    })
 }

@@ -389,3 +389,24 @@ fn condition_on_key(text: &str, key: &str, env: &Env) -> Option<String> {
     let value = condition_value(&r, at, end, &names).or_else(|| last_value(&r, at, end))?;
     (value == key).then_some(name)
 }
+
+/// The `range_when` rule of range branches over distinct values of one sibling.
+pub(crate) fn cases_of_branches(branches: &[&Branch]) -> Option<Rule> {
+    let mut other = None;
+    let mut cases = Vec::new();
+    for b in branches {
+        let (Rule::Range { min, max, .. }, Some((param, Some(value)))) = (&b.rule, &b.cond) else {
+            return None;
+        };
+        other.get_or_insert_with(|| param.clone());
+        cases.push(RangeCase {
+            value: value.clone(),
+            min: *min,
+            max: *max,
+        });
+    }
+    Some(Rule::RangeWhen {
+        other: other?,
+        cases,
+    })
+}

@@ -20,6 +20,18 @@ pub(crate) fn class_scan(r: &Rich, a: usize, b: usize) -> Vec<CharClass> {
     let mut out = Vec::new();
     let mut i = a;
     while i < b {
+        // `4 种特殊字符（“.”、“:”、“-”、“_”）`: a quoted punctuation character.
+        // (`“-“`: docs sometimes close with the opening quote.)
+        if matches!(r.o(i), '“' | '"' | '\'' | '‘')
+            && matches!(r.o(i + 2), '”' | '“' | '"' | '\'' | '’')
+            && i + 2 < b
+            && !r.o(i + 1).is_alphanumeric()
+            && !r.o(i + 1).is_whitespace()
+        {
+            push_class(&mut out, CharClass::Char(r.o(i + 1)));
+            i += 3;
+            continue;
+        }
         if r.c(i) == '(' {
             let x = r.skip_ws(i + 1);
             let close = r.skip_ws(x + 1);
@@ -82,6 +94,11 @@ pub(crate) fn first_classes(r: &Rich) -> Vec<CharClass> {
             continue;
         }
         let mut stop = r.clause_end(e, &[',', ';', '。']);
+        // `begin with a number, an upper/lower-case letter or a Chinese character`: the
+        // comma runs on the list while the next part names a class.
+        while r.c(stop) == ',' && names_class_next(r, stop + 1) {
+            stop = r.clause_end(stop + 1, &[',', ';', '。']);
+        }
         if let Some((k, _)) = r
             .find_any(e, &[&FIRST_CLASS_ENDS[..], &["."]].concat())
             .filter(|(k, _)| *k < stop)
@@ -94,6 +111,18 @@ pub(crate) fn first_classes(r: &Rich) -> Vec<CharClass> {
         }
     }
     Vec::new()
+}
+
+/// Whether the part of a comma list starting at `i` names a character class
+/// (`, an upper/lower-case letter or a Chinese character and may contain …`).
+fn names_class_next(r: &Rich, i: usize) -> bool {
+    let end = r.clause_end(i, &[',', ';', '。', '.']);
+    let words = (i..end).filter(|&j| r.c(j) == ' ').count();
+    let start = r.skip_ws(i);
+    let article = ROLE_ARTICLES
+        .iter()
+        .any(|a| r.match_at(start, a).is_some_and(|e| r.c(e) == ' '));
+    words <= 12 && article && !class_scan(r, i, end).is_empty()
 }
 
 /// Classes every character may be in: `可包含数字、半角句号（.）…`, `can contain digits, …`.
@@ -111,6 +140,9 @@ pub(crate) fn listed_classes(r: &Rich) -> Vec<CharClass> {
         }
         if let Some(k) = (e..stop).find(|&i| r.c(i) == '.' && r.span(i) == 0 && r.c(i + 1) == ' ') {
             stop = k;
+        }
+        if (e..stop).any(|i| r.match_any(i, &VAGUE_CLASS_WORDS).is_some()) {
+            return Vec::new();
         }
         for c in class_scan(r, e, stop) {
             push_class(&mut out, c);

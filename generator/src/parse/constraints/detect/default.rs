@@ -2,13 +2,17 @@
 
 use crate::parse::constraints::*;
 
-/// `默认值为**1194**`, `Default value: 10`, `默认是 false`.
+/// `默认值为**1194**`, `Default value: 10`, `默认是 false`, `默认**ManualRenewal**`, `默认为空字符串`.
 pub(crate) fn detect_default(r: &Rich) -> Option<String> {
     let mut from = 0;
     while let Some((s, e)) = r.find_any(from, &DEFAULT_INTROS) {
         from = e;
         if starts_conditional(r) || conditional_at(r, s) {
             continue;
+        }
+        // `默认为空字符串`, `The default value is an empty string.`
+        if r.match_any(r.skip_ws(e), &EMPTY_STRING_WORDS).is_some() {
+            return Some(String::new());
         }
         let Some(tok) = read_token(r, e, false) else {
             continue;
@@ -24,6 +28,22 @@ pub(crate) fn detect_default(r: &Rich) -> Option<String> {
             || matches!(r.c(next), '.' | ',' | ';' | '。' | ')' | ':' | '、')
             || (r.c(tok.end) == ' ' && !r.c(next).is_ascii_alphabetic() && !is_cjk(r.c(next)));
         if tok.marked || terminated {
+            return Some(value);
+        }
+    }
+    // `默认**ManualRenewal**。`: a bare `默认` only before a marked value.
+    let mut from = 0;
+    while let Some((s, e)) = r.find_any(from, &DEFAULT_MARKED_INTROS) {
+        from = e;
+        if starts_conditional(r) || conditional_at(r, s) {
+            continue;
+        }
+        let Some(tok) = read_token(r, e, false).filter(|t| t.marked && t.start == r.skip_ws(e))
+        else {
+            continue;
+        };
+        let value = default_value(&tok.text, &Type::String);
+        if is_value_like(&value) {
             return Some(value);
         }
     }

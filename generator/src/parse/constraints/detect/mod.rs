@@ -53,6 +53,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) scope: Scope,
     /// The first sentence of the description (where "X is a CIDR block" is stated).
     pub(crate) first: bool,
+    /// The whole description the sentence is part of.
+    pub(crate) whole: &'a str,
 }
 
 /// What the detectors found in one sentence.
@@ -93,6 +95,12 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
         }
         f.rules.extend(detect_length(&r));
         f.rules.extend(detect_bounds(&r));
+        if !f.rules.iter().any(|x| matches!(x, Rule::Range { .. })) {
+            f.rules.extend(detect_exceed(&r, ctx.ty, ctx.whole));
+        }
+        if !f.rules.iter().any(|x| matches!(x, Rule::Range { .. })) {
+            f.rules.extend(detect_number_kind(&r, ctx.ty));
+        }
         if let Some(n) = detect_count(&r) {
             f.rules.push(Rule::Items {
                 min: None,
@@ -156,6 +164,19 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
     f
 }
 
+/// Whether `s` sits inside a parenthesis opened before it in the sentence.
+fn in_parentheses(r: &Rich, s: usize) -> bool {
+    let mut depth = 0i32;
+    for i in 0..s {
+        match r.c(i) {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 /// Values or a range after `取值：`/`Valid values:`/`Set the value to` inside a sentence.
 pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
     let mut from = 0;
@@ -168,6 +189,10 @@ pub(crate) fn inline_values(r: &Rich, ty: &Type) -> (Vec<Rule>, bool) {
         let en_items = r.match_any(s, &ITEM_INTROS).is_some_and(|x| x == e);
         // `默认取值X`, `Default value:`, `Maximum value:` belong to other detectors.
         if OTHER_INTRO_HEADS.iter().any(|w| r.ends_at(s, w)) || conditional_at(r, s) {
+            continue;
+        }
+        // `（…24表示前缀的长度，范围为1~32）`: an aside is about what it explains.
+        if in_parentheses(r, s) {
             continue;
         }
         if only && r.span(r.skip_ws(e)) == 0 && !r.ends_at(e, ":") && !sole_word_to_end(r, e) {

@@ -118,7 +118,10 @@ pub(crate) fn reversed_item(r: &Rich) -> ItemKind {
         return ItemKind::Other;
     };
     let left = r.orig(0, k);
-    if !left.chars().any(is_cjk) || left.chars().any(|c| c.is_ascii_alphabetic()) {
+    // `默认值：**Purge**` / `Default value: PostPaid.` as the last bullet: the default among
+    // the values above.
+    let default = Rich::new(&left).starts_with_any(&DEFAULT_INTROS);
+    if !default && (!left.chars().any(is_cjk) || left.chars().any(|c| c.is_ascii_alphabetic())) {
         return ItemKind::Other;
     }
     let Some(tok) = read_token(r, e, false) else {
@@ -128,8 +131,6 @@ pub(crate) fn reversed_item(r: &Rich) -> ItemKind {
     if !is_value_like(&tok.text) || !rest_empty {
         return ItemKind::Other;
     }
-    // `默认值：**Purge**` as the last bullet: the default among the values above.
-    let default = Rich::new(&left).starts_with_any(&DEFAULT_INTROS);
     ItemKind::Value {
         v: tok.text,
         default,
@@ -291,8 +292,18 @@ pub(crate) fn classify(
         }
     }
     // Without an intro the bullets must all be plain `value：meaning` items.
+    // A `Default value: 0` bullet names no value of its own: beside `Unit: milliseconds` it
+    // makes no list of values.
+    let choices = parsed
+        .iter()
+        .filter(|p| match p {
+            ItemKind::Value { default, desc, .. } => !(*default && desc.is_empty()),
+            ItemKind::Range(_) => true,
+            _ => false,
+        })
+        .count();
     let bare_ok =
-        others == 0 && conds == 0 && loose == 0 && (vals.len() >= 2 || matches!(ty, Type::Boolean));
+        others == 0 && conds == 0 && loose == 0 && (choices >= 2 || matches!(ty, Type::Boolean));
     // Most bullets are no values (`China (Hangzhou)` beside `Singapore`): an allow-list of the
     // few that parse would reject the documented others.
     if enum_intro && others >= vals.len() && !vals.is_empty() {

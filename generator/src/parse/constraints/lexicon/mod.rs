@@ -29,6 +29,14 @@ pub(crate) struct Lexicon {
     pub(crate) default_intros: &'static [&'static str],
     /// Markers after a list value saying it is the default.
     pub(crate) default_marks: &'static [&'static str],
+    /// Default intros that count only before a marked value (`默认**ManualRenewal**`): plain
+    /// words after them describe a behaviour (`默认开启`).
+    pub(crate) default_marked_intros: &'static [&'static str],
+    /// A default stated as the empty string in words (`默认为空字符串`).
+    pub(crate) empty_string_words: &'static [&'static str],
+    /// A numeric value's lower bound stated as the kind of number (`非负整数`: 0,
+    /// `正整数`: 1).
+    pub(crate) number_kinds: &'static [(&'static str, i64)],
     /// Separators between the values of an inline list (longest alternatives first).
     pub(crate) list_separators: &'static [&'static str],
     /// Connectors of a numeric range.
@@ -48,6 +56,10 @@ pub(crate) struct Lexicon {
     pub(crate) length_exact: &'static [&'static str],
     /// Numeric bounds: phrase and the kind of bound it introduces.
     pub(crate) bounds: &'static [(&'static str, Bound)],
+    /// `不超过3000`, `cannot exceed 100`: an upper bound that as often limits something else
+    /// the sentence names (a count, a time difference), so it is read only on a numeric
+    /// parameter, before the clause ends, when the doc states no range of its own.
+    pub(crate) exceed_bounds: &'static [&'static str],
     /// Character-class words, longest alternatives first.
     pub(crate) class_words: &'static [(&'static str, Cls)],
     /// Words of a list intro that announce values (`取值：`, `Valid values:`, `以下…：`).
@@ -147,6 +159,9 @@ pub(crate) struct Lexicon {
     pub(crate) start_ends: &'static [&'static str],
     /// `chars`: the classes every character may be in follow (`可包含`, `can contain`).
     pub(crate) contain_only: &'static [&'static str],
+    /// Classes too vague to check (`英文字符` may or may not include digits): a list of
+    /// allowed classes naming one is not read, since a guess would reject valid names.
+    pub(crate) vague_class_words: &'static [&'static str],
     /// Before a `contain` phrase: it is negated (`不可包含`).
     pub(crate) contain_negation: &'static [&'static str],
     /// Words that end a list of allowed classes (`但`, `but`).
@@ -268,6 +283,12 @@ pub(crate) static DEFAULT_INTROS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.default_intros));
 pub(crate) static DEFAULT_MARKS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.default_marks));
+pub(crate) static DEFAULT_MARKED_INTROS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.default_marked_intros));
+pub(crate) static EMPTY_STRING_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.empty_string_words));
+pub(crate) static NUMBER_KINDS: LazyLock<Vec<(&'static str, i64)>> =
+    LazyLock::new(|| joined(&[], |l| l.number_kinds));
 pub(crate) static LIST_SEPS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(LIST_SEPS_MARKS, |l| l.list_separators));
 pub(crate) static RANGE_SEPS: LazyLock<Vec<&'static str>> =
@@ -289,6 +310,8 @@ pub(crate) static LEN_MIN: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.length_min));
 pub(crate) static LEN_EXACT: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.length_exact));
+pub(crate) static EXCEED_BOUNDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.exceed_bounds));
 pub(crate) static BOUNDS: LazyLock<Vec<(&'static str, Bound)>> =
     LazyLock::new(|| joined(&[], |l| l.bounds));
 pub(crate) static CLASS_WORDS: LazyLock<Vec<(&'static str, Cls)>> =
@@ -391,6 +414,8 @@ pub(crate) static START_ENDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.start_ends));
 pub(crate) static CONTAIN_ONLY: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.contain_only));
+pub(crate) static VAGUE_CLASS_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.vague_class_words));
 pub(crate) static CONTAIN_NEGATION: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.contain_negation));
 pub(crate) static CLASS_LIST_ENDS: LazyLock<Vec<&'static str>> =

@@ -218,20 +218,46 @@ pub(crate) fn read_vals(r: &Rich, p: usize, depth: u8) -> Option<(Vec<Val>, usiz
         _ => None,
     };
     if let Some(lo) = single_number {
-        for sep in RANGE_SEPS.iter() {
-            let Some(e) = r.match_at(q, sep) else {
-                continue;
-            };
-            if let Some((t, hi)) =
-                read_token(r, e, false).and_then(|t| to_number(&t.text).map(|n| (t, n)))
-            {
+        // `1~20`, `1 to 20`; then `0 TB~20 TB`: the same unit after both numbers.
+        let unit = unit_at(r, q);
+        let tries = [
+            (q, None),
+            unit.as_ref().map_or((q, None), |(u, e)| (*e, Some(u))),
+        ];
+        'found: for (from, unit) in tries {
+            for sep in RANGE_SEPS.iter() {
+                let Some(e) = r.match_at(from, sep) else {
+                    continue;
+                };
+                let Some((t, hi)) =
+                    read_token(r, e, false).and_then(|t| to_number(&t.text).map(|n| (t, n)))
+                else {
+                    continue;
+                };
+                let end = match unit {
+                    None => t.end,
+                    Some(u) => match unit_at(r, t.end) {
+                        Some((v, e)) if v == *u => e,
+                        _ => continue,
+                    },
+                };
                 vals = vec![span_val(lo, hi)];
-                q = t.end;
-                break;
+                q = end;
+                break 'found;
             }
         }
     }
     Some((vals, q))
+}
+
+/// A unit of at most four ASCII letters after a number (`20 TB`, `100GB`): the unit and its end.
+fn unit_at(r: &Rich, q: usize) -> Option<(String, usize)> {
+    let a = r.skip_ws(q);
+    let b = (a..a + 5)
+        .find(|&i| !r.o(i).is_ascii_alphabetic())
+        .unwrap_or(a + 5);
+    (b > a && b - a <= 4 && !r.o(b).is_alphanumeric())
+        .then(|| ((a..b).map(|i| r.o(i)).collect(), b))
 }
 
 /// A value can start at `i` (used to decide whether a separator continues the list).
