@@ -530,3 +530,58 @@ proptest! {
         assert_same(&mutate(&xml, at, how));
     }
 }
+
+/// The number conversions mean "what `from_wire` makes of serde_json's text of the number".
+#[test]
+fn numbers_convert_as_their_text_parses() {
+    fn same<T: Scalar + PartialEq + std::fmt::Debug>() {
+        let unsigned = [
+            0,
+            1,
+            2,
+            i32::MAX as u64,
+            i32::MAX as u64 + 1,
+            (1 << 53) + 1,
+            u64::MAX,
+        ];
+        for n in unsigned {
+            assert_eq!(
+                T::from_u64(n).ok(),
+                T::from_wire(&n.to_string()).ok(),
+                "{n}"
+            );
+        }
+        let signed = [
+            -1,
+            i32::MIN as i64,
+            i32::MIN as i64 - 1,
+            -(1 << 53) - 1,
+            i64::MIN,
+        ];
+        for n in signed {
+            assert_eq!(
+                T::from_i64(n).ok(),
+                T::from_wire(&n.to_string()).ok(),
+                "{n}"
+            );
+        }
+        for x in [0.5, -0.0, 1.1, 1e300, 3.4e38, 3.5e38, 1e-320, 123456789.123] {
+            let text = serde_json::Number::from_f64(x).expect("finite").to_string();
+            assert_eq!(T::from_f64(x).ok(), T::from_wire(&text).ok(), "{x}");
+        }
+        for b in [true, false] {
+            assert_eq!(
+                T::from_bool(b).ok(),
+                T::from_wire(&b.to_string()).ok(),
+                "{b}"
+            );
+        }
+    }
+    same::<i32>();
+    same::<i64>();
+    same::<f32>();
+    same::<f64>();
+    same::<bool>();
+    same::<String>();
+    same::<Kind>();
+}
