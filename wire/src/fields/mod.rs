@@ -4,11 +4,11 @@
 //! them the field itself as a [`Slot`] (`Slot::Scalar(&mut self.vpc_id)`). Everything else is
 //! here, written once and not per struct: a serde visitor that reads any self-describing input
 //! (serde_json's text, a `serde_json::Value`) into the slots, and an XML reader that does the
-//! same from quick-xml's events ([`xml`]). The generated `Deserialize` is one call to
+//! same from quick-xml's events (`fields::xml`). The generated `Deserialize` is one call to
 //! [`deserialize_fields`].
 //!
 //! Each kind of slot follows the rule of the lenient decoding written on values in the crate
-//! root ([`scalar_of`](crate::scalar_of), [`scalar_list_of`](crate::scalar_list_of),
+//! root ([`scalar_of`], [`scalar_list_of`],
 //! [`object_of`](crate::object_of), [`struct_list_of`](crate::struct_list_of)): the shapes the
 //! doc promises (and their near misses: a number as text, a one-item list as an object) are read
 //! as they stream past; a member of any other shape is read into a value and handed to the rule
@@ -37,9 +37,9 @@ pub trait Fields {
 
 /// One field of a [`Fields`] struct, by the rule it decodes with.
 pub enum Slot<'a> {
-    /// An `Option` of a scalar ([`scalar_of`](crate::scalar_of)).
+    /// An `Option` of a scalar ([`scalar_of`]).
     Scalar(&'a mut dyn ScalarField),
-    /// A `Vec` of scalars ([`scalar_list_of`](crate::scalar_list_of)).
+    /// A `Vec` of scalars ([`scalar_list_of`]).
     Scalars(&'a mut dyn ScalarField),
     /// An `Option` of a struct ([`object_of`](crate::object_of)).
     Object(&'a mut dyn StructField),
@@ -93,10 +93,10 @@ pub trait ScalarField {
     fn put_f64(&mut self, n: f64);
     /// A JSON boolean.
     fn put_bool(&mut self, b: bool);
-    /// A value of any shape, read by [`scalar_of`](crate::scalar_of).
+    /// A value of any shape, read by [`scalar_of`].
     fn put_value(&mut self, value: Value);
-    /// The member's whole value by the field's rule: `Option` [`scalar_of`](crate::scalar_of),
-    /// `Vec` [`scalar_list_of`](crate::scalar_list_of).
+    /// The member's whole value by the field's rule: `Option` [`scalar_of`],
+    /// `Vec` [`scalar_list_of`].
     fn set_value(&mut self, value: Value);
     /// `None`, or no items.
     fn clear(&mut self);
@@ -433,7 +433,7 @@ impl Number {
     }
 }
 
-/// `Option<T>`: [`scalar_of`](crate::scalar_of).
+/// `Option<T>`: [`scalar_of`].
 struct ScalarVisitor<'f>(&'f mut dyn ScalarField);
 
 impl<'de> Visitor<'de> for ScalarVisitor<'_> {
@@ -461,7 +461,7 @@ impl<'de> Visitor<'de> for ScalarVisitor<'_> {
     }
 }
 
-/// `Vec<T>` of scalars, emptied first: [`scalar_list_of`](crate::scalar_list_of).
+/// `Vec<T>` of scalars, emptied first: [`scalar_list_of`].
 struct ScalarsVisitor<'f>(&'f mut dyn ScalarField);
 
 impl<'de> Visitor<'de> for ScalarsVisitor<'_> {

@@ -319,6 +319,8 @@ const BODIES: &[&str] = &[
     "<Root><XResponse><RequestId>R1</RequestId></XResponse><Total>2</Total></Root>",
     "<Root><XResponse>text</XResponse></Root>",
     "<Root>t<XResponse><RequestId>R1</RequestId></XResponse></Root>",
+    "<Root><![CDATA[ ]]>&#32;<XResponse><RequestId>R1</RequestId></XResponse>&#10;</Root>",
+    "<Root>&#65;<XResponse><RequestId>R1</RequestId></XResponse></Root>",
     r#"<Root><XResponse a="1"/></Root>"#,
     "<R><A></R>",
     "<R/><S/>",

@@ -191,6 +191,8 @@ impl<'a> Decoder<'a> {
                     return Ok(e.local_name().as_ref().ends_with("Response"))
                 }
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
+                Event::CData(c) if is_blank(&c) => {}
+                Event::GeneralRef(r) if is_blank(&resolve_reference(&r)) => {}
                 Event::Comment(_) | Event::PI(_) | Event::DocType(_) | Event::Decl(_) => {}
                 _ => return Ok(false),
             }
@@ -209,6 +211,7 @@ impl<'a> Decoder<'a> {
                 Event::End(_) => return Ok(()),
                 Event::Text(t) if is_blank(&t.xml10_content()) => continue,
                 Event::CData(c) if is_blank(&c) => continue,
+                Event::GeneralRef(r) if is_blank(&resolve_reference(&r)) => continue,
                 Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
                     return Err("the root has text beside its member".into())
                 }
