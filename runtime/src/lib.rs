@@ -7,7 +7,7 @@
 //! - [`query`]: flattening of request values into RPC query parameters.
 //! - [`roa`]: REST-style (ROA) requests: method, path, query, headers, JSON body.
 //! - [`de`]: lenient deserializers for response fields (JSON and XML).
-//! - [`response`]: decoding generated response structs member by member (their `Deserialize`).
+//! - [`response`]: decoding generated response structs (their table of fields and `Deserialize`).
 //! - [`api`]: the traits each generated request and error type implements.
 //! - [`sign`]: the HMAC-SHA1 RPC signature ("V2" in the docs) and `ACS3-HMAC-SHA256` (V3).
 //! - [`credentials`]: AccessKey pairs and STS tokens, redacted in `Debug`.

@@ -1,11 +1,17 @@
-//! Decoding generated response structs member by member.
+//! Decoding generated response structs.
 //!
-//! A generated response struct implements [`FromMembers`]: one line per field, each a call to
-//! one of the functions here, which take the member out of the object and decode it with the
-//! lenient rules of [`crate::de`] (never failing). Its `Deserialize` impl is one call to
-//! [`deserialize`]. This replaces a `#[derive(Deserialize)]` with a `deserialize_with` per
-//! field, which expanded to about 500 lines per struct and was half of what rustc compiled in a
-//! generated crate; the decoded values are the same.
+//! A generated response struct implements [`Fields`]: its wire names and, by index, each field
+//! as a [`Slot`] (`Slot::Scalar(&mut self.vpc_id)`); its `Deserialize` is one call to
+//! [`deserialize_fields`]. The machinery (a serde visitor for JSON and values, a reader of
+//! quick-xml's events for XML, both following the lenient rules of [`crate::de`]) is written
+//! once in `aliyun-wire` and not per struct, so that a generated crate compiles a table per
+//! struct rather than a derive; see [`crate::de::fields`].
+//!
+//! [`FromMembers`] is the older way, member by member from a `serde_json` object already read:
+//! one call per field into the functions here. It gives the same values, and stays for
+//! hand-written types; generated code no longer uses it.
+
+pub use crate::de::fields::{deserialize_fields, Fields, ScalarField, Slot, StructField};
 
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;

@@ -7,11 +7,19 @@
 //! Real responses (and the docs' own examples) disagree with the documented types: a `String`
 //! field arrives as a JSON number, an `Integer` as a string, a one-item array as a bare object,
 //! an element with children where the doc promised a scalar, and in XML every value is text.
-//! A body is therefore read into one JSON value first ([`body_value`]; XML through
-//! [`xml::xml_to_value`]), and each generated field decodes its own part of it through the
-//! functions here, which never fail: a field whose shape differs from the doc keeps what it can
-//! (the raw text, or `None`) and every other field still arrives. Only a body that is not JSON
-//! or XML at all is an error.
+//! The rules are written once, on a JSON value ([`body_value`] reads a body into one; XML through
+//! [`xml::xml_to_value`]): each field kind has a function here ([`scalar_of`],
+//! [`scalar_list_of`], [`object_of`], [`struct_list_of`]) that never fails: a field whose shape
+//! differs from the doc keeps what it can (the raw text, or `None`) and every other field still
+//! arrives. Only a body that is not JSON or XML at all is an error.
+//!
+//! Generated response types do not build that value: they implement [`fields::Fields`] (a table
+//! of wire names and typed slots), and [`from_body`] decodes the text into them in one pass
+//! (JSON through serde_json, XML from quick-xml's events), giving the same result as the rules
+//! applied to the value. Where a member's shape is not the documented one, that member alone is
+//! read into a value and decoded by the rule; where the body's shape leaves a doubt the stream
+//! cannot settle (a root member named `…Response` next to others), the whole body takes the
+//! value path.
 
 use std::fmt;
 
@@ -19,16 +27,59 @@ use serde::de::{DeserializeOwned, Deserializer};
 use serde::Deserialize;
 use serde_json::Value;
 
+mod body;
+pub mod fields;
 pub mod xml;
 
 /// A value that travels as a scalar: text in XML, a string, number or boolean in JSON.
+///
+/// Every method but `from_wire` has a default that goes through the text (a JSON number through
+/// its serde_json text, as the value path reads it); the number types and `String` override
+/// them with direct conversions that give the same result without the round trip.
 pub trait Scalar: Sized {
     /// Parses the textual form; the error is a short reason.
     fn from_wire(text: &str) -> Result<Self, String>;
+
+    /// [`Scalar::from_wire`] of text the caller owns.
+    fn from_wire_owned(text: String) -> Result<Self, String> {
+        Self::from_wire(&text)
+    }
+
+    /// A JSON integer (what `from_wire` makes of its decimal text).
+    fn from_u64(n: u64) -> Result<Self, String> {
+        Self::from_wire(&n.to_string())
+    }
+
+    /// A negative JSON integer.
+    fn from_i64(n: i64) -> Result<Self, String> {
+        Self::from_wire(&n.to_string())
+    }
+
+    /// A JSON number that is not an integer, read from serde_json's text of it (`1.5`, `1e300`).
+    fn from_f64(n: f64) -> Result<Self, String> {
+        match serde_json::Number::from_f64(n) {
+            Some(number) => Self::from_wire(&number.to_string()),
+            None => Err(format!("`{n}` is not a JSON number")),
+        }
+    }
+
+    /// A JSON boolean.
+    fn from_bool(b: bool) -> Result<Self, String> {
+        Self::from_wire(if b { "true" } else { "false" })
+    }
 }
 impl Scalar for String {
     fn from_wire(text: &str) -> Result<Self, String> {
         Ok(text.to_string())
+    }
+    fn from_wire_owned(text: String) -> Result<Self, String> {
+        Ok(text)
+    }
+    fn from_u64(n: u64) -> Result<Self, String> {
+        Ok(n.to_string())
+    }
+    fn from_i64(n: i64) -> Result<Self, String> {
+        Ok(n.to_string())
     }
 }
 
@@ -43,7 +94,47 @@ macro_rules! scalar_via_from_str {
         }
     )*};
 }
-scalar_via_from_str!(i32, i64, f32, f64);
+scalar_via_from_str!(f32);
+
+/// Integers: a JSON integer converts when it is in range (its text would parse exactly then).
+macro_rules! scalar_integer {
+    ($($t:ty),*) => {$(
+        impl Scalar for $t {
+            fn from_wire(text: &str) -> Result<Self, String> {
+                text.trim()
+                    .parse::<$t>()
+                    .map_err(|e| format!("`{text}` is not a valid {}: {e}", stringify!($t)))
+            }
+            fn from_u64(n: u64) -> Result<Self, String> {
+                <$t>::try_from(n).map_err(|e| format!("`{n}` is not a valid {}: {e}", stringify!($t)))
+            }
+            fn from_i64(n: i64) -> Result<Self, String> {
+                <$t>::try_from(n).map_err(|e| format!("`{n}` is not a valid {}: {e}", stringify!($t)))
+            }
+        }
+    )*};
+}
+scalar_integer!(i32, i64);
+
+impl Scalar for f64 {
+    fn from_wire(text: &str) -> Result<Self, String> {
+        text.trim()
+            .parse::<f64>()
+            .map_err(|e| format!("`{text}` is not a valid f64: {e}"))
+    }
+    // An integer's decimal text parses to the nearest f64, and so does `as` (both round to
+    // nearest, ties to even); serde_json's text of a float is the shortest that reads back
+    // as the same f64.
+    fn from_u64(n: u64) -> Result<Self, String> {
+        Ok(n as f64)
+    }
+    fn from_i64(n: i64) -> Result<Self, String> {
+        Ok(n as f64)
+    }
+    fn from_f64(n: f64) -> Result<Self, String> {
+        Ok(n)
+    }
+}
 
 impl Scalar for bool {
     fn from_wire(text: &str) -> Result<Self, String> {
@@ -113,8 +204,17 @@ fn unwrap_root(value: Value) -> Value {
 ///
 /// With generated response types this fails only when the body is not JSON/XML at all or is
 /// not an object (a JSON array would otherwise be read into a struct by position).
+///
+/// The result is that of [`from_value`] on [`body_value`], computed in one pass over the text
+/// where it can be (see [`fields`]); any other `T` (a serde derive) reads JSON in one pass too,
+/// and XML through the value. When the one pass stops (a malformed body, or a shape it leaves
+/// to the value path), the body is decoded again through the value, which gives the answer
+/// and the error message.
 pub fn from_body<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
-    from_value(body_value(text)?)
+    match body::decode(text) {
+        Some(value) => Ok(value),
+        None => from_value(body_value(text)?),
+    }
 }
 
 /// Decodes a body already read by [`body_value`].

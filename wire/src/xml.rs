@@ -5,7 +5,7 @@
 //! only text a string (an empty element `""`). The root element's name is dropped: answers are
 //! named `<ApiNameResponse>`, `<Response>` or anything else.
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use serde_json::{Map, Value};
 
 /// One open element: its members and its text so far.
@@ -22,7 +22,7 @@ impl Open {
         for attr in start.attributes() {
             let attr = attr.map_err(|e| format!("not valid XML: {e}"))?;
             let key = attr.key;
-            if key.as_ref() == "xmlns" || key.as_ref().starts_with("xmlns:") {
+            if is_namespace_declaration(key.as_ref()) {
                 continue;
             }
             let value = attr
@@ -54,6 +54,27 @@ impl Open {
     }
 }
 
+/// The text an entity or character reference in text stands for.
+pub(crate) fn resolve_reference(r: &BytesRef<'_>) -> String {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => c.to_string(),
+        _ => match r.xml10_content().as_ref() {
+            "lt" => "<".into(),
+            "gt" => ">".into(),
+            "amp" => "&".into(),
+            "apos" => "'".into(),
+            "quot" => "\"".into(),
+            // An unknown entity stays as written.
+            other => format!("&{other};"),
+        },
+    }
+}
+
+/// Whether an attribute declares a namespace (not a member: `xmlns`, `xmlns:x`).
+pub(crate) fn is_namespace_declaration(key: &str) -> bool {
+    key == "xmlns" || key.starts_with("xmlns:")
+}
+
 /// Adds a child element's value under its name, turning a repeated name into an array (XML
 /// repeats an element where JSON has a list). Shared with the generator's example reader.
 pub fn insert_member(map: &mut Map<String, Value>, key: String, value: Value) {
@@ -71,6 +92,16 @@ pub fn insert_member(map: &mut Map<String, Value>, key: String, value: Value) {
 
 /// The XML document as a JSON value (the root element's content).
 pub fn xml_to_value(text: &str) -> Result<Value, String> {
+    match element_value(text)? {
+        Value::String(s) if s.is_empty() => Ok(Value::Object(Map::new())),
+        value => Ok(value),
+    }
+}
+
+/// The value of the one element `text` holds, as it is a member's value in [`xml_to_value`]
+/// (an empty element is `""`). The one-pass decoder reads a member that has no typed place
+/// for its shape again through this, from the member's own text.
+pub(crate) fn element_value(text: &str) -> Result<Value, String> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Value> = None;
@@ -118,18 +149,7 @@ pub fn xml_to_value(text: &str) -> Result<Value, String> {
                 }
             }
             Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match r.xml10_content().as_ref() {
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "amp" => "&".into(),
-                        "apos" => "'".into(),
-                        "quot" => "\"".into(),
-                        // An unknown entity stays as written.
-                        other => format!("&{other};"),
-                    },
-                };
+                let resolved = resolve_reference(&r);
                 match stack.last_mut() {
                     Some(open) => open.text.push_str(&resolved),
                     None => return Err("not XML: text outside any element".into()),
@@ -142,11 +162,7 @@ pub fn xml_to_value(text: &str) -> Result<Value, String> {
     if let Some(open) = stack.last() {
         return Err(format!("not valid XML: `<{}>` is never closed", open.name));
     }
-    match root {
-        Some(Value::String(s)) if s.is_empty() => Ok(Value::Object(Map::new())),
-        Some(value) => Ok(value),
-        None => Err("not XML: no root element".into()),
-    }
+    root.ok_or_else(|| "not XML: no root element".into())
 }
 
 #[cfg(test)]

@@ -831,12 +831,17 @@ pub struct CreateSslVpnServerResponse {
     #[cfg_attr(test, serde(rename = "SslVpnServerId"))]
     pub ssl_vpn_server_id: ::std::option::Option<::std::string::String>,
 }
-impl ::aliyun_runtime::response::FromMembers for CreateSslVpnServerResponse {
-    fn from_members(m: &mut ::aliyun_runtime::response::Members) -> Self {
-        Self {
-            name: ::aliyun_runtime::response::scalar(m, "Name"),
-            request_id: ::aliyun_runtime::response::scalar(m, "RequestId"),
-            ssl_vpn_server_id: ::aliyun_runtime::response::scalar(m, "SslVpnServerId"),
+impl ::aliyun_runtime::response::Fields for CreateSslVpnServerResponse {
+    fn names(&self) -> &'static [&'static str] {
+        &["Name", "RequestId", "SslVpnServerId"]
+    }
+    fn slot(&mut self, index: usize) -> ::aliyun_runtime::response::Slot<'_> {
+        use ::aliyun_runtime::response::Slot;
+        match index {
+            0 => Slot::Scalar(&mut self.name),
+            1 => Slot::Scalar(&mut self.request_id),
+            2 => Slot::Scalar(&mut self.ssl_vpn_server_id),
+            _ => Slot::Skip,
         }
     }
 }
@@ -845,7 +850,7 @@ for CreateSslVpnServerResponse {
     fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        ::aliyun_runtime::response::deserialize(d)
+        ::aliyun_runtime::response::deserialize_fields(d)
     }
 }
 /// The errors `CreateSslVpnServer` can return, by code.

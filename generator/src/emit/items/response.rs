@@ -1,5 +1,5 @@
-//! The response side of an API module: response structs decoded member by member, and
-//! open response enums.
+//! The response side of an API module: response structs with their decoding tables, and open
+//! response enums.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -29,27 +29,66 @@ fn response_field(p: &Planned<'_>) -> TokenStream {
     }
 }
 
-/// The decoding of one field from its struct's members (`m`), by `aliyun_runtime::response`.
-fn response_decode(p: &Planned<'_>) -> TokenStream {
-    let f = match &p.shape {
-        Shape::Scalar(Scalar::Json) => "json",
-        Shape::Scalar(_) | Shape::Enum(..) => "scalar",
-        Shape::Struct(_) => "object",
+/// The slot of one field (`aliyun_runtime::response::Slot`): the rule it decodes with.
+fn response_slot(p: &Planned<'_>) -> &'static str {
+    match &p.shape {
+        Shape::Scalar(Scalar::Json) => "Json",
+        Shape::Scalar(_) | Shape::Enum(..) => "Scalar",
+        Shape::Struct(_) => "Object",
         Shape::Vec(inner) => match inner.as_ref() {
-            Shape::Struct(_) => "objects",
-            Shape::Scalar(Scalar::Json) => "json_list",
-            _ => "scalars",
+            Shape::Struct(_) => "Objects",
+            Shape::Scalar(Scalar::Json) => "JsonList",
+            _ => "Scalars",
         },
+    }
+}
+
+/// The struct's decoding table (`aliyun_runtime::response::Fields`): its wire names, and by
+/// index each field as a slot.
+fn fields_impl(name: &proc_macro2::Ident, fields: &[Planned<'_>]) -> TokenStream {
+    let wires = fields.iter().map(|p| Literal::string(&p.field.name));
+    let slot = if fields.is_empty() {
+        quote! {
+            fn slot(&mut self, _: usize) -> ::aliyun_runtime::response::Slot<'_> {
+                ::aliyun_runtime::response::Slot::Skip
+            }
+        }
+    } else {
+        let arms = fields.iter().enumerate().map(|(i, p)| {
+            let (i, id, slot) = (
+                Literal::usize_unsuffixed(i),
+                ident(&p.ident),
+                ident(response_slot(p)),
+            );
+            quote!(#i => Slot::#slot(&mut self.#id),)
+        });
+        quote! {
+            fn slot(&mut self, index: usize) -> ::aliyun_runtime::response::Slot<'_> {
+                use ::aliyun_runtime::response::Slot;
+                match index {
+                    #(#arms)*
+                    _ => Slot::Skip,
+                }
+            }
+        }
     };
-    let (id, wire, f) = (ident(&p.ident), Literal::string(&p.field.name), ident(f));
-    quote!(#id: ::aliyun_runtime::response::#f(m, #wire),)
+    quote! {
+        impl ::aliyun_runtime::response::Fields for #name {
+            fn names(&self) -> &'static [&'static str] {
+                &[#(#wires),*]
+            }
+
+            #slot
+        }
+    }
 }
 
 /// A response struct, its decoding and its nested structs and enums, depth first.
 ///
-/// Decoding is one runtime call per field instead of a serde derive (which expanded to ~500
-/// lines per struct). `Serialize` only in the crate's own tests: the example tests compare what
-/// the typed value holds with the example, by wire name; users do not compile it.
+/// Decoding is a table (the wire names, and a slot per field) read by the runtime, instead of
+/// a serde derive (which expanded to ~500 lines per struct); `Deserialize` is one call into the
+/// runtime. `Serialize` only in the crate's own tests: the example tests compare what the typed
+/// value holds with the example, by wire name; users do not compile it.
 pub fn response_struct(
     name: &str,
     doc: &str,
@@ -60,12 +99,7 @@ pub fn response_struct(
     let serde_crate = serde_crate();
     let name_id = ident(name);
     let decls = fields.iter().map(response_field);
-    let decode = fields.iter().map(response_decode);
-    let m = if fields.is_empty() {
-        quote!(_m)
-    } else {
-        quote!(m)
-    };
+    let fields_impl = fields_impl(&name_id, fields);
     items.push(quote! {
         #doc
         #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,17 +109,11 @@ pub fn response_struct(
             #(#decls)*
         }
 
-        impl ::aliyun_runtime::response::FromMembers for #name_id {
-            fn from_members(#m: &mut ::aliyun_runtime::response::Members) -> Self {
-                Self {
-                    #(#decode)*
-                }
-            }
-        }
+        #fields_impl
 
         impl<'de> ::aliyun_runtime::__private::serde::Deserialize<'de> for #name_id {
             fn deserialize<D: ::aliyun_runtime::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                ::aliyun_runtime::response::deserialize(d)
+                ::aliyun_runtime::response::deserialize_fields(d)
             }
         }
     });
