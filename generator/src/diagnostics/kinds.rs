@@ -188,9 +188,18 @@ pub const KINDS: &[DiagnosticKind] = &[
         "link-mismatch",
         Warning,
         true,
-        "the doc's OpenAPI Explorer link names another API, product or version",
-        "The configuration (aliyun-codegen.toml, `--product`, `--version`) wins over the \
-         link. Check that the doc is the API's own page and that the configuration is right.",
+        "the doc's OpenAPI Explorer link names another API",
+        "Product and version come from the configuration (aliyun-codegen.toml, `--product`, \
+         `--version`). Check that the doc is the API's own page.",
+    ),
+    kind(
+        "link-overrides-config",
+        Warning,
+        true,
+        "an API's OpenAPI Explorer link gives another product or version than the configuration",
+        "The link names the API's own product and version, so it wins for that API (a folder \
+         sometimes holds another product's APIs). If the link is wrong, correct the doc; if the \
+         configuration is wrong, correct aliyun-codegen.toml or `--product`/`--version`.",
     ),
     kind(
         "manifest",
