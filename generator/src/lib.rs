@@ -29,6 +29,7 @@ pub mod naming;
 pub mod par;
 pub mod parse;
 pub mod rules;
+pub mod service;
 pub mod stats;
 
 use std::collections::BTreeMap;
@@ -90,6 +91,43 @@ pub struct Loaded {
     /// Every file read (docs and manifest), for `rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
     pub manifest: Manifest,
+    /// The product, version and endpoints the crate uses ([`service`]), from the APIs and the
+    /// folder's product pages.
+    pub service: model::Service,
+}
+
+/// One file of a spec folder, read.
+enum Read {
+    Api(Box<Api>, Vec<Diagnostic>),
+    Page(parse::product_page::ProductPage, Vec<Diagnostic>),
+}
+
+/// Reads one file as an API doc or, when it is none, as a product page
+/// ([`parse::product_page`]). A doc that parses but has no request field is a product page when
+/// it holds an endpoint or common-parameters table (a common-parameters table reads as a request
+/// table whose rows are all common parameters).
+fn read_file(path: &Path, defaults: &DocDefaults) -> Result<Read, Failure> {
+    let file = path.display().to_string();
+    let text = read_doc(path)?;
+    let page = |strict: bool| {
+        parse::product_page::read(&file, &text)
+            .filter(|(p, _)| !strict || p.has_product_table())
+            .map(|(p, d)| Read::Page(p, d))
+    };
+    match parse::parse_doc(&file, &text, defaults) {
+        Ok((api, diags)) if api.request.is_empty() => {
+            Ok(page(true).unwrap_or(Read::Api(Box::new(api), diags)))
+        }
+        Ok((api, diags)) => Ok(Read::Api(Box::new(api), diags)),
+        Err(f)
+            if f.diagnostics
+                .iter()
+                .all(|d| matches!(d.kind, "not-an-api-doc" | "no-api-name")) =>
+        {
+            page(false).ok_or(f)
+        }
+        Err(f) => Err(f),
+    }
 }
 
 /// What a generation did.
@@ -264,26 +302,32 @@ impl Config {
         // Docs are independent: parse them on every core (longest files first), results in
         // file order.
         let size = |path: &PathBuf| fs::metadata(path).map_or(0, |m| m.len() as usize);
-        let results = par::map_heaviest_first(&files, size, |path| {
-            read_doc(path)
-                .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, &defaults))
-        });
+        let results = par::map_heaviest_first(&files, size, |path| read_file(path, &defaults));
+        let mut pages = Vec::new();
         for (path, result) in files.iter().zip(results) {
             inputs.push(path.clone());
             match result {
-                Ok((api, diags)) => {
-                    apis.push(api);
+                Ok(Read::Api(api, diags)) => {
+                    apis.push(*api);
+                    diagnostics.extend(diags);
+                }
+                Ok(Read::Page(page, diags)) => {
+                    pages.push(page);
                     diagnostics.extend(diags);
                 }
                 Err(f) => errors.extend(f.diagnostics),
             }
         }
-        if files.is_empty() {
+        if apis.is_empty() && errors.is_empty() {
             errors.push(Diagnostic::error(
                 &dir.display().to_string(),
                 0,
                 "no-docs",
-                "the spec folder holds no .md documents",
+                if files.is_empty() {
+                    "the spec folder holds no .md documents"
+                } else {
+                    "the spec folder holds product pages but no API doc"
+                },
             ));
         }
         if !errors.is_empty() {
@@ -292,6 +336,13 @@ impl Config {
                 diagnostics: errors,
             });
         }
+        // Before merging: the two languages of an API then agree on what was filled in.
+        let service = service::settle(
+            &mut apis,
+            &pages,
+            &dir.display().to_string(),
+            &mut diagnostics,
+        );
         let (mut apis, merge_diags) = merge::merge_all(apis);
         diagnostics.extend(merge_diags);
         // One language's example may contradict the other language's rule.
@@ -309,6 +360,7 @@ impl Config {
             diagnostics,
             inputs,
             manifest,
+            service,
         })
     }
 
@@ -318,11 +370,11 @@ impl Config {
         spec_dir: &Path,
         out_dir: &Path,
     ) -> emit::CrateOptions {
-        let product = loaded
-            .apis
-            .iter()
-            .map(|a| a.product.clone())
-            .find(|p| !p.is_empty())
+        // The settled service's product and version (see [`service`]); without a product, the
+        // configuration's or the folder's name names the crate.
+        let service = &loaded.service;
+        let product = Some(service.product.clone())
+            .filter(|p| !p.is_empty())
             .or_else(|| self.product.clone())
             .unwrap_or_else(|| {
                 spec_dir
@@ -330,12 +382,7 @@ impl Config {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default()
             });
-        let version = loaded
-            .apis
-            .iter()
-            .map(|a| a.version.clone())
-            .find(|v| !v.is_empty())
-            .unwrap_or_default();
+        let version = service.version.clone();
         let crate_name = self
             .crate_name
             .clone()
@@ -354,6 +401,7 @@ impl Config {
             runtime,
             standalone: self.standalone,
             feature_groups: loaded.manifest.features.clone(),
+            service: service.clone(),
         }
     }
 

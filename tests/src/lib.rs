@@ -55,6 +55,7 @@ pub fn fuzz_crate_options() -> aliyun_codegen::emit::CrateOptions {
         runtime: RuntimeDependency::Path("../../runtime".into()),
         standalone: true,
         feature_groups: Default::default(),
+        service: Default::default(),
     }
 }
 

@@ -51,7 +51,6 @@ fn feature_gate(module: &str) -> TokenStream {
 
 /// The async `Client`: a method per API (each behind its feature), over the runtime's client.
 fn client_tokens(apis: &[(String, &Api)], product: &str) -> TokenStream {
-    let product_lit = proc_macro2::Literal::string(product);
     let methods = apis.iter().map(|(module, api)| {
         let m = naming::ident(module);
         let method = naming::ident(module);
@@ -96,9 +95,11 @@ fn client_tokens(apis: &[(String, &Api)], product: &str) -> TokenStream {
         #[cfg(feature = "reqwest")]
         #[rustfmt::skip]
         impl Client {
-            /// A builder: set credentials and a region (or an endpoint), then `build()`.
+            /// A builder: set credentials and a region (or an endpoint), then `build()`. The
+            /// region's endpoint comes from [`SERVICE`] (the documented table and rule); an
+            /// explicit `.endpoint(…)` wins.
             pub fn builder() -> ::aliyun_runtime::client::ClientBuilder<Client> {
-                ::aliyun_runtime::client::ClientBuilder::new(#product_lit)
+                ::aliyun_runtime::client::ClientBuilder::with_service(&SERVICE)
             }
 
             /// Sends any request of this crate, or one wrapped in

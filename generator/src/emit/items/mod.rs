@@ -8,6 +8,7 @@ pub mod request;
 pub mod request_trait;
 pub mod response;
 pub mod roa;
+pub mod service;
 pub mod validators;
 
 use proc_macro2::Literal;
