@@ -332,6 +332,15 @@ pub const KINDS: &[DiagnosticKind] = &[
          parameters.",
     ),
     kind(
+        "paginator-not-made",
+        Note,
+        false,
+        "an API has a page number or token but gets no paginator (see the README's paging rule)",
+        "Page by hand: set the page number or token on the request and call again. The \
+         note says what is missing (a total, one list of items); if the doc's response \
+         table is wrong, correct it.",
+    ),
+    kind(
         "product-page",
         Note,
         false,

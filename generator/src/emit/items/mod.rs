@@ -4,6 +4,7 @@
 pub mod crate_root;
 pub mod enums;
 pub mod errors;
+pub mod paging;
 pub mod request;
 pub mod request_trait;
 pub mod response;
