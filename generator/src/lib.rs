@@ -96,6 +96,15 @@ pub struct Loaded {
     pub service: model::Service,
 }
 
+/// Whether the doc's first H1 is an API name (`# DescribeVpcs`), as API docs are titled and
+/// product pages (`# 公共参数`, `# Common parameters`) are not.
+fn titled_with_api_name(text: &str) -> bool {
+    text.lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(parse::sections::heading_text)
+        .is_some_and(|t| parse::identity::is_api_name(&t))
+}
+
 /// One file of a spec folder, read.
 enum Read {
     Api(Box<Api>, Vec<Diagnostic>),
@@ -115,7 +124,8 @@ fn read_file(path: &Path, defaults: &DocDefaults) -> Result<Read, Failure> {
             .map(|(p, d)| Read::Page(p, d))
     };
     match parse::parse_doc(&file, &text, defaults) {
-        Ok((api, diags)) if api.request.is_empty() => {
+        // A doc titled with an API name (`# OpenSlsService`) is that API's, whatever its table.
+        Ok((api, diags)) if api.request.is_empty() && !titled_with_api_name(&text) => {
             Ok(page(true).unwrap_or(Read::Api(Box::new(api), diags)))
         }
         Ok((api, diags)) => Ok(Read::Api(Box::new(api), diags)),
@@ -586,4 +596,20 @@ fn write_atomically(path: &Path, content: &str) -> Result<(), Failure> {
     let tmp = path.with_extension("aliyun-codegen.tmp");
     fs::write(&tmp, content).map_err(|e| io_error(&tmp, "cannot write", e))?;
     fs::rename(&tmp, path).map_err(|e| io_error(path, "cannot replace", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_docs_are_titled_with_their_name_product_pages_are_not() {
+        assert!(titled_with_api_name("# OpenSlsService\n\nActivates it.\n"));
+        assert!(titled_with_api_name(
+            "intro\n# DescribeVpcs {#doc_api_1 .reference}\n"
+        ));
+        assert!(!titled_with_api_name("# 公共参数\n"));
+        assert!(!titled_with_api_name("# Common parameters\n"));
+        assert!(!titled_with_api_name("no heading\n"));
+    }
 }

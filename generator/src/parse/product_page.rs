@@ -50,6 +50,9 @@ const NOT_ENDPOINT_HEADERS: &[&str] = &["cname", "记录", "record", "vip", "网
 /// Header words of a column of VPC-internal hosts.
 const VPC_HEADERS: &[&str] = &["vpc", "内网", "internal", "intranet", "私网", "专有网络"];
 
+/// Header words of a column of public hosts.
+const PUBLIC_HEADERS: &[&str] = &["public", "公网", "外网", "internet"];
+
 /// Header words of a region-ID column.
 const REGION_ID_HEADERS: &[&str] = &[
     "region id",
@@ -223,9 +226,13 @@ pub fn read(file: &str, source: &str) -> Option<(ProductPage, Vec<Diagnostic>)> 
         file: file.to_string(),
         ..ProductPage::default()
     };
+    // The heading a table sits under says which network its hosts serve when its header does
+    // not (`## 经典网络及VPC网络服务入口`).
+    let mut heading = "";
     for block in &blocks {
         match block {
-            Block::Table(t) => read_table(t, &mut page),
+            Block::Heading { text, .. } => heading = text,
+            Block::Table(t) => read_table(t, heading, &mut page),
             Block::Paragraph { text, links, line } => {
                 for link in links {
                     if let Some(product) = explorer_link(link).and_then(|l| l.product) {
@@ -234,10 +241,10 @@ pub fn read(file: &str, source: &str) -> Option<(ProductPage, Vec<Diagnostic>)> 
                 }
                 read_prose(&text::unescape(text), *line, &mut page);
             }
-            Block::Heading { .. } | Block::Code { .. } => {}
+            Block::Code { .. } => {}
         }
     }
-    page.protocol = names_common_parameters(source);
+    page.protocol |= names_common_parameters(source);
     if !page.is_product_page() {
         return None;
     }
@@ -245,17 +252,20 @@ pub fn read(file: &str, source: &str) -> Option<(ProductPage, Vec<Diagnostic>)> 
     Some((page, vec![note]))
 }
 
-fn read_table(t: &RawTable, page: &mut ProductPage) {
+fn read_table(t: &RawTable, heading: &str, page: &mut ProductPage) {
     if let Some(versions) = common_parameter_versions(t) {
         page.versions.extend(versions);
         return;
     }
-    if let Some(table) = endpoint_table(t) {
+    if let Some(table) = endpoint_table(t, header_has(heading, VPC_HEADERS)) {
         page.tables.push(table);
         return;
     }
     if lists_apis(t) {
         page.overview = true;
+    }
+    if lists_common_headers(t) {
+        page.protocol = true;
     }
     // Cells are prose too: a request-structure table states the endpoint pattern in a cell.
     for row in &t.rows {
@@ -375,15 +385,54 @@ pub fn host(raw: &str) -> Option<String> {
 }
 
 /// The region ID a host names (`metrics.cn-qingdao.aliyuncs.com` → `cn-qingdao`): the last of
-/// its labels before the domain that is a region ID.
-fn region_in_host(host: &str) -> Option<String> {
+/// its labels before the domain that is a region ID once a network suffix is dropped
+/// (`cn-hangzhou-intranet.log…` → `cn-hangzhou`). Labels every host of its column shares
+/// (`shared`: `ess-vpc` of `ess-vpc.cn-qingdao…`) are the product's, not a region; when some
+/// are known, a region of three letters before the first hyphen counts too (`rus-west-1`).
+fn region_in_host(host: &str, shared: &[String]) -> Option<String> {
     let labels: Vec<&str> = host.split('.').collect();
     let before_domain = &labels[..labels.len().saturating_sub(2)];
-    before_domain
+    let candidates: Vec<&str> = before_domain
+        .iter()
+        .filter(|l| !shared.iter().any(|s| s == *l))
+        .map(|l| {
+            VPC_HEADERS
+                .iter()
+                .find_map(|w| l.strip_suffix(w).and_then(|r| r.strip_suffix('-')))
+                .unwrap_or(l)
+        })
+        .collect();
+    let loose = |l: &&&str| {
+        !shared.is_empty()
+            && l.split_once('-').is_some_and(|(area, rest)| {
+                area.len() == 3 && is_region_id(&format!("{}-{rest}", &area[..2]))
+            })
+    };
+    candidates
         .iter()
         .rev()
         .find(|l| is_region_id(l))
+        .or_else(|| candidates.iter().rev().find(loose))
         .map(|l| l.to_string())
+}
+
+/// The labels every host of a column shares (none for a column of one host).
+fn shared_labels(hosts: &[String]) -> Vec<String> {
+    let mut hosts = hosts.iter();
+    let Some(first) = hosts.next() else {
+        return Vec::new();
+    };
+    let mut shared: Vec<String> = first.split('.').map(str::to_string).collect();
+    let mut count = 1;
+    for h in hosts {
+        let labels: Vec<&str> = h.split('.').collect();
+        shared.retain(|l| labels.contains(&l.as_str()));
+        count += 1;
+    }
+    if count < 2 {
+        return Vec::new();
+    }
+    shared
 }
 
 fn header_has(header: &str, words: &[&str]) -> bool {
@@ -391,8 +440,9 @@ fn header_has(header: &str, words: &[&str]) -> bool {
     words.iter().any(|w| h.contains(w))
 }
 
-/// An endpoint table: a column of hosts headed as endpoints, rows with regions.
-fn endpoint_table(t: &RawTable) -> Option<EndpointTable> {
+/// An endpoint table: a column of hosts headed as endpoints, rows with regions. `vpc_section`:
+/// the table sits under a heading about VPC or internal access.
+fn endpoint_table(t: &RawTable, vpc_section: bool) -> Option<EndpointTable> {
     let cells = |i: usize| {
         t.rows
             .iter()
@@ -410,8 +460,10 @@ fn endpoint_table(t: &RawTable) -> Option<EndpointTable> {
         }
         let network = if header_has(h, VPC_HEADERS) {
             Network::Vpc
-        } else {
+        } else if header_has(h, PUBLIC_HEADERS) || !vpc_section {
             Network::Public
+        } else {
+            Network::Vpc
         };
         // One column per network: the first (a second public column is an alternative host).
         if !host_columns.iter().any(|(_, n)| *n == network) {
@@ -431,17 +483,25 @@ fn endpoint_table(t: &RawTable) -> Option<EndpointTable> {
         let by_content = !values.is_empty() && values.iter().all(|v| is_region_id(v));
         (by_header || by_content).then_some(i)
     });
+    let shared: Vec<Vec<String>> = host_columns
+        .iter()
+        .map(|(i, _)| {
+            let hosts: Vec<String> = cells(*i).filter_map(|c| host(&c)).collect();
+            shared_labels(&hosts)
+        })
+        .collect();
     let mut table = EndpointTable {
         line: t.line,
         rows: Vec::new(),
         default_hosts: Vec::new(),
     };
     for row in &t.rows {
-        let hosts: Vec<(Network, String)> = host_columns
+        let hosts: Vec<(Network, String, &[String])> = host_columns
             .iter()
-            .filter_map(|(i, n)| {
+            .zip(&shared)
+            .filter_map(|((i, n), shared)| {
                 let c = text::clean_value(row.cells.get(*i).map(String::as_str).unwrap_or(""));
-                host(&c).map(|h| (*n, h))
+                host(&c).map(|h| (*n, h, &shared[..]))
             })
             .collect();
         let listed = region_column
@@ -451,23 +511,25 @@ fn endpoint_table(t: &RawTable) -> Option<EndpointTable> {
                     && r.bytes()
                         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             });
-        let region = listed.or_else(|| hosts.iter().find_map(|(_, h)| region_in_host(h)));
+        let region = listed.or_else(|| {
+            hosts
+                .iter()
+                .find_map(|(_, h, shared)| region_in_host(h, shared))
+        });
         match region {
-            Some(region) => {
-                table
-                    .rows
-                    .extend(hosts.into_iter().map(|(network, host)| TableEndpoint {
-                        region: region.clone(),
-                        network,
-                        host,
-                        line: row.line,
-                    }))
-            }
+            Some(region) => table
+                .rows
+                .extend(hosts.into_iter().map(|(network, host, _)| TableEndpoint {
+                    region: region.clone(),
+                    network,
+                    host,
+                    line: row.line,
+                })),
             None => table.default_hosts.extend(
                 hosts
                     .into_iter()
-                    .filter(|(n, _)| *n == Network::Public)
-                    .map(|(_, h)| Stated::at(h, row.line)),
+                    .filter(|(n, _, _)| *n == Network::Public)
+                    .map(|(_, h, _)| Stated::at(h, row.line)),
             ),
         }
     }
@@ -495,25 +557,49 @@ fn names_common_parameters(source: &str) -> bool {
     rpc >= 3 || roa >= 3
 }
 
-/// A table of APIs: most rows link to an API's page (`[CreateVpc](…/CreateVpc.md)`; a
-/// parameter table names parameters but links to no page).
+/// A table of the HTTP headers every REST-style call carries (a common-headers page): a
+/// parameter table whose names are mostly header names (`Content-Type`, `x-log-date`,
+/// `Authorization`, `Date`).
+fn lists_common_headers(t: &RawTable) -> bool {
+    const PLAIN_HEADERS: &[&str] = &["Authorization", "Date", "Host", "Connection", "Expect"];
+    let columns = param_columns(&t.header);
+    if columns.name.is_none() {
+        return false;
+    }
+    let headers = t
+        .rows
+        .iter()
+        .filter(|r| {
+            let name = text::plain(&text::clean_value(cell(&r.cells, columns.name)));
+            let hyphenated = name.contains('-')
+                && name
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+                && name.starts_with(|c: char| c.is_ascii_alphabetic());
+            hyphenated || PLAIN_HEADERS.contains(&name.as_str())
+        })
+        .count();
+    headers >= 3 && headers * 2 >= t.rows.len()
+}
+
+/// A table of APIs: no type column (a parameter table has one), and most rows link to a page
+/// (`[CreateVpc](…/CreateVpc.md)`, `[查询服务状态](…/查询服务状态.md)`) or name an operation
+/// (`CreateLDAPConfig`).
 fn lists_apis(t: &RawTable) -> bool {
+    if param_columns(&t.header).ty.is_some() {
+        return false;
+    }
+    let operation = |c: &str| {
+        let v = text::plain(&text::clean_value(c));
+        is_api_name(&v) && v.len() > 3 && v.chars().filter(char::is_ascii_uppercase).count() >= 2
+    };
     let naming = t
         .rows
         .iter()
         .filter(|r| {
-            r.cells.iter().any(|c| {
-                c.split("](").skip(1).any(|target| {
-                    let target = target.split(')').next().unwrap_or("");
-                    let page = target.split('#').next().unwrap_or("");
-                    page.ends_with(".md")
-                        && page
-                            .rsplit('/')
-                            .next()
-                            .and_then(|f| f.strip_suffix(".md"))
-                            .is_some_and(is_api_name)
-                })
-            })
+            r.cells
+                .iter()
+                .any(|c| (c.contains("](") && c.contains(".md")) || operation(c))
         })
         .count();
     !t.rows.is_empty() && naming * 2 > t.rows.len()
@@ -647,14 +733,29 @@ mod tests {
             assert_eq!(host(not), None, "{not}");
         }
         assert_eq!(
-            region_in_host("ess-vpc.cn-qingdao.aliyuncs.com").as_deref(),
+            region_in_host("ess-vpc.cn-qingdao.aliyuncs.com", &[]).as_deref(),
             Some("cn-qingdao")
         );
         assert_eq!(
-            region_in_host("cn-shanghai-finance-1.log.aliyuncs.com").as_deref(),
+            region_in_host("cn-shanghai-finance-1.log.aliyuncs.com", &[]).as_deref(),
             Some("cn-shanghai-finance-1")
         );
-        assert_eq!(region_in_host("ess.aliyuncs.com"), None);
+        assert_eq!(
+            region_in_host("cn-hangzhou-intranet.log.aliyuncs.com", &[]).as_deref(),
+            Some("cn-hangzhou")
+        );
+        assert_eq!(region_in_host("ess.aliyuncs.com", &[]), None);
+        // Three letters count only beside labels the column's hosts share.
+        let shared = shared_labels(&[
+            "rus-west-1.log.aliyuncs.com".to_string(),
+            "cn-beijing.log.aliyuncs.com".to_string(),
+        ]);
+        assert_eq!(shared, ["log", "aliyuncs", "com"]);
+        assert_eq!(
+            region_in_host("rus-west-1.log.aliyuncs.com", &shared).as_deref(),
+            Some("rus-west-1")
+        );
+        assert_eq!(region_in_host("rus-west-1.log.aliyuncs.com", &[]), None);
     }
 
     #[test]
@@ -733,6 +834,20 @@ mod tests {
     }
 
     #[test]
+    fn a_vpc_heading_makes_a_plain_endpoint_column_vpc() {
+        let p = page("## 经典网络及VPC网络服务入口\n\n|地域|根服务入口|\n|:-|:----|\n|华东1（杭州）|cn-hangzhou-intranet.log.aliyuncs.com|\n|俄罗斯（莫斯科）|rus-west-1-intranet.log.aliyuncs.com|\n");
+        let rows: Vec<(&str, Network)> = p.tables[0]
+            .rows
+            .iter()
+            .map(|r| (r.region.as_str(), r.network))
+            .collect();
+        assert_eq!(
+            rows,
+            [("cn-hangzhou", Network::Vpc), ("rus-west-1", Network::Vpc)]
+        );
+    }
+
+    #[test]
     fn prose_states_endpoints_patterns_and_versions_code_does_not() {
         let p = page("# 调用API\n\n-   Endpoint：VPN网关API 的服务接入地址为`vpc.aliyuncs.com`。\n-   Version：要使用的API版本，VPN网关的API版本是2016-04-28。\n\n```\nhttp://vpc.aliyuncs.com/?Action=CreateVpnGateway\n&Version=2014-05-26\n```\n");
         assert_eq!(p.hosts[0].value, "vpc.aliyuncs.com");
@@ -744,8 +859,17 @@ mod tests {
     }
 
     #[test]
+    fn common_header_tables_are_protocol_pages() {
+        let p = page("# 公共请求头\n\n|名称|类型|是否必选|描述|\n|--|--|--|--|\n|Authorization|String|是|签名。|\n|Content-Type|String|否|类型。|\n|x-log-date|String|否|时间。|\n|Date|String|是|时间。|\n");
+        assert!(p.protocol);
+        assert!(!p.overview);
+    }
+
+    #[test]
     fn overviews_are_pages_and_prose_alone_is_not() {
         let p = page("# API概览\n\n|API|说明|\n|--|--|\n|[CreateVpnGateway](/a/CreateVpnGateway.md)|创建。|\n|[t2557.md\\#](/a/DescribeVpnGateways.md)|查询。|\n");
+        assert!(p.overview);
+        let p = page("# API概览\n\n|序号|类别|API|描述|\n|--|--|---|--|\n|1|LDAP|CreateLDAPConfig|用于添加LDAP。|\n|2|LDAP|DeleteLDAPConfig|用于删除LDAP。|\n");
         assert!(p.overview);
         assert!(read("x.md", "# Title\n\nJust prose about a product.\n").is_none());
     }
