@@ -9,6 +9,7 @@ pub mod kind_scan;
 pub mod labels;
 pub mod modgraph;
 pub mod mutate;
+pub mod product_pages;
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {

@@ -68,6 +68,7 @@ fn hand_written_ir_becomes_validators_that_pass_their_rule_tests() {
         diagnostics: Vec::new(),
         inputs: Vec::new(),
         manifest: Manifest::default(),
+        service: Default::default(),
     };
     let (files, _) = config
         .render_loaded(&loaded, Path::new("tests/fixtures/rules-ir"), &out)
