@@ -29,6 +29,7 @@ pub mod naming;
 pub mod par;
 pub mod parse;
 pub mod rules;
+pub mod service;
 pub mod stats;
 
 use std::collections::BTreeMap;
@@ -94,6 +95,53 @@ pub struct Loaded {
     /// Docs that could not be read, each with an error among `diagnostics`: skipped, and the
     /// product generated from the rest (a strict configuration fails instead).
     pub skipped: Vec<PathBuf>,
+    /// The product, version and endpoints the crate uses ([`service`]), from the APIs and the
+    /// folder's product pages.
+    pub service: model::Service,
+}
+
+/// Whether the doc's first H1 is an API name (`# DescribeVpcs`), as API docs are titled and
+/// product pages (`# 公共参数`, `# Common parameters`) are not.
+fn titled_with_api_name(text: &str) -> bool {
+    text.lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(parse::sections::heading_text)
+        .is_some_and(|t| parse::identity::is_api_name(&t))
+}
+
+/// One file of a spec folder, read.
+enum Read {
+    Api(Box<Api>, Vec<Diagnostic>),
+    Page(parse::product_page::ProductPage, Vec<Diagnostic>),
+}
+
+/// Reads one file as an API doc or, when it is none, as a product page
+/// ([`parse::product_page`]). A doc that parses but has no request field is a product page when
+/// it holds an endpoint or common-parameters table (a common-parameters table reads as a request
+/// table whose rows are all common parameters).
+fn read_file(path: &Path, defaults: &DocDefaults) -> Result<Read, Failure> {
+    let file = path.display().to_string();
+    let text = read_doc(path)?;
+    let page = |strict: bool| {
+        parse::product_page::read(&file, &text)
+            .filter(|(p, _)| !strict || p.has_product_table())
+            .map(|(p, d)| Read::Page(p, d))
+    };
+    match parse::parse_doc(&file, &text, defaults) {
+        // A doc titled with an API name (`# OpenSlsService`) is that API's, whatever its table.
+        Ok((api, diags)) if api.request.is_empty() && !titled_with_api_name(&text) => {
+            Ok(page(true).unwrap_or(Read::Api(Box::new(api), diags)))
+        }
+        Ok((api, diags)) => Ok(Read::Api(Box::new(api), diags)),
+        Err(f)
+            if f.diagnostics
+                .iter()
+                .all(|d| matches!(d.kind, "not-an-api-doc" | "not-an-api-page" | "no-api-name")) =>
+        {
+            page(false).ok_or(f)
+        }
+        Err(f) => Err(f),
+    }
 }
 
 /// What a generation did.
@@ -278,15 +326,17 @@ impl Config {
         // Docs are independent: parse them on every core (longest files first), results in
         // file order.
         let size = |path: &PathBuf| fs::metadata(path).map_or(0, |m| m.len() as usize);
-        let results = par::map_heaviest_first(&files, size, |path| {
-            read_doc(path)
-                .and_then(|text| parse::parse_doc(&path.display().to_string(), &text, &defaults))
-        });
+        let results = par::map_heaviest_first(&files, size, |path| read_file(path, &defaults));
+        let mut pages = Vec::new();
         for (path, result) in files.iter().zip(results) {
             inputs.push(path.clone());
             match result {
-                Ok((api, diags)) => {
-                    apis.push(api);
+                Ok(Read::Api(api, diags)) => {
+                    apis.push(*api);
+                    diagnostics.extend(diags);
+                }
+                Ok(Read::Page(page, diags)) => {
+                    pages.push(page);
                     diagnostics.extend(diags);
                 }
                 // A page that is no API reference (an overview, an endpoint list): a note.
@@ -303,19 +353,16 @@ impl Config {
         if !self.strict && !apis.is_empty() {
             diagnostics.append(&mut errors);
         }
-        if files.is_empty() {
+        if apis.is_empty() && errors.is_empty() {
             errors.push(Diagnostic::error(
                 &dir.display().to_string(),
                 0,
                 "no-docs",
-                "the spec folder holds no .md documents",
-            ));
-        } else if apis.is_empty() && errors.is_empty() {
-            errors.push(Diagnostic::error(
-                &dir.display().to_string(),
-                0,
-                "no-docs",
-                "the spec folder holds no API reference doc",
+                if files.is_empty() {
+                    "the spec folder holds no .md documents"
+                } else {
+                    "the spec folder holds no API reference doc (only product pages or other pages)"
+                },
             ));
         }
         if !errors.is_empty() {
@@ -324,6 +371,13 @@ impl Config {
                 diagnostics: errors,
             });
         }
+        // Before merging: the two languages of an API then agree on what was filled in.
+        let service = service::settle(
+            &mut apis,
+            &pages,
+            &dir.display().to_string(),
+            &mut diagnostics,
+        );
         let (mut apis, merge_diags) = merge::merge_all(apis);
         diagnostics.extend(merge_diags);
         // One language's example may contradict the other language's rule.
@@ -342,6 +396,7 @@ impl Config {
             inputs,
             manifest,
             skipped,
+            service,
         })
     }
 
@@ -351,11 +406,11 @@ impl Config {
         spec_dir: &Path,
         out_dir: &Path,
     ) -> emit::CrateOptions {
-        let product = loaded
-            .apis
-            .iter()
-            .map(|a| a.product.clone())
-            .find(|p| !p.is_empty())
+        // The settled service's product and version (see [`service`]); without a product, the
+        // configuration's or the folder's name names the crate.
+        let service = &loaded.service;
+        let product = Some(service.product.clone())
+            .filter(|p| !p.is_empty())
             .or_else(|| self.product.clone())
             .unwrap_or_else(|| {
                 spec_dir
@@ -363,12 +418,7 @@ impl Config {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default()
             });
-        let version = loaded
-            .apis
-            .iter()
-            .map(|a| a.version.clone())
-            .find(|v| !v.is_empty())
-            .unwrap_or_default();
+        let version = service.version.clone();
         let crate_name = self
             .crate_name
             .clone()
@@ -387,6 +437,7 @@ impl Config {
             runtime,
             standalone: self.standalone,
             feature_groups: loaded.manifest.features.clone(),
+            service: service.clone(),
         }
     }
 
@@ -571,4 +622,20 @@ fn write_atomically(path: &Path, content: &str) -> Result<(), Failure> {
     let tmp = path.with_extension("aliyun-codegen.tmp");
     fs::write(&tmp, content).map_err(|e| io_error(&tmp, "cannot write", e))?;
     fs::rename(&tmp, path).map_err(|e| io_error(path, "cannot replace", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_docs_are_titled_with_their_name_product_pages_are_not() {
+        assert!(titled_with_api_name("# OpenSlsService\n\nActivates it.\n"));
+        assert!(titled_with_api_name(
+            "intro\n# DescribeVpcs {#doc_api_1 .reference}\n"
+        ));
+        assert!(!titled_with_api_name("# 公共参数\n"));
+        assert!(!titled_with_api_name("# Common parameters\n"));
+        assert!(!titled_with_api_name("no heading\n"));
+    }
 }

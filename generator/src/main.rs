@@ -50,6 +50,10 @@ enum Command {
     Diff(DiffArgs),
     /// List description sentences that look like rules but produced no constraint.
     Lint(PathsArgs),
+    /// Print, as JSON, the product code, version, endpoint rule and region → host table a crate
+    /// generated from SPEC_DIR uses (further folders are read as part of the same product, e.g.
+    /// a folder of product pages).
+    Endpoints(EndpointsArgs),
     /// What a kind of warning means and what to do about it; without KIND, every kind.
     Explain {
         /// A kind as `generate` prints it (`unknown-type`).
@@ -97,6 +101,18 @@ struct IrArgs {
     docs: Vec<PathBuf>,
     #[command(flatten)]
     overrides: Overrides,
+}
+
+#[derive(Args)]
+struct EndpointsArgs {
+    spec_dir: PathBuf,
+    /// More folders of the same product (API docs or product pages).
+    more: Vec<PathBuf>,
+    #[command(flatten)]
+    overrides: Overrides,
+    /// Print every warning and note about the service, not only the count of each kind.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(Args)]
@@ -192,6 +208,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Stats(args) => stats(args),
         Command::Diff(args) => diff(args),
         Command::Lint(args) => lint(args),
+        Command::Endpoints(args) => endpoints(args),
         Command::Explain { kind } => explain(kind.as_deref()),
     }
 }
@@ -406,6 +423,34 @@ fn lint(args: PathsArgs) -> Result<ExitCode, String> {
         100.0 * understood as f64 / total as f64
     };
     println!("rule-like sentences: {total}; understood: {understood} ({share:.1}%); not understood: {not_understood}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn endpoints(args: EndpointsArgs) -> Result<ExitCode, String> {
+    let mut dirs: Vec<&Path> = vec![args.spec_dir.as_path()];
+    dirs.extend(args.more.iter().map(PathBuf::as_path));
+    let loaded = match config(&args.overrides).load_dirs(&dirs) {
+        Ok(loaded) => loaded,
+        Err(f) => {
+            report_failure(&f);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let about_service: Vec<Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| aliyun_codegen::service::KINDS.contains(&d.kind))
+        .cloned()
+        .collect();
+    let summary = format!(
+        "{}: {} APIs, {} product pages",
+        args.spec_dir.display(),
+        loaded.apis.len(),
+        loaded.service.pages.len()
+    );
+    print_warnings(&about_service, args.verbose, &summary);
+    let text = serde_json::to_string_pretty(&loaded.service).map_err(|e| e.to_string())?;
+    println!("{text}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -549,3 +549,59 @@ pub enum ExampleFormat {
     Json,
     Xml,
 }
+
+/// What a crate knows about the product it calls, from its product pages (endpoint tables,
+/// common parameters, request structure) and its APIs' OpenAPI Explorer links: the crate-level
+/// part of the IR, emitted as the crate's `SERVICE` and kept in the lock file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    /// Product code (`Vpc`); empty when nothing gives it.
+    pub product: String,
+    /// API version (`2016-04-28`); empty when nothing gives it.
+    pub version: String,
+    /// How hosts are named for regions the table does not list.
+    pub rule: EndpointRule,
+    /// The documented endpoint table, rows in the order the pages give them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endpoints: Vec<RegionEndpoint>,
+    /// The product pages read (files), in path order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<String>,
+}
+
+/// The endpoint rule of a [`Service`]: what the docs state, or the guess when they state none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EndpointRule {
+    /// `{prefix}.{region}.aliyuncs.com`, as a stated pattern (`mse.[RegionId].aliyuncs.com`) or
+    /// the table's hosts show.
+    Regional { prefix: String },
+    /// One host for every region (`vpc.aliyuncs.com`), as the pages state.
+    Central { host: String },
+    /// Only the regions the table lists (its hosts follow no `{prefix}.{region}` pattern).
+    TableOnly,
+    /// The docs state no endpoint: `{product lower-cased}.{region}.aliyuncs.com` is a guess.
+    #[default]
+    Guess,
+}
+
+/// One row of an endpoint table: a region's host on one network.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RegionEndpoint {
+    /// Region ID as the table gives it (`cn-hangzhou`).
+    pub region: String,
+    pub network: Network,
+    /// `host` without scheme (`vpc.cn-hangzhou.aliyuncs.com`).
+    pub host: String,
+}
+
+/// Which of a region's hosts a table row gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Network {
+    /// Reachable from the internet.
+    Public,
+    /// Reachable only from inside an Alibaba Cloud VPC (the tables' VPC, internal or intranet
+    /// column).
+    Vpc,
+}

@@ -9,6 +9,7 @@ pub mod kind_scan;
 pub mod labels;
 pub mod modgraph;
 pub mod mutate;
+pub mod product_pages;
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
@@ -55,6 +56,7 @@ pub fn fuzz_crate_options() -> aliyun_codegen::emit::CrateOptions {
         runtime: RuntimeDependency::Path("../../runtime".into()),
         standalone: true,
         feature_groups: Default::default(),
+        service: Default::default(),
     }
 }
 

@@ -69,6 +69,7 @@ fn hand_written_ir_becomes_validators_that_pass_their_rule_tests() {
         inputs: Vec::new(),
         manifest: Manifest::default(),
         skipped: Vec::new(),
+        service: Default::default(),
     };
     let (files, _) = config
         .render_loaded(&loaded, Path::new("tests/fixtures/rules-ir"), &out)

@@ -28,9 +28,11 @@ impl ::std::convert::From<::aliyun_runtime::client::Client> for Client {
 #[cfg(feature = "reqwest")]
 #[rustfmt::skip]
 impl Client {
-    /// A builder: set credentials and a region (or an endpoint), then `build()`.
+    /// A builder: set credentials and a region (or an endpoint), then `build()`. The
+    /// region's endpoint comes from [`SERVICE`] (the documented table and rule); an
+    /// explicit `.endpoint(…)` wins.
     pub fn builder() -> ::aliyun_runtime::client::ClientBuilder<Client> {
-        ::aliyun_runtime::client::ClientBuilder::new("Vpc")
+        ::aliyun_runtime::client::ClientBuilder::with_service(&SERVICE)
     }
     /// Sends any request of this crate, or one wrapped in
     /// [`aliyun_runtime::Unchecked`] (sent with its required parameters checked and the
@@ -53,3 +55,12 @@ impl Client {
         self.inner.call(&request).await
     }
 }
+/// The product this crate calls (`Vpc`, API version `2016-04-28`) and where: a client resolves its region through the one documented host `vpc.aliyuncs.com`. An explicit endpoint (`Client::builder().endpoint(…)`) always wins.
+pub static SERVICE: ::aliyun_runtime::endpoint::Service = ::aliyun_runtime::endpoint::Service {
+    product: "Vpc",
+    version: "2016-04-28",
+    rule: ::aliyun_runtime::endpoint::EndpointRule::Central {
+        host: "vpc.aliyuncs.com",
+    },
+    endpoints: &[],
+};

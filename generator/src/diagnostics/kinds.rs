@@ -106,6 +106,33 @@ pub const KINDS: &[DiagnosticKind] = &[
          regenerate.",
     ),
     kind(
+        "endpoint-conflict",
+        Warning,
+        true,
+        "two product pages give different hosts for one region and network, or different endpoints",
+        "The host of the table that lists the most regions (or the one most pages \
+         state) is used. Check the product's current endpoint page and correct the \
+         older page, or pass an explicit endpoint.",
+    ),
+    kind(
+        "endpoint-set-aside",
+        Warning,
+        true,
+        "a host a product page states belongs to another product of the folder's APIs; not used",
+        "Nothing to do when the sentence is about that other product. The crate's \
+         client resolves only its own product's endpoints; requests of other products \
+         use the regional guess or an explicit endpoint.",
+    ),
+    kind(
+        "endpoint-table-set-aside",
+        Warning,
+        true,
+        "an endpoint table's hosts follow another pattern than the one the pages state; not used",
+        "The table is likely another service's (a page of a sibling product in the same \
+         folder). Remove the page from the spec folder, or correct the stated pattern \
+         if the table is the product's own.",
+    ),
+    kind(
         "error-status",
         Warning,
         false,
@@ -188,9 +215,18 @@ pub const KINDS: &[DiagnosticKind] = &[
         "link-mismatch",
         Warning,
         true,
-        "the doc's OpenAPI Explorer link names another API, product or version",
-        "The configuration (aliyun-codegen.toml, `--product`, `--version`) wins over the \
-         link. Check that the doc is the API's own page and that the configuration is right.",
+        "the doc's OpenAPI Explorer link names another API",
+        "Product and version come from the configuration (aliyun-codegen.toml, `--product`, \
+         `--version`). Check that the doc is the API's own page.",
+    ),
+    kind(
+        "link-overrides-config",
+        Warning,
+        true,
+        "an API's OpenAPI Explorer link gives another product or version than the configuration",
+        "The link names the API's own product and version, so it wins for that API (a folder \
+         sometimes holds another product's APIs). If the link is wrong, correct the doc; if the \
+         configuration is wrong, correct aliyun-codegen.toml or `--product`/`--version`.",
     ),
     kind(
         "manifest",
@@ -302,6 +338,40 @@ pub const KINDS: &[DiagnosticKind] = &[
          API, give it a `## Request parameters` (`## 请求参数`) section.",
     ),
     kind(
+        "paginator-not-made",
+        Note,
+        false,
+        "an API has a page number or token but gets no paginator (see the README's paging rule)",
+        "Page by hand: set the page number or token on the request and call again. The \
+         note says what is missing (a total, one list of items); if the doc's response \
+         table is wrong, correct it.",
+    ),
+    kind(
+        "product-page",
+        Note,
+        false,
+        "a file is read as a product page (endpoint table, common parameters, overview), not an API",
+        "Nothing to do: what it states (version, product code, endpoints) feeds the \
+         crate's SERVICE; `aliyun-codegen endpoints SPEC_DIR` shows the result.",
+    ),
+    kind(
+        "product-page-conflict",
+        Warning,
+        true,
+        "a product page states another API version than the crate uses",
+        "The APIs' OpenAPI Explorer links (or the configuration) decide the version, \
+         else most pages. Check that the page belongs to this product and version.",
+    ),
+    kind(
+        "product-page-other-version",
+        Warning,
+        true,
+        "a product page states only another API version; its endpoints are not used",
+        "The page is about another version or product (an old page, or a sibling \
+         product's page copied in). Remove it from the spec folder, or add the page of \
+         this version.",
+    ),
+    kind(
         "request-table-unread",
         Warning,
         true,
@@ -380,6 +450,39 @@ pub const KINDS: &[DiagnosticKind] = &[
         "a sentence that looks like a rule was not read into one",
         "Nothing to do: the sentence stays in the docs, unchecked. `aliyun-codegen lint` \
          lists them for whoever extends the rule wording tables.",
+    ),
+    kind(
+        "service-endpoints-unknown",
+        Warning,
+        true,
+        "no product page states an endpoint: the client guesses `{product}.{region}.aliyuncs.com`",
+        "Add the product's endpoint page (a table of regions and hosts, or the \
+         request-structure page that names the endpoint) to the spec folder, or tell \
+         users to set an explicit endpoint.",
+    ),
+    kind(
+        "service-filled",
+        Note,
+        false,
+        "docs without a product or version take the crate's",
+        "Nothing to do: APIs of one folder share the product and version that their \
+         other docs, the configuration or the product pages give.",
+    ),
+    kind(
+        "service-product-unknown",
+        Warning,
+        true,
+        "nothing gives the crate's product code",
+        "Set `product = \"Vpc\"` in aliyun-codegen.toml or pass `--product`, or add docs \
+         with OpenAPI Explorer links.",
+    ),
+    kind(
+        "service-version-unknown",
+        Warning,
+        true,
+        "nothing gives the crate's API version",
+        "Set `version = \"2016-04-28\"` in aliyun-codegen.toml or pass `--version`, or \
+         add the product's common-parameters page to the spec folder.",
     ),
     kind(
         "table-header",

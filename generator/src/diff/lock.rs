@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Api;
+use crate::model::{Api, Service};
 
 /// The lock file's name inside a generated crate.
 pub const FILE: &str = "aliyun-codegen.lock.json";
@@ -19,13 +19,22 @@ pub struct Lock {
     pub format: u32,
     /// The spec folder, as shown in generated headers.
     pub spec: String,
+    /// The product, version and endpoints the crate calls (absent in locks written before
+    /// crates knew them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<Service>,
     /// The merged APIs, sorted by name.
     pub apis: Vec<Api>,
 }
 
-/// The lock file's content for these APIs. File paths are made relative to the spec folder's
-/// display path (`spec/vpc/X.md`), so the bytes do not depend on where the generator ran.
-pub fn render(apis: &[Api], spec: &str) -> Result<String, serde_json::Error> {
+/// The lock file's content for these APIs and the crate's service. File paths are made relative
+/// to the spec folder's display path (`spec/vpc/X.md`), so the bytes do not depend on where the
+/// generator ran.
+pub fn render(apis: &[Api], service: &Service, spec: &str) -> Result<String, serde_json::Error> {
+    let mut service = service.clone();
+    for page in &mut service.pages {
+        *page = relative(page, spec);
+    }
     let mut apis = apis.to_vec();
     apis.sort_by(|a, b| a.name.cmp(&b.name));
     for api in &mut apis {
@@ -46,6 +55,7 @@ pub fn render(apis: &[Api], spec: &str) -> Result<String, serde_json::Error> {
     let lock = Lock {
         format: FORMAT,
         spec: spec.to_string(),
+        service: Some(service),
         apis,
     };
     let mut text = serde_json::to_string_pretty(&lock)?;
@@ -64,7 +74,7 @@ fn relative_evidence(fields: &mut [crate::model::Field], spec: &str) {
 }
 
 /// `…/spec/vpc/X.md` → `spec/vpc/X.md` when `spec` is `spec/vpc`; otherwise the file name.
-fn relative(file: &str, spec: &str) -> String {
+pub fn relative(file: &str, spec: &str) -> String {
     let file = file.replace('\\', "/");
     let marker = format!("{}/", spec.trim_end_matches('/'));
     if let Some(i) = file.rfind(&marker) {

@@ -25,6 +25,7 @@ pub fn emit_api(api: &Api) -> Result<ApiModule, Diagnostic> {
         file,
         request,
         response,
+        paging,
         mut diagnostics,
     } = plan_api(api)?;
     let (request, response) = (&request[..], &response[..]);
@@ -51,6 +52,37 @@ pub fn emit_api(api: &Api) -> Result<ApiModule, Diagnostic> {
     items.push(items::request_trait::request_trait_impl(
         api, &types, request,
     ));
+    match &paging {
+        Ok(Some(paging)) => {
+            let impls = items::paging::page_impls(
+                paging,
+                &types.request,
+                &types.response,
+                request,
+                response,
+            );
+            // The detection checked every field the impls name; the client's paginator
+            // method relies on them.
+            items.push(impls.ok_or_else(|| {
+                Diagnostic::error(
+                    &file,
+                    0,
+                    "emit-bug",
+                    format!(
+                        "`{}` pages but its paging fields were not planned",
+                        api.name
+                    ),
+                )
+            })?);
+        }
+        Ok(None) => {}
+        Err(why) => diagnostics.push(Diagnostic::note(
+            &file,
+            0,
+            "paginator-not-made",
+            format!("`{}` looks paged but gets no paginator: {why}", api.name),
+        )),
+    }
     let (roa, notes) = items::roa::roa_impl(api, &types.request, request, &file);
     diagnostics.extend(notes);
     items.push(roa);

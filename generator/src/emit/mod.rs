@@ -42,6 +42,8 @@ pub struct CrateOptions {
     pub standalone: bool,
     /// Feature groups from the manifest: group name → API names or per-API feature names.
     pub feature_groups: BTreeMap<String, Vec<String>>,
+    /// The product, version and endpoints the crate calls (its `SERVICE`).
+    pub service: crate::model::Service,
 }
 
 /// Forgets the name conversions remembered so far, so that the next generation runs as in a
@@ -154,7 +156,8 @@ pub fn render_crate(
     for s in &sources {
         files.insert(format!("src/{}.rs", s.module), format!("{head}{}", s.text));
     }
-    let lib = items::crate_root::lib_rs(&modules, &opts.product, &opts.version, &opts.spec);
+    let mut lib = items::crate_root::lib_rs(&modules, &opts.product, &opts.version, &opts.spec);
+    lib.extend(items::service::service_static(&opts.service));
     let lib = format_tokens(lib, "lib.rs")?;
     files.insert("src/lib.rs".to_string(), format!("{head}{lib}"));
     files.insert(
@@ -162,7 +165,7 @@ pub fn render_crate(
         templates::cargo_toml(opts, &feature_plan)?,
     );
     // The IR the crate was made from, so the next generation and `diff` can say what changed.
-    let lock = crate::diff::lock::render(apis, &opts.spec)
+    let lock = crate::diff::lock::render(apis, &opts.service, &opts.spec)
         .map_err(|e| Failure::new(Diagnostic::error("lock", 0, "emit-bug", e.to_string())))?;
     files.insert(crate::diff::lock::FILE.to_string(), lock);
     files.insert("README.md".to_string(), templates::readme(&modules, opts)?);

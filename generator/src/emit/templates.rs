@@ -41,6 +41,14 @@ struct Readme<'a> {
     first_request: String,
     first_feature: String,
     apis: Vec<ApiEntry>,
+    /// How the client finds its endpoint, in words.
+    endpoint_rule: String,
+    /// What the crate does not know (product, version, endpoints), one sentence each.
+    unknowns: Vec<String>,
+    /// The documented endpoint table: region, network, host.
+    endpoints: Vec<(String, &'static str, String)>,
+    /// The product pages read.
+    pages: Vec<String>,
 }
 
 fn toml_string(s: &str) -> String {
@@ -104,6 +112,26 @@ pub fn readme(modules: &[(String, &Api)], opts: &CrateOptions) -> Result<String,
             .map(|e| e.feature.clone())
             .unwrap_or_default(),
         apis: entries,
+        endpoint_rule: crate::service::describe_rule(&opts.service),
+        unknowns: crate::service::unknowns(&opts.service),
+        endpoints: opts
+            .service
+            .endpoints
+            .iter()
+            .map(|e| {
+                let network = match e.network {
+                    crate::model::Network::Public => "public",
+                    crate::model::Network::Vpc => "VPC",
+                };
+                (e.region.clone(), network, e.host.clone())
+            })
+            .collect(),
+        pages: opts
+            .service
+            .pages
+            .iter()
+            .map(|p| crate::diff::lock::relative(p, &opts.spec))
+            .collect(),
     }
     .render()
     .map_err(render_error)

@@ -1,5 +1,5 @@
 //! Step 3: who the document is about: the API name (H1, else the `Action` row, else the intro
-//! prose), product, version and style (the OpenAPI Explorer link when it names this API, else
+//! prose), product, version and style (the OpenAPI Explorer link when it names this API, over
 //! the configuration).
 
 use super::doc::Block;
@@ -178,7 +178,8 @@ fn drop_common_parameters(request_rows: &mut Vec<Row>, sink: &mut Sink) {
     });
 }
 
-/// Product, version and style from the OpenAPI Explorer link when it names this API.
+/// Product, version and style: the OpenAPI Explorer link's when it names this API (they win over
+/// the configuration, with a warning naming both), else the configuration's.
 fn product_and_version(
     sections: &Sections<'_>,
     name: &str,
@@ -209,17 +210,26 @@ fn product_and_version(
     let mut style = "RPC".to_string();
     if let Some((l, line)) = link {
         if l.api.as_deref() == Some(name) {
+            // The link is this API's own: it says which product and version the API belongs to,
+            // even when the folder's configuration says another (docs of one product sometimes
+            // hold another product's APIs).
             if let (Some(p), Some(d)) = (&l.product, &defaults.product) {
                 if !p.eq_ignore_ascii_case(d) {
-                    sink.warn(*line, "link-mismatch", format!("the OpenAPI Explorer link says product `{p}`, the configuration `{d}`; using `{d}`"));
+                    sink.warn(*line, "link-overrides-config", format!("the OpenAPI Explorer link says product `{p}`, the configuration `{d}`; using the link's `{p}` for `{name}`"));
                 }
             }
-            product = product.or(l.product.clone());
-            match (&l.version, &defaults.version) {
-                (Some(v), Some(d)) if v != d => sink.warn(*line, "link-mismatch", format!("the OpenAPI Explorer link says version `{v}`, the configuration `{d}`; using `{d}`")),
-                (Some(v), None) => version = Some(v.clone()),
-                _ => {}
+            if let (Some(v), Some(d)) = (&l.version, &defaults.version) {
+                if v != d {
+                    sink.warn(*line, "link-overrides-config", format!("the OpenAPI Explorer link says version `{v}`, the configuration `{d}`; using the link's `{v}` for `{name}`"));
+                }
             }
+            // The same code spelt another way keeps the configuration's spelling.
+            product = match (&l.product, product) {
+                (Some(p), Some(d)) if p.eq_ignore_ascii_case(&d) => Some(d),
+                (Some(p), _) => Some(p.clone()),
+                (None, d) => d,
+            };
+            version = l.version.clone().or(version);
             if let Some(s) = &l.style {
                 style = s.to_uppercase();
             }

@@ -8,6 +8,9 @@
 //! 5. trees: [`request`] (names, example JSON, [`wire`] forms) and [`response`] (rows placed
 //!    with the merged example [`shape`]), then [`names`] reports Rust-name collisions;
 //! 6. [`errors`]: the error table.
+//!
+//! Product-level pages (endpoint tables, common parameters, overviews) are no API docs: the
+//! loader reads them with [`product_page`], outside this pipeline.
 
 pub mod constraints;
 pub mod doc;
@@ -16,6 +19,7 @@ pub mod evidence;
 pub mod examples;
 pub mod identity;
 pub mod names;
+pub mod product_page;
 pub mod request;
 pub mod response;
 pub mod roa;

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::{docs, features};
+use crate::emit::{docs, features, plan};
 use crate::model::Api;
 use crate::naming;
 
@@ -49,9 +49,52 @@ fn feature_gate(module: &str) -> TokenStream {
     quote!(#[cfg(feature = #feature)])
 }
 
+/// `<api>_paginator(request)` for an API that pages ([`plan::paging`]): the runtime's
+/// paginator over the API, which yields pages and items.
+fn paginator_method(
+    module: &str,
+    api: &Api,
+    m: &proc_macro2::Ident,
+    req: &proc_macro2::Ident,
+) -> TokenStream {
+    let Ok(Some(paging)) = plan::paging::detect(api) else {
+        return TokenStream::new();
+    };
+    let method = naming::ident(&format!("{module}_paginator"));
+    let (walk, how) = match paging.style {
+        plan::paging::Style::Number => (
+            quote!(paginate_by_number),
+            "`PageNumber` from the request's (1 when unset) until `TotalCount` items or a short page",
+        ),
+        plan::paging::Style::Token => (
+            quote!(paginate_by_token),
+            "`NextToken` after `NextToken` until the service gives none",
+        ),
+    };
+    let items: Vec<&str> = paging
+        .container
+        .iter()
+        .chain(&paging.items)
+        .map(|f| f.name.as_str())
+        .collect();
+    let doc = format!(
+        "Walks the pages of `{}`: {how}, every page with the request's other parameters. `.pages()` yields each response, `.items()` each item of `{}`; both are `futures_core::Stream`s (and have `.next().await`), and end after the first error.",
+        api.name,
+        items.join(".")
+    );
+    let doc = docs::Doc::outer(doc);
+    let gate = feature_gate(module);
+    quote! {
+        #doc
+        #gate
+        pub fn #method(&self, request: #m::#req) -> ::aliyun_runtime::paginator::Paginator<#m::#req> {
+            self.inner.#walk(request)
+        }
+    }
+}
+
 /// The async `Client`: a method per API (each behind its feature), over the runtime's client.
 fn client_tokens(apis: &[(String, &Api)], product: &str) -> TokenStream {
-    let product_lit = proc_macro2::Literal::string(product);
     let methods = apis.iter().map(|(module, api)| {
         let m = naming::ident(module);
         let method = naming::ident(module);
@@ -63,12 +106,15 @@ fn client_tokens(apis: &[(String, &Api)], product: &str) -> TokenStream {
         let doc = format!("Calls `{}`: validates the request, signs it and sends it, retrying only when that is safe.", api.name);
         let doc = docs::Doc::outer(doc);
         let gate = feature_gate(module);
+        let paginator = paginator_method(module, api, &m, &req);
         quote! {
             #doc
             #gate
             pub async fn #method(&self, request: #m::#req) -> ::std::result::Result<#m::#resp, ::aliyun_runtime::SdkError<#m::#err>> {
                 self.inner.call(&request).await
             }
+
+            #paginator
         }
     });
     let doc = format!(
@@ -96,9 +142,11 @@ fn client_tokens(apis: &[(String, &Api)], product: &str) -> TokenStream {
         #[cfg(feature = "reqwest")]
         #[rustfmt::skip]
         impl Client {
-            /// A builder: set credentials and a region (or an endpoint), then `build()`.
+            /// A builder: set credentials and a region (or an endpoint), then `build()`. The
+            /// region's endpoint comes from [`SERVICE`] (the documented table and rule); an
+            /// explicit `.endpoint(…)` wins.
             pub fn builder() -> ::aliyun_runtime::client::ClientBuilder<Client> {
-                ::aliyun_runtime::client::ClientBuilder::new(#product_lit)
+                ::aliyun_runtime::client::ClientBuilder::with_service(&SERVICE)
             }
 
             /// Sends any request of this crate, or one wrapped in

@@ -4,10 +4,12 @@
 pub mod crate_root;
 pub mod enums;
 pub mod errors;
+pub mod paging;
 pub mod request;
 pub mod request_trait;
 pub mod response;
 pub mod roa;
+pub mod service;
 pub mod validators;
 
 use proc_macro2::Literal;

@@ -1,12 +1,13 @@
 //! IR → Rust-level decisions, before any code is written: the Rust shape and name of every
 //! field and generated type ([`shape`]), the variants of the error enum ([`errors`]), the
-//! REST-style facts and how a request example fits the path template ([`roa`]), and where each
-//! value of a response example lands ([`fit`]). The emitters (`items`, `gen_tests`) and `diff`
+//! REST-style facts and how a request example fits the path template ([`roa`]), where each
+//! value of a response example lands ([`fit`]), and how the API pages ([`paging`]). The emitters (`items`, `gen_tests`) and `diff`
 //! read these decisions; nothing here writes code but a type's spelling
 //! ([`shape::Shape::tokens`]).
 
 pub mod errors;
 pub mod fit;
+pub mod paging;
 pub mod roa;
 pub mod shape;
 
@@ -22,6 +23,9 @@ pub struct ApiPlan<'a> {
     pub file: String,
     pub request: Vec<Planned<'a>>,
     pub response: Vec<Planned<'a>>,
+    /// How the API pages, when it does ([`paging`]); why it gets no paginator when it looks
+    /// paged but cannot have one.
+    pub paging: Result<Option<paging::Paging<'a>>, String>,
     /// Fields that cannot be named (skipped).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -61,6 +65,7 @@ pub fn plan_api(api: &Api) -> Result<ApiPlan<'_>, Diagnostic> {
         file,
         request,
         response,
+        paging: paging::detect(api),
         diagnostics,
     })
 }
