@@ -29,6 +29,7 @@ pub mod naming;
 pub mod par;
 pub mod parse;
 pub mod rules;
+pub mod runtime_dep;
 pub mod stats;
 
 use std::collections::BTreeMap;
@@ -39,6 +40,7 @@ pub use diagnostics::{Diagnostic, Failure, Severity};
 pub use emit::RuntimeDependency;
 pub use model::Api;
 pub use parse::DocDefaults;
+pub use runtime_dep::RUNTIME_VERSION;
 
 /// The name of the optional manifest in a spec folder.
 pub const MANIFEST: &str = "aliyun-codegen.toml";
@@ -58,6 +60,11 @@ pub struct Manifest {
     /// (API names or per-API feature names).
     #[serde(default)]
     pub features: BTreeMap<String, Vec<String>>,
+    /// `runtime-path = "../../runtime"`: depend on a local copy of `aliyun-runtime` (for
+    /// development) instead of the released version. Written in the manifest relative to the
+    /// spec folder; after [`Config::load`], absolute. [`Config::runtime`] wins over it.
+    #[serde(rename = "runtime-path")]
+    pub runtime_path: Option<PathBuf>,
 }
 
 /// A crate rendered in memory: relative path → content, and the warnings; or why it failed.
@@ -191,8 +198,11 @@ impl Config {
         self
     }
 
-    /// How the generated crate depends on `aliyun-runtime` (default: the path from the
-    /// output folder to this repository's `runtime/`, as `generated/<product>` needs).
+    /// How the generated crate depends on `aliyun-runtime`. The default is the released
+    /// version this generator writes code for ([`RUNTIME_VERSION`]), else the spec folder's
+    /// `runtime-path`. A [`RuntimeDependency::Path`] given here is read relative to the current
+    /// directory (or absolute) and written relative to the generated crate: no generated file
+    /// holds an absolute path.
     pub fn runtime(mut self, runtime: RuntimeDependency) -> Self {
         self.runtime = Some(runtime);
         self
@@ -248,7 +258,11 @@ impl Config {
                 "no spec folder given",
             )));
         };
-        let (manifest, manifest_path) = self.manifest(dir)?;
+        let (mut manifest, manifest_path) = self.manifest(dir)?;
+        // A path in the manifest is written relative to the manifest's folder.
+        if let Some(p) = manifest.runtime_path.take() {
+            manifest.runtime_path = Some(runtime_dep::absolute(&dir.join(p)));
+        }
         let defaults = DocDefaults {
             product: self.product.clone().or(manifest.product.clone()),
             version: self.version.clone().or(manifest.version.clone()),
@@ -317,7 +331,7 @@ impl Config {
         loaded: &Loaded,
         spec_dir: &Path,
         out_dir: &Path,
-    ) -> emit::CrateOptions {
+    ) -> Result<emit::CrateOptions, Failure> {
         let product = loaded
             .apis
             .iter()
@@ -341,11 +355,13 @@ impl Config {
             .clone()
             .or(loaded.manifest.crate_name.clone())
             .unwrap_or_else(|| format!("aliyun-{}", product.to_lowercase()));
-        let runtime = self
-            .runtime
-            .clone()
-            .unwrap_or_else(|| RuntimeDependency::Path(default_runtime_path(out_dir)));
-        emit::CrateOptions {
+        let runtime = match (&self.runtime, &loaded.manifest.runtime_path) {
+            (Some(RuntimeDependency::Path(p)), _) => runtime_dep::path_from(out_dir, Path::new(p))?,
+            (Some(version), _) => version.clone(),
+            (None, Some(p)) => runtime_dep::path_from(out_dir, p)?,
+            (None, None) => runtime_dep::by_version(),
+        };
+        Ok(emit::CrateOptions {
             crate_name,
             crate_version: self.crate_version.clone(),
             product,
@@ -354,7 +370,7 @@ impl Config {
             runtime,
             standalone: self.standalone,
             feature_groups: loaded.manifest.features.clone(),
-        }
+        })
     }
 
     /// Renders the crate for a spec folder in memory: relative path → content.
@@ -370,7 +386,7 @@ impl Config {
         spec_dir: &Path,
         out_dir: &Path,
     ) -> Result<(BTreeMap<String, String>, Vec<Diagnostic>), Failure> {
-        let opts = self.crate_options(loaded, spec_dir, out_dir);
+        let opts = self.crate_options(loaded, spec_dir, out_dir)?;
         let (files, mut diags) = emit::render_crate(&loaded.apis, &opts)?;
         let mut all = loaded.diagnostics.clone();
         all.append(&mut diags);
@@ -505,29 +521,6 @@ fn display_spec(dir: &Path) -> String {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| trimmed.to_string()),
     }
-}
-
-/// `../../runtime` from `generated/<product>`; an absolute path elsewhere.
-fn default_runtime_path(out_dir: &Path) -> String {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(|p| p.join("runtime"));
-    let abs_out = if out_dir.is_absolute() {
-        out_dir.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(out_dir))
-            .unwrap_or_else(|_| out_dir.to_path_buf())
-    };
-    if let (Some(runtime), Some(parent)) = (&here, abs_out.parent()) {
-        if parent.file_name().is_some_and(|n| n == "generated")
-            && parent.parent() == runtime.parent()
-        {
-            return "../../runtime".to_string();
-        }
-    }
-    here.map(|p| p.display().to_string())
-        .unwrap_or_else(|| "../../runtime".to_string())
 }
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.

@@ -66,7 +66,9 @@ struct GenerateArgs {
     /// Package name of the generated crate (single folder only).
     #[arg(long)]
     crate_name: Option<String>,
-    /// Depend on aliyun-runtime at this path instead of this repository's runtime/.
+    /// Depend on a local copy of aliyun-runtime at this folder (for development) instead of the
+    /// released version; written relative to the generated crate. Overrides `runtime-path` in
+    /// the spec folder's aliyun-codegen.toml.
     #[arg(long)]
     runtime_path: Option<String>,
     /// Add an empty [workspace] table so the crate builds on its own.
@@ -268,6 +270,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let targets = targets(args.spec_dir, args.out_dir)?;
     let rendered = config(&args.overrides).render_crates(&targets);
     for ((_, out), result) in targets.iter().zip(rendered) {
+        // A runtime that does not fit the generated code fails the build whatever the files say.
+        if let Some(problem) = aliyun_codegen::runtime_dep::check(out) {
+            eprintln!("{problem}");
+            stale = true;
+        }
         let checked = result.map(|(files, diagnostics)| {
             (aliyun_codegen::differing_files(out, &files), diagnostics)
         });

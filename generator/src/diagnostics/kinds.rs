@@ -197,8 +197,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         Error,
         true,
         "aliyun-codegen.toml is not valid TOML or has an unknown key",
-        "Correct the file at the line given; its keys are `product`, `version`, `crate` and \
-         `[features]`.",
+        "Correct the file at the line given; its keys are `product`, `version`, `crate`, \
+         `runtime-path`, `[features]` and `[locations.<Api>]` (the README's manifest section).",
     ),
     kind(
         "merge-mismatch",
@@ -372,6 +372,24 @@ pub const KINDS: &[DiagnosticKind] = &[
         "a sentence that looks like a rule was not read into one",
         "Nothing to do: the sentence stays in the docs, unchecked. `aliyun-codegen lint` \
          lists them for whoever extends the rule wording tables.",
+    ),
+    kind(
+        "runtime-mismatch",
+        Error,
+        true,
+        "a generated crate's aliyun-runtime dependency does not fit the code this generator writes",
+        "The message says what differs. Regenerate the crate with this generator; with a local \
+         copy of the runtime (`--runtime-path`, `runtime-path` in aliyun-codegen.toml or your \
+         own `[patch.crates-io]`), update that copy to the version the message names.",
+    ),
+    kind(
+        "runtime-path",
+        Error,
+        true,
+        "the runtime path cannot be written relative to the generated crate",
+        "Generated files never hold an absolute path. Put the runtime where a relative path \
+         reaches it (the same drive), or depend on the runtime by version (no \
+         `--runtime-path`) and point `[patch.crates-io]` of your workspace at your copy.",
     ),
     kind(
         "table-header",

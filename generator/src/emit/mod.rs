@@ -22,9 +22,12 @@ use print::{format_tokens, header};
 /// How the generated crate depends on `aliyun-runtime`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuntimeDependency {
-    /// `path = "…"` (relative to the generated crate, or absolute).
+    /// `path = "…", version = "<RUNTIME_VERSION>"`: a local copy, for development. In
+    /// [`CrateOptions`] the path is written as it is (relative to the generated crate);
+    /// [`crate::Config::runtime`] takes it relative to the current directory and makes it
+    /// relative to the crate.
     Path(String),
-    /// `version = "…"` from a registry.
+    /// `version = "…"` from a registry (the default: [`crate::RUNTIME_VERSION`]).
     Version(String),
 }
 
