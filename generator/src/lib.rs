@@ -6,15 +6,16 @@
 //! scripts:
 //!
 //! ```no_run
-//! // build.rs of a crate that depends on `aliyun-runtime`
-//! let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("vpc.rs");
-//! aliyun_codegen::Config::new()
-//!     .product("Vpc")
-//!     .version("2016-04-28")
-//!     .emit_rerun_if_changed(true)
-//!     .generate_module("spec/vpc", &out)
-//!     .unwrap();
-//! // lib.rs: include!(concat!(env!("OUT_DIR"), "/vpc.rs"));
+//! // build.rs of a crate that depends on `aliyun-runtime` (feature `reqwest` for the `Client`)
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?).join("vpc.rs");
+//!     let report = aliyun_codegen::Config::new()
+//!         .emit_rerun_if_changed(true)
+//!         .generate_module("spec/vpc", &out)?; // a failure prints `file:line: error[kind]: …`
+//!     report.emit_cargo_warnings();
+//!     Ok(())
+//! }
+//! // lib.rs: pub mod vpc { include!(concat!(env!("OUT_DIR"), "/vpc.rs")); }
 //! ```
 
 #[cfg(feature = "cli")]
@@ -81,6 +82,7 @@ pub struct Config {
     runtime: Option<RuntimeDependency>,
     standalone: bool,
     rerun_if_changed: bool,
+    client: bool,
 }
 
 impl Default for Config {
@@ -109,6 +111,37 @@ pub struct Report {
     /// Generated files removed because no API produces them any more.
     pub removed: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// The warnings as a build script prints them: one `cargo:warning=` line per warning
+    /// (`spec/vpc/X.md:12: warning[unknown-type]: …`), then one line saying where to read more.
+    /// Notes (sentences the constraint extractor did not understand) are left out: they are for
+    /// `aliyun-codegen lint`.
+    pub fn cargo_warnings(&self) -> Vec<String> {
+        let warnings: Vec<String> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Note)
+            .map(|d| format!("cargo:warning={}", d.to_string().replace('\n', " ")))
+            .collect();
+        if warnings.is_empty() {
+            return warnings;
+        }
+        let mut lines = warnings;
+        lines.push(format!(
+            "cargo:warning=aliyun-codegen: {} warnings; `aliyun-codegen explain KIND` says what each kind means and what to do",
+            lines.len()
+        ));
+        lines
+    }
+
+    /// Prints [`Report::cargo_warnings`] to standard output, where cargo reads them.
+    pub fn emit_cargo_warnings(&self) {
+        for line in self.cargo_warnings() {
+            println!("{line}");
+        }
+    }
 }
 
 fn io_error(path: &Path, what: &str, e: std::io::Error) -> Failure {
@@ -177,6 +210,7 @@ impl Config {
             runtime: None,
             standalone: false,
             rerun_if_changed: false,
+            client: true,
         }
     }
 
@@ -211,6 +245,14 @@ impl Config {
     /// Adds `[workspace]` to the generated `Cargo.toml` so it builds outside any workspace.
     pub fn standalone(mut self, standalone: bool) -> Self {
         self.standalone = standalone;
+        self
+    }
+
+    /// Whether [`Config::generate_module`] adds the async `Client` (default: yes). It needs
+    /// aliyun-runtime's `reqwest` feature; without the client, the module is sans-IO (requests
+    /// to send with any HTTP client through `aliyun_runtime::http`).
+    pub fn client(mut self, yes: bool) -> Self {
+        self.client = yes;
         self
     }
 
@@ -326,13 +368,10 @@ impl Config {
         })
     }
 
-    fn crate_options(
-        &self,
-        loaded: &Loaded,
-        spec_dir: &Path,
-        out_dir: &Path,
-    ) -> Result<emit::CrateOptions, Failure> {
-        let product = loaded
+    /// The product code of what was loaded: the docs' own, else the configured one, else the
+    /// spec folder's name.
+    fn product_of(&self, loaded: &Loaded, spec_dir: &Path) -> String {
+        loaded
             .apis
             .iter()
             .map(|a| a.product.clone())
@@ -343,7 +382,16 @@ impl Config {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default()
-            });
+            })
+    }
+
+    fn crate_options(
+        &self,
+        loaded: &Loaded,
+        spec_dir: &Path,
+        out_dir: &Path,
+    ) -> Result<emit::CrateOptions, Failure> {
+        let product = self.product_of(loaded, spec_dir);
         let version = loaded
             .apis
             .iter()
@@ -426,14 +474,26 @@ impl Config {
         Ok(differing_files(out, &files))
     }
 
-    /// Writes all APIs of `spec_dir` as one Rust file to `include!` (for build scripts).
+    /// Writes all APIs of `spec_dir` as one Rust file to `include!` (for build scripts): what a
+    /// generated crate's `lib.rs` holds, its API modules, their re-exports and the async
+    /// `Client` with a method per API (which needs aliyun-runtime's `reqwest` feature; see
+    /// [`Config::client`]), without the crate's per-API features. The file is rewritten only
+    /// when its bytes change. Print the report's warnings with
+    /// [`Report::emit_cargo_warnings`]; a [`Failure`] prints its diagnostics as the CLI does,
+    /// also through `?` from `main`.
     pub fn generate_module(
         &self,
         spec_dir: impl AsRef<Path>,
         out_file: impl AsRef<Path>,
     ) -> Result<Report, Failure> {
-        let loaded = self.load(spec_dir.as_ref())?;
-        let (text, diags) = emit::render_module(&loaded.apis, &display_spec(spec_dir.as_ref()))?;
+        let spec_dir = spec_dir.as_ref();
+        let loaded = self.load(spec_dir)?;
+        let opts = emit::ModuleOptions {
+            spec: display_spec(spec_dir),
+            product: self.product_of(&loaded, spec_dir),
+            client: self.client,
+        };
+        let (text, diags) = emit::render_module(&loaded.apis, &opts)?;
         let mut report = Report {
             diagnostics: loaded.diagnostics,
             ..Report::default()
@@ -531,4 +591,30 @@ fn write_atomically(path: &Path, content: &str) -> Result<(), Failure> {
     let tmp = path.with_extension("aliyun-codegen.tmp");
     fs::write(&tmp, content).map_err(|e| io_error(&tmp, "cannot write", e))?;
     fs::rename(&tmp, path).map_err(|e| io_error(path, "cannot replace", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cargo_warnings_are_one_line_each_without_notes() {
+        let report = Report {
+            diagnostics: vec![
+                Diagnostic::warning("spec/x/A.md", 12, "unknown-type", "type `Foo`\nof `Bar`"),
+                Diagnostic::note("spec/x/A.md", 13, "rule-not-understood", "a sentence"),
+                Diagnostic::warning("spec/x/B.md", 0, "no-version", "no version"),
+            ],
+            ..Report::default()
+        };
+        assert_eq!(
+            report.cargo_warnings(),
+            [
+                "cargo:warning=spec/x/A.md:12: warning[unknown-type]: type `Foo` of `Bar`",
+                "cargo:warning=spec/x/B.md: warning[no-version]: no version",
+                "cargo:warning=aliyun-codegen: 2 warnings; `aliyun-codegen explain KIND` says what each kind means and what to do",
+            ]
+        );
+        assert!(Report::default().cargo_warnings().is_empty());
+    }
 }
