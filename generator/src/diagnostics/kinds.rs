@@ -265,8 +265,10 @@ pub const KINDS: &[DiagnosticKind] = &[
         "no-response-table",
         Warning,
         true,
-        "a doc has no response table; the response type only keeps the request id",
-        "Add the response table to the doc if the page has one and regenerate.",
+        "a doc has no response table; the response type holds only what its examples show",
+        "The message lists the fields the response examples gave (or says there are none). \
+         If the page has a response table, add it to the doc and regenerate; if the API \
+         answers with nothing but a request id, nothing to do.",
     ),
     kind(
         "no-version",
@@ -390,6 +392,15 @@ pub const KINDS: &[DiagnosticKind] = &[
         "Generated files never hold an absolute path. Put the runtime where a relative path \
          reaches it (the same drive), or depend on the runtime by version (no \
          `--runtime-path`) and point `[patch.crates-io]` of your workspace at your copy.",
+    ),
+    kind(
+        "table-cut",
+        Error,
+        true,
+        "a request or response table has a header but no rows, or is cut mid-row; doc not read",
+        "The doc looks truncated (a failed download or copy): fetch the page again, or \
+         complete the table, and regenerate. The doc is not read rather than giving types \
+         that silently lack fields.",
     ),
     kind(
         "table-header",

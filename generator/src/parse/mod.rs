@@ -81,12 +81,16 @@ pub fn parse_doc(
         .filter(|t| rows::param_columns(&t.header).name.is_some())
         .map(|t| rows::rows_of(t, false, &mut sink))
         .collect();
-    if response_tables.is_empty() {
-        sink.warn(
-            0,
-            "no-response-table",
-            "no response table; the response type only keeps the request id",
-        );
+    // A table cut short would be a struct that silently lacks fields: the doc is not read.
+    let parameter_tables = request_tables.iter().map(|t| t.table).chain(
+        sections
+            .tables(Section::Response)
+            .filter(|t| rows::param_columns(&t.header).name.is_some()),
+    );
+    for t in parameter_tables {
+        if let Some((line, why)) = table::cut_short(t) {
+            return Err(sink.fail(line, "table-cut", why));
+        }
     }
 
     let summary = sections.summary();
@@ -153,6 +157,9 @@ pub fn parse_doc(
     }
     let (response, notes) = response::build(&response_tables, &examples.responses);
     sink.notes(notes);
+    if response_tables.is_empty() {
+        sink.warn(0, "no-response-table", no_response_table(&response));
+    }
     names::report_collisions(&request, "", &mut sink);
     names::report_collisions(&response, "", &mut sink);
 
@@ -179,6 +186,19 @@ pub fn parse_doc(
     // The doc's own values against the rules read from its prose.
     sink.extend(evidence::settle(&mut api));
     Ok((api, sink.finish()))
+}
+
+/// What the `no-response-table` warning says the response type holds: nothing, or only the
+/// fields the response examples show.
+fn no_response_table(response: &[Field]) -> String {
+    if response.is_empty() {
+        return "no response table and no response example to read fields from: the response type has no fields (a call tells success or a typed error, nothing more)".to_string();
+    }
+    let names: Vec<&str> = response.iter().map(|f| f.name.as_str()).collect();
+    format!(
+        "no response table: the response type holds only what the response examples show ({})",
+        names.join(", ")
+    )
 }
 
 /// Visits every request field, depth first, with its dotted path and the wire names of its
