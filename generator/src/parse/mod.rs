@@ -155,8 +155,9 @@ pub fn parse_doc(
     if style == "RPC" {
         wire::settle(&mut request, &examples.requests, &mut sink);
     }
-    let (response, notes) = response::build(&response_tables, &examples.responses);
+    let (mut response, notes) = response::build(&response_tables, &examples.responses);
     sink.notes(notes);
+    add_response_values(&mut response);
     if response_tables.is_empty() {
         sink.warn(0, "no-response-table", no_response_table(&response));
     }
@@ -304,6 +305,23 @@ fn add_constraints(request: &mut [Field], sink: &mut Sink) {
         }
     });
     place_on_siblings(request, for_siblings);
+}
+
+/// Runs the extractor's value-list reading over every response field and keeps only the value
+/// lists (`enum`): a response is not validated, but a field whose description lists its values
+/// becomes an open enum (values the doc does not list are kept in `Unlisted`).
+fn add_response_values(response: &mut [Field]) {
+    for f in response {
+        if !f.description.trim().is_empty() {
+            let found = constraints::extract(&f.description, &rule_type(f), &[]);
+            f.constraints = found
+                .constraints
+                .into_iter()
+                .filter(|c| matches!(c.rule, crate::model::Rule::Enum { .. }))
+                .collect();
+        }
+        add_response_values(&mut f.children);
+    }
 }
 
 /// Adds the rules a description states about a sibling (`If you specify this parameter,
