@@ -24,6 +24,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod emit;
 pub mod lint;
+pub mod locations;
 pub mod merge;
 pub mod model;
 pub mod naming;
@@ -66,6 +67,13 @@ pub struct Manifest {
     /// spec folder; after [`Config::load`], absolute. [`Config::runtime`] wins over it.
     #[serde(rename = "runtime-path")]
     pub runtime_path: Option<PathBuf>,
+    /// Where REST-style parameters go when the doc does not say or says it wrong:
+    /// `[locations.UpdateApp] AppName = "body"` ([`locations`]).
+    #[serde(default)]
+    pub locations: locations::Locations,
+    /// The manifest line of each `[locations]` entry, for diagnostics.
+    #[serde(skip)]
+    pub location_lines: locations::Lines,
 }
 
 /// A crate rendered in memory: relative path → content, and the warnings; or why it failed.
@@ -268,7 +276,7 @@ impl Config {
             return Ok((Manifest::default(), None));
         }
         let text = read_doc(&path)?;
-        let manifest: Manifest = toml::from_str(&text).map_err(|e| {
+        let mut manifest: Manifest = toml::from_str(&text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count())
@@ -280,6 +288,7 @@ impl Config {
                 e.message().to_string(),
             ))
         })?;
+        manifest.location_lines = locations::lines_of(&text);
         Ok((manifest, Some(path)))
     }
 
@@ -353,6 +362,20 @@ impl Config {
         // One language's example may contradict the other language's rule.
         for api in apis.iter_mut().filter(|a| a.sources.len() > 1) {
             diagnostics.extend(parse::evidence::settle(api));
+        }
+        // The manifest's locations correct what the docs say (or leave unsaid).
+        let manifest_file = dir.join(MANIFEST).display().to_string();
+        let errors = locations::apply(
+            &mut apis,
+            &manifest.locations,
+            &manifest.location_lines,
+            &manifest_file,
+            &mut diagnostics,
+        );
+        if !errors.is_empty() {
+            let mut all = errors;
+            all.extend(diagnostics);
+            return Err(Failure { diagnostics: all });
         }
         if self.rerun_if_changed {
             println!("cargo:rerun-if-changed={}", dir.display());

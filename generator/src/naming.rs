@@ -72,8 +72,8 @@ fn fold_plural_acronyms(s: &str) -> Option<String> {
 
 /// Type words of a type cell, which name no item type of their own (`Array of Object`).
 const TYPE_WORDS: &[&str] = &[
-    "string", "integer", "int", "long", "boolean", "bool", "float", "double", "object",
-    "struct", "array", "list", "map", "json", "number", "any",
+    "string", "integer", "int", "long", "boolean", "bool", "float", "double", "object", "struct",
+    "array", "list", "map", "json", "number", "any",
 ];
 
 /// The item type a list's type cell names: `Array of AppInfo`, `List of AppInfo`, `AppInfo[]`
@@ -109,7 +109,9 @@ fn singular(camel_name: &str) -> String {
         keep(2, "")
     } else if n.ends_with("ches") || n.ends_with("shes") {
         keep(2, "")
-    } else if n.len() >= 3 && n.ends_with('s') && !["ss", "us", "is", "ias"].iter().any(|e| n.ends_with(e))
+    } else if n.len() >= 3
+        && n.ends_with('s')
+        && !["ss", "us", "is", "ias"].iter().any(|e| n.ends_with(e))
     {
         keep(1, "")
     } else {

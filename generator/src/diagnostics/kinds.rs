@@ -201,6 +201,15 @@ pub const KINDS: &[DiagnosticKind] = &[
          `runtime-path`, `[features]` and `[locations.<Api>]` (the README's manifest section).",
     ),
     kind(
+        "manifest-location",
+        Error,
+        true,
+        "a [locations] entry of aliyun-codegen.toml names no API, parameter or location",
+        "Correct the entry at the line given: `[locations.<Api>]` names a REST-style API of \
+         the folder as its doc does, each key one of its top-level parameters, each value \
+         `path`, `query`, `header`, `body` or `payload`; a path placeholder stays in the path.",
+    ),
+    kind(
         "merge-mismatch",
         Warning,
         true,
@@ -333,7 +342,7 @@ pub const KINDS: &[DiagnosticKind] = &[
         "a REST-style parameter is sent elsewhere than its row says",
         "The message says where it goes (a location the client cannot send to goes in the \
          query; a path placeholder goes in the path). Check the parameter's position in the \
-         doc.",
+         doc; `[locations.<Api>]` in aliyun-codegen.toml places it elsewhere.",
     ),
     kind(
         "roa-location-inferred",
@@ -341,7 +350,9 @@ pub const KINDS: &[DiagnosticKind] = &[
         false,
         "a REST-style doc gives no position; the path or the query is assumed",
         "A parameter the path names goes in the path, any other in the query. Check the \
-         parameters that belong in a header or the body.",
+         parameters that belong in a header or the body, and place them with \
+         `[locations.<Api>] Name = \"body\"` in the spec folder's aliyun-codegen.toml (the \
+         README's manifest section); a placed parameter is no longer reported.",
     ),
     kind(
         "roa-path",
