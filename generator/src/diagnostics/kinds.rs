@@ -215,7 +215,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         true,
         "the zh-CN and en-US docs of an API disagree; one reading is kept",
         "The message says what differs and which reading the crate follows (a parameter \
-         required in either language is required). Check which doc is right.",
+         required in either language is required). If that reading is wrong, correct the \
+         other doc and regenerate, or leave the wrong language out of the spec folder.",
     ),
     kind(
         "module-collision",
@@ -245,7 +246,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         Warning,
         true,
         "the H1 and the Action row name different APIs; the H1 is used",
-        "Check which name is right: the generated API calls the action the H1 names.",
+        "The generated API calls the action the H1 names. If the Action row is right, correct \
+         the H1 in the doc and regenerate.",
     ),
     kind(
         "no-api-name",
@@ -333,7 +335,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         Warning,
         false,
         "the request body is read as a whole: a nameless body row, an array body or an XML document",
-        "Nothing to do.",
+        "Nothing to do: the request's body field takes the whole document. If the doc's body \
+         has members the crate should set one by one, list them in a body table of the doc.",
     ),
     kind(
         "roa-location",
@@ -360,7 +363,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         true,
         "a REST-style path placeholder and the request table do not agree",
         "The message says what was done (a placeholder without a row is added as a required \
-         string, a path parameter is made required). Check the path and the table.",
+         string, a path parameter is made required). If that is wrong, correct the path or \
+         the table in the doc and regenerate.",
     ),
     kind(
         "roa-syntax",
@@ -418,8 +422,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         Warning,
         true,
         "a table has no name column the generator recognises; its rows are not read",
-        "Check the table's header: the name column is called `名称`, `参数`, `Name`, \
-         `Parameter` or the like.",
+        "Name the column in the doc's table header `名称`, `参数`, `Name`, `Parameter` or the \
+         like and regenerate; until then the generated types lack the table's rows.",
     ),
     kind(
         "table-row",
@@ -434,7 +438,9 @@ pub const KINDS: &[DiagnosticKind] = &[
         Warning,
         true,
         "a field's documented type disagrees with the doc's examples; the examples win",
-        "The message says how the field is typed. Check the type in the doc.",
+        "The message says how the field is typed. If the documented type is right and the \
+         examples are wrong, correct the examples in the doc and regenerate; otherwise \
+         nothing to do.",
     ),
     kind(
         "unknown-type",
@@ -450,14 +456,16 @@ pub const KINDS: &[DiagnosticKind] = &[
         Error,
         true,
         "an API name has no letters to make a Rust name of",
-        "Check the doc's H1 and Action row.",
+        "Give the doc an H1 with the API's ASCII name (`# CreateVpc`), or leave the file out \
+         of the spec folder; until then nothing is written for the crate.",
     ),
     kind(
         "unnamable-field",
         Warning,
         true,
         "a field has no ASCII letters to make a Rust name of and is left out",
-        "Check the name in the doc's table; the generated types do not have the field.",
+        "The generated types do not have the field. If the row documents one, write its wire \
+         name (ASCII, as sent) in the doc's table and regenerate.",
     ),
     kind(
         "weak-placement",
