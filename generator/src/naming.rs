@@ -105,9 +105,10 @@ fn singular(camel_name: &str) -> String {
     let keep = |cut: usize, add: &str| format!("{}{add}", &n[..n.len() - cut]);
     if n.len() > 4 && n.ends_with("ies") {
         keep(3, "y")
-    } else if n.ends_with("sses") || n.ends_with("uses") || n.ends_with("xes") {
-        keep(2, "")
-    } else if n.ends_with("ches") || n.ends_with("shes") {
+    } else if ["sses", "uses", "xes", "ches", "shes"]
+        .iter()
+        .any(|e| n.ends_with(e))
+    {
         keep(2, "")
     } else if n.len() >= 3
         && n.ends_with('s')

@@ -232,9 +232,8 @@ fn copy_crate(from: &Path, to: &Path) {
     }
     std::fs::create_dir_all(to).expect("copy dir");
     std::fs::write(to.join("Cargo.toml"), text).expect("manifest copy");
-    for extra in ["README.md"] {
-        let _ = std::fs::copy(from.join(extra), to.join(extra));
-    }
+    // The manifest names its README (`readme = "README.md"`).
+    std::fs::copy(from.join("README.md"), to.join("README.md")).expect("README copy");
     copy_dir(&from.join("src"), &to.join("src"));
 }
 
