@@ -57,12 +57,10 @@ enum Command {
     },
 }
 
-#[derive(Args)]
-struct GenerateArgs {
-    spec_dir: Option<PathBuf>,
-    out_dir: Option<PathBuf>,
-    #[command(flatten)]
-    overrides: Overrides,
+/// How the crate is written: `generate` and `check` take the same, so that `check` compares
+/// with what that `generate` wrote.
+#[derive(Args, Clone, Default)]
+struct CrateArgs {
     /// Package name of the generated crate (single folder only).
     #[arg(long)]
     crate_name: Option<String>,
@@ -74,6 +72,16 @@ struct GenerateArgs {
     /// Add an empty [workspace] table so the crate builds on its own.
     #[arg(long)]
     standalone: bool,
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    spec_dir: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    #[command(flatten)]
+    overrides: Overrides,
+    #[command(flatten)]
+    output: CrateArgs,
     /// Print every warning, not only the count of each kind.
     #[arg(long, short)]
     verbose: bool,
@@ -85,6 +93,8 @@ struct CheckArgs {
     out_dir: Option<PathBuf>,
     #[command(flatten)]
     overrides: Overrides,
+    #[command(flatten)]
+    output: CrateArgs,
     /// Print every warning, not only the count of each kind.
     #[arg(long, short)]
     verbose: bool,
@@ -125,6 +135,18 @@ fn config(o: &Overrides) -> Config {
     }
     if let Some(v) = &o.version {
         c = c.version(v);
+    }
+    c
+}
+
+/// [`config`] with how the crate is written.
+fn crate_config(o: &Overrides, out: &CrateArgs) -> Config {
+    let mut c = config(o).standalone(out.standalone);
+    if let Some(n) = &out.crate_name {
+        c = c.crate_name(n);
+    }
+    if let Some(p) = &out.runtime_path {
+        c = c.runtime(RuntimeDependency::Path(p.clone()));
     }
     c
 }
@@ -215,13 +237,7 @@ fn print_warnings(diagnostics: &[Diagnostic], verbose: bool, summary: &str) {
 }
 
 fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
-    let mut c = config(&args.overrides).standalone(args.standalone);
-    if let Some(n) = &args.crate_name {
-        c = c.crate_name(n);
-    }
-    if let Some(p) = &args.runtime_path {
-        c = c.runtime(RuntimeDependency::Path(p.clone()));
-    }
+    let c = crate_config(&args.overrides, &args.output);
     let targets = targets(args.spec_dir, args.out_dir)?;
     let befores: Vec<_> = targets
         .iter()
@@ -268,7 +284,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
 fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let mut stale = false;
     let targets = targets(args.spec_dir, args.out_dir)?;
-    let rendered = config(&args.overrides).render_crates(&targets);
+    let rendered = crate_config(&args.overrides, &args.output).render_crates(&targets);
     for ((_, out), result) in targets.iter().zip(rendered) {
         // A runtime that does not fit the generated code fails the build whatever the files say.
         if let Some(problem) = aliyun_codegen::runtime_dep::check(out) {
