@@ -187,7 +187,12 @@ fn main() {
     // What a build script pays: load + one module file.
     let t = Instant::now();
     let loaded = config.load_dirs(&dir_refs).expect("the corpus loads");
-    let module = emit::render_module(&loaded.apis, "spec/vpc").expect("renders");
+    let opts = emit::ModuleOptions {
+        spec: "spec/vpc".to_string(),
+        service: loaded.service.clone(),
+        client: true,
+    };
+    let module = emit::render_module(&loaded.apis, &opts).expect("renders");
     let generate_module = t.elapsed();
     let docs = loaded.inputs.len();
     drop(module);

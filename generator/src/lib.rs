@@ -6,15 +6,16 @@
 //! scripts:
 //!
 //! ```no_run
-//! // build.rs of a crate that depends on `aliyun-runtime`
-//! let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("vpc.rs");
-//! aliyun_codegen::Config::new()
-//!     .product("Vpc")
-//!     .version("2016-04-28")
-//!     .emit_rerun_if_changed(true)
-//!     .generate_module("spec/vpc", &out)
-//!     .unwrap();
-//! // lib.rs: include!(concat!(env!("OUT_DIR"), "/vpc.rs"));
+//! // build.rs of a crate that depends on `aliyun-runtime` (feature `reqwest` for the `Client`)
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?).join("vpc.rs");
+//!     let report = aliyun_codegen::Config::new()
+//!         .emit_rerun_if_changed(true)
+//!         .generate_module("spec/vpc", &out)?; // a failure prints `file:line: error[kind]: …`
+//!     report.emit_cargo_warnings();
+//!     Ok(())
+//! }
+//! // lib.rs: pub mod vpc { include!(concat!(env!("OUT_DIR"), "/vpc.rs")); }
 //! ```
 
 #[cfg(feature = "cli")]
@@ -23,12 +24,14 @@ pub mod diagnostics;
 pub mod diff;
 pub mod emit;
 pub mod lint;
+pub mod locations;
 pub mod merge;
 pub mod model;
 pub mod naming;
 pub mod par;
 pub mod parse;
 pub mod rules;
+pub mod runtime_dep;
 pub mod service;
 pub mod stats;
 
@@ -40,6 +43,7 @@ pub use diagnostics::{Diagnostic, Failure, Severity};
 pub use emit::RuntimeDependency;
 pub use model::Api;
 pub use parse::DocDefaults;
+pub use runtime_dep::RUNTIME_VERSION;
 
 /// The name of the optional manifest in a spec folder.
 pub const MANIFEST: &str = "aliyun-codegen.toml";
@@ -59,6 +63,18 @@ pub struct Manifest {
     /// (API names or per-API feature names).
     #[serde(default)]
     pub features: BTreeMap<String, Vec<String>>,
+    /// `runtime-path = "../../runtime"`: depend on a local copy of `aliyun-runtime` (for
+    /// development) instead of the released version. Written in the manifest relative to the
+    /// spec folder; after [`Config::load`], absolute. [`Config::runtime`] wins over it.
+    #[serde(rename = "runtime-path")]
+    pub runtime_path: Option<PathBuf>,
+    /// Where REST-style parameters go when the doc does not say or says it wrong:
+    /// `[locations.UpdateApp] AppName = "body"` ([`locations`]).
+    #[serde(default)]
+    pub locations: locations::Locations,
+    /// The manifest line of each `[locations]` entry, for diagnostics.
+    #[serde(skip)]
+    pub location_lines: locations::Lines,
 }
 
 /// A crate rendered in memory: relative path → content, and the warnings; or why it failed.
@@ -76,6 +92,7 @@ pub struct Config {
     standalone: bool,
     rerun_if_changed: bool,
     strict: bool,
+    client: bool,
 }
 
 impl Default for Config {
@@ -134,9 +151,9 @@ fn read_file(path: &Path, defaults: &DocDefaults) -> Result<Read, Failure> {
         }
         Ok((api, diags)) => Ok(Read::Api(Box::new(api), diags)),
         Err(f)
-            if f.diagnostics
-                .iter()
-                .all(|d| matches!(d.kind, "not-an-api-doc" | "not-an-api-page" | "no-api-name")) =>
+            if f.diagnostics.iter().all(|d| {
+                matches!(d.kind, "not-an-api-doc" | "not-an-api-page" | "no-api-name")
+            }) =>
         {
             page(false).ok_or(f)
         }
@@ -154,6 +171,37 @@ pub struct Report {
     /// Generated files removed because no API produces them any more.
     pub removed: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// The warnings as a build script prints them: one `cargo:warning=` line per warning
+    /// (`spec/vpc/X.md:12: warning[unknown-type]: …`), then one line saying where to read more.
+    /// Notes (sentences the constraint extractor did not understand) are left out: they are for
+    /// `aliyun-codegen lint`.
+    pub fn cargo_warnings(&self) -> Vec<String> {
+        let warnings: Vec<String> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Note)
+            .map(|d| format!("cargo:warning={}", d.to_string().replace('\n', " ")))
+            .collect();
+        if warnings.is_empty() {
+            return warnings;
+        }
+        let mut lines = warnings;
+        lines.push(format!(
+            "cargo:warning=aliyun-codegen: {} warnings; `aliyun-codegen explain KIND` says what each kind means and what to do",
+            lines.len()
+        ));
+        lines
+    }
+
+    /// Prints [`Report::cargo_warnings`] to standard output, where cargo reads them.
+    pub fn emit_cargo_warnings(&self) {
+        for line in self.cargo_warnings() {
+            println!("{line}");
+        }
+    }
 }
 
 fn io_error(path: &Path, what: &str, e: std::io::Error) -> Failure {
@@ -223,6 +271,7 @@ impl Config {
             standalone: false,
             rerun_if_changed: false,
             strict: false,
+            client: true,
         }
     }
 
@@ -244,8 +293,11 @@ impl Config {
         self
     }
 
-    /// How the generated crate depends on `aliyun-runtime` (default: the path from the
-    /// output folder to this repository's `runtime/`, as `generated/<product>` needs).
+    /// How the generated crate depends on `aliyun-runtime`. The default is the released
+    /// version this generator writes code for ([`RUNTIME_VERSION`]), else the spec folder's
+    /// `runtime-path`. A [`RuntimeDependency::Path`] given here is read relative to the current
+    /// directory (or absolute) and written relative to the generated crate: no generated file
+    /// holds an absolute path.
     pub fn runtime(mut self, runtime: RuntimeDependency) -> Self {
         self.runtime = Some(runtime);
         self
@@ -265,6 +317,14 @@ impl Config {
         self
     }
 
+    /// Whether [`Config::generate_module`] adds the async `Client` (default: yes). It needs
+    /// aliyun-runtime's `reqwest` feature; without the client, the module is sans-IO (requests
+    /// to send with any HTTP client through `aliyun_runtime::http`).
+    pub fn client(mut self, yes: bool) -> Self {
+        self.client = yes;
+        self
+    }
+
     /// Prints `cargo:rerun-if-changed=…` for every file read (for build scripts).
     pub fn emit_rerun_if_changed(mut self, yes: bool) -> Self {
         self.rerun_if_changed = yes;
@@ -277,7 +337,7 @@ impl Config {
             return Ok((Manifest::default(), None));
         }
         let text = read_doc(&path)?;
-        let manifest: Manifest = toml::from_str(&text).map_err(|e| {
+        let mut manifest: Manifest = toml::from_str(&text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count())
@@ -289,6 +349,7 @@ impl Config {
                 e.message().to_string(),
             ))
         })?;
+        manifest.location_lines = locations::lines_of(&text);
         Ok((manifest, Some(path)))
     }
 
@@ -309,7 +370,11 @@ impl Config {
                 "no spec folder given",
             )));
         };
-        let (manifest, manifest_path) = self.manifest(dir)?;
+        let (mut manifest, manifest_path) = self.manifest(dir)?;
+        // A path in the manifest is written relative to the manifest's folder.
+        if let Some(p) = manifest.runtime_path.take() {
+            manifest.runtime_path = Some(runtime_dep::absolute(&dir.join(p)));
+        }
         let defaults = DocDefaults {
             product: self.product.clone().or(manifest.product.clone()),
             version: self.version.clone().or(manifest.version.clone()),
@@ -384,6 +449,20 @@ impl Config {
         for api in apis.iter_mut().filter(|a| a.sources.len() > 1) {
             diagnostics.extend(parse::evidence::settle(api));
         }
+        // The manifest's locations correct what the docs say (or leave unsaid).
+        let manifest_file = dir.join(MANIFEST).display().to_string();
+        let errors = locations::apply(
+            &mut apis,
+            &manifest.locations,
+            &manifest.location_lines,
+            &manifest_file,
+            &mut diagnostics,
+        );
+        if !errors.is_empty() {
+            let mut all = errors;
+            all.extend(diagnostics);
+            return Err(Failure { diagnostics: all });
+        }
         if self.rerun_if_changed {
             println!("cargo:rerun-if-changed={}", dir.display());
             for p in &inputs {
@@ -400,16 +479,10 @@ impl Config {
         })
     }
 
-    fn crate_options(
-        &self,
-        loaded: &Loaded,
-        spec_dir: &Path,
-        out_dir: &Path,
-    ) -> emit::CrateOptions {
-        // The settled service's product and version (see [`service`]); without a product, the
-        // configuration's or the folder's name names the crate.
-        let service = &loaded.service;
-        let product = Some(service.product.clone())
+    /// The product code of what was loaded: the settled service's (see [`service`]), else the
+    /// configured one, else the spec folder's name.
+    fn product_of(&self, loaded: &Loaded, spec_dir: &Path) -> String {
+        Some(loaded.service.product.clone())
             .filter(|p| !p.is_empty())
             .or_else(|| self.product.clone())
             .unwrap_or_else(|| {
@@ -417,18 +490,29 @@ impl Config {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default()
-            });
-        let version = service.version.clone();
+            })
+    }
+
+    fn crate_options(
+        &self,
+        loaded: &Loaded,
+        spec_dir: &Path,
+        out_dir: &Path,
+    ) -> Result<emit::CrateOptions, Failure> {
+        let product = self.product_of(loaded, spec_dir);
+        let version = loaded.service.version.clone();
         let crate_name = self
             .crate_name
             .clone()
             .or(loaded.manifest.crate_name.clone())
             .unwrap_or_else(|| format!("aliyun-{}", product.to_lowercase()));
-        let runtime = self
-            .runtime
-            .clone()
-            .unwrap_or_else(|| RuntimeDependency::Path(default_runtime_path(out_dir)));
-        emit::CrateOptions {
+        let runtime = match (&self.runtime, &loaded.manifest.runtime_path) {
+            (Some(RuntimeDependency::Path(p)), _) => runtime_dep::path_from(out_dir, Path::new(p))?,
+            (Some(version), _) => version.clone(),
+            (None, Some(p)) => runtime_dep::path_from(out_dir, p)?,
+            (None, None) => runtime_dep::by_version(),
+        };
+        Ok(emit::CrateOptions {
             crate_name,
             crate_version: self.crate_version.clone(),
             product,
@@ -437,8 +521,8 @@ impl Config {
             runtime,
             standalone: self.standalone,
             feature_groups: loaded.manifest.features.clone(),
-            service: service.clone(),
-        }
+            service: loaded.service.clone(),
+        })
     }
 
     /// Renders the crate for a spec folder in memory: relative path → content.
@@ -454,7 +538,7 @@ impl Config {
         spec_dir: &Path,
         out_dir: &Path,
     ) -> Result<(BTreeMap<String, String>, Vec<Diagnostic>), Failure> {
-        let opts = self.crate_options(loaded, spec_dir, out_dir);
+        let opts = self.crate_options(loaded, spec_dir, out_dir)?;
         let (files, mut diags) = emit::render_crate(&loaded.apis, &opts)?;
         let mut all = loaded.diagnostics.clone();
         all.append(&mut diags);
@@ -494,14 +578,29 @@ impl Config {
         Ok(differing_files(out, &files))
     }
 
-    /// Writes all APIs of `spec_dir` as one Rust file to `include!` (for build scripts).
+    /// Writes all APIs of `spec_dir` as one Rust file to `include!` (for build scripts): what a
+    /// generated crate's `lib.rs` holds, its API modules, their re-exports and the async
+    /// `Client` with a method per API (which needs aliyun-runtime's `reqwest` feature; see
+    /// [`Config::client`]), without the crate's per-API features. The file is rewritten only
+    /// when its bytes change. Print the report's warnings with
+    /// [`Report::emit_cargo_warnings`]; a [`Failure`] prints its diagnostics as the CLI does,
+    /// also through `?` from `main`.
     pub fn generate_module(
         &self,
         spec_dir: impl AsRef<Path>,
         out_file: impl AsRef<Path>,
     ) -> Result<Report, Failure> {
-        let loaded = self.load(spec_dir.as_ref())?;
-        let (text, diags) = emit::render_module(&loaded.apis, &display_spec(spec_dir.as_ref()))?;
+        let spec_dir = spec_dir.as_ref();
+        let loaded = self.load(spec_dir)?;
+        let opts = emit::ModuleOptions {
+            spec: display_spec(spec_dir),
+            service: model::Service {
+                product: self.product_of(&loaded, spec_dir),
+                ..loaded.service.clone()
+            },
+            client: self.client,
+        };
+        let (text, diags) = emit::render_module(&loaded.apis, &opts)?;
         let mut report = Report {
             diagnostics: loaded.diagnostics,
             ..Report::default()
@@ -591,29 +690,6 @@ fn display_spec(dir: &Path) -> String {
     }
 }
 
-/// `../../runtime` from `generated/<product>`; an absolute path elsewhere.
-fn default_runtime_path(out_dir: &Path) -> String {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(|p| p.join("runtime"));
-    let abs_out = if out_dir.is_absolute() {
-        out_dir.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(out_dir))
-            .unwrap_or_else(|_| out_dir.to_path_buf())
-    };
-    if let (Some(runtime), Some(parent)) = (&here, abs_out.parent()) {
-        if parent.file_name().is_some_and(|n| n == "generated")
-            && parent.parent() == runtime.parent()
-        {
-            return "../../runtime".to_string();
-        }
-    }
-    here.map(|p| p.display().to_string())
-        .unwrap_or_else(|| "../../runtime".to_string())
-}
-
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
 fn write_atomically(path: &Path, content: &str) -> Result<(), Failure> {
     if let Some(parent) = path.parent() {
@@ -637,5 +713,26 @@ mod tests {
         assert!(!titled_with_api_name("# 公共参数\n"));
         assert!(!titled_with_api_name("# Common parameters\n"));
         assert!(!titled_with_api_name("no heading\n"));
+    }
+
+    #[test]
+    fn cargo_warnings_are_one_line_each_without_notes() {
+        let report = Report {
+            diagnostics: vec![
+                Diagnostic::warning("spec/x/A.md", 12, "unknown-type", "type `Foo`\nof `Bar`"),
+                Diagnostic::note("spec/x/A.md", 13, "rule-not-understood", "a sentence"),
+                Diagnostic::warning("spec/x/B.md", 0, "no-version", "no version"),
+            ],
+            ..Report::default()
+        };
+        assert_eq!(
+            report.cargo_warnings(),
+            [
+                "cargo:warning=spec/x/A.md:12: warning[unknown-type]: type `Foo` of `Bar`",
+                "cargo:warning=spec/x/B.md: warning[no-version]: no version",
+                "cargo:warning=aliyun-codegen: 2 warnings; `aliyun-codegen explain KIND` says what each kind means and what to do",
+            ]
+        );
+        assert!(Report::default().cargo_warnings().is_empty());
     }
 }

@@ -61,21 +61,31 @@ enum Command {
     },
 }
 
+/// How the crate is written: `generate` and `check` take the same, so that `check` compares
+/// with what that `generate` wrote.
+#[derive(Args, Clone, Default)]
+struct CrateArgs {
+    /// Package name of the generated crate (single folder only).
+    #[arg(long)]
+    crate_name: Option<String>,
+    /// Depend on a local copy of aliyun-runtime at this folder (for development) instead of the
+    /// released version; written relative to the generated crate. Overrides `runtime-path` in
+    /// the spec folder's aliyun-codegen.toml.
+    #[arg(long)]
+    runtime_path: Option<String>,
+    /// Add an empty [workspace] table so the crate builds on its own.
+    #[arg(long)]
+    standalone: bool,
+}
+
 #[derive(Args)]
 struct GenerateArgs {
     spec_dir: Option<PathBuf>,
     out_dir: Option<PathBuf>,
     #[command(flatten)]
     overrides: Overrides,
-    /// Package name of the generated crate (single folder only).
-    #[arg(long)]
-    crate_name: Option<String>,
-    /// Depend on aliyun-runtime at this path instead of this repository's runtime/.
-    #[arg(long)]
-    runtime_path: Option<String>,
-    /// Add an empty [workspace] table so the crate builds on its own.
-    #[arg(long)]
-    standalone: bool,
+    #[command(flatten)]
+    output: CrateArgs,
     /// Fail (and write nothing) when a doc cannot be read, instead of skipping it.
     #[arg(long)]
     strict: bool,
@@ -90,6 +100,8 @@ struct CheckArgs {
     out_dir: Option<PathBuf>,
     #[command(flatten)]
     overrides: Overrides,
+    #[command(flatten)]
+    output: CrateArgs,
     /// Print every warning, not only the count of each kind.
     #[arg(long, short)]
     verbose: bool,
@@ -142,6 +154,18 @@ fn config(o: &Overrides) -> Config {
     }
     if let Some(v) = &o.version {
         c = c.version(v);
+    }
+    c
+}
+
+/// [`config`] with how the crate is written.
+fn crate_config(o: &Overrides, out: &CrateArgs) -> Config {
+    let mut c = config(o).standalone(out.standalone);
+    if let Some(n) = &out.crate_name {
+        c = c.crate_name(n);
+    }
+    if let Some(p) = &out.runtime_path {
+        c = c.runtime(RuntimeDependency::Path(p.clone()));
     }
     c
 }
@@ -233,15 +257,7 @@ fn print_warnings(diagnostics: &[Diagnostic], verbose: bool, summary: &str) {
 }
 
 fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
-    let mut c = config(&args.overrides)
-        .standalone(args.standalone)
-        .strict(args.strict);
-    if let Some(n) = &args.crate_name {
-        c = c.crate_name(n);
-    }
-    if let Some(p) = &args.runtime_path {
-        c = c.runtime(RuntimeDependency::Path(p.clone()));
-    }
+    let c = crate_config(&args.overrides, &args.output).strict(args.strict);
     let targets = targets(args.spec_dir, args.out_dir)?;
     let befores: Vec<_> = targets
         .iter()
@@ -300,8 +316,15 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let mut stale = false;
     let targets = targets(args.spec_dir, args.out_dir)?;
     // A doc that cannot be read fails the check (as `generate --strict` does).
-    let rendered = config(&args.overrides).strict(true).render_crates(&targets);
+    let rendered = crate_config(&args.overrides, &args.output)
+        .strict(true)
+        .render_crates(&targets);
     for ((_, out), result) in targets.iter().zip(rendered) {
+        // A runtime that does not fit the generated code fails the build whatever the files say.
+        if let Some(problem) = aliyun_codegen::runtime_dep::check(out) {
+            eprintln!("{problem}");
+            stale = true;
+        }
         let checked = result.map(|(files, diagnostics)| {
             (aliyun_codegen::differing_files(out, &files), diagnostics)
         });

@@ -12,6 +12,7 @@ const ACRONYMS: &[(&str, &str)] = &[
     ("IDaaS", "Idaas"),
     ("IPv4", "Ipv4"),
     ("IPv6", "Ipv6"),
+    ("IPsec", "Ipsec"),
     ("DDoS", "Ddos"),
     ("QoS", "Qos"),
     ("OAuth", "Oauth"),
@@ -28,7 +29,108 @@ fn fold_acronyms(s: &str) -> std::borrow::Cow<'_, str> {
             out = std::borrow::Cow::Owned(out.replace(from, to));
         }
     }
-    out
+    match fold_plural_acronyms(&out) {
+        Some(folded) => std::borrow::Cow::Owned(folded),
+        None => out,
+    }
+}
+
+/// Plural acronyms as one word: an upper-case run of two or more letters followed by an `s`
+/// that ends the word (`URLs`, `IPs`, `CIDRs`, `VPCsCount`) becomes `Urls`, `Ips`, `Cidrs`,
+/// `VpcsCount`, which heck would split as `ur_ls`, `i_ps`. An `s` that begins a lower-case word
+/// (`IPsec`) is left alone. `None` when there is nothing to fold.
+fn fold_plural_acronyms(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        let after = chars.get(i + run + 1);
+        let plural = run >= 2
+            && chars.get(i + run) == Some(&'s')
+            && !after.is_some_and(|c| c.is_ascii_lowercase());
+        if plural {
+            out.push(chars[i]);
+            out.extend(chars[i + 1..i + run].iter().map(|c| c.to_ascii_lowercase()));
+            out.push('s');
+            i += run + 1;
+            changed = true;
+        } else if run > 0 {
+            out.extend(&chars[i..i + run]);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Type words of a type cell, which name no item type of their own (`Array of Object`).
+const TYPE_WORDS: &[&str] = &[
+    "string", "integer", "int", "long", "boolean", "bool", "float", "double", "object", "struct",
+    "array", "list", "map", "json", "number", "any",
+];
+
+/// The item type a list's type cell names: `Array of AppInfo`, `List of AppInfo`, `AppInfo[]`
+/// → `AppInfo`; `None` for a type word (`Array of Object`) or no name.
+fn named_item(raw_type: &str) -> Option<&str> {
+    let t = raw_type.trim();
+    let lower = t.to_ascii_lowercase();
+    let item = ["array of ", "list of ", "set of "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| t[p.len()..].trim()))
+        .or_else(|| t.strip_suffix("[]").map(str::trim))?;
+    let is_name = item.starts_with(|c: char| c.is_ascii_uppercase())
+        && item.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (is_name && !TYPE_WORDS.contains(&item.to_ascii_lowercase().as_str())).then_some(item)
+}
+
+/// The singular of a list's name, on its last word: `AppInfoList` → `AppInfo`, `Instances` →
+/// `Instance`, `Policies` → `Policy`, `Addresses` → `Address`; the name itself when it does not
+/// read as a plural (`Data`, `Status`, `Tag`).
+fn singular(camel_name: &str) -> String {
+    for suffix in ["List", "Set", "Array"] {
+        if let Some(stem) = camel_name.strip_suffix(suffix) {
+            if stem.len() > 1 {
+                return stem.to_string();
+            }
+        }
+    }
+    let n = camel_name;
+    let keep = |cut: usize, add: &str| format!("{}{add}", &n[..n.len() - cut]);
+    if n.len() > 4 && n.ends_with("ies") {
+        keep(3, "y")
+    } else if ["sses", "uses", "xes", "ches", "shes"]
+        .iter()
+        .any(|e| n.ends_with(e))
+    {
+        keep(2, "")
+    } else if n.len() >= 3
+        && n.ends_with('s')
+        && !["ss", "us", "is", "ias"].iter().any(|e| n.ends_with(e))
+    {
+        keep(1, "")
+    } else {
+        n.to_string()
+    }
+}
+
+/// The type name of one item of a list field: the item type its type cell names (`AppInfoList`
+/// of `Array of AppInfo` → `AppInfo`), else the singular of the list's name (`Instances` →
+/// `Instance`); `None` when the name holds nothing ASCII.
+pub fn list_item(list_name: &str, raw_type: &str) -> Option<String> {
+    if let Some(named) = named_item(raw_type).and_then(camel) {
+        return Some(named);
+    }
+    let name = camel(list_name)?;
+    let one = singular(&name);
+    // A singular that is a keyword or empty falls back to the list's own name.
+    Some(camel(&one).unwrap_or(name))
 }
 
 /// Names repeat across a product's docs (`RegionId`, `PageSize`…): each thread remembers the
@@ -286,6 +388,38 @@ mod tests {
         assert_eq!(snake("Self").as_deref(), Some("self_"));
         assert_eq!(snake("2ndName").as_deref(), Some("n2nd_name"));
         assert_eq!(snake("名称"), None);
+        // Plural acronyms are one word; an `s` that starts a word is not a plural.
+        assert_eq!(snake("UploadURLs").as_deref(), Some("upload_urls"));
+        assert_eq!(snake("IPs").as_deref(), Some("ips"));
+        assert_eq!(snake("VPCsCount").as_deref(), Some("vpcs_count"));
+        assert_eq!(snake("CIDRs.N").as_deref(), Some("cidrs_n"));
+        assert_eq!(snake("IPsecConfig").as_deref(), Some("ipsec_config"));
+        assert_eq!(snake("HTTPSListener").as_deref(), Some("https_listener"));
+        assert_eq!(camel("UploadURLs").as_deref(), Some("UploadUrls"));
+    }
+
+    #[test]
+    fn list_items_are_named_by_their_item() {
+        let item = |name, ty| list_item(name, ty).unwrap();
+        // The item type the cell names wins.
+        assert_eq!(item("AppInfoList", "Array of AppInfo"), "AppInfo");
+        assert_eq!(item("Rules", "RuleInfo[]"), "RuleInfo");
+        // Else the singular of the list's name.
+        assert_eq!(item("AppInfoList", "Array of Object"), "AppInfo");
+        assert_eq!(item("Instances", "Array"), "Instance");
+        assert_eq!(item("Policies", "Array"), "Policy");
+        assert_eq!(item("Addresses", "Array"), "Address");
+        assert_eq!(item("Statuses", "Array"), "Status");
+        assert_eq!(item("Matches", "Array"), "Match");
+        assert_eq!(item("IPs", "Array"), "Ip");
+        assert_eq!(item("upload_urls", "Array"), "UploadUrl");
+        // Names that do not read as plurals stay.
+        assert_eq!(item("Tag", "Array"), "Tag");
+        assert_eq!(item("Data", "Array of Object"), "Data");
+        assert_eq!(item("Status", "Array"), "Status");
+        assert_eq!(item("Alias", "Array"), "Alias");
+        assert_eq!(item("Playlist", "Array"), "Playlist");
+        assert_eq!(list_item("名称", "Array"), None);
     }
 
     #[test]

@@ -24,7 +24,12 @@ fn generate(config: &Config, dirs: &[&Path], threads: usize) -> Generated {
         let (files, diags) = config
             .render_loaded(&loaded, dirs[0], Path::new("generated/product"))
             .expect("renders");
-        let module = aliyun_codegen::emit::render_module(&loaded.apis, "spec/product")
+        let opts = aliyun_codegen::emit::ModuleOptions {
+            spec: "spec/product".to_string(),
+            service: loaded.service.clone(),
+            client: true,
+        };
+        let module = aliyun_codegen::emit::render_module(&loaded.apis, &opts)
             .expect("renders a module")
             .0;
         (loaded.apis, files, diags, module)

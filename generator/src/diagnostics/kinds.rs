@@ -233,8 +233,17 @@ pub const KINDS: &[DiagnosticKind] = &[
         Error,
         true,
         "aliyun-codegen.toml is not valid TOML or has an unknown key",
-        "Correct the file at the line given; its keys are `product`, `version`, `crate` and \
-         `[features]`.",
+        "Correct the file at the line given; its keys are `product`, `version`, `crate`, \
+         `runtime-path`, `[features]` and `[locations.<Api>]` (the README's manifest section).",
+    ),
+    kind(
+        "manifest-location",
+        Error,
+        true,
+        "a [locations] entry of aliyun-codegen.toml names no API, parameter or location",
+        "Correct the entry at the line given: `[locations.<Api>]` names a REST-style API of \
+         the folder as its doc does, each key one of its top-level parameters, each value \
+         `path`, `query`, `header`, `body` or `payload`; a path placeholder stays in the path.",
     ),
     kind(
         "merge-mismatch",
@@ -242,7 +251,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         true,
         "the zh-CN and en-US docs of an API disagree; one reading is kept",
         "The message says what differs and which reading the crate follows (a parameter \
-         required in either language is required). Check which doc is right.",
+         required in either language is required). If that reading is wrong, correct the \
+         other doc and regenerate, or leave the wrong language out of the spec folder.",
     ),
     kind(
         "module-collision",
@@ -272,7 +282,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         Warning,
         true,
         "the H1 and the Action row name different APIs; the H1 is used",
-        "Check which name is right: the generated API calls the action the H1 names.",
+        "The generated API calls the action the H1 names. If the Action row is right, correct \
+         the H1 in the doc and regenerate.",
     ),
     kind(
         "no-api-name",
@@ -301,8 +312,10 @@ pub const KINDS: &[DiagnosticKind] = &[
         "no-response-table",
         Warning,
         true,
-        "a doc has no response table; the response type only keeps the request id",
-        "Add the response table to the doc if the page has one and regenerate.",
+        "a doc has no response table; the response type holds only what its examples show",
+        "The message lists the fields the response examples gave (or says there are none). \
+         If the page has a response table, add it to the doc and regenerate; if the API \
+         answers with nothing but a request id, nothing to do.",
     ),
     kind(
         "no-version",
@@ -400,7 +413,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         Warning,
         false,
         "the request body is read as a whole: a nameless body row, an array body or an XML document",
-        "Nothing to do.",
+        "Nothing to do: the request's body field takes the whole document. If the doc's body \
+         has members the crate should set one by one, list them in a body table of the doc.",
     ),
     kind(
         "roa-location",
@@ -409,7 +423,7 @@ pub const KINDS: &[DiagnosticKind] = &[
         "a REST-style parameter is sent elsewhere than its row says",
         "The message says where it goes (a location the client cannot send to goes in the \
          query; a path placeholder goes in the path). Check the parameter's position in the \
-         doc.",
+         doc; `[locations.<Api>]` in aliyun-codegen.toml places it elsewhere.",
     ),
     kind(
         "roa-location-inferred",
@@ -417,7 +431,9 @@ pub const KINDS: &[DiagnosticKind] = &[
         false,
         "a REST-style doc gives no position; the path or the query is assumed",
         "A parameter the path names goes in the path, any other in the query. Check the \
-         parameters that belong in a header or the body.",
+         parameters that belong in a header or the body, and place them with \
+         `[locations.<Api>] Name = \"body\"` in the spec folder's aliyun-codegen.toml (the \
+         README's manifest section); a placed parameter is no longer reported.",
     ),
     kind(
         "roa-path",
@@ -425,7 +441,8 @@ pub const KINDS: &[DiagnosticKind] = &[
         true,
         "a REST-style path placeholder and the request table do not agree",
         "The message says what was done (a placeholder without a row is added as a required \
-         string, a path parameter is made required). Check the path and the table.",
+         string, a path parameter is made required). If that is wrong, correct the path or \
+         the table in the doc and regenerate.",
     ),
     kind(
         "roa-syntax",
@@ -485,12 +502,39 @@ pub const KINDS: &[DiagnosticKind] = &[
          add the product's common-parameters page to the spec folder.",
     ),
     kind(
+        "runtime-mismatch",
+        Error,
+        true,
+        "a generated crate's aliyun-runtime dependency does not fit the code this generator writes",
+        "The message says what differs. Regenerate the crate with this generator; with a local \
+         copy of the runtime (`--runtime-path`, `runtime-path` in aliyun-codegen.toml or your \
+         own `[patch.crates-io]`), update that copy to the version the message names.",
+    ),
+    kind(
+        "runtime-path",
+        Error,
+        true,
+        "the runtime path cannot be written relative to the generated crate",
+        "Generated files never hold an absolute path. Put the runtime where a relative path \
+         reaches it (the same drive), or depend on the runtime by version (no \
+         `--runtime-path`) and point `[patch.crates-io]` of your workspace at your copy.",
+    ),
+    kind(
+        "table-cut",
+        Error,
+        true,
+        "a request or response table has a header but no rows, or is cut mid-row; doc not read",
+        "The doc looks truncated (a failed download or copy): fetch the page again, or \
+         complete the table, and regenerate. The doc is not read rather than giving types \
+         that silently lack fields.",
+    ),
+    kind(
         "table-header",
         Warning,
         true,
         "a table has no name column the generator recognises; its rows are not read",
-        "Check the table's header: the name column is called `名称`, `参数`, `Name`, \
-         `Parameter` or the like.",
+        "Name the column in the doc's table header `名称`, `参数`, `Name`, `Parameter` or the \
+         like and regenerate; until then the generated types lack the table's rows.",
     ),
     kind(
         "table-row",
@@ -505,7 +549,9 @@ pub const KINDS: &[DiagnosticKind] = &[
         Warning,
         true,
         "a field's documented type disagrees with the doc's examples; the examples win",
-        "The message says how the field is typed. Check the type in the doc.",
+        "The message says how the field is typed. If the documented type is right and the \
+         examples are wrong, correct the examples in the doc and regenerate; otherwise \
+         nothing to do.",
     ),
     kind(
         "unknown-type",
@@ -521,14 +567,16 @@ pub const KINDS: &[DiagnosticKind] = &[
         Error,
         true,
         "an API name has no letters to make a Rust name of",
-        "Check the doc's H1 and Action row.",
+        "Give the doc an H1 with the API's ASCII name (`# CreateVpc`), or leave the file out \
+         of the spec folder; until then nothing is written for the crate.",
     ),
     kind(
         "unnamable-field",
         Warning,
         true,
         "a field has no ASCII letters to make a Rust name of and is left out",
-        "Check the name in the doc's table; the generated types do not have the field.",
+        "The generated types do not have the field. If the row documents one, write its wire \
+         name (ASCII, as sent) in the doc's table and regenerate.",
     ),
     kind(
         "weak-placement",

@@ -90,9 +90,31 @@ impl fmt::Display for Diagnostic {
 impl std::error::Error for Diagnostic {}
 
 /// One or more errors that stopped an operation; warnings gathered so far ride along.
-#[derive(Debug, Clone)]
+///
+/// `Debug` prints every diagnostic on a line of its own, as the CLI does, so that a build
+/// script's `main` returning it through `?` shows `file:line: error[kind]: …` rather than a
+/// struct dump (`{:#?}` still gives the structure).
+#[derive(Clone)]
 pub struct Failure {
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Debug for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            return f
+                .debug_struct("Failure")
+                .field("diagnostics", &self.diagnostics)
+                .finish();
+        }
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
 }
 
 impl Failure {
@@ -128,3 +150,31 @@ impl fmt::Display for Failure {
 }
 
 impl std::error::Error for Failure {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_prints_its_diagnostics_line_by_line_in_debug_too() {
+        let failure = Failure {
+            diagnostics: vec![
+                Diagnostic::error("spec/x/A.md", 3, "not-an-api-doc", "no request table"),
+                Diagnostic::warning("spec/x/B.md", 0, "no-version", "no version"),
+            ],
+        };
+        // What `fn main() -> Result<(), Box<dyn Error>>` prints after `Error: `.
+        let boxed: Box<dyn std::error::Error> = Box::new(failure.clone());
+        assert_eq!(
+            format!("{boxed:?}"),
+            "spec/x/A.md:3: error[not-an-api-doc]: no request table\n\
+             spec/x/B.md: warning[no-version]: no version"
+        );
+        // Display shows the errors only.
+        assert_eq!(
+            failure.to_string(),
+            "spec/x/A.md:3: error[not-an-api-doc]: no request table"
+        );
+        assert!(format!("{failure:#?}").starts_with("Failure {"));
+    }
+}

@@ -12,7 +12,8 @@
 //! - rule-like sentences of a request parameter that yield no rule ("at most 5 tags",
 //!   "required when InternetChargeType is PayBy95"): a sentence whose data (numbers, names,
 //!   values) the other revision no longer states anywhere in the description is a rule change;
-//! - the values a response description lists (the parser reads no rules from responses).
+//! - the values a response description lists, for an IR made before the parser read them
+//!   (a lock file of an older crate): the response field was text then.
 
 use std::collections::BTreeMap;
 
@@ -423,9 +424,9 @@ fn values_of(f: &Field) -> Vec<String> {
 }
 
 /// The values a field lists: its `enum` rules; else the value lists the doc's own values
-/// contradict (demoted); else, for a response field, the values its description lists as the
-/// extractor reads them. `true` for the last two: for the report only, the generated type does
-/// not see them.
+/// contradict (demoted); else, for a response field of an IR made before the parser read
+/// response values, the values its description lists as the extractor reads them. `true` for
+/// the last two: for the report only, the generated type did not see them.
 fn listed_values(place: Place, f: &Field) -> (Vec<String>, bool) {
     let values = values_of(f);
     if !values.is_empty() {
@@ -509,6 +510,21 @@ fn enum_values(
             ),
             breaking,
         ));
+    }
+    // A text field that becomes an enum with the values it listed before (a response field of
+    // a crate generated before response descriptions were read for values) changes its type.
+    if !is_enum(old) && is_enum(new) && added.is_empty() {
+        out.push(
+            Change::new(
+                api,
+                Kind::TypeChanged,
+                place,
+                path,
+                Value::String(super::types::type_text(old)),
+                Value::String(format!("enum of {}", b.join(", "))),
+            )
+            .breaking(true),
+        );
     }
     // An enum that is no longer one (its list is now documentation only: the doc's own values
     // contradict it) leaves its type behind even when the listed values stay.

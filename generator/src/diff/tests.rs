@@ -626,7 +626,7 @@ fn a_prose_rule_reworded_with_the_same_data_is_no_rule_change() {
 }
 
 #[test]
-fn values_listed_by_a_response_description_are_reported_as_docs() {
+fn values_listed_by_a_response_description_are_an_open_enums_variants() {
     let states = |list: &str| {
         doc(
             "",
@@ -650,7 +650,8 @@ fn values_listed_by_a_response_description_are_reported_as_docs() {
             )
         })
         .collect();
-    // The response field stays a `String` in the generated code: nothing breaks.
+    // The response field is an open `#[non_exhaustive]` enum (README): a variant added breaks no
+    // one, a variant removed breaks code that names it.
     assert_eq!(
         values,
         vec![
@@ -659,16 +660,50 @@ fn values_listed_by_a_response_description_are_reported_as_docs() {
                 Value::Null,
                 serde_json::json!(["Inactive"]),
                 false,
-                true
+                false
             ),
             (
                 Kind::ValuesRemoved,
                 serde_json::json!(["Inacitve"]),
                 Value::Null,
-                false,
-                true
+                true,
+                false
             ),
         ]
+    );
+}
+
+#[test]
+fn a_response_field_read_as_text_before_and_as_an_enum_now_changes_type() {
+    // An IR made before response values were read: the field has no rules.
+    let new = doc(
+        "",
+        "|State|String|Active|The state. Valid values:\n\n-   Active: in use.\n-   Idle: not in use. |",
+        "",
+    );
+    let mut old = new.clone();
+    for f in old.response.iter_mut() {
+        f.constraints.clear();
+    }
+    let got = changes(&old, &new);
+    let types: Vec<(Kind, Value, Value, bool)> = got
+        .iter()
+        .filter(|c| c.kind == Kind::TypeChanged)
+        .map(|c| (c.kind, c.old.clone(), c.new.clone(), c.breaking))
+        .collect();
+    assert_eq!(
+        types,
+        vec![(
+            Kind::TypeChanged,
+            serde_json::json!("String"),
+            serde_json::json!("enum of Active, Idle"),
+            true
+        )]
+    );
+    assert!(
+        !got.iter()
+            .any(|c| matches!(c.kind, Kind::ValuesAdded | Kind::ValuesRemoved)),
+        "{got:?}"
     );
 }
 

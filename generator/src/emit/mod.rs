@@ -22,9 +22,12 @@ use print::{format_tokens, header};
 /// How the generated crate depends on `aliyun-runtime`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuntimeDependency {
-    /// `path = "…"` (relative to the generated crate, or absolute).
+    /// `path = "…", version = "<RUNTIME_VERSION>"`: a local copy, for development. In
+    /// [`CrateOptions`] the path is written as it is (relative to the generated crate);
+    /// [`crate::Config::runtime`] takes it relative to the current directory and makes it
+    /// relative to the crate.
     Path(String),
-    /// `version = "…"` from a registry.
+    /// `version = "…"` from a registry (the default: [`crate::RUNTIME_VERSION`]).
     Version(String),
 }
 
@@ -189,15 +192,42 @@ fn feature_plan(
     features::plan(&named, &opts.feature_groups, &manifest)
 }
 
-/// Renders all APIs as one module file for `include!` from a build script. Each API is emitted
-/// and formatted on its own (on every core) and wrapped in its `pub mod`; the checks are
-/// `render_crate`'s, so that build.rs reports what generate does.
-pub fn render_module(apis: &[Api], spec: &str) -> Result<(String, Vec<Diagnostic>), Failure> {
+/// What a module written for `include!` holds besides the API modules.
+#[derive(Debug, Clone)]
+pub struct ModuleOptions {
+    /// Shown in the header: where the docs came from (e.g. `spec/vpc`).
+    pub spec: String,
+    /// The product, version and endpoints the client calls (the module's `SERVICE`).
+    pub service: crate::model::Service,
+    /// Whether to add the async `Client` with a method per API (it needs aliyun-runtime's
+    /// `reqwest` feature).
+    pub client: bool,
+}
+
+/// Renders all APIs as one module file for `include!` from a build script: what a generated
+/// crate's `lib.rs` holds (the API modules, their re-exports and, unless turned off, the
+/// `Client`), without feature gates. Each API is emitted and formatted on its own (on every
+/// core) and wrapped in its `pub mod`; the checks are `render_crate`'s, so that build.rs
+/// reports what generate does.
+pub fn render_module(
+    apis: &[Api],
+    opts: &ModuleOptions,
+) -> Result<(String, Vec<Diagnostic>), Failure> {
     let (sources, diags) = api_sources(apis)?;
-    let mut out = header(spec);
+    let mut out = header(&opts.spec);
     for s in &sources {
         let uses = format_tokens(items::crate_root::reexports(&s.module, s.api), "module")?;
         out.push_str(&format!("pub mod {} {{\n{}}}\n{uses}", s.module, s.text));
+    }
+    if opts.client {
+        let modules: Vec<(String, &Api)> =
+            sources.iter().map(|s| (s.module.clone(), s.api)).collect();
+        let mut client = items::service::service_static(&opts.service);
+        client.extend(items::crate_root::module_client(
+            &modules,
+            &opts.service.product,
+        ));
+        out.push_str(&format_tokens(client, "module")?);
     }
     Ok((out, diags))
 }

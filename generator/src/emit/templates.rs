@@ -62,7 +62,11 @@ fn render_error(e: askama::Error) -> Failure {
 /// `Cargo.toml`: the package, its runtime dependency and its features.
 pub fn cargo_toml(opts: &CrateOptions, features: &features::Features) -> Result<String, Failure> {
     let runtime_dependency = match &opts.runtime {
-        RuntimeDependency::Path(p) => format!("path = {}, version = \"0.1.0\"", toml_string(p)),
+        RuntimeDependency::Path(p) => format!(
+            "path = {}, version = {}",
+            toml_string(p),
+            toml_string(crate::RUNTIME_VERSION)
+        ),
         RuntimeDependency::Version(v) => format!("version = {}", toml_string(v)),
     };
     let lib_name = opts.crate_name.replace('-', "_");

@@ -108,12 +108,16 @@ pub fn parse_doc(
         .filter(|t| rows::param_columns(&t.header).name.is_some())
         .map(|t| rows::rows_of(t, false, &mut sink))
         .collect();
-    if response_tables.is_empty() {
-        sink.warn(
-            0,
-            "no-response-table",
-            "no response table; the response type only keeps the request id",
-        );
+    // A table cut short would be a struct that silently lacks fields: the doc is not read.
+    let parameter_tables = request_tables.iter().map(|t| t.table).chain(
+        sections
+            .tables(Section::Response)
+            .filter(|t| rows::param_columns(&t.header).name.is_some()),
+    );
+    for t in parameter_tables {
+        if let Some((line, why)) = table::cut_short(t) {
+            return Err(sink.fail(line, "table-cut", why));
+        }
     }
 
     let summary = sections.summary();
@@ -178,8 +182,12 @@ pub fn parse_doc(
     if style == "RPC" {
         wire::settle(&mut request, &examples.requests, &mut sink);
     }
-    let (response, notes) = response::build(&response_tables, &examples.responses);
+    let (mut response, notes) = response::build(&response_tables, &examples.responses);
     sink.notes(notes);
+    add_response_values(&mut response);
+    if response_tables.is_empty() {
+        sink.warn(0, "no-response-table", no_response_table(&response));
+    }
     names::report_collisions(&request, "", &mut sink);
     names::report_collisions(&response, "", &mut sink);
 
@@ -206,6 +214,19 @@ pub fn parse_doc(
     // The doc's own values against the rules read from its prose.
     sink.extend(evidence::settle(&mut api));
     Ok((api, sink.finish()))
+}
+
+/// What the `no-response-table` warning says the response type holds: nothing, or only the
+/// fields the response examples show.
+fn no_response_table(response: &[Field]) -> String {
+    if response.is_empty() {
+        return "no response table and no response example to read fields from: the response type has no fields (a call tells success or a typed error, nothing more)".to_string();
+    }
+    let names: Vec<&str> = response.iter().map(|f| f.name.as_str()).collect();
+    format!(
+        "no response table: the response type holds only what the response examples show ({})",
+        names.join(", ")
+    )
 }
 
 /// Visits every request field, depth first, with its dotted path and the wire names of its
@@ -311,6 +332,23 @@ fn add_constraints(request: &mut [Field], sink: &mut Sink) {
         }
     });
     place_on_siblings(request, for_siblings);
+}
+
+/// Runs the extractor's value-list reading over every response field and keeps only the value
+/// lists (`enum`): a response is not validated, but a field whose description lists its values
+/// becomes an open enum (values the doc does not list are kept in `Unlisted`).
+fn add_response_values(response: &mut [Field]) {
+    for f in response {
+        if !f.description.trim().is_empty() {
+            let found = constraints::extract(&f.description, &rule_type(f), &[]);
+            f.constraints = found
+                .constraints
+                .into_iter()
+                .filter(|c| matches!(c.rule, crate::model::Rule::Enum { .. }))
+                .collect();
+        }
+        add_response_values(&mut f.children);
+    }
 }
 
 /// Adds the rules a description states about a sibling (`If you specify this parameter,

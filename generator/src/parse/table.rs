@@ -178,9 +178,38 @@ pub fn read_table(lines: &[&str], start: usize) -> Option<RawTable> {
     })
 }
 
+/// Why a parameter table cannot be trusted to hold every row, with the line to name: a header
+/// with no row under it, or a row that runs unterminated to the end of the document (the text
+/// was cut mid-row; [`read_table`] keeps only its first line). Such a table would make a
+/// struct that silently lacks fields, so the doc is not read. `None` for a whole table.
+pub fn cut_short(table: &RawTable) -> Option<(usize, String)> {
+    if table.rows.is_empty() {
+        return Some((
+            table.line,
+            "the table has a header but no rows: the doc looks cut short; its types would lack every field".to_string(),
+        ));
+    }
+    let (line, problem) = table.problems.first()?;
+    Some((
+        *line,
+        format!("{problem}: the doc looks cut mid-row; its types would lack fields"),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_cut_short_is_told_from_a_whole_one() {
+        let whole = table("|Name|Type|Description|\n|--|--|--|\n|A|String|a.|\n");
+        assert_eq!(cut_short(&whole), None);
+        let header_only = table("|Name|Type|Description|\n|--|--|--|\n\n## Next\n");
+        assert_eq!(cut_short(&header_only).map(|c| c.0), Some(1));
+        // Cut inside the third cell of the second row: the row runs to the end of the text.
+        let mid_row = table("|Name|Type|Description|\n|--|--|--|\n|A|String|a.|\n|B|Str");
+        assert_eq!(cut_short(&mid_row).map(|c| c.0), Some(4));
+    }
 
     fn table(src: &str) -> RawTable {
         let lines: Vec<&str> = src.lines().collect();

@@ -8,22 +8,81 @@ pub mod vpc {
 #[cfg(test)]
 mod tests {
     use super::vpc::create_ssl_vpn_server::Proto;
-    use super::vpc::{CreateSslVpnServerError, CreateSslVpnServerRequest};
+    use super::vpc::{Client, CreateSslVpnServerError, CreateSslVpnServerRequest};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-    #[test]
-    fn generated_in_build_rs_and_usable() {
-        let request = CreateSslVpnServerRequest::builder()
+    fn request() -> CreateSslVpnServerRequest {
+        CreateSslVpnServerRequest::builder()
             .region_id("cn-shanghai")
             .vpn_gateway_id("vpn-1")
             .client_ip_pool("192.168.1.0/24")
             .local_subnet("10.0.0.0/8")
             .proto(Proto::Tcp)
             .build()
-            .expect("valid");
-        assert!(request
+            .expect("valid")
+    }
+
+    #[test]
+    fn generated_in_build_rs_and_usable() {
+        assert!(request()
             .to_query()
             .contains(&("Proto".to_string(), "TCP".to_string())));
         let err = CreateSslVpnServerError::from_code("Forbbiden.SubUser", "no");
         assert_eq!(err.code(), "Forbbiden.SubUser");
+    }
+
+    /// The JSON response example of `spec/vpc/CreateSslVpnServer.md`.
+    const DOC_RESPONSE: &str = r#"{"RequestId": "E98A9651-7098-40C7-8F85-C818D1EBBA85", "SslVpnServerId": "vss-bp18q7hzj6largv4v****", "Name": "test"}"#;
+
+    /// The module's `Client` calls a server on 127.0.0.1 that answers with the doc's response
+    /// example; the typed response holds its values, and the request carried the action and
+    /// the parameters set above.
+    #[tokio::test(flavor = "current_thread")]
+    async fn the_build_rs_client_calls_the_service() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("address"));
+        let server = tokio::spawn(async move {
+            let (mut stream, _) = listener.accept().await.expect("accept");
+            let mut head = Vec::new();
+            let mut buf = [0u8; 4096];
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                let n = stream.read(&mut buf).await.expect("read");
+                assert!(n > 0, "the client closed before the end of its request");
+                head.extend_from_slice(&buf[..n]);
+            }
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{DOC_RESPONSE}",
+                DOC_RESPONSE.len()
+            );
+            stream.write_all(answer.as_bytes()).await.expect("write");
+            stream.shutdown().await.expect("close");
+            String::from_utf8_lossy(&head).into_owned()
+        });
+        let client = Client::builder()
+            .credentials(aliyun_runtime::Credentials::new("LTAI-test", "secret"))
+            .endpoint(url)
+            .max_retries(0)
+            .build()
+            .expect("valid configuration");
+        let response = client
+            .create_ssl_vpn_server(request())
+            .await
+            .expect("the call succeeds");
+        assert_eq!(
+            response.ssl_vpn_server_id.as_deref(),
+            Some("vss-bp18q7hzj6largv4v****")
+        );
+        assert_eq!(response.name.as_deref(), Some("test"));
+        let head = server.await.expect("server");
+        let line = head.lines().next().unwrap_or_default();
+        for part in [
+            "Action=CreateSslVpnServer",
+            "Proto=TCP",
+            "VpnGatewayId=vpn-1",
+        ] {
+            assert!(line.contains(part), "{part} missing from {line}");
+        }
     }
 }

@@ -171,15 +171,17 @@ impl Planner<'_> {
                     let children = self.plan(&f.children, &name, false)?;
                     (Shape::Struct(name), children)
                 }
+                // A list's item type is named by its item (`AppInfoList` of `Array of
+                // AppInfo` holds `AppInfo`s), not after the list.
                 (Type::Array, Some(Type::Object)) => {
-                    let name = self.names.allocate(&type_base, parent);
+                    let name = self.names.allocate(&item_base(f), parent);
                     let children = self.plan(&f.children, &name, false)?;
                     (Shape::Vec(Box::new(Shape::Struct(name))), children)
                 }
                 (Type::Array, item) => {
                     let item = item.clone().unwrap_or(Type::String);
                     (
-                        Shape::Vec(Box::new(self.scalar_shape(f, &item, &type_base, parent))),
+                        Shape::Vec(Box::new(self.scalar_shape(f, &item, &item_base(f), parent))),
                         Vec::new(),
                     )
                 }
@@ -206,6 +208,11 @@ impl Planner<'_> {
             _ => Shape::Scalar(Scalar::of(ty)),
         }
     }
+}
+
+/// The type name base of one item of the list `f` ([`naming::list_item`]).
+fn item_base(f: &Field) -> String {
+    naming::list_item(&f.name, &f.raw_type).unwrap_or_else(|| "Item".to_string())
 }
 
 /// Whether the planner makes the values of `f` (or the items of its list) a generated enum:

@@ -7,7 +7,7 @@ pub(crate) fn detect_default(r: &Rich) -> Option<String> {
     let mut from = 0;
     while let Some((s, e)) = r.find_any(from, &DEFAULT_INTROS) {
         from = e;
-        if starts_conditional(r) || conditional_at(r, s) {
+        if starts_conditional(r) || conditional_at(r, s) || after_event(r, s) {
             continue;
         }
         // `默认为空字符串`, `The default value is an empty string.`
@@ -48,4 +48,13 @@ pub(crate) fn detect_default(r: &Rich) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether the intro at `at` follows an event word (`应用创建后默认为**Normal**`): the sentence
+/// then says what a resource becomes after the event, not what the service assumes when the
+/// parameter is omitted.
+fn after_event(r: &Rich, at: usize) -> bool {
+    let before = r.orig(0, at).to_lowercase();
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '，'));
+    DEFAULT_EVENT_ENDS.iter().any(|w| before.ends_with(w))
 }

@@ -309,6 +309,7 @@ pub(crate) const EN: Lexicon = Lexicon {
     either_joins: &["or"],
     default_sentence_starts: &["this is the default value", "this value is the default"],
     default_item_words: &["this is the default value", "this value is the default"],
+    default_event_ends: &["after that", "afterwards"],
     own_value_sets: &[
         "if you set the value to",
         "if the value is",

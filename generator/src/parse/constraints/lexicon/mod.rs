@@ -135,6 +135,9 @@ pub(crate) struct Lexicon {
     pub(crate) default_sentence_starts: &'static [&'static str],
     /// Words in a value bullet saying it is the default (`默认不填`).
     pub(crate) default_item_words: &'static [&'static str],
+    /// Words that, right before a default intro, make it the state a resource takes after an
+    /// event, not the parameter's default (`应用创建后默认为**Normal**`: after creation).
+    pub(crate) default_event_ends: &'static [&'static str],
     /// Bullets naming one setting of this parameter (`取值为**X**时`, `If the value is`).
     pub(crate) own_value_sets: &'static [&'static str],
     /// Bullets about leaving this parameter empty (`不传时`, `left empty`).
@@ -390,6 +393,8 @@ pub(crate) static DEFAULT_SENTENCE_STARTS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.default_sentence_starts));
 pub(crate) static DEFAULT_ITEM_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.default_item_words));
+pub(crate) static DEFAULT_EVENT_ENDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| joined(&[], |l| l.default_event_ends));
 pub(crate) static OWN_VALUE_SETS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| joined(&[], |l| l.own_value_sets));
 pub(crate) static OWN_VALUE_EMPTY: LazyLock<Vec<&'static str>> =

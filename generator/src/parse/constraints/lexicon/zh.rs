@@ -292,6 +292,7 @@ pub(crate) const ZH: Lexicon = Lexicon {
     either_joins: &[],
     default_sentence_starts: &["该值为默认值"],
     default_item_words: &["默认不填"],
+    default_event_ends: &["之后", "以后", "后"],
     own_value_sets: &["当取值为", "取值为", "设置为"],
     own_value_empty: &["不传入值时", "不传值时", "取值为空", "为空时", "不传时"],
     not_condition_starts: &["当前"],
