@@ -39,11 +39,12 @@ fn text(bytes: &[u8]) -> String {
 }
 
 const COUNTS: &str = "  needs attention:
-        1  rule-contradicts-example  a rule the doc's own example breaks is not enforced
-        1  type-mismatch             a field's documented type disagrees with the doc's examples; the examples win
+        1  rule-contradicts-example   a rule the doc's own example breaks is not enforced
+        1  service-endpoints-unknown  no product page states an endpoint: the client guesses `{product}.{region}.aliyuncs.com`
+        1  type-mismatch              a field's documented type disagrees with the doc's examples; the examples win
   for information:
-        4  example-only-field        a response field only the example shows is added, typed from the example
-        3  example-value-unplaced    a value of a response example has no place in the generated types
+        4  example-only-field         a response field only the example shows is added, typed from the example
+        3  example-value-unplaced     a value of a response example has no place in the generated types
 ";
 
 #[test]
@@ -54,7 +55,7 @@ fn generate_counts_warnings_by_kind_attention_first() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let expected = format!(
         "{dir}: no aliyun-codegen.lock.json before, no change summary\n\
-         {} → {dir}: 5 written, 0 unchanged, 0 removed, 9 warnings\n\
+         {} → {dir}: 5 written, 0 unchanged, 0 removed, 10 warnings\n\
          {COUNTS}  (`aliyun-codegen explain KIND` says what a kind means and what to do; -v prints each)\n",
         spec.display()
     );
@@ -77,17 +78,18 @@ fn generate_verbose_prints_every_warning_before_the_counts() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let stderr = text(&o.stderr);
     let lines: Vec<&str> = stderr.lines().collect();
-    // The lock line, nine warnings, the summary, the counts and the hint.
-    assert_eq!(lines.len(), 1 + 9 + 1 + 6 + 1, "{stderr}");
+    // The lock line, ten warnings (the fixture has no product page, so the endpoint is a
+    // guess), the summary, the counts and the hint.
+    assert_eq!(lines.len(), 1 + 10 + 1 + 7 + 1, "{stderr}");
     assert!(
-        lines[1..10].iter().all(|l| l.contains(": warning[")),
+        lines[1..11].iter().all(|l| l.contains(": warning[")),
         "{stderr}"
     );
     assert!(lines[1].contains("CreateFleet.md:51: warning[example-only-field]: `Extra`"));
-    assert!(lines[10].ends_with("5 written, 0 unchanged, 0 removed, 9 warnings"));
-    assert_eq!(lines[11..17].join("\n") + "\n", COUNTS);
+    assert!(lines[11].ends_with("5 written, 0 unchanged, 0 removed, 10 warnings"));
+    assert_eq!(lines[12..19].join("\n") + "\n", COUNTS);
     assert_eq!(
-        lines[17],
+        lines[19],
         "  (`aliyun-codegen explain KIND` says what a kind means and what to do)"
     );
 }

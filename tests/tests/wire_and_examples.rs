@@ -78,7 +78,11 @@ fn example_values_without_a_place_are_reported_with_their_line() {
         );
     }
     assert_eq!(unplaced, expected, "{diags:#?}");
-    assert!(diags.iter().all(|d| d.file.ends_with("CreateFleet.md")));
+    // Every diagnostic names the doc, but the folder's own: no product page gives an endpoint.
+    assert!(diags
+        .iter()
+        .filter(|d| d.kind != "service-endpoints-unknown")
+        .all(|d| d.file.ends_with("CreateFleet.md")));
 }
 
 #[test]

@@ -469,6 +469,24 @@ pub const KINDS: &[DiagnosticKind] = &[
          lists them for whoever extends the rule wording tables.",
     ),
     kind(
+        "runtime-mismatch",
+        Error,
+        true,
+        "a generated crate's aliyun-runtime dependency does not fit the code this generator writes",
+        "The message says what differs. Regenerate the crate with this generator; with a local \
+         copy of the runtime (`--runtime-path`, `runtime-path` in aliyun-codegen.toml or your \
+         own `[patch.crates-io]`), update that copy to the version the message names.",
+    ),
+    kind(
+        "runtime-path",
+        Error,
+        true,
+        "the runtime path cannot be written relative to the generated crate",
+        "Generated files never hold an absolute path. Put the runtime where a relative path \
+         reaches it (the same drive), or depend on the runtime by version (no \
+         `--runtime-path`) and point `[patch.crates-io]` of your workspace at your copy.",
+    ),
+    kind(
         "service-endpoints-unknown",
         Warning,
         true,
@@ -500,24 +518,6 @@ pub const KINDS: &[DiagnosticKind] = &[
         "nothing gives the crate's API version",
         "Set `version = \"2016-04-28\"` in aliyun-codegen.toml or pass `--version`, or \
          add the product's common-parameters page to the spec folder.",
-    ),
-    kind(
-        "runtime-mismatch",
-        Error,
-        true,
-        "a generated crate's aliyun-runtime dependency does not fit the code this generator writes",
-        "The message says what differs. Regenerate the crate with this generator; with a local \
-         copy of the runtime (`--runtime-path`, `runtime-path` in aliyun-codegen.toml or your \
-         own `[patch.crates-io]`), update that copy to the version the message names.",
-    ),
-    kind(
-        "runtime-path",
-        Error,
-        true,
-        "the runtime path cannot be written relative to the generated crate",
-        "Generated files never hold an absolute path. Put the runtime where a relative path \
-         reaches it (the same drive), or depend on the runtime by version (no \
-         `--runtime-path`) and point `[patch.crates-io]` of your workspace at your copy.",
     ),
     kind(
         "table-cut",
