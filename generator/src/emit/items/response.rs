@@ -46,7 +46,18 @@ fn response_slot(p: &Planned<'_>) -> &'static str {
 /// The struct's decoding table (`aliyun_runtime::response::Fields`): its wire names, and by
 /// index each field as a slot.
 fn fields_impl(name: &proc_macro2::Ident, fields: &[Planned<'_>]) -> TokenStream {
-    let wires = fields.iter().map(|p| Literal::string(&p.field.name));
+    // Other spellings of a wire name (`RequestId` beside the example's `requestId`) follow the
+    // fields' own names, each decoding into its field's slot.
+    let aliases: Vec<(usize, &str)> = fields
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.field.aliases.iter().map(move |a| (i, a.as_str())))
+        .collect();
+    let wires = fields
+        .iter()
+        .map(|p| p.field.name.as_str())
+        .chain(aliases.iter().map(|(_, a)| *a))
+        .map(Literal::string);
     let slot = if fields.is_empty() {
         quote! {
             fn slot(&mut self, _: usize) -> ::aliyun_runtime::response::Slot<'_> {
@@ -55,12 +66,17 @@ fn fields_impl(name: &proc_macro2::Ident, fields: &[Planned<'_>]) -> TokenStream
         }
     } else {
         let arms = fields.iter().enumerate().map(|(i, p)| {
-            let (i, id, slot) = (
-                Literal::usize_unsuffixed(i),
-                ident(&p.ident),
-                ident(response_slot(p)),
-            );
-            quote!(#i => Slot::#slot(&mut self.#id),)
+            let indices = std::iter::once(i)
+                .chain(
+                    aliases
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (f, _))| *f == i)
+                        .map(|(k, _)| fields.len() + k),
+                )
+                .map(Literal::usize_unsuffixed);
+            let (id, slot) = (ident(&p.ident), ident(response_slot(p)));
+            quote!(#(#indices)|* => Slot::#slot(&mut self.#id),)
         });
         quote! {
             fn slot(&mut self, index: usize) -> ::aliyun_runtime::response::Slot<'_> {
@@ -130,5 +146,43 @@ pub fn response_struct(
             Shape::Enum(n, variants) => items.push(enums::response_enum(n, p.field, variants)),
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::plan::plan_api;
+    use crate::parse::{parse_doc, DocDefaults};
+
+    /// The table writes `RequestId`, the example `requestId`: the field is named as the example
+    /// writes it and decodes from the table's spelling too (a second name in the table, read
+    /// into the same slot).
+    #[test]
+    fn another_spelling_of_a_wire_name_decodes_into_the_same_field() {
+        let doc = "# DescribeThings\n\n## Request parameters\n\n\
+                   |Name|Type|Required|Example|Description|\n|--|--|--|--|--|\n\
+                   |RegionId|String|Yes|cn-hangzhou|The region.|\n\n\
+                   ## Response parameters\n\n|Name|Type|Example|Description|\n|--|--|--|--|\n\
+                   |RequestId|String|r-1|The request ID.|\n|Total|Integer|1|The total.|\n\n\
+                   ## Examples\n\n```json\n{\"requestId\": \"r-1\", \"Total\": 1}\n```\n";
+        let (api, _) = parse_doc("T.md", doc, &DocDefaults::default()).expect("parses");
+        let plan = plan_api(&api).expect("plans");
+        let mut items = Vec::new();
+        response_struct("DescribeThingsResponse", "doc", &plan.response, &mut items);
+        let text: String = items.iter().map(|t| t.to_string()).collect();
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(
+            compact.contains(r#"&["requestId","Total","RequestId"]"#),
+            "{text}"
+        );
+        assert!(
+            compact.contains("0|2=>Slot::Scalar(&mutself.request_id)"),
+            "{text}"
+        );
+        assert!(
+            compact.contains("1=>Slot::Scalar(&mutself.total)"),
+            "{text}"
+        );
     }
 }
