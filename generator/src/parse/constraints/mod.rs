@@ -13,7 +13,7 @@
 //!    sentence (or intro plus bullets) it came from as `source`.
 //! 4. Rules stated under a condition (`当X取值Month时，…`, notes, condition bullets) are kept as
 //!    branches: they widen an unconditional enum/range they fall outside of, and branches over
-//!    the values of one sibling are united (`Acc::settle_branches`).
+//!    the values of one sibling are united (`Acc::settle_branches`, in `settle`).
 //! 5. `finalize` merges per-sentence pieces (character classes, list sizes) and de-duplicates.
 //!
 //! Matching runs on a `Rich` view of a sentence: Markdown markers are removed but remembered
@@ -30,6 +30,7 @@ mod layout;
 mod lexicon;
 mod merge;
 mod scan;
+mod settle;
 #[cfg(test)]
 mod tests;
 
