@@ -143,15 +143,8 @@ impl Acc<'_> {
             if let Some(s) = intro.as_deref().filter(|_| !enum_intro) {
                 self.sentence(s, scope);
             }
-            let mut source = intro.clone().filter(|_| enum_intro).unwrap_or_default();
-            for it in &items {
-                if !source.is_empty() {
-                    source.push('\n');
-                }
-                source.push_str("-   ");
-                source.push_str(&it.text);
-            }
-            self.cases.push((cases, source));
+            let head = intro.filter(|_| enum_intro).unwrap_or_default();
+            self.cases.push((cases, bullets_after(head, &items)));
             return;
         }
         if let Some(s) = intro.as_deref().filter(|_| !enum_intro) {
@@ -177,93 +170,134 @@ impl Acc<'_> {
                 (items, vec![None; n])
             }
         };
+        let enum_intro = intro.as_deref().filter(|_| enum_intro);
         match kind {
-            ListKind::SubFields => {
-                for it in &items {
-                    if let Some(t) = read_token(&Rich::new(&it.text), 0, false) {
-                        // `IkeConfig.Psk` names the member `Psk`.
-                        let name = t.text.rsplit('.').next().unwrap_or(&t.text).trim();
-                        if is_value_like(name) && !self.members.iter().any(|m| m == name) {
-                            self.members.push(name.to_string());
-                        }
-                    }
-                }
-                let n = items
-                    .iter()
-                    .flat_map(|it| {
-                        std::iter::once(&it.text)
-                            .chain(&it.children)
-                            .chain(&it.extras)
-                    })
-                    .flat_map(|t| split_sentences(t))
-                    .filter(|s| is_rule_like(s))
-                    .count();
-                self.stats.subfield += n;
-            }
-            ListKind::Values(mut rules, redundant) => {
-                let mut source = intro.clone().unwrap_or_default();
-                for it in &items {
-                    if !source.is_empty() {
-                        source.push('\n');
-                    }
-                    source.push_str("-   ");
-                    source.push_str(&it.text);
-                }
-                if let Some(s) = intro.as_deref().filter(|_| enum_intro) {
-                    let ctx = Ctx {
-                        ty: self.ty,
-                        env: self.env,
-                        scope,
-                        first: false,
-                        whole: self.whole,
-                    };
-                    rules.extend(sentence_rules(s, &ctx).rules);
-                }
-                self.first_done = true;
-                self.book(rules, redundant, source.trim().to_string(), || true);
-                // A value's meaning may state a rule of a sibling (`Target: … If this parameter
-                // is set to Target, the X parameter must be specified.`).
-                for it in &items {
-                    for s in split_sentences(&it.text) {
-                        let placed = detect_placed(&Rich::new(&s), self.env);
-                        self.elsewhere(placed.elsewhere, &s);
-                    }
-                }
-            }
+            ListKind::SubFields => self.sub_fields(&items),
+            ListKind::Values(rules, redundant) => self.values(
+                rules,
+                redundant,
+                intro.as_deref(),
+                enum_intro,
+                &items,
+                scope,
+            ),
             ListKind::NotValues => {
-                if let Some(s) = intro.as_deref().filter(|_| enum_intro) {
+                if let Some(s) = enum_intro {
                     self.sentence(s, scope);
                 }
-                let inner = if scope == Scope::Note {
-                    Scope::Note
-                } else {
-                    Scope::Bullet
-                };
-                for (it, case_head) in items.iter().zip(&case_heads) {
-                    // A bullet that opens with a condition (`**X**取**A**时，格式为A-B。A、B的取值
-                    // 范围为1~31`) states its further values under it too.
-                    let head = head_condition(&it.text, self.env).or_else(|| case_head.clone());
-                    for t in std::iter::once(&it.text)
-                        .chain(&it.children)
-                        .chain(&it.extras)
-                    {
-                        for s in split_sentences(t) {
-                            let before = self.pending.len();
-                            self.under_condition = head.is_some();
-                            self.sentence(&s, inner);
-                            self.under_condition = false;
-                            let added = self.pending[before..].iter_mut();
-                            for b in added.flat_map(|p| p.0.iter_mut()) {
-                                if !matches!(b.cond, Some((_, Some(_)))) && head.is_some() {
-                                    b.cond = head.clone();
-                                }
-                            }
+                self.condition_bullets(&items, &case_heads, scope);
+            }
+        }
+    }
+
+    /// Bullets that describe members of a JSON value: their names are remembered and their
+    /// rule-like sentences counted (the members' own rows state their rules).
+    fn sub_fields(&mut self, items: &[LItem]) {
+        for it in items {
+            if let Some(t) = read_token(&Rich::new(&it.text), 0, false) {
+                // `IkeConfig.Psk` names the member `Psk`.
+                let name = t.text.rsplit('.').next().unwrap_or(&t.text).trim();
+                if is_value_like(name) && !self.members.iter().any(|m| m == name) {
+                    self.members.push(name.to_string());
+                }
+            }
+        }
+        let n = items
+            .iter()
+            .flat_map(|it| {
+                std::iter::once(&it.text)
+                    .chain(&it.children)
+                    .chain(&it.extras)
+            })
+            .flat_map(|t| split_sentences(t))
+            .filter(|s| is_rule_like(s))
+            .count();
+        self.stats.subfield += n;
+    }
+
+    /// A list of values: its rules (with those of an intro that announces values, `enum_intro`)
+    /// booked with the intro and bullets as their source.
+    fn values(
+        &mut self,
+        mut rules: Vec<Rule>,
+        redundant: bool,
+        intro: Option<&str>,
+        enum_intro: Option<&str>,
+        items: &[LItem],
+        scope: Scope,
+    ) {
+        let source = bullets_after(intro.unwrap_or_default().to_string(), items);
+        if let Some(s) = enum_intro {
+            let ctx = Ctx {
+                ty: self.ty,
+                env: self.env,
+                scope,
+                first: false,
+                whole: self.whole,
+            };
+            rules.extend(sentence_rules(s, &ctx).rules);
+        }
+        self.first_done = true;
+        self.book(rules, redundant, source.trim().to_string(), || true);
+        // A value's meaning may state a rule of a sibling (`Target: … If this parameter
+        // is set to Target, the X parameter must be specified.`).
+        for it in items {
+            for s in split_sentences(&it.text) {
+                let placed = detect_placed(&Rich::new(&s), self.env);
+                self.elsewhere(placed.elsewhere, &s);
+            }
+        }
+    }
+
+    /// Bullets that are no values: each sentence read on its own, under the condition its
+    /// bullet opens with (or the sibling case it names, `case_heads`), if any.
+    fn condition_bullets(
+        &mut self,
+        items: &[LItem],
+        case_heads: &[Option<(String, Option<String>)>],
+        scope: Scope,
+    ) {
+        let inner = if scope == Scope::Note {
+            Scope::Note
+        } else {
+            Scope::Bullet
+        };
+        for (it, case_head) in items.iter().zip(case_heads) {
+            // A bullet that opens with a condition (`**X**取**A**时，格式为A-B。A、B的取值
+            // 范围为1~31`) states its further values under it too.
+            let head = head_condition(&it.text, self.env).or_else(|| case_head.clone());
+            for t in std::iter::once(&it.text)
+                .chain(&it.children)
+                .chain(&it.extras)
+            {
+                for s in split_sentences(t) {
+                    let before = self.pending.len();
+                    self.under_condition = head.is_some();
+                    self.sentence(&s, inner);
+                    self.under_condition = false;
+                    let added = self.pending[before..].iter_mut();
+                    for b in added.flat_map(|p| p.0.iter_mut()) {
+                        if !matches!(b.cond, Some((_, Some(_)))) && head.is_some() {
+                            b.cond = head.clone();
                         }
                     }
                 }
             }
         }
     }
+}
+
+/// `head` followed by one `-   ` line per bullet: a list's source as the doc reads.
+fn bullets_after(head: String, items: &[LItem]) -> String {
+    let mut source = head;
+    for it in items {
+        if !source.is_empty() {
+            source.push('\n');
+        }
+        source.push_str("-   ");
+        source.push_str(&it.text);
+    }
+    source
 }
 
 /// Extraction with the counters a corpus measurement needs.
