@@ -373,6 +373,67 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The conditions in words (X is `A` and Y is set), when there are some and every one
+    /// holds.
+    fn all_hold(&self, conds: &[Cond]) -> Option<String> {
+        if conds.is_empty() {
+            return None;
+        }
+        let mut words = Vec::new();
+        for c in conds.iter() {
+            match self.holds(c) {
+                Some(true) => {}
+                _ => return None,
+            }
+            let (_, other_path) = self.other(&c.param)?;
+            let state = match (c.value, c.negated) {
+                (Some(w), false) => format!("is `{w}`"),
+                (Some(w), true) => format!("is not `{w}`"),
+                (None, false) => "is set".to_string(),
+                (None, true) => "is not set".to_string(),
+            };
+            words.push(format!("{other_path} {state}"));
+        }
+        Some(words.join(" and "))
+    }
+
+    /// Not earlier (or smaller) than the other; for times, at most `max_span_secs` after it.
+    fn ordered(
+        &self,
+        value: &Value<'_>,
+        other: &Rel,
+        max_span_secs: Option<u64>,
+        path: &Path<'_>,
+        v: &mut Violations,
+    ) {
+        let Some((other, other_path)) = self.other(other) else {
+            return;
+        };
+        let (Some(a), Some(b)) = (value.instant(), other.instant()) else {
+            return;
+        };
+        let Some(after) = a.since(b) else {
+            return;
+        };
+        let (at, from) = (value.text().unwrap_or_default(), other.text());
+        let from = from.unwrap_or_default();
+        if after < 0.0 {
+            v.at(
+                path,
+                format!("must not be earlier than {other_path} (`{from}`), got `{at}`"),
+            );
+        } else if let Some(span) = max_span_secs.filter(|_| a.is_time()) {
+            if after > span as f64 {
+                v.at(
+                    path,
+                    format!(
+                        "must be at most {span} seconds after {other_path} (`{from}`), got `{at}`"
+                    ),
+                );
+            }
+        }
+    }
+
     fn relation(&self, check: &Check, value: &Value<'_>, path: &Path<'_>, v: &mut Violations) {
         let field = || path.to_string();
         match check {
@@ -416,59 +477,17 @@ impl Ctx<'_, '_> {
                 }
             }
             Check::RequiredWhen(conds) => {
-                if value.is_set() || conds.is_empty() {
+                if value.is_set() {
                     return;
                 }
-                let mut words = Vec::new();
-                for c in conds.iter() {
-                    match self.holds(c) {
-                        Some(true) => {}
-                        _ => return,
-                    }
-                    let Some((_, other_path)) = self.other(&c.param) else {
-                        return;
-                    };
-                    let state = match (c.value, c.negated) {
-                        (Some(w), false) => format!("is `{w}`"),
-                        (Some(w), true) => format!("is not `{w}`"),
-                        (None, false) => "is set".to_string(),
-                        (None, true) => "is not set".to_string(),
-                    };
-                    words.push(format!("{other_path} {state}"));
+                if let Some(when) = self.all_hold(conds) {
+                    v.at(path, format!("is required when {when}"));
                 }
-                v.at(path, format!("is required when {}", words.join(" and ")));
             }
             Check::Ordered {
                 other,
                 max_span_secs,
-            } => {
-                let Some((other, other_path)) = self.other(other) else {
-                    return;
-                };
-                let (Some(a), Some(b)) = (value.instant(), other.instant()) else {
-                    return;
-                };
-                let Some(after) = a.since(b) else {
-                    return;
-                };
-                let (at, from) = (value.text().unwrap_or_default(), other.text());
-                let from = from.unwrap_or_default();
-                if after < 0.0 {
-                    v.at(
-                        path,
-                        format!("must not be earlier than {other_path} (`{from}`), got `{at}`"),
-                    );
-                } else if let Some(span) = max_span_secs.filter(|_| a.is_time()) {
-                    if after > span as f64 {
-                        v.at(
-                            path,
-                            format!(
-                                "must be at most {span} seconds after {other_path} (`{from}`), got `{at}`"
-                            ),
-                        );
-                    }
-                }
-            }
+            } => self.ordered(value, other, *max_span_secs, path, v),
             Check::DifferentFrom(rel) => {
                 let Some((other, other_path)) = self.other(rel) else {
                     return;
