@@ -1,7 +1,9 @@
 //! Doc comments from doc prose: escaped so that rustdoc renders them as text, never as code
 //! to compile, links to resolve or HTML.
 
-use crate::model::{CharClass, Condition, Constraint, Field, Number, RelationKind, Rule};
+use crate::model::{
+    CharClass, Condition, Constraint, Field, Number, RangeCase, RelationKind, Rule,
+};
 
 /// Makes doc prose safe for rustdoc.
 pub fn sanitize(text: &str) -> String {
@@ -125,26 +127,10 @@ pub fn describe(c: &Constraint) -> String {
             max,
             min_exclusive,
             max_exclusive,
-        } => {
-            let show = |n: &Option<Number>| n.map(|n| n.to_string());
-            let mut s = format!("range: {}", bounds(show(min), show(max), ""));
-            if *min_exclusive || *max_exclusive {
-                s.push_str(" (exclusive)");
-            }
-            s
-        }
+        } => describe_range(min, max, *min_exclusive || *max_exclusive),
         Rule::Forbidden { values } => format!("must not be {}", code_list(values)),
         Rule::PrefixForbidden { values } => format!("must not start with {}", code_list(values)),
-        Rule::Chars { first, allowed } => {
-            let mut parts = Vec::new();
-            if !first.is_empty() {
-                parts.push(format!("starts with {}", classes(first)));
-            }
-            if !allowed.is_empty() {
-                parts.push(format!("contains only {}", classes(allowed)));
-            }
-            parts.join("; ")
-        }
+        Rule::Chars { first, allowed } => describe_chars(first, allowed),
         Rule::Ascii => "ASCII characters only".to_string(),
         Rule::Unique => {
             "unique per request (an idempotency token; the client fills one in when unset)"
@@ -168,20 +154,7 @@ pub fn describe(c: &Constraint) -> String {
             min_items,
             max_items,
             keys,
-        } => {
-            let mut s = "JSON".to_string();
-            if min_items.is_some() || max_items.is_some() {
-                let show = |n: &Option<u64>| n.map(|n| n.to_string());
-                s.push_str(&format!(
-                    "; number of items: {}",
-                    bounds(show(min_items), show(max_items), "")
-                ));
-            }
-            if !keys.is_empty() {
-                s.push_str(&format!("; keys: {}", code_list(keys)));
-            }
-            s
-        }
+        } => describe_json(min_items, max_items, keys),
         Rule::Relation {
             relation,
             other,
@@ -189,47 +162,100 @@ pub fn describe(c: &Constraint) -> String {
             negated,
             also,
             max_span_secs,
-        } => match relation {
-            RelationKind::NoOverlap => format!("must not overlap `{other}`"),
-            RelationKind::MutuallyExclusive => format!("cannot be set together with `{other}`"),
-            RelationKind::Requires => format!("requires `{other}`"),
-            RelationKind::AtLeastOneOf => format!("this or `{other}` must be set"),
-            RelationKind::DifferentFrom => format!("must not have the same value as `{other}`"),
-            RelationKind::RequiredWhen => {
-                format!("required when {}", conditions(other, value, *negated, also))
-            }
-            RelationKind::AppliesWhen => {
-                format!(
-                    "takes effect only when {}",
-                    conditions(other, value, *negated, also)
-                )
-            }
-            RelationKind::Ordered => match max_span_secs {
-                Some(s) => format!(
-                    "must not be earlier than `{other}`, and at most {} after it",
-                    span(*s)
-                ),
-                None => format!("must not be earlier than `{other}`"),
-            },
-        },
+        } => describe_relation(relation, other, value, *negated, also, *max_span_secs),
         Rule::NotEmpty => "must not be empty".to_string(),
         Rule::ForbiddenSubstrings { values } => format!("must not contain {}", code_list(values)),
-        Rule::RangeWhen { other, cases } => {
-            let cases: Vec<String> = cases
-                .iter()
-                .map(|c| {
-                    let bound = |n: &Option<Number>| n.map_or("…".to_string(), |n| n.to_string());
-                    format!(
-                        "`{}`: {} to {}",
-                        c.value.replace('`', "'"),
-                        bound(&c.min),
-                        bound(&c.max)
-                    )
-                })
-                .collect();
-            format!("range by `{other}`: {}", cases.join("; "))
-        }
+        Rule::RangeWhen { other, cases } => describe_range_when(other, cases),
     }
+}
+
+/// A [`Rule::Range`]: its bounds, and whether they are exclusive.
+fn describe_range(min: &Option<Number>, max: &Option<Number>, exclusive: bool) -> String {
+    let show = |n: &Option<Number>| n.map(|n| n.to_string());
+    let mut s = format!("range: {}", bounds(show(min), show(max), ""));
+    if exclusive {
+        s.push_str(" (exclusive)");
+    }
+    s
+}
+
+/// A [`Rule::Chars`]: the classes of the first character and of all of them.
+fn describe_chars(first: &[CharClass], allowed: &[CharClass]) -> String {
+    let mut parts = Vec::new();
+    if !first.is_empty() {
+        parts.push(format!("starts with {}", classes(first)));
+    }
+    if !allowed.is_empty() {
+        parts.push(format!("contains only {}", classes(allowed)));
+    }
+    parts.join("; ")
+}
+
+/// A [`Rule::Json`]: the number of items and the keys, when stated.
+fn describe_json(min_items: &Option<u64>, max_items: &Option<u64>, keys: &[String]) -> String {
+    let mut s = "JSON".to_string();
+    if min_items.is_some() || max_items.is_some() {
+        let show = |n: &Option<u64>| n.map(|n| n.to_string());
+        s.push_str(&format!(
+            "; number of items: {}",
+            bounds(show(min_items), show(max_items), "")
+        ));
+    }
+    if !keys.is_empty() {
+        s.push_str(&format!("; keys: {}", code_list(keys)));
+    }
+    s
+}
+
+/// A relation with another parameter (the fields of [`Rule::Relation`]).
+fn describe_relation(
+    relation: &RelationKind,
+    other: &str,
+    value: &Option<String>,
+    negated: bool,
+    also: &[Condition],
+    max_span_secs: Option<u64>,
+) -> String {
+    match relation {
+        RelationKind::NoOverlap => format!("must not overlap `{other}`"),
+        RelationKind::MutuallyExclusive => format!("cannot be set together with `{other}`"),
+        RelationKind::Requires => format!("requires `{other}`"),
+        RelationKind::AtLeastOneOf => format!("this or `{other}` must be set"),
+        RelationKind::DifferentFrom => format!("must not have the same value as `{other}`"),
+        RelationKind::RequiredWhen => {
+            format!("required when {}", conditions(other, value, negated, also))
+        }
+        RelationKind::AppliesWhen => {
+            format!(
+                "takes effect only when {}",
+                conditions(other, value, negated, also)
+            )
+        }
+        RelationKind::Ordered => match max_span_secs {
+            Some(s) => format!(
+                "must not be earlier than `{other}`, and at most {} after it",
+                span(s)
+            ),
+            None => format!("must not be earlier than `{other}`"),
+        },
+    }
+}
+
+/// A [`Rule::RangeWhen`]: one range per value of `other`.
+fn describe_range_when(other: &str, cases: &[RangeCase]) -> String {
+    let cases: Vec<String> = cases
+        .iter()
+        .map(|c| {
+            let bound = |n: &Option<Number>| n.map_or("…".to_string(), |n| n.to_string());
+            format!(
+                "`{}`: {} to {}",
+                c.value.replace('`', "'"),
+                bound(&c.min),
+                bound(&c.max)
+            )
+        })
+        .collect();
+    format!("range by `{other}`: {}", cases.join("; "))
 }
 
 /// "`A` is `x` and `B` is not set": the conditions of a `required_when`/`applies_when` rule.
