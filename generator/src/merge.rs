@@ -30,18 +30,70 @@ fn source_file(a: &Api) -> String {
         .unwrap_or_default()
 }
 
-fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
+fn merge_into(primary: &mut Api, mut other: Api, diags: &mut Vec<Diagnostic>) {
     let file = source_file(&other);
     let lang = other
         .sources
         .first()
         .map(|s| s.lang.clone())
         .unwrap_or_default();
+    merge_identity(primary, &other, &file, diags);
+    let primary_file = source_file(primary);
+    // The fields are merged in the light of both languages' examples.
+    let mut examples = primary.examples.clone();
+    examples
+        .requests
+        .extend(other.examples.requests.iter().cloned());
+    examples
+        .responses
+        .extend(other.examples.responses.iter().cloned());
+    examples
+        .http_requests
+        .extend(other.examples.http_requests.iter().cloned());
+    let mut m = Merging {
+        lang: &lang,
+        file: &file,
+        primary_file: &primary_file,
+        request: true,
+        examples: &examples,
+    };
+    merge_fields(
+        &mut primary.request,
+        std::mem::take(&mut other.request),
+        "",
+        &m,
+        diags,
+    );
+    m.request = false;
+    merge_fields(
+        &mut primary.response,
+        std::mem::take(&mut other.response),
+        "",
+        &m,
+        diags,
+    );
+    add_new_errors(primary, std::mem::take(&mut other.errors));
+    add_new_request_examples(primary, &mut other.examples);
+    merge_request_line(primary, &other, &file, diags);
+    if primary.style == "ROA" {
+        query_for_unplaced(primary, &file, diags);
+    }
+    for r in std::mem::take(&mut other.examples.responses) {
+        if !primary.examples.responses.iter().any(|p| p.body == r.body) {
+            primary.examples.responses.push(r);
+        }
+    }
+    primary.sources.extend(other.sources);
+}
+
+/// Version, product and summary: the primary's, else the other's; two versions are reported,
+/// two summaries kept one after the other.
+fn merge_identity(primary: &mut Api, other: &Api, file: &str, diags: &mut Vec<Diagnostic>) {
     if primary.version.is_empty() {
         primary.version = other.version.clone();
     } else if !other.version.is_empty() && other.version != primary.version {
         diags.push(Diagnostic::warning(
-            &file,
+            file,
             0,
             "merge-mismatch",
             format!(
@@ -60,28 +112,11 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
     } else if !other.summary.is_empty() {
         primary.summary = format!("{}\n\n{}", primary.summary, other.summary);
     }
-    let primary_file = source_file(primary);
-    let mut examples = primary.examples.clone();
-    examples
-        .requests
-        .extend(other.examples.requests.iter().cloned());
-    examples
-        .responses
-        .extend(other.examples.responses.iter().cloned());
-    examples
-        .http_requests
-        .extend(other.examples.http_requests.iter().cloned());
-    let mut m = Merging {
-        lang: &lang,
-        file: &file,
-        primary_file: &primary_file,
-        request: true,
-        examples: &examples,
-    };
-    merge_fields(&mut primary.request, other.request, "", &m, diags);
-    m.request = false;
-    merge_fields(&mut primary.response, other.response, "", &m, diags);
-    for e in other.errors {
+}
+
+/// The other language's error codes the primary lacks (by code and HTTP status).
+fn add_new_errors(primary: &mut Api, errors: Vec<crate::model::ErrorCode>) {
+    for e in errors {
         if !primary
             .errors
             .iter()
@@ -90,7 +125,11 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
             primary.errors.push(e);
         }
     }
-    for r in other.examples.requests {
+}
+
+/// The other language's request examples (RPC and HTTP) the primary lacks.
+fn add_new_request_examples(primary: &mut Api, other: &mut Examples) {
+    for r in std::mem::take(&mut other.requests) {
         if !primary
             .examples
             .requests
@@ -100,14 +139,17 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
             primary.examples.requests.push(r);
         }
     }
-    for r in other.examples.http_requests {
+    for r in std::mem::take(&mut other.http_requests) {
         if !primary.examples.http_requests.iter().any(|p| {
             (&p.method, &p.path, &p.query, &p.body) == (&r.method, &r.path, &r.query, &r.body)
         }) {
             primary.examples.http_requests.push(r);
         }
     }
-    // One API, one method and path: the language that states them wins; a conflict is a warning.
+}
+
+/// One API, one method and path: the language that states them wins; a conflict is a warning.
+fn merge_request_line(primary: &mut Api, other: &Api, file: &str, diags: &mut Vec<Diagnostic>) {
     match (primary.style.as_str(), other.style.as_str()) {
         ("RPC", "ROA") => {
             primary.style = other.style.clone();
@@ -118,7 +160,7 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
         }
         ("ROA", "ROA") if (&primary.method, &primary.path) != (&other.method, &other.path) => {
             diags.push(Diagnostic::warning(
-                &file,
+                file,
                 0,
                 "merge-mismatch",
                 format!(
@@ -136,24 +178,19 @@ fn merge_into(primary: &mut Api, other: Api, diags: &mut Vec<Diagnostic>) {
     if primary.content_type.is_none() {
         primary.content_type = other.content_type.clone();
     }
-    if primary.style == "ROA" {
-        // Fields only the RPC-read language documents: no position anywhere.
-        for f in primary.request.iter_mut().filter(|f| f.location.is_none()) {
-            diags.push(Diagnostic::warning(
-                &file,
-                f.line,
-                "roa-location-inferred",
-                format!("`{}`: only the language without a request line documents it; taken as a query parameter", f.name),
-            ));
-            set_location(f, crate::model::location::QUERY);
-        }
+}
+
+/// Fields only the RPC-read language documents have no position anywhere: the query.
+fn query_for_unplaced(primary: &mut Api, file: &str, diags: &mut Vec<Diagnostic>) {
+    for f in primary.request.iter_mut().filter(|f| f.location.is_none()) {
+        diags.push(Diagnostic::warning(
+            file,
+            f.line,
+            "roa-location-inferred",
+            format!("`{}`: only the language without a request line documents it; taken as a query parameter", f.name),
+        ));
+        set_location(f, crate::model::location::QUERY);
     }
-    for r in other.examples.responses {
-        if !primary.examples.responses.iter().any(|p| p.body == r.body) {
-            primary.examples.responses.push(r);
-        }
-    }
-    primary.sources.extend(other.sources);
 }
 
 /// What the field merge of one other-language doc needs besides the fields.
