@@ -73,15 +73,64 @@ pub fn settle(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Service {
     let mut out = Vec::new();
+    let product = settle_product(apis, pages);
+    let (version, from_pages) = settle_version(apis, pages, &product, &mut out);
+    fill_apis(
+        apis,
+        &product,
+        &version,
+        folder,
+        from_pages,
+        diagnostics,
+        &mut out,
+    );
+    let used = pages_of_version(pages, &version, &mut out);
+    let patterns = used
+        .iter()
+        .flat_map(|p| p.patterns.iter().map(|s| s.value.as_str()));
+    let pattern = most_common(patterns);
+    let endpoints = endpoint_table(&used, pattern.as_deref(), &mut out);
+    let others: Vec<String> = apis
+        .iter()
+        .map(|a| a.product.to_ascii_lowercase())
+        .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case(&product))
+        .collect();
+    let rule = endpoint_rule(
+        &used, pattern, &endpoints, &product, &others, folder, &mut out,
+    );
+    report_unknown(&product, &version, folder, &mut out);
+    diagnostics.extend(out);
+    Service {
+        product,
+        version,
+        rule,
+        endpoints,
+        pages: used.iter().map(|p| p.file.clone()).collect(),
+    }
+}
+
+/// The product code most APIs give, else the one most pages state.
+fn settle_product(apis: &[Api], pages: &[ProductPage]) -> String {
     let page_products = pages
         .iter()
         .flat_map(|p| p.products.iter().map(|s| s.value.as_str()));
-    let product = most_common(apis.iter().map(|a| a.product.as_str()))
+    most_common(apis.iter().map(|a| a.product.as_str()))
         .or_else(|| most_common(page_products))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The version most of the product's APIs give, else the one most pages state (their version
+/// tables, else their prose); every page stating another is reported. Also whether the version
+/// comes from the pages alone.
+fn settle_version(
+    apis: &[Api],
+    pages: &[ProductPage],
+    product: &str,
+    out: &mut Vec<Diagnostic>,
+) -> (String, bool) {
     let api_version = most_common(
         apis.iter()
-            .filter(|a| a.product.eq_ignore_ascii_case(&product))
+            .filter(|a| a.product.eq_ignore_ascii_case(product))
             .map(|a| a.version.as_str()),
     );
     let table_versions = pages
@@ -118,23 +167,22 @@ pub fn settle(
             ));
         }
     }
+    let from_pages = page_version.is_some() && api_version.is_none();
+    (version, from_pages)
+}
 
-    fill_apis(
-        apis,
-        &product,
-        &version,
-        folder,
-        page_version.is_some() && api_version.is_none(),
-        diagnostics,
-        &mut out,
-    );
-
-    // Pages about another version say nothing about this one's endpoints.
-    let used: Vec<&ProductPage> = pages
+/// The pages whose endpoints serve `version`: pages about another version say nothing about
+/// this one's endpoints (reported when they state some).
+fn pages_of_version<'p>(
+    pages: &'p [ProductPage],
+    version: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<&'p ProductPage> {
+    pages
         .iter()
         .filter(|p| {
             let versions: BTreeSet<&str> = p.stated_versions().map(|s| s.value.as_str()).collect();
-            let other = !version.is_empty() && !versions.is_empty() && !versions.contains(version.as_str());
+            let other = !version.is_empty() && !versions.is_empty() && !versions.contains(version);
             let states_endpoints = !p.tables.is_empty() || !p.hosts.is_empty() || !p.patterns.is_empty();
             if other && states_endpoints {
                 let listed: Vec<&str> = versions.into_iter().collect();
@@ -150,21 +198,12 @@ pub fn settle(
             }
             !other
         })
-        .collect();
+        .collect()
+}
 
-    let patterns = used
-        .iter()
-        .flat_map(|p| p.patterns.iter().map(|s| s.value.as_str()));
-    let pattern = most_common(patterns);
-    let endpoints = endpoint_table(&used, pattern.as_deref(), &mut out);
-    let others: Vec<String> = apis
-        .iter()
-        .map(|a| a.product.to_ascii_lowercase())
-        .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case(&product))
-        .collect();
-    let rule = endpoint_rule(
-        &used, pattern, &endpoints, &product, &others, folder, &mut out,
-    );
+/// A product or version that nothing gives: requests cannot be made right, and the user
+/// should say it in the configuration.
+fn report_unknown(product: &str, version: &str, folder: &str, out: &mut Vec<Diagnostic>) {
     if product.is_empty() {
         out.push(Diagnostic::warning(
             folder,
@@ -180,14 +219,6 @@ pub fn settle(
             "service-version-unknown",
             "no API, configuration or product page gives the API version: requests carry none, and the service will refuse them",
         ));
-    }
-    diagnostics.extend(out);
-    Service {
-        product,
-        version,
-        rule,
-        endpoints,
-        pages: used.iter().map(|p| p.file.clone()).collect(),
     }
 }
 
