@@ -458,49 +458,84 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
         .unwrap_or(first)
         .strip_prefix("curl ")
     {
-        Some(cmd) => {
-            let words: Vec<&str> = cmd.split_whitespace().collect();
-            let method = words
-                .iter()
-                .position(|w| *w == "-X")
-                .and_then(|i| words.get(i + 1))
-                .map(|m| m.trim_matches(['\'', '"']).to_ascii_uppercase());
-            let url = words.iter().rev().find(|w| w.contains("://"))?;
-            let data = cmd
-                .split_once("-d '")
-                .and_then(|(_, after)| after.split_once('\''))
-                .map(|(d, _)| d.to_string())
-                .unwrap_or_default();
-            let method =
-                method.unwrap_or_else(|| if data.is_empty() { "GET" } else { "POST" }.into());
-            (method, url.trim_matches(['\'', '"']).to_string(), data)
-        }
-        None => {
-            let (method, after) = first.split_once(char::is_whitespace)?;
-            if !super::roa::is_method(method) {
-                return None;
-            }
-            let mut target = super::roa::target_of(after).to_string();
-            // What follows the protocol on the same line (`HTTP/1.1 公共请求头 {"a": 1}`).
-            let same_line = after
-                .trim()
-                .get(target.len()..)
-                .unwrap_or("")
-                .trim_start()
-                .trim_start_matches(|c: char| !c.is_whitespace())
-                .to_string();
-            while let Some(next) = lines.peek() {
-                let t = next.trim();
-                if !(t.starts_with('&') || t.starts_with('?')) {
-                    break;
-                }
-                target.push_str(t);
-                lines.next();
-            }
-            let rest: Vec<&str> = std::iter::once(same_line.as_str()).chain(lines).collect();
-            (method.to_ascii_uppercase(), target, rest.join("\n"))
-        }
+        Some(cmd) => curl_command(cmd)?,
+        None => method_line(first, lines)?,
     };
+    let (path, query_text) = path_and_query(&target);
+    let query = pairs_of(&query_text);
+    if query.iter().any(|q| q.name == "Action") {
+        return None;
+    }
+    let (body_text, form_type) = body_after_headers(&rest);
+    let (body, form) = body_of(body_text.trim(), form_type);
+    Some(HttpRequestExample {
+        method,
+        path,
+        query,
+        body,
+        form,
+        file: file.to_string(),
+        line,
+    })
+}
+
+/// A `curl` command (after `curl `): its method (`-X`, else by whether `-d '…'` sends data),
+/// URL and data.
+fn curl_command(cmd: &str) -> Option<(String, String, String)> {
+    let words: Vec<&str> = cmd.split_whitespace().collect();
+    let method = words
+        .iter()
+        .position(|w| *w == "-X")
+        .and_then(|i| words.get(i + 1))
+        .map(|m| m.trim_matches(['\'', '"']).to_ascii_uppercase());
+    let url = words.iter().rev().find(|w| w.contains("://"))?;
+    let data = cmd
+        .split_once("-d '")
+        .and_then(|(_, after)| after.split_once('\''))
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default();
+    let method = method.unwrap_or_else(|| if data.is_empty() { "GET" } else { "POST" }.into());
+    Some((method, url.trim_matches(['\'', '"']).to_string(), data))
+}
+
+/// `METHOD target [HTTP/1.1]` and the query lines going on after it: the method, the whole
+/// target, and the text after them (what follows the protocol, then the remaining lines).
+fn method_line<'a>(
+    first: &'a str,
+    mut lines: std::iter::Peekable<impl Iterator<Item = &'a str>>,
+) -> Option<(String, String, String)> {
+    let (method, after) = first.split_once(char::is_whitespace)?;
+    if !super::roa::is_method(method) {
+        return None;
+    }
+    let mut target = super::roa::target_of(after).to_string();
+    // What follows the protocol on the same line (`HTTP/1.1 公共请求头 {"a": 1}`).
+    let same_line: String = after
+        .trim()
+        .get(target.len()..)
+        .unwrap_or("")
+        .trim_start()
+        .trim_start_matches(|c: char| !c.is_whitespace())
+        .to_string();
+    while let Some(next) = lines.peek() {
+        let t = next.trim();
+        if !(t.starts_with('&') || t.starts_with('?')) {
+            break;
+        }
+        target.push_str(t);
+        lines.next();
+    }
+    // The rest, one line after the other (as `join("\n")` would put them).
+    let mut rest = same_line;
+    for l in lines {
+        rest.push('\n');
+        rest.push_str(l);
+    }
+    Some((method.to_ascii_uppercase(), target, rest))
+}
+
+/// A request target's path (from `/`, without the host of a URL) and query text.
+fn path_and_query(target: &str) -> (String, String) {
     let (path, query_text) = match target.split_once("://") {
         Some((_, after)) => {
             let from = after.find(['/', '?']).unwrap_or(after.len());
@@ -512,7 +547,7 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
         }
         None => target
             .split_once('?')
-            .map_or((target.clone(), String::new()), |(p, q)| {
+            .map_or((target.to_string(), String::new()), |(p, q)| {
                 (p.to_string(), q.to_string())
             }),
     };
@@ -523,11 +558,12 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
     } else {
         format!("/{path}")
     };
-    let query = pairs_of(&query_text);
-    if query.iter().any(|q| q.name == "Action") {
-        return None;
-    }
-    // Header lines, then the body. A line naming the common headers stands for them.
+    (path, query_text)
+}
+
+/// The body text after the header lines, and whether a header says it is a form
+/// (`Content-Type: …form-urlencoded`). A line naming the common headers stands for them.
+fn body_after_headers(rest: &str) -> (String, bool) {
     let mut body_lines: Vec<&str> = Vec::new();
     let mut form_type = false;
     for l in rest.lines() {
@@ -560,8 +596,11 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
         }
         body_lines.push(l);
     }
-    let body_text = body_lines.join("\n");
-    let trimmed = body_text.trim();
+    (body_lines.join("\n"), form_type)
+}
+
+/// The body as compact JSON (its first value), or as form pairs.
+fn body_of(trimmed: &str, form_type: bool) -> (Option<String>, Vec<QueryParam>) {
     let (mut body, mut form) = (None, Vec::new());
     if trimmed.starts_with(['{', '[']) {
         let mut stream = serde_json::Deserializer::from_str(trimmed).into_iter::<Value>();
@@ -571,15 +610,7 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
     } else if !trimmed.is_empty() && (form_type || trimmed.contains('=')) {
         form = pairs_of(trimmed);
     }
-    Some(HttpRequestExample {
-        method,
-        path,
-        query,
-        body,
-        form,
-        file: file.to_string(),
-        line,
-    })
+    (body, form)
 }
 
 /// Every REST-style request example of the example section.
