@@ -332,141 +332,12 @@ impl Builder {
         example: Option<Value>,
         markers: bool,
     ) -> (Field, Option<Frame>) {
-        let next_is_item = |name: &str| {
-            next.is_some_and(|n| n.ty.ty.is_none() && n.name.eq_ignore_ascii_case(name))
-        };
         match (&row.ty.ty, &example) {
-            (Some(Type::Array), _) => {
-                let item_name = row.ty.item.clone();
-                let scalar_item = item_name
-                    .as_deref()
-                    .map(item_type)
-                    .filter(|t| *t != Type::Object);
-                // Wrapper convention: `{"X": {"Y": [...]}}`.
-                let wrapper = match &example {
-                    Some(Value::Object(m)) if m.len() == 1 => {
-                        m.iter().next().map(|(k, v)| (k.clone(), Some(v.clone())))
-                    }
-                    Some(_) => None,
-                    None => match &item_name {
-                        Some(item) if next_is_item(item) => {
-                            Some((next.map(|n| n.name.clone()).unwrap_or_default(), None))
-                        }
-                        None => next
-                            .filter(|n| n.ty.ty.is_none() && !markers)
-                            .map(|n| (n.name.clone(), None)),
-                        _ => None,
-                    },
-                };
-                let mut outer = leaf(row, Type::Array);
-                let (inner_example, inner_name) = match &wrapper {
-                    Some((k, v)) => (v.clone(), Some(k.clone())),
-                    None => (example.clone(), None),
-                };
-                let item_ty = match (&scalar_item, &inner_example) {
-                    (Some(t), _) => t.clone(),
-                    (None, Some(v)) if example_keys(v).is_none() => match v {
-                        Value::Array(items) => items.first().map(scalar_of).unwrap_or(Type::String),
-                        other if !other.is_object() => scalar_of(other),
-                        _ => Type::Object,
-                    },
-                    (None, None) if item_name.is_none() && wrapper.is_none() => Type::String,
-                    _ => Type::Object,
-                };
-                let opens = item_ty == Type::Object;
-                let pending = inner_name.clone().or(item_name.clone());
-                let frame = |path: Vec<usize>| Frame {
-                    path,
-                    example: inner_example.clone(),
-                    pending_item: pending.clone(),
-                    last_child: None,
-                    sorted: true,
-                };
-                match inner_name {
-                    Some(inner) => {
-                        let mut array = leaf(row, Type::Array);
-                        array.name = inner;
-                        array.description = String::new();
-                        array.example = None;
-                        array.required = None;
-                        array.item_type = Some(item_ty);
-                        outer.ty = Type::Object;
-                        outer.children.push(array);
-                        (outer, opens.then(|| frame(vec![0])))
-                    }
-                    None => {
-                        outer.item_type = Some(item_ty);
-                        (outer, opens.then(|| frame(Vec::new())))
-                    }
-                }
-            }
+            (Some(Type::Array), _) => array_shape(row, next, example, markers),
             (Some(Type::Object), _)
             | (None, _)
             | (Some(Type::Other(_)), Some(Value::Object(_))) => {
-                // Without a type, a row is a container only when something says so.
-                let container = matches!(row.ty.ty, Some(Type::Object) | Some(Type::Other(_)))
-                    || example
-                        .as_ref()
-                        .is_some_and(|v| v.is_object() || v.is_array())
-                    || (markers && next.is_some_and(|n| n.marker.is_some()))
-                    || (example.is_none() && self.infer_without_example);
-                if !container {
-                    return (
-                        leaf(row, example.as_ref().map(scalar_of).unwrap_or(Type::String)),
-                        None,
-                    );
-                }
-                // The wrapper convention without an item row (`└` docs): the example shows
-                // `{"X": {"Y": [{…}]}}` and the table lists Y's members right under X.
-                let wrapped = match &example {
-                    Some(Value::Object(m)) if m.len() == 1 => m.iter().next().filter(|(k, v)| {
-                        let items_are_objects =
-                            matches!(v, Value::Array(a) if a.iter().any(Value::is_object));
-                        items_are_objects && next.is_none_or(|n| &n.name != *k)
-                    }),
-                    _ => None,
-                };
-                if let Some((inner_name, inner_example)) = wrapped {
-                    let mut outer = leaf(row, Type::Object);
-                    let mut array = leaf(row, Type::Array);
-                    array.name = inner_name.clone();
-                    array.description = String::new();
-                    array.example = None;
-                    array.required = None;
-                    array.item_type = Some(Type::Object);
-                    outer.children.push(array);
-                    let frame = Frame {
-                        path: vec![0],
-                        example: Some(inner_example.clone()),
-                        pending_item: Some(inner_name.clone()),
-                        last_child: None,
-                        sorted: true,
-                    };
-                    return (outer, Some(frame));
-                }
-                if let Some(Value::Array(_)) = example {
-                    let mut f = leaf(row, Type::Array);
-                    f.item_type = Some(Type::Object);
-                    let frame = Frame {
-                        path: Vec::new(),
-                        example,
-                        pending_item: None,
-                        last_child: None,
-                        sorted: true,
-                    };
-                    return (f, Some(frame));
-                }
-                let f = leaf(row, Type::Object);
-                (
-                    f,
-                    Some(Frame {
-                        path: Vec::new(),
-                        example,
-                        pending_item: None,
-                        last_child: None,
-                        sorted: true,
-                    }),
-                )
+                self.container_shape(row, next, example, markers)
             }
             (Some(t), Some(Value::Array(_)))
                 if !t.is_container() && !matches!(t, Type::Json | Type::Map) =>
@@ -488,9 +359,155 @@ impl Builder {
         }
     }
 
+    /// A row typed object, or untyped (or of another type with an object example): a
+    /// container when its type, its example, the markers or the builder's setting say so,
+    /// else a scalar.
+    fn container_shape(
+        &self,
+        row: &Row,
+        next: Option<&Row>,
+        example: Option<Value>,
+        markers: bool,
+    ) -> (Field, Option<Frame>) {
+        // Without a type, a row is a container only when something says so.
+        let container = matches!(row.ty.ty, Some(Type::Object) | Some(Type::Other(_)))
+            || example
+                .as_ref()
+                .is_some_and(|v| v.is_object() || v.is_array())
+            || (markers && next.is_some_and(|n| n.marker.is_some()))
+            || (example.is_none() && self.infer_without_example);
+        if !container {
+            return (
+                leaf(row, example.as_ref().map(scalar_of).unwrap_or(Type::String)),
+                None,
+            );
+        }
+        // The wrapper convention without an item row (`└` docs): the example shows
+        // `{"X": {"Y": [{…}]}}` and the table lists Y's members right under X.
+        let wrapped = match &example {
+            Some(Value::Object(m)) if m.len() == 1 => m.iter().next().filter(|(k, v)| {
+                let items_are_objects =
+                    matches!(v, Value::Array(a) if a.iter().any(Value::is_object));
+                items_are_objects && next.is_none_or(|n| &n.name != *k)
+            }),
+            _ => None,
+        };
+        if let Some((inner_name, inner_example)) = wrapped {
+            let outer = wrapped_list(row, inner_name.clone(), Type::Object);
+            let frame = Frame::open(
+                vec![0],
+                Some(inner_example.clone()),
+                Some(inner_name.clone()),
+            );
+            return (outer, Some(frame));
+        }
+        if let Some(Value::Array(_)) = example {
+            let mut f = leaf(row, Type::Array);
+            f.item_type = Some(Type::Object);
+            return (f, Some(Frame::open(Vec::new(), example, None)));
+        }
+        let f = leaf(row, Type::Object);
+        (f, Some(Frame::open(Vec::new(), example, None)))
+    }
+
     pub fn finish(self) -> Vec<Field> {
         self.root
     }
+}
+
+impl Frame {
+    /// A container just opened: its members follow, none placed yet.
+    fn open(path: Vec<usize>, example: Option<Value>, pending_item: Option<String>) -> Frame {
+        Frame {
+            path,
+            example,
+            pending_item,
+            last_child: None,
+            sorted: true,
+        }
+    }
+}
+
+/// A row typed as an array: a list of scalars or of objects, or (the wrapper convention
+/// `{"X": {"Y": [...]}}`, shown by the example or by an item row right after it) an object
+/// holding the list as its one member.
+fn array_shape(
+    row: &Row,
+    next: Option<&Row>,
+    example: Option<Value>,
+    markers: bool,
+) -> (Field, Option<Frame>) {
+    let next_is_item =
+        |name: &str| next.is_some_and(|n| n.ty.ty.is_none() && n.name.eq_ignore_ascii_case(name));
+    let item_name = row.ty.item.clone();
+    let scalar_item = item_name
+        .as_deref()
+        .map(item_type)
+        .filter(|t| *t != Type::Object);
+    // Wrapper convention: `{"X": {"Y": [...]}}`.
+    let wrapper = match &example {
+        Some(Value::Object(m)) if m.len() == 1 => {
+            m.iter().next().map(|(k, v)| (k.clone(), Some(v.clone())))
+        }
+        Some(_) => None,
+        None => match &item_name {
+            Some(item) if next_is_item(item) => {
+                Some((next.map(|n| n.name.clone()).unwrap_or_default(), None))
+            }
+            None => next
+                .filter(|n| n.ty.ty.is_none() && !markers)
+                .map(|n| (n.name.clone(), None)),
+            _ => None,
+        },
+    };
+    let (inner_example, inner_name) = match &wrapper {
+        Some((k, v)) => (v.clone(), Some(k.clone())),
+        None => (example.clone(), None),
+    };
+    let item_ty = match (&scalar_item, &inner_example) {
+        (Some(t), _) => t.clone(),
+        (None, Some(v)) if example_keys(v).is_none() => match v {
+            Value::Array(items) => items.first().map(scalar_of).unwrap_or(Type::String),
+            other if !other.is_object() => scalar_of(other),
+            _ => Type::Object,
+        },
+        (None, None) if item_name.is_none() && wrapper.is_none() => Type::String,
+        _ => Type::Object,
+    };
+    // Only a list of objects opens a container for the rows after it.
+    let opens = item_ty == Type::Object;
+    let pending = inner_name.clone().or(item_name);
+    match inner_name {
+        Some(inner) => {
+            let outer = wrapped_list(row, inner, item_ty);
+            (
+                outer,
+                opens.then(|| Frame::open(vec![0], inner_example, pending)),
+            )
+        }
+        None => {
+            let mut outer = leaf(row, Type::Array);
+            outer.item_type = Some(item_ty);
+            (
+                outer,
+                opens.then(|| Frame::open(Vec::new(), inner_example, pending)),
+            )
+        }
+    }
+}
+
+/// The wrapper convention's field: an object (the row) whose one member, `inner`, is the list
+/// of `item` (a member with the row's type notes but none of its prose or example).
+fn wrapped_list(row: &Row, inner: String, item: Type) -> Field {
+    let mut outer = leaf(row, Type::Object);
+    let mut array = leaf(row, Type::Array);
+    array.name = inner;
+    array.description = String::new();
+    array.example = None;
+    array.required = None;
+    array.item_type = Some(item);
+    outer.children.push(array);
+    outer
 }
 
 /// Builds a response tree from its rows and the first valid example body (as JSON).
