@@ -394,6 +394,7 @@ pub fn place(
             line: syntax_line,
         });
     }
+    // The path template first: it may take placeholder rows out of the tables.
     let (path, path_names) = path_template(line, &mut tables, examples, syntax_line, sink);
     let body_example = examples
         .iter()
@@ -403,209 +404,326 @@ pub fn place(
         line.payload.as_deref() == Some(r.name.as_str())
             || r.position.as_deref() == Some(location::PAYLOAD)
     });
-    let mut fields: Vec<Field> = Vec::new();
-    let mut body_rows: Vec<Row> = Vec::new();
-    // A nameless `Body` row: the rows of position `body` after it are its members.
-    let mut whole_body: Option<Row> = None;
-    // A container row with a position, and the rows with an empty position under it.
-    let mut open: Option<(usize, Vec<Row>)> = None;
-    let close = |fields: &mut Vec<Field>, open: &mut Option<(usize, Vec<Row>)>| {
-        if let Some((i, children)) = open.take() {
-            let loc = fields[i]
+    let mut placing = Placing {
+        line,
+        path_names: &path_names,
+        examples,
+        fields: Vec::new(),
+        body_rows: Vec::new(),
+        whole_body: None,
+        open: None,
+        xml_rows: Vec::new(),
+    };
+    for (t, table) in tables.iter().enumerate() {
+        if t > 0 && is_values_table(table) {
+            sink.note(table.line, "request-table-values", "a further table of the request section has no type column: read as documentation, not as parameters");
+            continue;
+        }
+        if t > 0 && has_payload_row && placing.add_payload_members(table) {
+            continue;
+        }
+        for r in &table.rows {
+            placing.place_row(r, table.body, sink);
+        }
+        placing.close_container();
+    }
+    let Placing {
+        mut fields,
+        body_rows,
+        whole_body,
+        xml_rows,
+        ..
+    } = placing;
+    if line.xml_body {
+        fields.push(xml_body_field(&xml_rows, syntax_line, sink));
+    }
+    add_body(
+        &mut fields,
+        whole_body,
+        &body_rows,
+        body_example.as_ref(),
+        sink,
+    );
+    Placed { fields, path }
+}
+
+/// A later table without types lists values or notes (`名称|说明` of metric names), not
+/// parameters.
+fn is_values_table(table: &TableRows) -> bool {
+    !table.body
+        && table
+            .rows
+            .iter()
+            .all(|r| r.raw_type.is_empty() && r.position.is_none())
+}
+
+/// Where [`Placing::place_row`] sends one row.
+enum Destination {
+    /// A field of its own, sent at `location` under the wire name `name`.
+    Field { location: String, name: String },
+    /// A member of the JSON body (the body tree is built once every row is read).
+    BodyMember,
+    /// An element of an XML body, which the request holds as one document.
+    XmlElement,
+}
+
+/// The state of [`place`] while it reads the rows of the request tables in order.
+struct Placing<'a> {
+    line: &'a RequestLine,
+    path_names: &'a [String],
+    examples: &'a [HttpRequestExample],
+    fields: Vec<Field>,
+    body_rows: Vec<Row>,
+    /// A nameless `Body` row: the rows of position `body` after it are its members.
+    whole_body: Option<Row>,
+    /// A container row with a position (its index in `fields`), and the rows with an empty
+    /// position under it.
+    open: Option<(usize, Vec<Row>)>,
+    /// Rows of an XML body's elements (`WebsiteConfiguration`, `IndexDocument`, …).
+    xml_rows: Vec<Row>,
+}
+
+impl Placing<'_> {
+    /// Ends the open container: the rows collected under it become its children, sent where
+    /// it is sent.
+    fn close_container(&mut self) {
+        if let Some((i, children)) = self.open.take() {
+            let loc = self.fields[i]
                 .location
                 .clone()
                 .unwrap_or_else(|| location::BODY.into());
             for c in children {
                 let mut f = leaf(&c);
                 set_location(&mut f, &loc);
-                fields[i].children.push(f);
+                self.fields[i].children.push(f);
             }
         }
-    };
-    // Rows of an XML body's elements (`WebsiteConfiguration`, `IndexDocument`, …).
-    let mut xml_rows: Vec<Row> = Vec::new();
-    for (t, table) in tables.iter().enumerate() {
-        // A later table without types lists values or notes (`名称|说明` of metric names).
-        if t > 0
-            && !table.body
-            && table
-                .rows
-                .iter()
-                .all(|r| r.raw_type.is_empty() && r.position.is_none())
-        {
-            sink.note(table.line, "request-table-values", "a further table of the request section has no type column: read as documentation, not as parameters");
-            continue;
-        }
-        // A later table beside a payload row lists the payload's members (iotedge `Payload`).
-        if t > 0
-            && !table.body
-            && has_payload_row
-            && table.rows.iter().all(|r| r.position.is_none())
-        {
-            if let Some(p) = fields
-                .iter_mut()
-                .find(|f| f.location.as_deref() == Some(location::PAYLOAD))
-            {
-                for r in &table.rows {
-                    let mut f = leaf(r);
-                    set_location(&mut f, location::BODY);
-                    p.children.push(f);
-                }
-                continue;
-            }
-        }
-        for r in &table.rows {
-            let pos = r.position.as_deref().map(normalise_position);
-            if r.name.is_empty() {
-                close(&mut fields, &mut open);
-                whole_body = Some(r.clone());
-                continue;
-            }
-            if pos.as_deref() == Some("") {
-                if let Some((_, children)) = open.as_mut() {
-                    children.push(r.clone());
-                    continue;
-                }
-            }
-            close(&mut fields, &mut open);
-            let in_path = path_names.contains(&r.name) && !fields.iter().any(|f| f.name == r.name);
-            let header = line.headers.iter().any(|h| h.eq_ignore_ascii_case(&r.name));
-            let query_key = line
-                .query
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(&r.name));
-            let payload = line.payload.as_deref() == Some(r.name.as_str());
-            let shown = shown_in(examples, &r.name);
-            let mut name = r.name.clone();
-            let infer = |sink: &mut Sink, why: &str| {
-                sink.warn(
-                    r.line,
-                    "roa-location-inferred",
-                    format!("`{}`: {why}", r.name),
-                );
-            };
-            let loc: String = match pos.as_deref() {
-                _ if in_path => {
-                    if pos.as_deref().is_some_and(|p| p != "path" && !p.is_empty()) {
-                        sink.warn(r.line, "roa-location", format!("`{}` is a path placeholder but its row says `{}`; sent in the path", r.name, pos.as_deref().unwrap_or("")));
-                    } else if pos.is_none() {
-                        infer(
-                            sink,
-                            "no Position column; in the path because the path names it",
-                        );
-                    }
-                    location::PATH.into()
-                }
-                Some(p) if !p.is_empty() => {
-                    if p == location::BODY && whole_body.is_some() {
-                        body_rows.push(r.clone());
-                        continue;
-                    }
-                    p.to_string()
-                }
-                _ if table.body => {
-                    body_rows.push(r.clone());
-                    continue;
-                }
-                _ if line.xml_body && !header && query_key.is_none() => {
-                    xml_rows.push(r.clone());
-                    continue;
-                }
-                _ if header => {
-                    infer(sink, "no Position column; a header because the request syntax has a header line of that name");
-                    location::HEADER.into()
-                }
-                _ if payload => {
-                    infer(sink, "no Position column; the whole body because the request syntax names it as the body");
-                    location::PAYLOAD.into()
-                }
-                _ if query_key.is_some() => {
-                    if let Some((key, _)) = query_key.filter(|(k, _)| *k != r.name) {
-                        infer(
-                            sink,
-                            &format!(
-                                "sent as query key `{key}`, the spelling of the request syntax"
-                            ),
-                        );
-                        name = key.clone();
-                    } else {
-                        infer(sink, "no Position column; in the query because the request syntax names it there");
-                    }
-                    location::QUERY.into()
-                }
-                _ if shown.json_body && !shown.query => {
-                    infer(sink, "no Position column; a body member because the request example's JSON body holds it");
-                    body_rows.push(r.clone());
-                    continue;
-                }
-                _ if shown.form_body && !shown.query => {
-                    infer(sink, "no Position column; a form field because the request example's form body holds it");
-                    location::FORM.into()
-                }
-                _ => {
-                    if shown.query {
-                        infer(sink, "no Position column; in the query because the request example sends it there");
-                    } else {
-                        infer(
-                            sink,
-                            "no position given and no example shows it; taken as a query parameter",
-                        );
-                    }
-                    location::QUERY.into()
-                }
-            };
-            if let Some(prev) = fields.iter().find(|f| f.name == name) {
-                sink.warn(
-                    r.line,
-                    "duplicate-field",
-                    format!(
-                        "`{name}` is documented twice (also on line {}); the first row is kept",
-                        prev.line
-                    ),
-                );
-                continue;
-            }
-            let mut f = leaf(r);
-            f.name = name;
-            if loc == location::PATH && f.required != Some(true) {
-                sink.warn(r.line, "roa-path", format!("path parameter `{}` is documented as optional; required, since the path cannot be built without it", f.name));
-                f.required = Some(true);
-            }
-            set_location(&mut f, &loc);
-            let container = f.ty.is_container() && r.marker.is_none() && pos.is_some();
-            fields.push(f);
-            if container {
-                open = Some((fields.len() - 1, Vec::new()));
-            }
-        }
-        close(&mut fields, &mut open);
     }
-    if line.xml_body {
-        // The body is an XML document the request sends as written (the doc's rows are its
-        // elements, nested by `父节点`/`Parent` prose the tree reader does not follow).
-        let mut f = Field::bare("Body", Type::String, syntax_line);
-        f.raw_type = "String".into();
-        f.required = Some(xml_rows.iter().any(|r| r.required == Some(true)) || xml_rows.is_empty());
-        let names: Vec<&str> = xml_rows.iter().map(|r| r.name.as_str()).collect();
-        f.description = if names.is_empty() {
-            "The XML document sent as the request body.".to_string()
-        } else {
-            format!(
-                "The XML document sent as the request body. Its elements: {}.",
-                names.join(", ")
-            )
+
+    /// A later table beside a payload row lists the payload's members (iotedge `Payload`).
+    /// Returns whether the table was read so.
+    fn add_payload_members(&mut self, table: &TableRows) -> bool {
+        if table.body || !table.rows.iter().all(|r| r.position.is_none()) {
+            return false;
+        }
+        let Some(payload) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.location.as_deref() == Some(location::PAYLOAD))
+        else {
+            return false;
         };
-        set_location(&mut f, location::PAYLOAD);
-        sink.warn(syntax_line, "roa-body", "the request syntax shows an XML body: the request holds it as one `Body` document, sent as written");
-        fields.push(f);
+        for r in &table.rows {
+            let mut f = leaf(r);
+            set_location(&mut f, location::BODY);
+            payload.children.push(f);
+        }
+        true
     }
+
+    /// Reads one row of a table (`table_body`: the table is announced as the body).
+    fn place_row(&mut self, r: &Row, table_body: bool, sink: &mut Sink) {
+        let pos = r.position.as_deref().map(normalise_position);
+        if r.name.is_empty() {
+            self.close_container();
+            self.whole_body = Some(r.clone());
+            return;
+        }
+        if pos.as_deref() == Some("") {
+            if let Some((_, children)) = self.open.as_mut() {
+                children.push(r.clone());
+                return;
+            }
+        }
+        self.close_container();
+        match self.destination(r, pos.as_deref(), table_body, sink) {
+            Destination::BodyMember => self.body_rows.push(r.clone()),
+            Destination::XmlElement => self.xml_rows.push(r.clone()),
+            Destination::Field { location, name } => {
+                self.push_field(r, name, &location, pos.is_some(), sink)
+            }
+        }
+    }
+
+    /// Where a named row travels: its Position column, else the table's announcement, else
+    /// the evidence of the request line and of the request examples, else the query. Every
+    /// inference is reported.
+    fn destination(
+        &self,
+        r: &Row,
+        pos: Option<&str>,
+        table_body: bool,
+        sink: &mut Sink,
+    ) -> Destination {
+        let line = self.line;
+        // A name already placed is no placeholder a second time.
+        let in_path =
+            self.path_names.contains(&r.name) && !self.fields.iter().any(|f| f.name == r.name);
+        let header = line.headers.iter().any(|h| h.eq_ignore_ascii_case(&r.name));
+        let query_key = line
+            .query
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(&r.name));
+        let payload = line.payload.as_deref() == Some(r.name.as_str());
+        let shown = shown_in(self.examples, &r.name);
+        let infer = |sink: &mut Sink, why: &str| {
+            sink.warn(
+                r.line,
+                "roa-location-inferred",
+                format!("`{}`: {why}", r.name),
+            );
+        };
+        let field = |loc: &str| Destination::Field {
+            location: loc.to_string(),
+            name: r.name.clone(),
+        };
+        match pos {
+            _ if in_path => {
+                if pos.is_some_and(|p| p != "path" && !p.is_empty()) {
+                    sink.warn(
+                        r.line,
+                        "roa-location",
+                        format!(
+                            "`{}` is a path placeholder but its row says `{}`; sent in the path",
+                            r.name,
+                            pos.unwrap_or("")
+                        ),
+                    );
+                } else if pos.is_none() {
+                    infer(
+                        sink,
+                        "no Position column; in the path because the path names it",
+                    );
+                }
+                field(location::PATH)
+            }
+            Some(p) if !p.is_empty() => {
+                if p == location::BODY && self.whole_body.is_some() {
+                    return Destination::BodyMember;
+                }
+                field(p)
+            }
+            _ if table_body => Destination::BodyMember,
+            _ if line.xml_body && !header && query_key.is_none() => Destination::XmlElement,
+            _ if header => {
+                infer(sink, "no Position column; a header because the request syntax has a header line of that name");
+                field(location::HEADER)
+            }
+            _ if payload => {
+                infer(sink, "no Position column; the whole body because the request syntax names it as the body");
+                field(location::PAYLOAD)
+            }
+            _ if query_key.is_some() => {
+                if let Some((key, _)) = query_key.filter(|(k, _)| *k != r.name) {
+                    infer(
+                        sink,
+                        &format!("sent as query key `{key}`, the spelling of the request syntax"),
+                    );
+                    return Destination::Field {
+                        location: location::QUERY.into(),
+                        name: key.clone(),
+                    };
+                }
+                infer(
+                    sink,
+                    "no Position column; in the query because the request syntax names it there",
+                );
+                field(location::QUERY)
+            }
+            _ if shown.json_body && !shown.query => {
+                infer(sink, "no Position column; a body member because the request example's JSON body holds it");
+                Destination::BodyMember
+            }
+            _ if shown.form_body && !shown.query => {
+                infer(sink, "no Position column; a form field because the request example's form body holds it");
+                field(location::FORM)
+            }
+            _ => {
+                if shown.query {
+                    infer(sink, "no Position column; in the query because the request example sends it there");
+                } else {
+                    infer(
+                        sink,
+                        "no position given and no example shows it; taken as a query parameter",
+                    );
+                }
+                field(location::QUERY)
+            }
+        }
+    }
+
+    /// Adds a row as a field of its own (the first of two rows of one name is kept); a
+    /// container row with a position opens a container for the position-less rows after it.
+    fn push_field(
+        &mut self,
+        r: &Row,
+        name: String,
+        loc: &str,
+        has_position: bool,
+        sink: &mut Sink,
+    ) {
+        if let Some(prev) = self.fields.iter().find(|f| f.name == name) {
+            sink.warn(
+                r.line,
+                "duplicate-field",
+                format!(
+                    "`{name}` is documented twice (also on line {}); the first row is kept",
+                    prev.line
+                ),
+            );
+            return;
+        }
+        let mut f = leaf(r);
+        f.name = name;
+        if loc == location::PATH && f.required != Some(true) {
+            sink.warn(r.line, "roa-path", format!("path parameter `{}` is documented as optional; required, since the path cannot be built without it", f.name));
+            f.required = Some(true);
+        }
+        set_location(&mut f, loc);
+        let container = f.ty.is_container() && r.marker.is_none() && has_position;
+        self.fields.push(f);
+        if container {
+            self.open = Some((self.fields.len() - 1, Vec::new()));
+        }
+    }
+}
+
+/// The body is an XML document the request sends as written (the doc's rows are its elements,
+/// nested by `父节点`/`Parent` prose the tree reader does not follow): one `Body` field.
+fn xml_body_field(xml_rows: &[Row], syntax_line: usize, sink: &mut Sink) -> Field {
+    let mut f = Field::bare("Body", Type::String, syntax_line);
+    f.raw_type = "String".into();
+    f.required = Some(xml_rows.iter().any(|r| r.required == Some(true)) || xml_rows.is_empty());
+    let names: Vec<&str> = xml_rows.iter().map(|r| r.name.as_str()).collect();
+    f.description = if names.is_empty() {
+        "The XML document sent as the request body.".to_string()
+    } else {
+        format!(
+            "The XML document sent as the request body. Its elements: {}.",
+            names.join(", ")
+        )
+    };
+    set_location(&mut f, location::PAYLOAD);
+    sink.warn(syntax_line, "roa-body", "the request syntax shows an XML body: the request holds it as one `Body` document, sent as written");
+    f
+}
+
+/// Adds the JSON body's rows: as the members of an array body (a nameless `Array` row), or
+/// each as a body field of its own.
+fn add_body(
+    fields: &mut Vec<Field>,
+    whole_body: Option<Row>,
+    body_rows: &[Row],
+    body_example: Option<&Value>,
+    sink: &mut Sink,
+) {
     match whole_body {
         Some(w) if w.ty.ty == Some(Type::Array) => {
             // The body is an array whose items have the body rows as members.
             let mut f = leaf(&w);
             f.name = "Body".into();
             f.item_type = Some(Type::Object);
-            f.children = body_tree(&body_rows, None);
+            f.children = body_tree(body_rows, None);
             set_location(&mut f, location::PAYLOAD);
             sink.warn(w.line, "roa-body", "a nameless `Array` body row: the body is an array of the following Body rows, field `Body`");
             fields.push(f);
@@ -616,10 +734,9 @@ pub fn place(
                     sink.warn(w.line, "roa-body", format!("the nameless body row (\"{}\") stands for the body; its members are the Body rows", w.description.replace('\n', " ")));
                 }
             }
-            let example = body_example.clone().filter(|_| w.is_none());
-            for mut m in
-                scalars_as_shown(body_tree(&body_rows, example), body_example.as_ref(), sink)
-            {
+            // The example nests the members only when no nameless row stands for the body.
+            let example = body_example.cloned().filter(|_| w.is_none());
+            for mut m in scalars_as_shown(body_tree(body_rows, example), body_example, sink) {
                 if let Some(prev) = fields.iter().find(|f| f.name == m.name) {
                     sink.warn(m.line, "duplicate-field", format!("body field `{}` is also a request parameter (line {}); the first is kept", m.name, prev.line));
                     continue;
@@ -629,7 +746,6 @@ pub fn place(
             }
         }
     }
-    Placed { fields, path }
 }
 
 /// A body member typed as a bare list (`List`) whose example value is one scalar is read as
