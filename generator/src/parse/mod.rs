@@ -65,55 +65,18 @@ pub fn parse_doc(
     let syntax =
         roa::syntax(&sections).or_else(|| http.first().map(|e| (roa::line_of_example(e), e.line)));
     if request_tables.is_empty() && syntax.is_none() {
-        // A page with no request section at all is no API reference (an overview, an
-        // endpoint list): a note. A request section without a readable table is an error.
-        if !sections.seen.contains(&Section::Request) {
-            return Err(Diagnostic::note(
-                file,
-                0,
-                "not-an-api-page",
-                "not an API reference (no request parameters section); skipped",
-            )
-            .into());
-        }
-        return Err(sink.fail(
-            0,
-            "not-an-api-doc",
-            "no request parameter table: expected a `## 请求参数` / `## Request parameters` heading followed by a pipe table",
-        ));
+        return Err(no_request_table(file, &sections, &sink));
     }
-    // An RPC request takes its parameters from the first table only (later ones are reported
-    // below); a REST-style one reads every table.
-    let read = if syntax.is_some() {
-        request_tables.len()
-    } else {
-        1
-    };
-    let mut tables: Vec<roa::TableRows> = request_tables
-        .iter()
-        .enumerate()
-        .map(|(i, t)| roa::TableRows {
-            rows: if i < read {
-                rows::rows_of(t.table, true, &mut sink)
-            } else {
-                Vec::new()
-            },
-            body: t.body,
-            line: t.table.line,
-        })
-        .collect();
+    let mut tables = request_table_rows(&request_tables, syntax.is_some(), &mut sink);
     // The first response table is the main one; later ones list members of its containers.
-    let response_tables: Vec<Vec<Row>> = sections
-        .tables(Section::Response)
-        .filter(|t| rows::param_columns(&t.header).name.is_some())
+    let response_tables: Vec<Vec<Row>> = response_parameter_tables(&sections)
         .map(|t| rows::rows_of(t, false, &mut sink))
         .collect();
     // A table cut short would be a struct that silently lacks fields: the doc is not read.
-    let parameter_tables = request_tables.iter().map(|t| t.table).chain(
-        sections
-            .tables(Section::Response)
-            .filter(|t| rows::param_columns(&t.header).name.is_some()),
-    );
+    let parameter_tables = request_tables
+        .iter()
+        .map(|t| t.table)
+        .chain(response_parameter_tables(&sections));
     for t in parameter_tables {
         if let Some((line, why)) = table::cut_short(t) {
             return Err(sink.fail(line, "table-cut", why));
@@ -121,60 +84,33 @@ pub fn parse_doc(
     }
 
     let summary = sections.summary();
-    let mut first_rows = tables
-        .first_mut()
-        .map(|t| std::mem::take(&mut t.rows))
-        .unwrap_or_default();
-    let rest_style = syntax.is_some();
-    let id = identity::identify(
+    let id = identify(
         &sections,
-        &mut first_rows,
+        &mut tables,
         &summary,
         defaults,
-        rest_style,
+        syntax.is_some(),
         &mut sink,
     )?;
-    if let Some(t) = tables.first_mut() {
-        t.rows = first_rows;
-    }
     let mut examples = examples::collect(&sections, &id.name, &mut sink);
 
-    let mut content_type = None;
-    let (mut request, method, path, style) = match syntax {
+    let request = match syntax {
         Some((line, syntax_line)) => {
-            let placed = roa::place(tables, &line, syntax_line, &http, &mut sink);
+            let request = rest_request(tables, line, syntax_line, &http, &mut sink);
             // The examples are HTTP requests; their RPC reading is no request.
             examples.requests.clear();
             examples.http_requests = http;
-            content_type = match (&line.content_type, line.xml_body) {
-                (Some(t), _) if !t.contains("json") => Some(t.clone()),
-                (_, true) => Some("application/xml".to_string()),
-                _ => None,
-            };
-            (
-                placed.fields,
-                Some(line.method),
-                Some(placed.path),
-                "ROA".to_string(),
-            )
+            request
         }
-        None => {
-            for extra in tables.iter().skip(1) {
-                sink.warn(
-                    extra.line,
-                    "request-table-unread",
-                    "a further parameter table of the request section is not read as parameters: an RPC request takes its parameters from the first table",
-                );
-            }
-            let mut rows = tables
-                .into_iter()
-                .next()
-                .map(|t| t.rows)
-                .unwrap_or_default();
-            let request = request::build(&mut rows, &examples.requests, &mut sink);
-            (request, None, None, "RPC".to_string())
-        }
+        None => rpc_request(tables, &examples.requests, &mut sink),
     };
+    let Request {
+        fields: mut request,
+        method,
+        path,
+        style,
+        content_type,
+    } = request;
     if id.style == "ROA" && style == "RPC" {
         sink.warn(0, "roa-syntax", "the OpenAPI Explorer link says ROA but no request line gives a method and a path; read as RPC");
     }
@@ -182,12 +118,7 @@ pub fn parse_doc(
     if style == "RPC" {
         wire::settle(&mut request, &examples.requests, &mut sink);
     }
-    let (mut response, notes) = response::build(&response_tables, &examples.responses);
-    sink.notes(notes);
-    add_response_values(&mut response);
-    if response_tables.is_empty() {
-        sink.warn(0, "no-response-table", no_response_table(&response));
-    }
+    let response = response_fields(&response_tables, &examples.responses, &mut sink);
     names::report_collisions(&request, "", &mut sink);
     names::report_collisions(&response, "", &mut sink);
 
@@ -214,6 +145,163 @@ pub fn parse_doc(
     // The doc's own values against the rules read from its prose.
     sink.extend(evidence::settle(&mut api));
     Ok((api, sink.finish()))
+}
+
+/// Why a doc with neither a request table nor a request line is not read.
+fn no_request_table(file: &str, sections: &sections::Sections<'_>, sink: &Sink) -> Failure {
+    // A page with no request section at all is no API reference (an overview, an endpoint
+    // list): a note. A request section without a readable table is an error.
+    if !sections.seen.contains(&Section::Request) {
+        return Diagnostic::note(
+            file,
+            0,
+            "not-an-api-page",
+            "not an API reference (no request parameters section); skipped",
+        )
+        .into();
+    }
+    sink.fail(
+        0,
+        "not-an-api-doc",
+        "no request parameter table: expected a `## 请求参数` / `## Request parameters` heading followed by a pipe table",
+    )
+}
+
+/// The rows of the request tables. An RPC request takes its parameters from the first table
+/// only (later ones are kept empty and reported by [`rpc_request`]); a REST-style one reads
+/// every table.
+fn request_table_rows(
+    request_tables: &[sections::RequestTable<'_>],
+    rest_style: bool,
+    sink: &mut Sink,
+) -> Vec<roa::TableRows> {
+    let read = if rest_style { request_tables.len() } else { 1 };
+    request_tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| roa::TableRows {
+            rows: if i < read {
+                rows::rows_of(t.table, true, sink)
+            } else {
+                Vec::new()
+            },
+            body: t.body,
+            line: t.table.line,
+        })
+        .collect()
+}
+
+/// The response section's tables that have a parameter-name column.
+fn response_parameter_tables<'s, 'a>(
+    sections: &'s sections::Sections<'a>,
+) -> impl Iterator<Item = &'a table::RawTable> + 's {
+    sections
+        .tables(Section::Response)
+        .filter(|t| rows::param_columns(&t.header).name.is_some())
+}
+
+/// The API's identity, read with the first request table's rows (which may lose the `Action`
+/// row to it).
+fn identify(
+    sections: &sections::Sections<'_>,
+    tables: &mut [roa::TableRows],
+    summary: &str,
+    defaults: &DocDefaults,
+    rest_style: bool,
+    sink: &mut Sink,
+) -> Result<identity::Identity, Failure> {
+    let mut first_rows = tables
+        .first_mut()
+        .map(|t| std::mem::take(&mut t.rows))
+        .unwrap_or_default();
+    let id = identity::identify(
+        sections,
+        &mut first_rows,
+        summary,
+        defaults,
+        rest_style,
+        sink,
+    )?;
+    if let Some(t) = tables.first_mut() {
+        t.rows = first_rows;
+    }
+    Ok(id)
+}
+
+/// The request fields and how the request travels, before the constraints are read.
+struct Request {
+    fields: Vec<Field>,
+    method: Option<String>,
+    path: Option<String>,
+    style: String,
+    content_type: Option<String>,
+}
+
+/// A REST-style request: every table's rows placed by the request line and examples.
+fn rest_request(
+    tables: Vec<roa::TableRows>,
+    line: roa::RequestLine,
+    syntax_line: usize,
+    http: &[crate::model::HttpRequestExample],
+    sink: &mut Sink,
+) -> Request {
+    let placed = roa::place(tables, &line, syntax_line, http, sink);
+    // JSON is the default; any other body type is sent as the doc says.
+    let content_type = match (&line.content_type, line.xml_body) {
+        (Some(t), _) if !t.contains("json") => Some(t.clone()),
+        (_, true) => Some("application/xml".to_string()),
+        _ => None,
+    };
+    Request {
+        fields: placed.fields,
+        method: Some(line.method),
+        path: Some(placed.path),
+        style: "ROA".to_string(),
+        content_type,
+    }
+}
+
+/// An RPC request: the first table's rows as a tree; later tables are reported unread.
+fn rpc_request(
+    tables: Vec<roa::TableRows>,
+    examples: &[crate::model::RequestExample],
+    sink: &mut Sink,
+) -> Request {
+    for extra in tables.iter().skip(1) {
+        sink.warn(
+            extra.line,
+            "request-table-unread",
+            "a further parameter table of the request section is not read as parameters: an RPC request takes its parameters from the first table",
+        );
+    }
+    let mut rows = tables
+        .into_iter()
+        .next()
+        .map(|t| t.rows)
+        .unwrap_or_default();
+    Request {
+        fields: request::build(&mut rows, examples, sink),
+        method: None,
+        path: None,
+        style: "RPC".to_string(),
+        content_type: None,
+    }
+}
+
+/// The response fields: the tables' rows placed with the examples' shape, and the values
+/// their descriptions list.
+fn response_fields(
+    response_tables: &[Vec<Row>],
+    examples: &[crate::model::ResponseExample],
+    sink: &mut Sink,
+) -> Vec<Field> {
+    let (mut response, notes) = response::build(response_tables, examples);
+    sink.notes(notes);
+    add_response_values(&mut response);
+    if response_tables.is_empty() {
+        sink.warn(0, "no-response-table", no_response_table(&response));
+    }
+    response
 }
 
 /// What the `no-response-table` warning says the response type holds: nothing, or only the
