@@ -18,7 +18,22 @@ pub fn page_impls(
     request: &[Planned<'_>],
     response: &[Planned<'_>],
 ) -> Option<TokenStream> {
-    let (req, resp) = (ident(request_type), ident(response_type));
+    let page = response_page_impl(paging, response_type, response)?;
+    let request_impl = request_page_impl(paging, request_type, request)?;
+    Some(quote! {
+        #page
+        #request_impl
+    })
+}
+
+/// `Page` for the response: its items (borrowed and owned, down the path to the list) and its
+/// progress (the total count or the next token).
+fn response_page_impl(
+    paging: &Paging<'_>,
+    response_type: &str,
+    response: &[Planned<'_>],
+) -> Option<TokenStream> {
+    let resp = ident(response_type);
     let container = planned_path(response, &paging.container)?;
     let level: &[Planned<'_>] = container.last().map_or(response, |p| &p.children[..]);
     let progress = planned(level, paging.progress)?;
@@ -95,7 +110,16 @@ pub fn page_impls(
             #progress_fn
         }
     };
+    Some(page)
+}
 
+/// `PageNumberRequest` or `TokenRequest` for the request: reading and setting its cursor.
+fn request_page_impl(
+    paging: &Paging<'_>,
+    request_type: &str,
+    request: &[Planned<'_>],
+) -> Option<TokenStream> {
+    let req = ident(request_type);
     let cursor = planned(request, paging.cursor)?;
     let cursor_id = ident(&cursor.ident);
     let request_impl = match paging.style {
@@ -136,10 +160,7 @@ pub fn page_impls(
             }
         }
     };
-    Some(quote! {
-        #page
-        #request_impl
-    })
+    Some(request_impl)
 }
 
 /// A request's page number or size as `Option<u64>`.
