@@ -14,35 +14,7 @@ use crate::naming::ident;
 /// `FromStr` and the query and serde impls.
 pub fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) -> TokenStream {
     let name_id = ident(name);
-    let default = field.constraints.iter().find_map(|c| match &c.rule {
-        Rule::Default { value } => variants
-            .iter()
-            .find(|(v, _)| v == value)
-            .map(|(_, var)| var.clone()),
-        _ => None,
-    });
-    let descriptions: Vec<docs::Doc> = variants
-        .iter()
-        .map(|(value, _)| {
-            let text = field
-                .constraints
-                .iter()
-                .find_map(|c| match &c.rule {
-                    Rule::Enum { values } => values
-                        .iter()
-                        .find(|v| &v.value == value)
-                        .map(|v| v.description.clone()),
-                    _ => None,
-                })
-                .unwrap_or_default();
-            let mut d = format!("`{}`", value.replace('`', "'"));
-            if !text.is_empty() {
-                d.push_str(": ");
-                d.push_str(&docs::sanitize(&text));
-            }
-            docs::Doc::outer(d)
-        })
-        .collect();
+    let descriptions = value_docs(field, variants);
     let vars: Vec<proc_macro2::Ident> = variants.iter().map(|(_, v)| ident(v)).collect();
     let (variant_decls, as_str_arms): (Vec<TokenStream>, Vec<TokenStream>) = variants
         .iter()
@@ -57,17 +29,7 @@ pub fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) ->
         "Values of `{}`: the documented ones, and any other as `Unlisted` (build it from text: `{name}::from(\"…\")`; it is sent as it is).",
         field.name
     ));
-    let default = default.map(|d| {
-        let d = ident(&d);
-        quote! {
-            /// The value the service assumes when the parameter is not sent.
-            impl ::std::default::Default for #name_id {
-                fn default() -> Self {
-                    Self::#d
-                }
-            }
-        }
-    });
+    let default = default_impl(&name_id, field, variants);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -141,6 +103,58 @@ pub fn request_enum(name: &str, field: &Field, variants: &[(String, String)]) ->
             }
         }
     }
+}
+
+/// Each value's doc line: the value, and its meaning when the enum rule gives one.
+fn value_docs(field: &Field, variants: &[(String, String)]) -> Vec<docs::Doc> {
+    variants
+        .iter()
+        .map(|(value, _)| {
+            let text = field
+                .constraints
+                .iter()
+                .find_map(|c| match &c.rule {
+                    Rule::Enum { values } => values
+                        .iter()
+                        .find(|v| &v.value == value)
+                        .map(|v| v.description.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let mut d = format!("`{}`", value.replace('`', "'"));
+            if !text.is_empty() {
+                d.push_str(": ");
+                d.push_str(&docs::sanitize(&text));
+            }
+            docs::Doc::outer(d)
+        })
+        .collect()
+}
+
+/// `Default` when the doc names a default that is one of the values.
+fn default_impl(
+    name_id: &proc_macro2::Ident,
+    field: &Field,
+    variants: &[(String, String)],
+) -> Option<TokenStream> {
+    let default = field.constraints.iter().find_map(|c| match &c.rule {
+        Rule::Default { value } => variants
+            .iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, var)| var.clone()),
+        _ => None,
+    });
+    default.map(|d| {
+        let d = ident(&d);
+        quote! {
+            /// The value the service assumes when the parameter is not sent.
+            impl ::std::default::Default for #name_id {
+                fn default() -> Self {
+                    Self::#d
+                }
+            }
+        }
+    })
 }
 
 /// The variant of one enum value (with its doc) and its `as_str` arm, for request and
