@@ -56,8 +56,37 @@ pub fn build(tables: &[Vec<Row>], examples: &[ResponseExample]) -> (Vec<Field>, 
             .unwrap_or(0);
         shape::reconcile(&mut fields, shape, line, &mut notes);
     }
-    adopt_spellings(&mut fields, &respelled);
+    adopt_spellings(&mut fields, &respelled, &json_keys(examples));
     (fields, notes)
+}
+
+/// Every member name the JSON success examples write (at any depth): the spelling of the
+/// format the client asks for.
+fn json_keys(examples: &[ResponseExample]) -> Vec<String> {
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    out.push(k.clone());
+                    walk(x, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for r in examples
+        .iter()
+        .filter(|r| r.success && r.format == ExampleFormat::Json)
+    {
+        if let Some(v) = shape::tolerant_json(&r.body) {
+            walk(&v, &mut out);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// `requestId` in the example for `RequestId` in the table: the same name but for case,
@@ -112,19 +141,23 @@ fn respell(shape: &mut Value, names: &[&str], out: &mut Vec<(String, String, boo
 }
 
 /// The example's spelling becomes the field's wire name, the table's an alias; when the
-/// examples show both spellings, the table's stays the name.
-fn adopt_spellings(fields: &mut [Field], respelled: &[(String, String, bool)]) {
+/// examples show both spellings (XML `RequestId`, JSON `requestId`), the JSON example's wins
+/// (the client asks for JSON), else the table's stays the name. A key with spaces around it
+/// is a typo and only ever an alias.
+fn adopt_spellings(fields: &mut [Field], respelled: &[(String, String, bool)], json: &[String]) {
+    let in_json = |k: &str| json.binary_search_by(|j| j.as_str().cmp(k)).is_ok();
     for f in fields {
         let table = f.name.clone();
         for (_, example, both) in respelled.iter().filter(|(t, _, _)| *t == table) {
-            if *both || f.name != table {
+            let json_spelling = example.trim() == example && in_json(example) && !in_json(&table);
+            if (*both && !json_spelling) || f.name != table {
                 f.aliases.push(example.clone());
             } else {
                 f.name = example.clone();
                 f.aliases.push(table.clone());
             }
         }
-        adopt_spellings(&mut f.children, respelled);
+        adopt_spellings(&mut f.children, respelled, json);
     }
 }
 
@@ -370,6 +403,17 @@ mod tests {
         );
         assert_eq!(api.response[1].aliases, ["AccessGroupName "]);
         assert!(!kinds(&diags).contains(&"name-collision"), "{diags:#?}");
+    }
+
+    #[test]
+    fn the_json_examples_spelling_names_the_field_when_the_xml_one_writes_the_tables() {
+        // ess ModifyNotificationConfiguration: XML `<RequestId>`, JSON `"requestId"`.
+        let table = "|Name|Type|Description|\n|--|--|--|\n|RequestId|String|The request.|\n";
+        let examples = "```\n<ListWidgetsResponse><RequestId>r</RequestId></ListWidgetsResponse>\n```\n\n```\n{\"requestId\":\"r\"}\n```\n";
+        let (api, _) = parse_doc("g.md", &doc(table, examples), &DocDefaults::default()).unwrap();
+        assert_eq!(api.response.len(), 1, "{:#?}", api.response);
+        assert_eq!(api.response[0].name, "requestId");
+        assert_eq!(api.response[0].aliases, ["RequestId"]);
     }
 
     #[test]

@@ -81,6 +81,13 @@ pub(crate) fn sentence_rules(text: &str, ctx: &Ctx) -> Found {
     let r = Rich::new(text);
     let mut f = Found::default();
     // `**X**取**A**时，…` states its rules under the condition as much as `当X取A时，…`.
+    // `For example, if the source disk uses 100 GiB, the value must be greater than 100 GiB.`:
+    // an illustration of a rule for one case, not a rule of every value (a separator stated
+    // after the example, `例如：i-1，多个ID使用英文逗号分隔`, still holds).
+    if r.starts_with_any(&EXAMPLE_STARTS) {
+        f.rules.extend(detect_multi(&r));
+        return f;
+    }
     let conditional = starts_conditional(&r) || condition_head(&r).is_some();
     if !conditional {
         if ctx.scope == Scope::Main {
