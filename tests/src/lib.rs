@@ -237,11 +237,9 @@ pub fn generate_workspace_crate(
     let root = repo_root();
     let out = ws.join(dir_name);
     let dir_refs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
-    let config = config
-        .standalone(false)
-        .runtime(RuntimeDependency::Path(
-            root.join("runtime").display().to_string(),
-        ));
+    let config = config.standalone(false).runtime(RuntimeDependency::Path(
+        root.join("runtime").display().to_string(),
+    ));
     let loaded = config
         .load_dirs(&dir_refs)
         .map_err(|f| format!("load failed:\n{f}"))?;

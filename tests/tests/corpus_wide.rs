@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 use aliyun_codegen::Config;
-use aliyun_codegen_tests::{check_workspace, folder_available, generate_workspace_crate, repo_root};
+use aliyun_codegen_tests::{
+    check_workspace, folder_available, generate_workspace_crate, repo_root,
+};
 
 fn wide_dir() -> PathBuf {
     repo_root().join("../shared/corpus-wide")

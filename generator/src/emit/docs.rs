@@ -350,7 +350,10 @@ mod tests {
         );
         assert_eq!(sanitize("1. first\nafter"), "1. first\n\nafter");
         // Not list items: no bullet space, a bold start, a year; nothing is inserted.
-        assert_eq!(sanitize("-1 is the default\nnext"), "-1 is the default\nnext");
+        assert_eq!(
+            sanitize("-1 is the default\nnext"),
+            "-1 is the default\nnext"
+        );
         assert_eq!(sanitize("**a**\nb"), "**a**\nb");
         assert_eq!(sanitize("2019.\nb"), "2019.\nb");
         // A list followed by a blank line, or by another item, is left alone.
