@@ -215,31 +215,41 @@ pub fn corpus_workspace() -> PathBuf {
 /// Generates one product's crate into `target/corpus-crates/<product>` as a member of the
 /// corpus workspace. `Err` carries the generator's errors.
 pub fn generate_corpus_crate(p: &CorpusProduct) -> Result<Generated, String> {
-    let root = repo_root();
-    let out = corpus_workspace().join(p.dir_name());
     let dirs: Vec<PathBuf> = p.folders.iter().map(|f| corpus_dir().join(f)).collect();
+    let config = Config::new().product(p.product).version(p.version);
+    generate_workspace_crate(&corpus_workspace(), &p.dir_name(), config, &dirs)
+        .map(|g| Generated {
+            product: p.product.to_string(),
+            ..g
+        })
+        .map_err(|e| format!("{}: {e}", p.product))
+}
+
+/// Generates a crate from `dirs` into `<ws>/<dir_name>` as a member of the workspace `ws`
+/// (product and version from `config`, else from the docs). `Err` carries the generator's
+/// errors; `Generated::product` is `dir_name`.
+pub fn generate_workspace_crate(
+    ws: &Path,
+    dir_name: &str,
+    config: Config,
+    dirs: &[PathBuf],
+) -> Result<Generated, String> {
+    let root = repo_root();
+    let out = ws.join(dir_name);
     let dir_refs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
-    let config = Config::new()
-        .product(p.product)
-        .version(p.version)
-        .standalone(false)
-        .runtime(RuntimeDependency::Path(
-            root.join("runtime").display().to_string(),
-        ));
+    let config = config.standalone(false).runtime(RuntimeDependency::Path(
+        root.join("runtime").display().to_string(),
+    ));
     let loaded = config
         .load_dirs(&dir_refs)
-        .map_err(|f| format!("{}: load failed:\n{f}", p.product))?;
+        .map_err(|f| format!("load failed:\n{f}"))?;
     let (files, diagnostics) = config
-        .render_loaded(
-            &loaded,
-            Path::new(&format!("corpus/{}", p.dir_name())),
-            &out,
-        )
-        .map_err(|f| format!("{}: generation failed:\n{f}", p.product))?;
-    aliyun_codegen::write_crate(&out, &files).map_err(|f| format!("{}: {f}", p.product))?;
+        .render_loaded(&loaded, Path::new(&format!("corpus/{dir_name}")), &out)
+        .map_err(|f| format!("generation failed:\n{f}"))?;
+    aliyun_codegen::write_crate(&out, &files).map_err(|f| f.to_string())?;
     let count = |needle: &str| -> usize { files.values().map(|f| f.matches(needle).count()).sum() };
     Ok(Generated {
-        product: p.product.to_string(),
+        product: dir_name.to_string(),
         apis: loaded.apis.len(),
         example_tests: count("fn request_example_") + count("fn response_example_"),
         rule_tests: count("fn rules_of_"),
@@ -251,15 +261,22 @@ pub fn generate_corpus_crate(p: &CorpusProduct) -> Result<Generated, String> {
 /// then builds it with warnings denied, runs every generated test, clippy and rustdoc, all of
 /// which must pass. Returns the seconds each step took.
 pub fn check_corpus_workspace(members: &[String]) -> Vec<(&'static str, f64)> {
+    check_workspace(&corpus_workspace(), members)
+}
+
+/// [`check_corpus_workspace`] for the workspace at `ws`: writes its manifest (members:
+/// `members`, folder names) and lock file, removes other folders, then builds, tests, lints
+/// and documents every member with warnings denied. Returns the seconds each step took.
+pub fn check_workspace(ws: &Path, members: &[String]) -> Vec<(&'static str, f64)> {
     let root = repo_root();
-    let ws = corpus_workspace();
+    let ws = ws.to_path_buf();
     let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
     let manifest = format!(
         "# Written by the corpus test: every generated corpus crate, built together.\n\
          [workspace]\nresolver = \"2\"\nmembers = [{}]\n",
         list.join(", ")
     );
-    std::fs::create_dir_all(&ws).expect("create target/corpus-crates");
+    std::fs::create_dir_all(&ws).expect("create the workspace folder");
     std::fs::write(ws.join("Cargo.toml"), manifest).expect("write the workspace manifest");
     // Pin dependency versions to the repository's lock file.
     std::fs::copy(root.join("Cargo.lock"), ws.join("Cargo.lock")).expect("copy Cargo.lock");

@@ -9,8 +9,17 @@ use crate::model::{
 pub fn sanitize(text: &str) -> String {
     let mut out = Vec::new();
     let mut in_fence = false;
+    // Whether the last line written outside a fence is a list item.
+    let mut after_item = false;
     for line in text.lines() {
         let t = line.trim();
+        // A line of prose right after a list item (`-   false: …` then `**Note:** …`, the
+        // line breaks of a table cell) would continue the item lazily in Markdown; the doc
+        // wrote it on a line of its own, so it becomes a paragraph of its own.
+        if !in_fence && after_item && !t.is_empty() && !is_list_item(t) {
+            out.push(String::new());
+        }
+        after_item = !in_fence && is_list_item(t);
         if t.starts_with("```") || t.starts_with("~~~") {
             // Fences become plain text blocks: rustdoc would compile them as doctests.
             out.push(if in_fence {
@@ -31,6 +40,21 @@ pub fn sanitize(text: &str) -> String {
         out.push("```".to_string());
     }
     out.join("\n")
+}
+
+/// Whether a trimmed line starts a Markdown list item (`- a`, `* a`, `+ a`, `1. a`, `1) a`).
+fn is_list_item(line: &str) -> bool {
+    let rest = match line.strip_prefix(['-', '*', '+']) {
+        Some(rest) => rest,
+        None => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            match line[digits..].strip_prefix(['.', ')']) {
+                Some(rest) if (1..=9).contains(&digits) => rest,
+                _ => return false,
+            }
+        }
+    };
+    rest.starts_with([' ', '\t'])
 }
 
 /// Escapes link brackets and HTML outside code spans; puts bare URLs in code spans.
@@ -342,6 +366,26 @@ fn file_name(path: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_after_a_list_item_is_a_paragraph_of_its_own() {
+        // A table cell's lines: a list, then a note on the next line (no blank line between).
+        assert_eq!(
+            sanitize("Valid values:\n\n-   **a**: one.\n-   **b**: two.\n**Note:** a note.\nMore."),
+            "Valid values:\n\n-   **a**: one.\n-   **b**: two.\n\n**Note:** a note.\nMore."
+        );
+        assert_eq!(sanitize("1. first\nafter"), "1. first\n\nafter");
+        // Not list items: no bullet space, a bold start, a year; nothing is inserted.
+        assert_eq!(
+            sanitize("-1 is the default\nnext"),
+            "-1 is the default\nnext"
+        );
+        assert_eq!(sanitize("**a**\nb"), "**a**\nb");
+        assert_eq!(sanitize("2019.\nb"), "2019.\nb");
+        // A list followed by a blank line, or by another item, is left alone.
+        assert_eq!(sanitize("- a\n\nb"), "- a\n\nb");
+        assert_eq!(sanitize("- a\n- b"), "- a\n- b");
+    }
 
     #[test]
     fn escapes_what_rustdoc_would_interpret() {

@@ -749,7 +749,8 @@ fn add_body(
 }
 
 /// A body member typed as a bare list (`List`) whose example value is one scalar is read as
-/// that scalar: the example is what the service was shown to accept.
+/// that scalar, and a list of objects whose example value is one object as that object: the
+/// example is what the service was shown to accept.
 fn scalars_as_shown(members: Vec<Field>, example: Option<&Value>, sink: &mut Sink) -> Vec<Field> {
     members
         .into_iter()
@@ -759,6 +760,13 @@ fn scalars_as_shown(members: Vec<Field>, example: Option<&Value>, sink: &mut Sin
             if f.ty == Type::Array && f.children.is_empty() && scalar {
                 f.ty = f.item_type.take().unwrap_or(Type::String);
                 sink.warn(f.line, "type-mismatch", format!("`{}` is `{}` in the table but one value in the request example; read as one value", f.name, f.raw_type));
+            }
+            // The same for a list of objects (`Array` with `└` members) shown as one object.
+            if f.ty == Type::Array && !f.children.is_empty() && shown.is_some_and(Value::is_object)
+            {
+                f.ty = Type::Object;
+                f.item_type = None;
+                sink.warn(f.line, "type-mismatch", format!("`{}` is `{}` in the table but one object in the request example; read as one object", f.name, f.raw_type));
             }
             f
         })
@@ -900,6 +908,43 @@ mod tests {
             api.examples.http_requests[0].body.as_deref(),
             Some(r#"[{"Key":"k"}]"#)
         );
+    }
+
+    /// A body row typed `Array` with `└` members whose request example value is one object:
+    /// the wire is one object.
+    #[test]
+    fn a_list_of_objects_shown_as_one_object_is_one_object() {
+        let doc = DOC
+            .replace("|spec|Struct|是| |规格。 |", "|spec|Array|是| |规格。 |")
+            .replace(
+                "|└size|Integer|否|2|大小。 |",
+                "|└size|Integer|否|2|大小。 |\n|└unit|String|否|GB|单位。 |",
+            )
+            .replace(
+                "{\"spec\": {\"size\": 2}}",
+                "{\"spec\": {\"size\": 2, \"unit\": \"GB\"}}",
+            );
+        let (api, diags) = parse(&doc);
+        let spec = &api.request[2];
+        assert_eq!(
+            (spec.name.as_str(), &spec.ty, &spec.item_type),
+            ("spec", &Type::Object, &None)
+        );
+        let members: Vec<&str> = spec.children.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(members, ["size", "unit"]);
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.kind == "type-mismatch" && d.message.contains("one object")),
+            "{diags:?}"
+        );
+        // Shown as a list, it stays a list.
+        let doc = doc.replace(
+            "{\"spec\": {\"size\": 2, \"unit\": \"GB\"}}",
+            "{\"spec\": [{\"size\": 2, \"unit\": \"GB\"}]}",
+        );
+        let (api, _) = parse(&doc);
+        assert_eq!(api.request[2].ty, Type::Array);
     }
 
     #[test]

@@ -375,8 +375,18 @@ fn required_when(
     if names.len() != sides.len() {
         return Vec::new();
     }
+    // With a condition broken, `p` may be left out as far as this rule goes, but a rule that
+    // `p` or another parameter be set (`at least one of p and q`) still names `p` when both are
+    // unset: those partners are set, so the assertion is about this rule alone.
+    let partners: Vec<(Who<'_>, TokenStream)> = at_least_one_partners(scene, p)
+        .into_iter()
+        .filter(|(w, _)| !names.contains(&w.field().field.name.as_str()))
+        .collect();
     let sets = |broken: Option<usize>, with_me: bool| {
         let mut sets: Vec<(Who<'_>, TokenStream)> = Vec::new();
+        if broken.is_some() {
+            sets.extend(partners.iter().cloned());
+        }
         for (i, (who, hold, brk)) in sides.iter().enumerate() {
             let v = if broken == Some(i) { brk } else { hold };
             if let Some(v) = v {
@@ -401,9 +411,55 @@ fn required_when(
             &format!("conditions hold, {own} set"),
         ),
     ];
-    for i in 0..sides.len() {
+    // A parameter the table marks required may never be left out: that it may when a
+    // condition is broken is not this rule's to claim.
+    let always_required = p.required || p.field.required == Some(true);
+    for i in (0..sides.len()).filter(|_| !always_required) {
         let what = format!("condition {} broken, {own} missing", i + 1);
         out.push(keeps(&sets(Some(i), false), &mine, &what));
+    }
+    out
+}
+
+/// The parameters `p` must be set beside, or instead of (`at least one of p and q`, stated on
+/// either side), each with a value that keeps its own rules.
+fn at_least_one_partners<'a>(scene: &Scene<'a>, p: &Planned<'_>) -> Vec<(Who<'a>, TokenStream)> {
+    let own = p.field.name.as_str();
+    let at_least_one = |q: &Planned<'_>| -> Vec<String> {
+        q.field
+            .constraints
+            .iter()
+            .filter_map(|c| match &c.rule {
+                Rule::Relation {
+                    relation: RelationKind::AtLeastOneOf,
+                    other,
+                    ..
+                } => Some(other.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut found: Vec<Who<'a>> = at_least_one(p)
+        .iter()
+        .filter_map(|other| scene.find(own, other))
+        .collect();
+    for q in scene.level {
+        let names_p = at_least_one(q).iter().any(|other| {
+            matches!(scene.find(&q.field.name, other), Some(w) if w.field().field.name == own)
+        });
+        if q.field.name != own && names_p {
+            found.push(Who::Here(q));
+        }
+    }
+    let mut out: Vec<(Who<'a>, TokenStream)> = Vec::new();
+    for w in found {
+        let name = &w.field().field.name;
+        if out.iter().any(|(o, _)| &o.field().field.name == name) {
+            continue;
+        }
+        if let Some(v) = value(w.field(), None, None) {
+            out.push((w, v));
+        }
     }
     out
 }

@@ -125,6 +125,12 @@ pub fn value_expr(shape: &Shape, children: &[Planned<'_>], v: &Val) -> Result<To
                 Val::Json(other) => vec![other.clone()],
                 Val::Text(t) => vec![Value::String(t.clone())],
             };
+            // An empty list (`"tags": []`) names no item to infer its type from, and the
+            // setters are generic over the item (`impl Into<String>`): spell the type out.
+            if items.is_empty() {
+                let item = inner.tokens();
+                return Ok(quote!(::std::vec::Vec::<#item>::new()));
+            }
             let exprs = items
                 .iter()
                 .map(|i| value_expr(inner, children, &Val::Json(i.clone())))

@@ -68,7 +68,14 @@ fn field_decl(p: &Planned<'_>) -> TokenStream {
         p.shape.tokens(),
     );
     match (&p.shape, p.required) {
-        (Shape::Vec(_), _) => quote! {
+        // A required list is sent even when empty (`"indices": []`): the caller set it, and
+        // an empty list is a value the docs show being sent.
+        (Shape::Vec(_), true) => quote! {
+            #doc
+            #[serde(rename = #wire)]
+            pub #id: #ty,
+        },
+        (Shape::Vec(_), false) => quote! {
             #doc
             #[serde(rename = #wire, skip_serializing_if = "::std::vec::Vec::is_empty")]
             pub #id: #ty,

@@ -64,6 +64,11 @@ pub fn roa_impl(
             }
         };
         puts.push(match (&p.shape, p.required) {
+            // A required list in the JSON body is sent even when empty (`"indices": []`, as
+            // the docs' examples send it); elsewhere an empty list has no spelling.
+            (Shape::Vec(_), true) if location_of(p) == location::BODY => {
+                quote!({ let x = &self.#id; #put })
+            }
             (Shape::Vec(_), _) => quote!(if !self.#id.is_empty() { let x = &self.#id; #put }),
             (_, true) => quote!({ let x = &self.#id; #put }),
             _ => quote!(if let ::std::option::Option::Some(x) = &self.#id { #put }),
