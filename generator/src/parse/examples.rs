@@ -306,7 +306,8 @@ fn split_params(text: &str) -> Vec<&str> {
 }
 
 /// Converts an XML body into the JSON shape RPC APIs use: elements become keys, repeated
-/// siblings become arrays, text becomes strings. The root element is dropped.
+/// siblings and unnamed list items (`<element>`) become arrays, text becomes strings. The root
+/// element is dropped.
 pub fn xml_to_json(text: &str) -> Result<Value, String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(text);
@@ -353,10 +354,11 @@ pub fn xml_to_json(text: &str) -> Result<Value, String> {
                 if open != name {
                     return Err(format!("not valid XML: `<{open}>` closed by `</{name}>`"));
                 }
+                // An element of only unnamed items (`<element>`) is a list, as in JSON.
                 let value = if map.is_empty() {
                     Value::String(text.trim().to_string())
                 } else {
-                    Value::Object(map)
+                    aliyun_wire::xml::members_value(map)
                 };
                 match stack.last_mut() {
                     Some((_, parent, _)) => insert_member(parent, name, value),
@@ -902,5 +904,19 @@ mod tests {
         let v = xml_to_json("<R><L><I><A>1</A></I><I><A>2</A></I></L><E/></R>").unwrap();
         assert_eq!(v["L"]["I"].as_array().map(Vec::len), Some(2));
         assert_eq!(v["E"], Value::String(String::new()));
+    }
+
+    #[test]
+    fn unnamed_xml_items_are_no_level() {
+        // The XML rendering of `{"Ids": ["a", "b"], "Items": [{"N": "x"}]}`.
+        let v = xml_to_json(
+            "<R><Ids><element>a</element><element>b</element></Ids>\
+             <Items><element><N>x</N></element></Items></R>",
+        )
+        .unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"Ids": ["a", "b"], "Items": [{"N": "x"}]})
+        );
     }
 }
