@@ -164,6 +164,14 @@ pub const KINDS: &[DiagnosticKind] = &[
          tested.",
     ),
     kind(
+        "example-map",
+        Warning,
+        false,
+        "an object whose member names in the example are data (timestamps, IDs) is read as a map",
+        "Nothing to do; the field decodes as a map of whatever keys the service sends. If the \
+         names are field names after all, list them as the field's members in the doc's table.",
+    ),
+    kind(
         "example-only-field",
         Warning,
         false,
