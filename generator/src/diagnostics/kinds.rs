@@ -598,8 +598,10 @@ pub const KINDS: &[DiagnosticKind] = &[
         "wire-style",
         Warning,
         false,
-        "a list documented as `X.N` rows is sent as one JSON document, as the example shows",
-        "Nothing to do.",
+        "the table and the request example disagree on how a list travels; the table's form is sent",
+        "Nothing to do when the message names the form the service expects (a repeat list \
+         `X.1=…` for `X.N`/`RepeatList` rows, one JSON document when the table calls the value \
+         JSON). Otherwise correct the doc's table or example and regenerate.",
     ),
 ];
 
