@@ -155,6 +155,14 @@ pub const KINDS: &[DiagnosticKind] = &[
          rejected by `build()`; use `build_unchecked()` or correct the rule) or the example.",
     ),
     kind(
+        "example-map",
+        Warning,
+        false,
+        "an object whose member names in the example are data (timestamps, IDs) is read as a map",
+        "Nothing to do; the field decodes as a map of whatever keys the service sends. If the \
+         names are field names after all, list them as the field's members in the doc's table.",
+    ),
+    kind(
         "example-not-tested",
         Warning,
         false,
@@ -162,14 +170,6 @@ pub const KINDS: &[DiagnosticKind] = &[
         "Nothing to do for the SDK. The message says why (a value that does not fit its \
          type, a required parameter left out); correct the example in the doc to have it \
          tested.",
-    ),
-    kind(
-        "example-map",
-        Warning,
-        false,
-        "an object whose member names in the example are data (timestamps, IDs) is read as a map",
-        "Nothing to do; the field decodes as a map of whatever keys the service sends. If the \
-         names are field names after all, list them as the field's members in the doc's table.",
     ),
     kind(
         "example-only-field",
