@@ -494,8 +494,9 @@ pub mod location {
 /// A ROA request example as the doc shows it (placeholders the doc left unfilled stay `{x}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HttpRequestExample {
+    /// Empty when the example writes no method (a bare URL): the request line's.
     pub method: String,
-    /// The path without the query.
+    /// The path without the query; empty when the example writes none (`http://host&…`).
     pub path: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub query: Vec<QueryParam>,

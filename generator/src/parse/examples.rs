@@ -477,6 +477,13 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
                 method.unwrap_or_else(|| if data.is_empty() { "GET" } else { "POST" }.into());
             (method, url.trim_matches(['\'', '"']).to_string(), data)
         }
+        // A bare URL (`http://host/path…`, no method): the method is the request line's; what
+        // follows is read as for a request line.
+        None if is_bare_url(first) => {
+            let url = first.split_whitespace().next().unwrap_or(first);
+            let rest: Vec<&str> = lines.collect();
+            (String::new(), url.to_string(), rest.join("\n"))
+        }
         None => {
             let (method, after) = first.split_once(char::is_whitespace)?;
             if !super::roa::is_method(method) {
@@ -504,6 +511,10 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
         }
     };
     let (path, query_text) = match target.split_once("://") {
+        // `http://host&<公共请求参数>`: a host and no path; the path is the request line's.
+        Some((_, after)) if method.is_empty() && !after.contains(['/', '?']) => {
+            (String::new(), String::new())
+        }
         Some((_, after)) => {
             let from = after.find(['/', '?']).unwrap_or(after.len());
             after[from..]
@@ -520,7 +531,7 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
     };
     // A masked segment written with spaces (`es-cn-n6w1o1x0w001c **** /actions`).
     let path: String = path.chars().filter(|c| !c.is_whitespace()).collect();
-    let path = if path.starts_with('/') {
+    let path = if path.starts_with('/') || path.is_empty() && method.is_empty() {
         path
     } else {
         format!("/{path}")
@@ -532,9 +543,45 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
     // Header lines, then the body. A line naming the common headers stands for them.
     let mut body_lines: Vec<&str> = Vec::new();
     let mut form_type = false;
+    // `Header :` then a `{…}` block of header lines (skipped), `Body :` then the body.
+    let mut header_block: Option<i32> = None;
+    let mut after_header_label = false;
     for l in rest.lines() {
         let t = l.trim();
         if body_lines.is_empty() {
+            if let Some(depth) = header_block.as_mut() {
+                *depth += open_brackets(t);
+                if *depth <= 0 {
+                    header_block = None;
+                }
+                continue;
+            }
+            if after_header_label && t.starts_with('{') {
+                after_header_label = false;
+                let depth = open_brackets(t);
+                if depth > 0 {
+                    header_block = Some(depth);
+                }
+                continue;
+            }
+            match section_label(t) {
+                Some(("header", after)) => {
+                    let depth = open_brackets(after);
+                    if depth > 0 {
+                        header_block = Some(depth);
+                    } else {
+                        after_header_label = after.is_empty();
+                    }
+                    continue;
+                }
+                Some(("body", after)) => {
+                    if !after.is_empty() {
+                        body_lines.push(after);
+                    }
+                    continue;
+                }
+                _ => {}
+            }
             // Before the body: header lines (`Host: …`) and lines standing for the common
             // headers (`公共请求头`, `Common request headers`) are skipped.
             let form_pair = t.split_once('=').is_some_and(|(k, _)| {
@@ -582,6 +629,27 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
         file: file.to_string(),
         line,
     })
+}
+
+/// A URL without a method before it (`http://…`, `https://…`, `http(s)://…`).
+fn is_bare_url(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    ["http://", "https://", "http(s)://"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// A line that labels what follows in a request example: `Header :` / `Headers:` (a block of
+/// header lines) or `Body :` (the body, on the next lines or after the colon). The label, lower
+/// case, and what follows the colon.
+fn section_label(line: &str) -> Option<(&'static str, &str)> {
+    let (word, after) = line.split_once([':', '：'])?;
+    let label = match word.trim().to_ascii_lowercase().as_str() {
+        "header" | "headers" => "header",
+        "body" => "body",
+        _ => return None,
+    };
+    Some((label, after.trim()))
 }
 
 /// Every REST-style request example of the example section.
@@ -798,6 +866,40 @@ mod tests {
                 ("RegionId", "cn-hangzhou")
             ]
         );
+        // Labelled parts: a `Header :` block of header lines (not the body), then `Body :`.
+        let ex = http_request("POST /logstores HTTP/1.1\nHeader :\n{\n    'Content-Type': 'application/json',\n    'Host': 'p.sls.aliyuncs.com'\n}\nBody : \n{\n    \"logstoreName\": \"test\",\n    \"ttl\": 30\n}", "f.md", 1).unwrap();
+        assert_eq!(
+            ex.body.as_deref(),
+            Some(r#"{"logstoreName":"test","ttl":30}"#)
+        );
+        let ex = http_request(
+            "PUT /x HTTP/1.1\nHeaders: {'a': 'b'}\nBody: {\"n\": 1}",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!(ex.body.as_deref(), Some(r#"{"n":1}"#));
+        // A bare URL: no method (the request line's), the path as written, or none when the
+        // URL has no path.
+        let ex = http_request(
+            "http://webplus.cn-hangzhou.aliyuncs.com&<公共请求参数>\n{\n  \"ChangeId\":\"wc-1\"\n}",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!((ex.method.as_str(), ex.path.as_str()), ("", ""));
+        assert_eq!(ex.body.as_deref(), Some(r#"{"ChangeId":"wc-1"}"#));
+        let ex = http_request(
+            "https://es.aliyuncs.com/openapi/logstashes?clientToken=x\n{\"a\": 1}",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            (ex.method.as_str(), ex.path.as_str()),
+            ("", "/openapi/logstashes")
+        );
+        assert_eq!(ex.query[0].name, "clientToken");
         let ex = http_request(
             "PUT /openapi/x HTTP/1.1\n公共请求头\n[{\"a\": 1}, {\"a\": 2}]",
             "f.md",
