@@ -514,6 +514,10 @@ pub struct HttpRequestExample {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RequestExample {
     pub params: Vec<QueryParam>,
+    /// The example's text of this request as written (from its URL on): the generated test
+    /// reads it a second time, independently, and checks that `params` agree with it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub raw: String,
     /// Whether every value that looks like JSON is JSON; invalid examples are kept, not tested.
     #[serde(default = "valid_by_default")]
     pub valid: bool,

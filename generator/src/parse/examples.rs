@@ -145,6 +145,8 @@ pub fn check_xml(text: &str) -> Result<(), String> {
 pub struct ParsedRequest {
     pub action: Option<String>,
     pub params: Vec<QueryParam>,
+    /// The example's lines of this request, from its URL on, as written.
+    pub raw: String,
 }
 
 /// Whether a line starts a request: a URL with a query (`http(s)://…/?Action=…`, `/?A=1`,
@@ -182,7 +184,8 @@ fn open_brackets(value: &str) -> i32 {
 /// A value as the doc means it: a placeholder glued on (`example.com&<公共请求参数>`) cut off,
 /// percent-encoding decoded.
 fn example_value(raw: &str) -> String {
-    let mut v = raw.trim().trim_end_matches('|').trim();
+    // `CateId=7503631&&CateName=…`: the `&` of an empty pair is no part of the value.
+    let mut v = raw.trim().trim_end_matches(['|', '&']).trim();
     for glue in ["&<", "&公共", "&Common", "&common", "&Public", "&public"] {
         if let Some(i) = v.find(glue) {
             v = v[..i].trim_end().trim_end_matches('&');
@@ -198,6 +201,7 @@ fn parse_request(code: &str) -> ExampleBlock {
     let mut current = ParsedRequest {
         action: None,
         params: Vec::new(),
+        raw: String::new(),
     };
     // The raw text of the last value while it may go on (`Name=` then a JSON document).
     let mut open: Option<String> = None;
@@ -212,8 +216,11 @@ fn parse_request(code: &str) -> ExampleBlock {
                 ParsedRequest {
                     action: None,
                     params: Vec::new(),
+                    raw: String::new(),
                 },
             ));
+        } else {
+            current.raw.clear();
         }
     };
     for line in code.lines() {
@@ -221,18 +228,22 @@ fn parse_request(code: &str) -> ExampleBlock {
         if t.is_empty() {
             continue;
         }
-        if let Some(q) = url_query(line) {
+        let url = url_query(line);
+        // `https://sls.aliyuncs.com/` then `? AccessKeyId=…` on the next line.
+        let query_line =
+            url.is_none() && t.starts_with('?') && (saw_url || current.params.is_empty());
+        // A URL without `?` (`https://dcdn.aliyuncs.com&Action=…`) starts a request too.
+        let url_without_query = url.is_none() && !query_line && is_bare_url(t);
+        if url.is_some() || query_line || url_without_query {
             saw_url = true;
             finish(&mut current, &mut open);
+        }
+        current.raw.push_str(t);
+        current.raw.push('\n');
+        if let Some(q) = url {
             t = line[q..].trim();
-        } else if let Some(rest) = t
-            .strip_prefix('?')
-            .filter(|_| saw_url || current.params.is_empty())
-        {
-            // `https://sls.aliyuncs.com/` then `? AccessKeyId=…` on the next line.
-            saw_url = true;
-            finish(&mut current, &mut open);
-            t = rest.trim();
+        } else if query_line {
+            t = t[1..].trim();
         } else if let Some(raw) = open.as_mut() {
             // The last value goes on while its brackets are open, or when it was empty.
             let starts_pair = t.starts_with('&') && t[1..].trim_start().contains('=');
@@ -241,6 +252,11 @@ fn parse_request(code: &str) -> ExampleBlock {
                 raw.push_str(t);
                 continue;
             }
+        }
+        // Pairs are read from a request's URL on: a block with none (code of an SDK,
+        // `var endpoint = "…"`) is no request example.
+        if !saw_url {
+            continue;
         }
         for segment in split_params(t) {
             let Some((name, value)) = segment.split_once('=') else {
@@ -401,6 +417,7 @@ pub fn to_ir(
                 .map(|r| RequestExample {
                     valid: request_problem(&r.params).is_none(),
                     params: r.params,
+                    raw: r.raw,
                     file: file.to_string(),
                     line,
                 })
@@ -748,7 +765,7 @@ mod tests {
         let ExampleBlock::Requests(r) = b else {
             panic!("{b:?}")
         };
-        let ParsedRequest { action, params } = &r[0];
+        let ParsedRequest { action, params, .. } = &r[0];
         assert_eq!(action.as_deref(), Some("CreateSslVpnServer"));
         assert_eq!(params.len(), 2);
         assert_eq!(params[1].value, "10.0.0.0/8");
@@ -777,7 +794,7 @@ mod tests {
         let ExampleBlock::Requests(r) = b else {
             panic!()
         };
-        let ParsedRequest { action, params } = &r[0];
+        let ParsedRequest { action, params, .. } = &r[0];
         assert_eq!(action.as_deref(), Some("DeleteX"));
         assert_eq!(
             params[0],
@@ -958,6 +975,31 @@ mod tests {
             }]
         );
         assert_eq!(r[1].params.len(), 2);
+        // Each request keeps its own lines as written, for the second reading of its test.
+        assert_eq!(r[0].raw, "https://x.aliyuncs.com/?Action=DescribeX&Id=1\n");
+        assert_eq!(
+            r[1].raw,
+            "https://x.aliyuncs.com/?Action=DescribeX\n&Id=2\n&Mode=a\n"
+        );
+    }
+
+    #[test]
+    fn code_without_a_url_is_no_request() {
+        // acms: SDK code in the example section (`var endpoint = "…"`).
+        let b = classify(
+            "var endpoint = \"${endpoint}\"\nvar group = \"DEFAULT_GROUP\"\nif a && b {}",
+            Label::Request,
+        );
+        assert!(!matches!(b, ExampleBlock::Requests(_)), "{b:?}");
+        // `&&` (an empty pair) is no part of the value before it.
+        let b = classify(
+            "http://mts.aliyuncs.com?CateId=7503631&&CateName=x",
+            Label::Request,
+        );
+        let ExampleBlock::Requests(r) = b else {
+            panic!("{b:?}")
+        };
+        assert_eq!(r[0].params[0].value, "7503631");
     }
 
     #[test]
