@@ -494,8 +494,9 @@ pub mod location {
 /// A ROA request example as the doc shows it (placeholders the doc left unfilled stay `{x}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HttpRequestExample {
+    /// Empty when the example writes no method (a bare URL): the request line's.
     pub method: String,
-    /// The path without the query.
+    /// The path without the query; empty when the example writes none (`http://host&…`).
     pub path: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub query: Vec<QueryParam>,
@@ -513,6 +514,10 @@ pub struct HttpRequestExample {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RequestExample {
     pub params: Vec<QueryParam>,
+    /// The example's text of this request as written (from its URL on): the generated test
+    /// reads it a second time, independently, and checks that `params` agree with it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub raw: String,
     /// Whether every value that looks like JSON is JSON; invalid examples are kept, not tested.
     #[serde(default = "valid_by_default")]
     pub valid: bool,

@@ -48,6 +48,197 @@ pub fn assert_query_eq(
     );
 }
 
+/// Parameters a request example may show that the client writes itself (and `Action`).
+const CLIENT_WRITTEN: &[&str] = &[
+    "Action",
+    "AccessKeyId",
+    "Format",
+    "SecurityToken",
+    "Signature",
+    "SignatureMethod",
+    "SignatureNonce",
+    "SignatureType",
+    "SignatureVersion",
+    "Timestamp",
+    "Version",
+];
+
+/// The parameters of a documented RPC request example, read from its raw text on their own:
+/// everything after the URL's `?` (or its first `&` when it has no `?`) as `Name=value` pairs joined by `&` or by line breaks, a
+/// value going on over the next lines while a JSON document in it is open, a `&` or a line that
+/// holds no `Name=` (`&<公共请求参数>`, `Common request parameters`) dropped, values
+/// percent-decoded when they are encoded. The parameters the client writes itself are left out.
+///
+/// This is the second reading of an example: a generated request test checks that the
+/// generator read the same pairs (see [`assert_example_read`]).
+pub fn example_query(raw: &str) -> Vec<(String, String)> {
+    // The query starts after the URL's `?`; a URL written without one
+    // (`https://dcdn.aliyuncs.com&Action=…`) starts it at its first `&`.
+    let Some(q) = raw.find('?').or_else(|| raw.find('&')) else {
+        return Vec::new();
+    };
+    let chars: Vec<char> = raw[q + 1..].chars().collect();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut value: Option<String> = None;
+    let (mut depth, mut in_string, mut escaped) = (0i32, false, false);
+    let mut i = 0;
+    let mut line_start = true;
+    while i < chars.len() {
+        let c = chars[i];
+        let in_json = depth > 0 || in_string;
+        if !in_json && (c == '&' || line_start) {
+            let from = if c == '&' { i + 1 } else { i };
+            let end_of_piece = (from..chars.len())
+                .find(|&j| chars[j] == '&' || chars[j] == '\n')
+                .unwrap_or(chars.len());
+            if let Some((name, after)) = name_at(&chars, from) {
+                close(&mut pairs, &mut value);
+                pairs.push((name, String::new()));
+                value = Some(String::new());
+                i = after;
+                line_start = false;
+                continue;
+            }
+            let piece: String = chars[from..end_of_piece].iter().collect();
+            if c == '&' && !piece.contains('=') || line_start && value.is_none() {
+                // A placeholder or prose: no pair.
+                close(&mut pairs, &mut value);
+                value = None;
+                i = end_of_piece;
+                line_start = false;
+                continue;
+            }
+        }
+        line_start = c == '\n';
+        if let Some(v) = value.as_mut() {
+            v.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' if depth > 0 => in_string = !in_string,
+                '[' | '{' if !in_string && (depth > 0 || v.trim() == c.to_string()) => depth += 1,
+                ']' | '}' if !in_string && depth > 0 => depth -= 1,
+                _ => {}
+            }
+        }
+        let blank = value.as_deref().is_some_and(|v| v.trim().is_empty());
+        if line_start && depth == 0 && !blank {
+            // The line ended outside any JSON (and not right after `Name=`, whose value may
+            // start on the next line): a following line that opens no pair is prose.
+            close(&mut pairs, &mut value);
+            value = None;
+        }
+        i += 1;
+    }
+    close(&mut pairs, &mut value);
+    pairs.retain(|(k, _)| !CLIENT_WRITTEN.contains(&k.as_str()));
+    pairs
+}
+
+/// `Name=` at `from` (spaces inside the name are a typo and dropped): the name and where its
+/// value starts.
+fn name_at(chars: &[char], from: usize) -> Option<(String, usize)> {
+    let mut j = from;
+    while j < chars.len() && (chars[j] == ' ' || chars[j] == '\t') {
+        j += 1;
+    }
+    if !chars.get(j)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut name = String::new();
+    while let Some(&c) = chars.get(j) {
+        match c {
+            '=' => return Some((name.trim().replace(' ', ""), j + 1)),
+            c if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ' ') => name.push(c),
+            _ => return None,
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Ends the open value: trimmed (a table's `|` after it too) and percent-decoded.
+fn close(pairs: &mut [(String, String)], value: &mut Option<String>) {
+    if let (Some(v), Some(last)) = (value.take(), pairs.last_mut()) {
+        let v = v.trim().trim_end_matches('|').trim();
+        last.1 = decoded(v);
+    }
+}
+
+/// Percent-encoded text (every `%` starts an escape, `+` a space) decoded; other text as is.
+fn decoded(v: &str) -> String {
+    let bytes = v.as_bytes();
+    let escapes: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == b'%').collect();
+    let encoded = !escapes.is_empty()
+        && escapes.iter().all(|&i| {
+            bytes.len() > i + 2
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit()
+        });
+    if !encoded {
+        return v.to_string();
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("00");
+                out.push(u8::from_str_radix(hex, 16).unwrap_or(b'?'));
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Checks the generator's reading of a request example (`read`: its parameters, the client's
+/// own left out) against a second reading of the example's raw text ([`example_query`]), so
+/// that an example the generator misreads fails its test instead of agreeing with itself.
+/// Values that are JSON on both sides compare as JSON.
+pub fn assert_example_read(raw: &str, read: &[(&str, &str)]) {
+    let second = example_query(raw);
+    let same = |a: &str, b: &str| {
+        a == b
+            || matches!(
+                (
+                    serde_json::from_str::<serde_json::Value>(a),
+                    serde_json::from_str::<serde_json::Value>(b)
+                ),
+                (Ok(x), Ok(y)) if json_equal(&x, &y)
+            )
+    };
+    let mut unmatched: Vec<&(String, String)> = second.iter().collect();
+    let mut problems = Vec::new();
+    for (name, value) in read {
+        match unmatched
+            .iter()
+            .position(|(k, v)| k == name && same(v, value))
+        {
+            Some(at) => {
+                unmatched.remove(at);
+            }
+            None => problems.push(format!("{name}=`{value}`: not in the example as written")),
+        }
+    }
+    for (name, value) in unmatched {
+        problems.push(format!("{name}=`{value}`: in the example but not read"));
+    }
+    assert!(
+        problems.is_empty(),
+        "the request example was read otherwise than it is written:\n{}\n--- example ---\n{raw}",
+        problems.join("\n")
+    );
+}
+
 /// JSON equality where numbers and numeric strings compare by value.
 fn json_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
     use serde_json::Value as V;
@@ -340,6 +531,58 @@ fn loose_diff(at: &str, a: &serde_json::Value, e: &serde_json::Value, out: &mut 
 
 #[cfg(test)]
 mod tests {
+    fn read(raw: &str) -> Vec<(String, String)> {
+        super::example_query(raw)
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn example_queries_as_written() {
+        // Written by hand from the docs' forms: one line, lines going on with `&`, the common
+        // parameters' placeholder glued on, percent-encoding, a JSON value over lines and one
+        // that starts on the line after `=`, a value with spaces, a stray space in a name.
+        assert_eq!(
+            read("https://vpc.aliyuncs.com/?Action=CreateVpc&RegionId=cn-hangzhou&CidrBlock=10.0.0.0%2F8&<公共请求参数>"),
+            pairs(&[("RegionId", "cn-hangzhou"), ("CidrBlock", "10.0.0.0/8")])
+        );
+        assert_eq!(
+            read("http(s)://[Endpoint]/?Action=X\n&Name=a b c\n&Ipv6 GatewayId=ipv6gw-1\n&Tags=[\n  {\"Key\": \"k&v=1\"}\n]\n&Rules=\n{\"a\": 1}\n&<Common request parameters>"),
+            pairs(&[
+                ("Name", "a b c"),
+                ("Ipv6GatewayId", "ipv6gw-1"),
+                ("Tags", "[\n  {\"Key\": \"k&v=1\"}\n]"),
+                ("Rules", "{\"a\": 1}")
+            ])
+        );
+        // Prose after the URL, the client's own parameters, a value of percent signs only.
+        assert_eq!(
+            read("https://x.aliyuncs.com/?Action=X&Format=JSON&Version=2016-04-28&Rate=50%\nCommon request parameters\n"),
+            pairs(&[("Rate", "50%")])
+        );
+        assert!(read("no query here").is_empty());
+    }
+
+    #[test]
+    fn a_misread_example_fails_its_check() {
+        let raw = "https://x.aliyuncs.com/?Action=X&Description=two words&Zone=cn-a";
+        super::assert_example_read(raw, &[("Description", "two words"), ("Zone", "cn-a")]);
+        // Read as stopping at the space: the second reading disagrees.
+        let misread = std::panic::catch_unwind(|| {
+            super::assert_example_read(raw, &[("Description", "two"), ("Zone", "cn-a")])
+        });
+        assert!(misread.is_err());
+        // JSON compares as JSON.
+        super::assert_example_read(
+            "https://x/?Action=X&T=[{\"a\": 1}]",
+            &[("T", "[{\"a\":1}]")],
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -50,8 +50,27 @@ impl Open {
         if !text.trim().is_empty() {
             members.insert("$text".into(), Value::String(text.trim().to_string()));
         }
-        (name, Value::Object(members))
+        (name, members_value(members))
     }
+}
+
+/// The name XML gives the unnamed items of a list: `<Ids><element>a</element>…</Ids>` is what
+/// JSON writes `"Ids": ["a", …]`.
+pub const UNNAMED_ITEM: &str = "element";
+
+/// An element's members as its value: the list of its items when its only members are unnamed
+/// items (one item too: `<Ids><element>a</element></Ids>` is `["a"]`), else an object.
+/// Shared with the generator's example reader.
+pub fn members_value(mut members: Map<String, Value>) -> Value {
+    if members.len() == 1 {
+        if let Some(items) = members.remove(UNNAMED_ITEM) {
+            return match items {
+                Value::Array(items) => Value::Array(items),
+                one => Value::Array(vec![one]),
+            };
+        }
+    }
+    Value::Object(members)
 }
 
 /// The text an entity or character reference in text stands for.
@@ -182,6 +201,22 @@ mod tests {
             v,
             json!({"A":"1","B":{"id":"7","$text":"t & u"},"C":"","L":{"I":["x","y"]},
                    "D":"<raw>","E":"A<"})
+        );
+    }
+
+    #[test]
+    fn unnamed_items_are_a_list() {
+        // The XML rendering of `{"Ids": ["a", "b"], "One": ["x"], "Items": [{"N": "1"}]}`.
+        let v = xml_to_value(
+            "<R><Ids><element>a</element><element>b</element></Ids>\
+             <One><element>x</element></One><Items><element><N>1</N></element></Items>\
+             <Mixed><element>a</element><Other>b</Other></Mixed></R>",
+        )
+        .unwrap();
+        assert_eq!(
+            v,
+            json!({"Ids":["a","b"],"One":["x"],"Items":[{"N":"1"}],
+                   "Mixed":{"element":"a","Other":"b"}})
         );
     }
 

@@ -1062,6 +1062,15 @@ mod tests {
     use super::*;
     #[test]
     fn request_example_1_serializes_to_the_documented_query() {
+        ::aliyun_runtime::testing::assert_example_read(
+            "http(s)://[Endpoint]/?Action=CreateSslVpnServer\n&ClientIpPool=192.168.1.0/24\n&LocalSubnet=10.0.0.0/8\n&RegionId=cn-shanghai\n&VpnGatewayId=vpn-bp1hgim8by0kc9nga****\n&<公共请求参数>\n",
+            &[
+                ("ClientIpPool", "192.168.1.0/24"),
+                ("LocalSubnet", "10.0.0.0/8"),
+                ("RegionId", "cn-shanghai"),
+                ("VpnGatewayId", "vpn-bp1hgim8by0kc9nga****"),
+            ],
+        );
         let request = CreateSslVpnServerRequest::builder()
             .client_ip_pool("192.168.1.0/24")
             .local_subnet("10.0.0.0/8")

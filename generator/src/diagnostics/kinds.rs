@@ -155,6 +155,14 @@ pub const KINDS: &[DiagnosticKind] = &[
          rejected by `build()`; use `build_unchecked()` or correct the rule) or the example.",
     ),
     kind(
+        "example-map",
+        Warning,
+        false,
+        "an object whose member names in the example are data (timestamps, IDs) is read as a map",
+        "Nothing to do; the field decodes as a map of whatever keys the service sends. If the \
+         names are field names after all, list them as the field's members in the doc's table.",
+    ),
+    kind(
         "example-not-tested",
         Warning,
         false,
@@ -590,8 +598,10 @@ pub const KINDS: &[DiagnosticKind] = &[
         "wire-style",
         Warning,
         false,
-        "a list documented as `X.N` rows is sent as one JSON document, as the example shows",
-        "Nothing to do.",
+        "the table and the request example disagree on how a list travels; the table's form is sent",
+        "Nothing to do when the message names the form the service expects (a repeat list \
+         `X.1=…` for `X.N`/`RepeatList` rows, one JSON document when the table calls the value \
+         JSON). Otherwise correct the doc's table or example and regenerate.",
     ),
 ];
 

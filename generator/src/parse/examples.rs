@@ -145,6 +145,8 @@ pub fn check_xml(text: &str) -> Result<(), String> {
 pub struct ParsedRequest {
     pub action: Option<String>,
     pub params: Vec<QueryParam>,
+    /// The example's lines of this request, from its URL on, as written.
+    pub raw: String,
 }
 
 /// Whether a line starts a request: a URL with a query (`http(s)://…/?Action=…`, `/?A=1`,
@@ -182,7 +184,8 @@ fn open_brackets(value: &str) -> i32 {
 /// A value as the doc means it: a placeholder glued on (`example.com&<公共请求参数>`) cut off,
 /// percent-encoding decoded.
 fn example_value(raw: &str) -> String {
-    let mut v = raw.trim().trim_end_matches('|').trim();
+    // `CateId=7503631&&CateName=…`: the `&` of an empty pair is no part of the value.
+    let mut v = raw.trim().trim_end_matches(['|', '&']).trim();
     for glue in ["&<", "&公共", "&Common", "&common", "&Public", "&public"] {
         if let Some(i) = v.find(glue) {
             v = v[..i].trim_end().trim_end_matches('&');
@@ -198,6 +201,7 @@ fn parse_request(code: &str) -> ExampleBlock {
     let mut current = ParsedRequest {
         action: None,
         params: Vec::new(),
+        raw: String::new(),
     };
     // The raw text of the last value while it may go on (`Name=` then a JSON document).
     let mut open: Option<String> = None;
@@ -212,8 +216,11 @@ fn parse_request(code: &str) -> ExampleBlock {
                 ParsedRequest {
                     action: None,
                     params: Vec::new(),
+                    raw: String::new(),
                 },
             ));
+        } else {
+            current.raw.clear();
         }
     };
     for line in code.lines() {
@@ -221,18 +228,22 @@ fn parse_request(code: &str) -> ExampleBlock {
         if t.is_empty() {
             continue;
         }
-        if let Some(q) = url_query(line) {
+        let url = url_query(line);
+        // `https://sls.aliyuncs.com/` then `? AccessKeyId=…` on the next line.
+        let query_line =
+            url.is_none() && t.starts_with('?') && (saw_url || current.params.is_empty());
+        // A URL without `?` (`https://dcdn.aliyuncs.com&Action=…`) starts a request too.
+        let url_without_query = url.is_none() && !query_line && is_bare_url(t);
+        if url.is_some() || query_line || url_without_query {
             saw_url = true;
             finish(&mut current, &mut open);
+        }
+        current.raw.push_str(t);
+        current.raw.push('\n');
+        if let Some(q) = url {
             t = line[q..].trim();
-        } else if let Some(rest) = t
-            .strip_prefix('?')
-            .filter(|_| saw_url || current.params.is_empty())
-        {
-            // `https://sls.aliyuncs.com/` then `? AccessKeyId=…` on the next line.
-            saw_url = true;
-            finish(&mut current, &mut open);
-            t = rest.trim();
+        } else if query_line {
+            t = t[1..].trim();
         } else if let Some(raw) = open.as_mut() {
             // The last value goes on while its brackets are open, or when it was empty.
             let starts_pair = t.starts_with('&') && t[1..].trim_start().contains('=');
@@ -241,6 +252,11 @@ fn parse_request(code: &str) -> ExampleBlock {
                 raw.push_str(t);
                 continue;
             }
+        }
+        // Pairs are read from a request's URL on: a block with none (code of an SDK,
+        // `var endpoint = "…"`) is no request example.
+        if !saw_url {
+            continue;
         }
         for segment in split_params(t) {
             let Some((name, value)) = segment.split_once('=') else {
@@ -306,7 +322,8 @@ fn split_params(text: &str) -> Vec<&str> {
 }
 
 /// Converts an XML body into the JSON shape RPC APIs use: elements become keys, repeated
-/// siblings become arrays, text becomes strings. The root element is dropped.
+/// siblings and unnamed list items (`<element>`) become arrays, text becomes strings. The root
+/// element is dropped.
 pub fn xml_to_json(text: &str) -> Result<Value, String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(text);
@@ -353,10 +370,11 @@ pub fn xml_to_json(text: &str) -> Result<Value, String> {
                 if open != name {
                     return Err(format!("not valid XML: `<{open}>` closed by `</{name}>`"));
                 }
+                // An element of only unnamed items (`<element>`) is a list, as in JSON.
                 let value = if map.is_empty() {
                     Value::String(text.trim().to_string())
                 } else {
-                    Value::Object(map)
+                    aliyun_wire::xml::members_value(map)
                 };
                 match stack.last_mut() {
                     Some((_, parent, _)) => insert_member(parent, name, value),
@@ -399,6 +417,7 @@ pub fn to_ir(
                 .map(|r| RequestExample {
                     valid: request_problem(&r.params).is_none(),
                     params: r.params,
+                    raw: r.raw,
                     file: file.to_string(),
                     line,
                 })
@@ -459,9 +478,16 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
         .strip_prefix("curl ")
     {
         Some(cmd) => curl_command(cmd)?,
+        // A bare URL (`http://host/path…`, no method): the method is the request line's; what
+        // follows is read as for a request line.
+        None if is_bare_url(first) => {
+            let url = first.split_whitespace().next().unwrap_or(first);
+            let rest: Vec<&str> = lines.collect();
+            (String::new(), url.to_string(), rest.join("\n"))
+        }
         None => method_line(first, lines)?,
     };
-    let (path, query_text) = path_and_query(&target);
+    let (path, query_text) = path_and_query(&target, !method.is_empty());
     let query = pairs_of(&query_text);
     if query.iter().any(|q| q.name == "Action") {
         return None;
@@ -534,9 +560,14 @@ fn method_line<'a>(
     Some((method.to_ascii_uppercase(), target, rest))
 }
 
-/// A request target's path (from `/`, without the host of a URL) and query text.
-fn path_and_query(target: &str) -> (String, String) {
+/// A request target's path (from `/`, without the host of a URL) and query text. Without a
+/// method (a bare URL), a URL with no path gives an empty path: the request line's.
+fn path_and_query(target: &str, has_method: bool) -> (String, String) {
     let (path, query_text) = match target.split_once("://") {
+        // `http://host&<公共请求参数>`: a host and no path; the path is the request line's.
+        Some((_, after)) if !has_method && !after.contains(['/', '?']) => {
+            (String::new(), String::new())
+        }
         Some((_, after)) => {
             let from = after.find(['/', '?']).unwrap_or(after.len());
             after[from..]
@@ -553,7 +584,7 @@ fn path_and_query(target: &str) -> (String, String) {
     };
     // A masked segment written with spaces (`es-cn-n6w1o1x0w001c **** /actions`).
     let path: String = path.chars().filter(|c| !c.is_whitespace()).collect();
-    let path = if path.starts_with('/') {
+    let path = if path.starts_with('/') || path.is_empty() && !has_method {
         path
     } else {
         format!("/{path}")
@@ -566,9 +597,45 @@ fn path_and_query(target: &str) -> (String, String) {
 fn body_after_headers(rest: &str) -> (String, bool) {
     let mut body_lines: Vec<&str> = Vec::new();
     let mut form_type = false;
+    // `Header :` then a `{…}` block of header lines (skipped), `Body :` then the body.
+    let mut header_block: Option<i32> = None;
+    let mut after_header_label = false;
     for l in rest.lines() {
         let t = l.trim();
         if body_lines.is_empty() {
+            if let Some(depth) = header_block.as_mut() {
+                *depth += open_brackets(t);
+                if *depth <= 0 {
+                    header_block = None;
+                }
+                continue;
+            }
+            if after_header_label && t.starts_with('{') {
+                after_header_label = false;
+                let depth = open_brackets(t);
+                if depth > 0 {
+                    header_block = Some(depth);
+                }
+                continue;
+            }
+            match section_label(t) {
+                Some(("header", after)) => {
+                    let depth = open_brackets(after);
+                    if depth > 0 {
+                        header_block = Some(depth);
+                    } else {
+                        after_header_label = after.is_empty();
+                    }
+                    continue;
+                }
+                Some(("body", after)) => {
+                    if !after.is_empty() {
+                        body_lines.push(after);
+                    }
+                    continue;
+                }
+                _ => {}
+            }
             // Before the body: header lines (`Host: …`) and lines standing for the common
             // headers (`公共请求头`, `Common request headers`) are skipped.
             let form_pair = t.split_once('=').is_some_and(|(k, _)| {
@@ -611,6 +678,27 @@ fn body_of(trimmed: &str, form_type: bool) -> (Option<String>, Vec<QueryParam>) 
         form = pairs_of(trimmed);
     }
     (body, form)
+}
+
+/// A URL without a method before it (`http://…`, `https://…`, `http(s)://…`).
+fn is_bare_url(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    ["http://", "https://", "http(s)://"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// A line that labels what follows in a request example: `Header :` / `Headers:` (a block of
+/// header lines) or `Body :` (the body, on the next lines or after the colon). The label, lower
+/// case, and what follows the colon.
+fn section_label(line: &str) -> Option<(&'static str, &str)> {
+    let (word, after) = line.split_once([':', '：'])?;
+    let label = match word.trim().to_ascii_lowercase().as_str() {
+        "header" | "headers" => "header",
+        "body" => "body",
+        _ => return None,
+    };
+    Some((label, after.trim()))
 }
 
 /// Every REST-style request example of the example section.
@@ -709,7 +797,7 @@ mod tests {
         let ExampleBlock::Requests(r) = b else {
             panic!("{b:?}")
         };
-        let ParsedRequest { action, params } = &r[0];
+        let ParsedRequest { action, params, .. } = &r[0];
         assert_eq!(action.as_deref(), Some("CreateSslVpnServer"));
         assert_eq!(params.len(), 2);
         assert_eq!(params[1].value, "10.0.0.0/8");
@@ -738,7 +826,7 @@ mod tests {
         let ExampleBlock::Requests(r) = b else {
             panic!()
         };
-        let ParsedRequest { action, params } = &r[0];
+        let ParsedRequest { action, params, .. } = &r[0];
         assert_eq!(action.as_deref(), Some("DeleteX"));
         assert_eq!(
             params[0],
@@ -827,6 +915,40 @@ mod tests {
                 ("RegionId", "cn-hangzhou")
             ]
         );
+        // Labelled parts: a `Header :` block of header lines (not the body), then `Body :`.
+        let ex = http_request("POST /logstores HTTP/1.1\nHeader :\n{\n    'Content-Type': 'application/json',\n    'Host': 'p.sls.aliyuncs.com'\n}\nBody : \n{\n    \"logstoreName\": \"test\",\n    \"ttl\": 30\n}", "f.md", 1).unwrap();
+        assert_eq!(
+            ex.body.as_deref(),
+            Some(r#"{"logstoreName":"test","ttl":30}"#)
+        );
+        let ex = http_request(
+            "PUT /x HTTP/1.1\nHeaders: {'a': 'b'}\nBody: {\"n\": 1}",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!(ex.body.as_deref(), Some(r#"{"n":1}"#));
+        // A bare URL: no method (the request line's), the path as written, or none when the
+        // URL has no path.
+        let ex = http_request(
+            "http://webplus.cn-hangzhou.aliyuncs.com&<公共请求参数>\n{\n  \"ChangeId\":\"wc-1\"\n}",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!((ex.method.as_str(), ex.path.as_str()), ("", ""));
+        assert_eq!(ex.body.as_deref(), Some(r#"{"ChangeId":"wc-1"}"#));
+        let ex = http_request(
+            "https://es.aliyuncs.com/openapi/logstashes?clientToken=x\n{\"a\": 1}",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            (ex.method.as_str(), ex.path.as_str()),
+            ("", "/openapi/logstashes")
+        );
+        assert_eq!(ex.query[0].name, "clientToken");
         let ex = http_request(
             "PUT /openapi/x HTTP/1.1\n公共请求头\n[{\"a\": 1}, {\"a\": 2}]",
             "f.md",
@@ -885,6 +1007,31 @@ mod tests {
             }]
         );
         assert_eq!(r[1].params.len(), 2);
+        // Each request keeps its own lines as written, for the second reading of its test.
+        assert_eq!(r[0].raw, "https://x.aliyuncs.com/?Action=DescribeX&Id=1\n");
+        assert_eq!(
+            r[1].raw,
+            "https://x.aliyuncs.com/?Action=DescribeX\n&Id=2\n&Mode=a\n"
+        );
+    }
+
+    #[test]
+    fn code_without_a_url_is_no_request() {
+        // acms: SDK code in the example section (`var endpoint = "…"`).
+        let b = classify(
+            "var endpoint = \"${endpoint}\"\nvar group = \"DEFAULT_GROUP\"\nif a && b {}",
+            Label::Request,
+        );
+        assert!(!matches!(b, ExampleBlock::Requests(_)), "{b:?}");
+        // `&&` (an empty pair) is no part of the value before it.
+        let b = classify(
+            "http://mts.aliyuncs.com?CateId=7503631&&CateName=x",
+            Label::Request,
+        );
+        let ExampleBlock::Requests(r) = b else {
+            panic!("{b:?}")
+        };
+        assert_eq!(r[0].params[0].value, "7503631");
     }
 
     #[test]
@@ -933,5 +1080,19 @@ mod tests {
         let v = xml_to_json("<R><L><I><A>1</A></I><I><A>2</A></I></L><E/></R>").unwrap();
         assert_eq!(v["L"]["I"].as_array().map(Vec::len), Some(2));
         assert_eq!(v["E"], Value::String(String::new()));
+    }
+
+    #[test]
+    fn unnamed_xml_items_are_no_level() {
+        // The XML rendering of `{"Ids": ["a", "b"], "Items": [{"N": "x"}]}`.
+        let v = xml_to_json(
+            "<R><Ids><element>a</element><element>b</element></Ids>\
+             <Items><element><N>x</N></element></Items></R>",
+        )
+        .unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"Ids": ["a", "b"], "Items": [{"N": "x"}]})
+        );
     }
 }

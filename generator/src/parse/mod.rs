@@ -62,8 +62,12 @@ pub fn parse_doc(
     let request_tables = sections.request_tables();
     // REST-style: the syntax section's request line, else a request example written that way.
     let http = examples::http_requests(&sections, file);
-    let syntax =
-        roa::syntax(&sections).or_else(|| http.first().map(|e| (roa::line_of_example(e), e.line)));
+    // (An example that writes no method, a bare URL, shows no request line.)
+    let syntax = roa::syntax(&sections).or_else(|| {
+        http.iter()
+            .find(|e| !e.method.is_empty())
+            .map(|e| (roa::line_of_example(e), e.line))
+    });
     if request_tables.is_empty() && syntax.is_none() {
         return Err(no_request_table(file, &sections, &sink));
     }

@@ -392,6 +392,37 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_xml_items_are_no_level_and_data_keys_make_a_map() {
+        // The XML example writes list items as `<element>` (no JSON answer has that level);
+        // `Counts` has timestamps for member names, `Usage` (example only) IP addresses.
+        let table = "|Name|Type|Description|\n|--|--|--|\n|RequestId|String|The request.|\n|Ids|Array of String|The IDs.|\n|Widgets|Array of Widget|The widgets.|\n|└Name|String|The name.|\n|Counts|Object|The count per minute.|\n";
+        let xml = "```\n<ListWidgetsResponse><RequestId>r</RequestId><Ids><element>a</element><element>b</element></Ids><Widgets><element><Name>x</Name></element></Widgets></ListWidgetsResponse>\n```\n\n";
+        let json = "```\n{\"RequestId\":\"r\",\"Ids\":[\"a\",\"b\"],\"Widgets\":[{\"Name\":\"x\"}],\"Counts\":{\"1574247000\":3,\"1574247060\":5},\"Usage\":{\"10.0.0.1\":{\"Bytes\":1}}}\n```\n";
+        let (api, diags) = parse_doc(
+            "w.md",
+            &doc(table, &format!("{xml}{json}")),
+            &DocDefaults::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            shape(&api.response),
+            "RequestId:String,Ids:Array<String>,Widgets:Array<Object>{Name:String},Counts:Map,Usage:Map"
+        );
+        let maps: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.kind == "example-map")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(maps.len(), 1, "{diags:#?}");
+        assert!(maps[0].starts_with("`Counts`"), "{maps:?}");
+        // A member list the table gives is kept, whatever the example's keys.
+        let table = "|Name|Type|Description|\n|--|--|--|\n|Counts|Object|The counts.|\n|└1h|Integer|Last hour.|\n";
+        let json = "```\n{\"Counts\":{\"1h\":3}}\n```\n";
+        let (api, _) = parse_doc("w.md", &doc(table, json), &DocDefaults::default()).unwrap();
+        assert_eq!(shape(&api.response), "Counts:Object{1h:Integer}");
+    }
+
+    #[test]
     fn a_key_with_spaces_around_it_is_the_table_name() {
         // nas CreateAccessGroup: the JSON example writes `"AccessGroupName "`.
         let table = "|Name|Type|Description|\n|--|--|--|\n|RequestId|String|The request.|\n|AccessGroupName|String|The group.|\n";

@@ -46,6 +46,9 @@ pub struct RequestLine {
     pub content_type: Option<String>,
     /// The syntax block shows an XML document as the body (OSS-style requests).
     pub xml_body: bool,
+    /// The member names of a JSON body the syntax block shows as a template
+    /// (`{"logstoreName" : logStoreName, …}`: names quoted, values placeholders).
+    pub body_keys: Vec<String>,
 }
 
 pub fn is_method(word: &str) -> bool {
@@ -84,9 +87,28 @@ pub fn request_line(code: &str) -> Option<RequestLine> {
     let mut payload = None;
     let mut content_type = None;
     let mut xml_body = false;
+    let mut body_keys = Vec::new();
+    // Depth inside a JSON body template (`{` on a line of its own or after the headers).
+    let mut depth = 0i32;
     for line in lines {
         if line.starts_with('<') {
             xml_body = true;
+            continue;
+        }
+        if depth > 0 || line.starts_with('{') {
+            // A member of the template's top level: `"name" : value,`.
+            if depth == 1 {
+                if let Some(key) = quoted_key(line) {
+                    body_keys.push(key.to_string());
+                }
+            }
+            depth += line.matches(['{', '[']).count() as i32;
+            depth -= line.matches(['}', ']']).count() as i32;
+            if depth == 1 && line.starts_with('{') {
+                if let Some(key) = quoted_key(line[1..].trim_start()) {
+                    body_keys.push(key.to_string());
+                }
+            }
             continue;
         }
         // `Content-Length：ContentLength`: a full-width colon too.
@@ -112,7 +134,15 @@ pub fn request_line(code: &str) -> Option<RequestLine> {
         payload,
         content_type,
         xml_body,
+        body_keys,
     })
+}
+
+/// `"name" : value` → `name`.
+fn quoted_key(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix('"')?;
+    let (key, after) = rest.split_once('"')?;
+    (!key.is_empty() && after.trim_start().starts_with(':')).then_some(key)
 }
 
 /// The target of a request line: up to its protocol suffix (`HTTP/1.1`, `HTTPS|HTTP`), so that
@@ -175,6 +205,7 @@ pub fn line_of_example(example: &HttpRequestExample) -> RequestLine {
         payload: None,
         content_type: None,
         xml_body: false,
+        body_keys: Vec::new(),
     }
 }
 
@@ -630,6 +661,15 @@ impl Placing<'_> {
                 );
                 field(location::QUERY)
             }
+            _ if line
+                .body_keys
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(&r.name))
+                && !shown.query =>
+            {
+                infer(sink, "no Position column; a body member because the request syntax's JSON body names it");
+                Destination::BodyMember
+            }
             _ if shown.json_body && !shown.query => {
                 infer(sink, "no Position column; a body member because the request example's JSON body holds it");
                 Destination::BodyMember
@@ -945,6 +985,20 @@ mod tests {
         );
         let (api, _) = parse(&doc);
         assert_eq!(api.request[2].ty, Type::Array);
+    }
+
+    #[test]
+    fn a_json_body_template_of_the_syntax_names_body_members() {
+        let l = request_line("PUT /logstores/logstoreName HTTP/1.1\nHost: ProjectName.Endpoint\n{\n    \"ttl\": ttl,\n    \"shardCount\" : shardCount,\n    \"conf\": {\n        \"inner\": x\n    }\n}").unwrap();
+        assert_eq!(l.body_keys, ["ttl", "shardCount", "conf"]);
+        assert_eq!(l.headers, ["Host"]);
+        // Rows without a position that the template names are body members; others query.
+        let doc = "# UpdateThing\n\n## Request syntax\n\n```\nPUT /things/thingName HTTP/1.1\n{\n  \"ttl\": ttl\n}\n```\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|thingName|String|Yes|t1|The thing.|\n|ttl|Integer|Yes|30|The retention.|\n|mode|String|No|fast|The mode.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|requestId|String|r|The request.|\n";
+        let (api, _) = parse(doc);
+        assert_eq!(
+            locations(&api),
+            [("thingName", "path"), ("mode", "query"), ("ttl", "body")]
+        );
     }
 
     #[test]

@@ -171,10 +171,38 @@ pub fn scalar_type(v: &Value) -> Type {
     }
 }
 
+/// Whether a member name of an example is data rather than a field name: a timestamp, a number,
+/// an address or anything else no field of an API is named (it starts with a digit, or holds
+/// a character other than letters, digits, `_` and `-`).
+fn is_data_key(key: &str) -> bool {
+    key.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || key
+            .chars()
+            .any(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+}
+
+/// An object of the example whose member names are all data (`{"1574247000": 3, …}`): a map
+/// from those keys, not a struct with a field per key.
+fn is_data_map(m: &Map<String, Value>) -> bool {
+    !m.is_empty() && m.keys().all(|k| is_data_key(k))
+}
+
+fn data_map_note(path: &str, m: &Map<String, Value>, line: usize) -> Note {
+    let first = m.keys().next().map(String::as_str).unwrap_or_default();
+    Note {
+        line,
+        kind: "example-map",
+        message: format!(
+            "`{path}`: the example's member names are data (`{first}`, …), not field names; read as a map"
+        ),
+    }
+}
+
 /// A field for a name that only the example shows, typed from it.
 fn from_example(name: &str, v: &Value, line: usize) -> Field {
     let mut f = Field::bare(name, Type::String, line);
     match v {
+        Value::Object(m) if is_data_map(m) => f.ty = Type::Map,
         Value::Object(m) => {
             f.ty = Type::Object;
             f.children = m.iter().map(|(k, x)| from_example(k, x, line)).collect();
@@ -392,6 +420,12 @@ fn fill_field(f: &mut Field, v: &Value, path: &str, line: usize, notes: &mut Vec
     let full = format!("{path}{}.", f.name);
     let item_is_object = f.item_type == Some(Type::Object);
     match v {
+        // Members the table does not list, named by data: a map, whatever the table's type.
+        Value::Object(m) if f.children.is_empty() && is_data_map(m) && !item_is_object => {
+            notes.push(data_map_note(&format!("{path}{}", f.name), m, f.line));
+            f.ty = Type::Map;
+            f.item_type = None;
+        }
         Value::Object(_) => {
             if f.ty != Type::Object && !(f.ty == Type::Array && item_is_object) {
                 notes.push(Note {

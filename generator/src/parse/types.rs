@@ -30,6 +30,12 @@ fn scalar(name: &str) -> Option<Type> {
     })
 }
 
+/// `X[]`, also written `X[ ]`: the item type `X`.
+fn array_suffix(cell: &str) -> Option<&str> {
+    let (item, brackets) = cell.strip_suffix(']')?.rsplit_once('[')?;
+    (brackets.trim().is_empty() && !item.trim().is_empty()).then(|| item.trim())
+}
+
 /// Maps one type cell (already un-escaped and trimmed, links reduced to their text).
 pub fn parse_type(cell: &str) -> TypeCell {
     let cell = cell.trim();
@@ -45,7 +51,7 @@ pub fn parse_type(cell: &str) -> TypeCell {
     let item = ["array of ", "list of ", "set of "]
         .iter()
         .find_map(|p| lower.starts_with(p).then(|| cell[p.len()..].trim()))
-        .or_else(|| cell.strip_suffix("[]").map(str::trim))
+        .or_else(|| array_suffix(cell))
         .or_else(|| cell.strip_suffix("的数组").map(str::trim))
         .or_else(|| {
             cell.strip_suffix("数组")
@@ -128,6 +134,10 @@ mod tests {
             (Some(Type::Array), Some("NatGateway"))
         );
         assert_eq!(parse_type("SomeData[]").item.as_deref(), Some("SomeData"));
+        // A space between the brackets (`AliyunJob[ ]`, `String[ ]`).
+        assert_eq!(parse_type("SomeData[ ]").item.as_deref(), Some("SomeData"));
+        assert_eq!(parse_type("String [ ]").item.as_deref(), Some("String"));
+        assert_eq!(parse_type("[]").ty, Some(Type::String));
         assert_eq!(
             parse_type("SomeStruct的数组").item.as_deref(),
             Some("SomeStruct")

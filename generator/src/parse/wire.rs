@@ -68,14 +68,30 @@ pub fn decide(request: &mut [Field], rows: &[Row], examples: &[RequestExample], 
         let dotted_rows = rows
             .iter()
             .any(|r| r.name.starts_with(&format!("{}.", f.name)));
+        // The table names a repeat list (`X.N` rows, the type `RepeatList`): the protocol's
+        // flattened form, whatever an example shows, unless the table calls the value JSON.
+        let named_repeat = (dotted_rows || f.raw_type.eq_ignore_ascii_case("RepeatList"))
+            && !described_as_json(&f.description);
         let style = match sent(&f.name, examples) {
+            Sent::Json { .. } if named_repeat => {
+                sink.warn(
+                    f.line,
+                    "wire-style",
+                    format!(
+                        "`{0}` is documented as a repeat list ({1}) but the request example sends one JSON document; sent as a repeat list (`{0}.1=…`), as the table says",
+                        f.name,
+                        if dotted_rows { format!("`{}.N` rows", f.name) } else { format!("type `{}`", f.raw_type) }
+                    ),
+                );
+                WireStyle::RepeatList
+            }
             Sent::Json { .. } => {
                 if dotted_rows {
                     sink.warn(
                         f.line,
                         "wire-style",
                         format!(
-                            "`{0}` is documented as `{0}.N…` rows but the request example sends one JSON document; sent as JSON, as the example shows",
+                            "`{0}` is documented as `{0}.N…` rows and as JSON, and the request example sends one JSON document; sent as JSON",
                             f.name
                         ),
                     );
@@ -140,10 +156,26 @@ mod tests {
             [("Servers".to_string(), Some(WireStyle::Json))]
         );
         let dotted = "|Servers.N.Id|String|No|s-1|The ID.|\n";
-        // The example sends JSON although the table lists `.N` rows: the example wins.
+        // The example sends JSON although the table lists `.N` rows (or types the value
+        // `RepeatList`): the table names the protocol's repeat list, which the official SDKs
+        // send flattened; only a table that calls the value JSON makes it JSON.
         assert_eq!(
             wire_of(dotted, "&Servers=[{\"Id\":\"s-1\"}]"),
-            [("Servers".to_string(), Some(WireStyle::Json))]
+            [("Servers".to_string(), Some(WireStyle::RepeatList))]
+        );
+        assert_eq!(
+            wire_of(
+                "|Ips|RepeatList|No|1.1.1.1|The IPs.|\n",
+                "&Ips=[\"1.1.1.1\"]"
+            ),
+            [("Ips".to_string(), Some(WireStyle::RepeatList))]
+        );
+        assert_eq!(
+            wire_of(
+                "|Ips|RepeatList|No|1.1.1.1|The IPs, in JSON format.|\n",
+                "&Ips=[\"1.1.1.1\"]"
+            ),
+            [("Ips".to_string(), Some(WireStyle::Json))]
         );
         assert_eq!(
             wire_of(dotted, "&Servers.1.Id=s-1"),

@@ -327,6 +327,10 @@ const BODIES: &[&str] = &[
     "<R/>x",
     "x<R/>",
     "<R><Total a='1' a='2'>1</Total></R>",
+    "<R><Item><element><Id>a</Id></element><element><Id>b</Id></element></Item>\
+        <Ids><element>1</element><element>2</element></Ids>\
+        <Items><Item><element><Id>c</Id></element></Item></Items><Extras><element>x</element></Extras></R>",
+    "<R><Item><Subs><element><Name>n</Name></element></Subs><Sub><element><Name>m</Name></element></Sub></Item></R>",
     "<R><Unknown a='&bad;'/></R>",
     "</R>",
 ];
@@ -360,6 +364,17 @@ fn the_one_pass_keeps_what_the_rules_say() {
     assert_eq!((r.request_id.as_deref(), r.total), (Some("R1"), Some(2)));
     assert_eq!(r.ids, [1, 2]);
     assert_eq!(r.items.unwrap().item.len(), 2);
+    // A list's unnamed items (`<element>`, XML's rendering of a JSON array) are its items.
+    let with = |part: &str| BODIES.iter().find(|b| b.contains(part)).copied().unwrap();
+    let r = from_body::<FResponse>(with("<element><Id>a")).unwrap();
+    let ids: Vec<_> = r.item.iter().map(|i| i.id.as_deref()).collect();
+    assert_eq!(ids, [Some("a"), Some("b")]);
+    assert_eq!(r.ids, [1, 2]);
+    assert_eq!(r.items.unwrap().item[0].id.as_deref(), Some("c"));
+    assert_eq!(r.extras, [json!("x")]);
+    let r = from_body::<FResponse>(with("<element><Name>n")).unwrap();
+    assert_eq!(r.item[0].subs[0].name.as_deref(), Some("n"));
+    assert_eq!(r.item[0].sub.as_ref().unwrap().name.as_deref(), Some("m"));
     let r = from_body::<FResponse>(r#"{"Item":{"Kind":"medium","Size":"x"}}"#).unwrap();
     assert_eq!(r.item[0].kind, Some(Kind::Unlisted("medium".into())));
     assert_eq!(r.item[0].size, None);

@@ -5,7 +5,7 @@
 //!
 //! What streams: members whose element has the documented shape (text for a scalar, children
 //! for a struct, `<Ids><Id>…</Id>…</Ids>` for a list of scalars), and repeated elements of a
-//! list of structs. A member of another shape, or one repeated where the field is not a list of
+//! list of structs. A struct member written as unnamed list items (`<element>`) is read whole. A member of another shape, or one repeated where the field is not a list of
 //! structs, is read again from its own text into a value ([`element_value`]) and decoded by the
 //! field's rule; a body whose shape the stream cannot settle (a root member named `…Response`
 //! next to others) is an `Err`, and the caller decodes the body through the value.
@@ -17,7 +17,7 @@ use quick_xml::{Reader, XmlVersion};
 use serde_json::Value;
 
 use super::{position, Fields, ScalarField, Slot, StructField};
-use crate::xml::{element_value, is_namespace_declaration, resolve_reference};
+use crate::xml::{element_value, is_namespace_declaration, resolve_reference, UNNAMED_ITEM};
 
 /// Decodes an XML body into `target`. `Err` when the body is not well-formed XML, not an
 /// object, or of a shape left to the value path.
@@ -184,17 +184,25 @@ impl<'a> Decoder<'a> {
     /// Whether the root's first member is an element named `…Response` (a body that may wrap
     /// the answer in its name), looking ahead without reading.
     fn first_child_is_wrapper(&self) -> Result<bool, String> {
+        Ok(self
+            .first_child()?
+            .is_some_and(|name| name.ends_with("Response")))
+    }
+
+    /// The local name of the open element's first child element, looking ahead without
+    /// reading; `None` when text or the end tag comes first.
+    fn first_child(&self) -> Result<Option<String>, String> {
         let mut ahead = self.reader.clone();
         loop {
             match ahead.read_event().map_err(xml_error)? {
                 Event::Start(e) | Event::Empty(e) => {
-                    return Ok(e.local_name().as_ref().ends_with("Response"))
+                    return Ok(Some(e.local_name().as_ref().to_string()))
                 }
                 Event::Text(t) if is_blank(&t.xml10_content()) => {}
                 Event::CData(c) if is_blank(&c) => {}
                 Event::GeneralRef(r) if is_blank(&resolve_reference(&r)) => {}
                 Event::Comment(_) | Event::PI(_) | Event::DocType(_) | Event::Decl(_) => {}
-                _ => return Ok(false),
+                _ => return Ok(None),
             }
         }
     }
@@ -383,6 +391,26 @@ impl<'a> Decoder<'a> {
             }
             return Ok(());
         }
+        // `<Items><element>…</element>…</Items>`: a list's unnamed items, as XML writes a JSON
+        // array. Read whole and decoded by the field's rule, as the value path reads it.
+        let struct_slot = matches!(slot, Slot::Object(_) | Slot::Objects(_));
+        if struct_slot
+            && !empty
+            && !has_attributes(e)?
+            && self.first_child()?.as_deref() == Some(UNNAMED_ITEM)
+        {
+            let value = self.value(at, e, empty)?;
+            match (slot, value) {
+                (Slot::Objects(field), Value::Array(items)) => {
+                    items.into_iter().for_each(|item| field.put_value(item))
+                }
+                (slot, value) => slot.set_value(value),
+            }
+            if count == 1 {
+                self.seen[seen].first = Origin::Element(at, self.offset());
+            }
+            return Ok(());
+        }
         match slot {
             Slot::Scalar(field) => self.scalar(at, e, empty, field)?,
             Slot::Scalars(field) => self.scalars(at, e, empty, field)?,
@@ -398,7 +426,11 @@ impl<'a> Decoder<'a> {
                 self.members(at, e, empty, Target::Lazy(field))?;
             }
             Slot::Json(field) => *field = Some(self.value(at, e, empty)?),
-            Slot::JsonList(field) => field.push(self.value(at, e, empty)?),
+            // Unnamed items (`<Extras><element>…</element></Extras>`) are the list's items.
+            Slot::JsonList(field) => match self.value(at, e, empty)? {
+                Value::Array(items) => field.extend(items),
+                one => field.push(one),
+            },
             Slot::Skip => self.skip(e, empty)?,
         }
         if count == 1 {

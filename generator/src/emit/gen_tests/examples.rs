@@ -10,7 +10,7 @@ use super::values::{value_expr, Val};
 use crate::diagnostics::Diagnostic;
 use crate::emit::plan::fit;
 use crate::emit::plan::shape::{item_rules, Planned, Scalar, Shape};
-use crate::model::{Api, ExampleFormat, QueryParam, ResponseExample, WireStyle};
+use crate::model::{Api, ExampleFormat, RequestExample, ResponseExample, WireStyle};
 use crate::naming::ident;
 
 /// The value of a top-level field from flattened parameters (`Tag.1.Key`, `Id.2`, `Name`).
@@ -256,10 +256,11 @@ fn request_test(
     api: &Api,
     request_name: &str,
     fields: &[Planned<'_>],
-    params: &[QueryParam],
+    ex: &RequestExample,
     index: usize,
     notes: &mut Vec<String>,
 ) -> Result<TokenStream, String> {
+    let params = &ex.params;
     let pairs: Vec<(&str, &str)> = params
         .iter()
         .map(|p| (p.name.as_str(), p.value.as_str()))
@@ -317,6 +318,21 @@ fn request_test(
     } else {
         quote!(request.validate().expect("the documented request example follows the documented rules");)
     };
+    // The pairs above are the generator's reading of the example; the runtime reads the raw
+    // text again on its own, so that a misreading fails here rather than agree with itself.
+    let second_reading = if ex.raw.is_empty() {
+        quote!()
+    } else {
+        let raw = Literal::string(&ex.raw);
+        let read_names = pairs.iter().map(|(k, _)| Literal::string(k));
+        let read_values = pairs.iter().map(|(_, v)| Literal::string(v));
+        quote! {
+            ::aliyun_runtime::testing::assert_example_read(
+                #raw,
+                &[#((#read_names, #read_values)),*],
+            );
+        }
+    };
     let ty = ident(request_name);
     let test = format_ident!(
         "request_example_{}_serializes_to_the_documented_query",
@@ -325,6 +341,7 @@ fn request_test(
     Ok(quote! {
         #[test]
         fn #test() {
+            #second_reading
             let request = #ty::builder()
                 #(#calls)*
                 .build_unchecked()
@@ -461,7 +478,7 @@ pub fn request_tests(
         .filter(|(_, e)| e.valid)
     {
         let mut why_partial = Vec::new();
-        match request_test(api, request_name, request, &ex.params, i, &mut why_partial) {
+        match request_test(api, request_name, request, ex, i, &mut why_partial) {
             Ok(t) => {
                 tests.push(t);
                 notes.extend(

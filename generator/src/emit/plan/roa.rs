@@ -57,14 +57,20 @@ pub fn read_example<'p, 'a>(
     ex: &HttpRequestExample,
 ) -> Result<RoaExample<'p, 'a>, String> {
     let sent = method(api);
-    if ex.method != sent {
+    // An example that writes no method (a bare URL) shows the request line's.
+    if !ex.method.is_empty() && ex.method != sent {
         return Err(format!(
             "the example uses {}, the request sends {sent}",
             ex.method
         ));
     }
     let template = api.path.as_deref().unwrap_or("/");
-    let mut values = path_values(fields, template, &ex.path)?;
+    // An example that writes no path (`http://host&<公共请求参数>`) fills no placeholder.
+    let mut values = if ex.path.is_empty() {
+        Vec::new()
+    } else {
+        path_values(fields, template, &ex.path)?
+    };
     for q in &ex.query {
         let p = by_name(fields, &q.name)
             .filter(|p| location_of(p) == location::QUERY)
@@ -101,7 +107,7 @@ pub fn read_example<'p, 'a>(
     query.sort();
     Ok(RoaExample {
         values,
-        method: ex.method.clone(),
+        method: sent,
         path,
         query,
         body,
