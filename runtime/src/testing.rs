@@ -167,24 +167,23 @@ fn close(pairs: &mut [(String, String)], value: &mut Option<String>) {
 
 /// Percent-encoded text (every `%` starts an escape, `+` a space) decoded; other text as is.
 fn decoded(v: &str) -> String {
-    let bytes = v.as_bytes();
-    let escapes: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == b'%').collect();
-    let encoded = !escapes.is_empty()
-        && escapes.iter().all(|&i| {
-            bytes.len() > i + 2
-                && bytes[i + 1].is_ascii_hexdigit()
-                && bytes[i + 2].is_ascii_hexdigit()
-        });
-    if !encoded {
+    if !v.contains('%') {
         return v.to_string();
     }
+    percent_decode(v).unwrap_or_else(|| v.to_string())
+}
+
+/// Decodes `application/x-www-form-urlencoded` text (`%XX` escapes, `+` for a space); `None`
+/// when an escape is malformed or the bytes are not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("00");
-                out.push(u8::from_str_radix(hex, 16).unwrap_or(b'?'));
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
                 i += 3;
             }
             b'+' => {
@@ -197,7 +196,7 @@ fn decoded(v: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).ok()
 }
 
 /// Checks the generator's reading of a request example (`read`: its parameters, the client's

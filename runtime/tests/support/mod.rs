@@ -107,29 +107,7 @@ impl Drop for Server {
     }
 }
 
-pub fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
-}
+pub use aliyun_runtime::testing::percent_decode;
 
 fn parse_pairs(raw: &str, into: &mut BTreeMap<String, String>) -> Option<()> {
     for pair in raw.split('&').filter(|p| !p.is_empty()) {
