@@ -450,8 +450,10 @@ fn pairs_of(text: &str) -> Vec<QueryParam> {
     text.lines()
         .flat_map(|l| l.split('&'))
         .map(str::trim)
-        .filter(|p| !p.is_empty() && !super::text::is_placeholder(p))
+        .filter(|p| !p.is_empty())
         .filter_map(|p| {
+            // A piece without `=` (`<公共请求参数>`) is no pair; a masked value
+            // (`AppId=pdtk****`) is still the example's value of that parameter.
             let (k, v) = p.split_once('=')?;
             let k = k.trim();
             let valid = !k.is_empty()
@@ -915,6 +917,19 @@ mod tests {
                 ("RegionId", "cn-hangzhou")
             ]
         );
+        // A masked query value is the example's value; the placeholder piece is no pair.
+        let ex = http_request(
+            "POST api/call/describeCall?AppId=pdtk****&ChannelId=1230&<公共请求参数> HTTP/1.1",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        let q: Vec<(&str, &str)> = ex
+            .query
+            .iter()
+            .map(|p| (p.name.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(q, [("AppId", "pdtk****"), ("ChannelId", "1230")]);
         // Labelled parts: a `Header :` block of header lines (not the body), then `Body :`.
         let ex = http_request("POST /logstores HTTP/1.1\nHeader :\n{\n    'Content-Type': 'application/json',\n    'Host': 'p.sls.aliyuncs.com'\n}\nBody : \n{\n    \"logstoreName\": \"test\",\n    \"ttl\": 30\n}", "f.md", 1).unwrap();
         assert_eq!(
