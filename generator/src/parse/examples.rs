@@ -850,6 +850,14 @@ mod tests {
         }
     }
 
+    /// Query or form pairs as `(name, value)`, to compare with a literal list.
+    fn named(params: &[QueryParam]) -> Vec<(&str, &str)> {
+        params
+            .iter()
+            .map(|p| (p.name.as_str(), p.value.as_str()))
+            .collect()
+    }
+
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
             .map(|(n, v)| (n.to_string(), v.to_string()))
@@ -904,11 +912,7 @@ mod tests {
             (ex.method.as_str(), ex.path.as_str()),
             ("POST", "/pop/v1/wam/app")
         );
-        let q: Vec<(&str, &str)> = ex
-            .query
-            .iter()
-            .map(|p| (p.name.as_str(), p.value.as_str()))
-            .collect();
+        let q = named(&ex.query);
         assert_eq!(
             q,
             [
@@ -924,11 +928,7 @@ mod tests {
             1,
         )
         .unwrap();
-        let q: Vec<(&str, &str)> = ex
-            .query
-            .iter()
-            .map(|p| (p.name.as_str(), p.value.as_str()))
-            .collect();
+        let q = named(&ex.query);
         assert_eq!(q, [("AppId", "pdtk****"), ("ChannelId", "1230")]);
         // Labelled parts: a `Header :` block of header lines (not the body), then `Body :`.
         let ex = http_request("POST /logstores HTTP/1.1\nHeader :\n{\n    'Content-Type': 'application/json',\n    'Host': 'p.sls.aliyuncs.com'\n}\nBody : \n{\n    \"logstoreName\": \"test\",\n    \"ttl\": 30\n}", "f.md", 1).unwrap();
@@ -972,11 +972,7 @@ mod tests {
         .unwrap();
         assert_eq!(ex.body.as_deref(), Some(r#"[{"a":1},{"a":2}]"#));
         let ex = http_request("POST /pop/v1/sam/env HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\nEnvName=test\nEnvDescription=an env", "f.md", 1).unwrap();
-        let f: Vec<(&str, &str)> = ex
-            .form
-            .iter()
-            .map(|p| (p.name.as_str(), p.value.as_str()))
-            .collect();
+        let f = named(&ex.form);
         assert_eq!(f, [("EnvName", "test"), ("EnvDescription", "an env")]);
         assert!(ex.body.is_none());
         let ex = http_request("$ curl -X PUT 'https://127.0.0.1:9999/2020-04-30/things/pk/dn/properties' -d '{\"a\":1}'", "f.md", 1).unwrap();
