@@ -17,6 +17,7 @@ pub mod doc;
 pub mod errors;
 pub mod evidence;
 pub mod examples;
+pub mod http_examples;
 pub mod identity;
 pub mod names;
 pub mod product_page;
@@ -61,7 +62,7 @@ pub fn parse_doc(
 
     let request_tables = sections.request_tables();
     // REST-style: the syntax section's request line, else a request example written that way.
-    let http = examples::http_requests(&sections, file);
+    let http = http_examples::http_requests(&sections, file);
     // (An example that writes no method, a bare URL, shows no request line.)
     let syntax = roa::syntax(&sections).or_else(|| {
         http.iter()
