@@ -98,10 +98,10 @@ fn method_line<'a>(
     mut lines: std::iter::Peekable<impl Iterator<Item = &'a str>>,
 ) -> Option<(String, String, String)> {
     let (method, after) = first.split_once(char::is_whitespace)?;
-    if !super::roa::is_method(method) {
+    if !super::request_line::is_method(method) {
         return None;
     }
-    let mut target = super::roa::target_of(after).to_string();
+    let mut target = super::request_line::target_of(after).to_string();
     // What follows the protocol on the same line (`HTTP/1.1 公共请求头 {"a": 1}`).
     let same_line: String = after
         .trim()

@@ -22,6 +22,7 @@ pub mod identity;
 pub mod names;
 pub mod product_page;
 pub mod request;
+pub mod request_line;
 pub mod response;
 pub mod roa;
 pub mod rows;
@@ -64,10 +65,10 @@ pub fn parse_doc(
     // REST-style: the syntax section's request line, else a request example written that way.
     let http = http_examples::http_requests(&sections, file);
     // (An example that writes no method, a bare URL, shows no request line.)
-    let syntax = roa::syntax(&sections).or_else(|| {
+    let syntax = request_line::syntax(&sections).or_else(|| {
         http.iter()
             .find(|e| !e.method.is_empty())
-            .map(|e| (roa::line_of_example(e), e.line))
+            .map(|e| (request_line::line_of_example(e), e.line))
     });
     if request_tables.is_empty() && syntax.is_none() {
         return Err(no_request_table(file, &sections, &sink));
@@ -245,7 +246,7 @@ struct Request {
 /// A REST-style request: every table's rows placed by the request line and examples.
 fn rest_request(
     tables: Vec<roa::TableRows>,
-    line: roa::RequestLine,
+    line: request_line::RequestLine,
     syntax_line: usize,
     http: &[crate::model::HttpRequestExample],
     sink: &mut Sink,
