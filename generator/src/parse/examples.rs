@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::doc::Block;
 use super::sections::{Section, Sections};
 use super::sink::Sink;
+use super::text;
 use crate::model::{ExampleFormat, Examples, QueryParam, RequestExample, ResponseExample};
 
 /// What the last label said the next code block is.
@@ -163,22 +164,6 @@ fn url_query(line: &str) -> Option<usize> {
     t.find('?').map(|q| offset + q + 1)
 }
 
-/// Brackets still open in a JSON-looking value (a value that goes on on the next lines).
-pub(super) fn open_brackets(value: &str) -> i32 {
-    let (mut depth, mut in_str, mut escaped) = (0i32, false, false);
-    for c in value.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if in_str => escaped = true,
-            '"' => in_str = !in_str,
-            '[' | '{' if !in_str => depth += 1,
-            ']' | '}' if !in_str => depth -= 1,
-            _ => {}
-        }
-    }
-    depth
-}
-
 /// A value as the doc means it: a placeholder glued on (`example.com&<公共请求参数>`) cut off,
 /// percent-encoding decoded.
 fn example_value(raw: &str) -> String {
@@ -189,7 +174,7 @@ fn example_value(raw: &str) -> String {
             v = v[..i].trim_end().trim_end_matches('&');
         }
     }
-    crate::parse::text::query_value(v)
+    text::query_value(v)
 }
 
 /// Reads a request example: each URL starts a request; `&Name=value` pairs follow (one or many
@@ -231,8 +216,7 @@ fn parse_request(code: &str) -> ExampleBlock {
         let query_line =
             url.is_none() && t.starts_with('?') && (saw_url || current.params.is_empty());
         // A URL without `?` (`https://dcdn.aliyuncs.com&Action=…`) starts a request too.
-        let url_without_query =
-            url.is_none() && !query_line && super::http_examples::is_bare_url(t);
+        let url_without_query = url.is_none() && !query_line && text::is_bare_url(t);
         if url.is_some() || query_line || url_without_query {
             saw_url = true;
             finish(&mut current, &mut open);
@@ -246,7 +230,7 @@ fn parse_request(code: &str) -> ExampleBlock {
         } else if let Some(raw) = open.as_mut() {
             // The last value goes on while its brackets are open, or when it was empty.
             let starts_pair = t.starts_with('&') && t[1..].trim_start().contains('=');
-            if !starts_pair && (open_brackets(raw) > 0 || raw.trim().is_empty()) {
+            if !starts_pair && (text::open_brackets(raw) > 0 || raw.trim().is_empty()) {
                 raw.push('\n');
                 raw.push_str(t);
                 continue;

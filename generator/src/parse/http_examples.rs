@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
-use super::examples::open_brackets;
 use super::sections::{Section, Sections};
+use super::text;
 use crate::model::{HttpRequestExample, QueryParam};
 
 /// Query or form pairs as a doc writes them: `&`-joined on one line or one per line (tabs and
@@ -47,7 +47,7 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
         Some(cmd) => curl_command(cmd)?,
         // A bare URL (`http://host/path…`, no method): the method is the request line's; what
         // follows is read as for a request line.
-        None if is_bare_url(first) => {
+        None if text::is_bare_url(first) => {
             let url = first.split_whitespace().next().unwrap_or(first);
             let rest: Vec<&str> = lines.collect();
             (String::new(), url.to_string(), rest.join("\n"))
@@ -171,7 +171,7 @@ fn body_after_headers(rest: &str) -> (String, bool) {
         let t = l.trim();
         if body_lines.is_empty() {
             if let Some(depth) = header_block.as_mut() {
-                *depth += open_brackets(t);
+                *depth += text::open_brackets(t);
                 if *depth <= 0 {
                     header_block = None;
                 }
@@ -179,7 +179,7 @@ fn body_after_headers(rest: &str) -> (String, bool) {
             }
             if after_header_label && t.starts_with('{') {
                 after_header_label = false;
-                let depth = open_brackets(t);
+                let depth = text::open_brackets(t);
                 if depth > 0 {
                     header_block = Some(depth);
                 }
@@ -187,7 +187,7 @@ fn body_after_headers(rest: &str) -> (String, bool) {
             }
             match section_label(t) {
                 Some(("header", after)) => {
-                    let depth = open_brackets(after);
+                    let depth = text::open_brackets(after);
                     if depth > 0 {
                         header_block = Some(depth);
                     } else {
@@ -245,14 +245,6 @@ fn body_of(trimmed: &str, form_type: bool) -> (Option<String>, Vec<QueryParam>) 
         form = pairs_of(trimmed);
     }
     (body, form)
-}
-
-/// A URL without a method before it (`http://…`, `https://…`, `http(s)://…`).
-pub(super) fn is_bare_url(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    ["http://", "https://", "http(s)://"]
-        .iter()
-        .any(|p| lower.starts_with(p))
 }
 
 /// A line that labels what follows in a request example: `Header :` / `Headers:` (a block of

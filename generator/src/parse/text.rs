@@ -301,6 +301,30 @@ pub fn is_placeholder(v: &str) -> bool {
     lower.starts_with("your-") || lower.starts_with("your_") || lower.starts_with("yourname")
 }
 
+/// Brackets still open in a JSON-looking value (a value that goes on on the next lines).
+pub fn open_brackets(value: &str) -> i32 {
+    let (mut depth, mut in_str, mut escaped) = (0i32, false, false);
+    for c in value.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_str => escaped = true,
+            '"' => in_str = !in_str,
+            '[' | '{' if !in_str => depth += 1,
+            ']' | '}' if !in_str => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// A URL without a method before it (`http://…`, `https://…`, `http(s)://…`).
+pub fn is_bare_url(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    ["http://", "https://", "http(s)://"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
