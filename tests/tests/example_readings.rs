@@ -4,27 +4,9 @@
 //! A disagreement is a misread example (one of the two readers is wrong): this test names
 //! them all at once, where the generated crates would fail one test each.
 
-use std::path::{Path, PathBuf};
-
 use aliyun_codegen::parse::{parse_doc, DocDefaults};
 use aliyun_codegen_tests::{folder_available, repo_root};
 use aliyun_runtime::testing::example_query;
-
-fn docs_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        if path.is_dir() {
-            docs_under(&path, out);
-        } else if path.extension().is_some_and(|x| x == "md")
-            && path.file_name().is_some_and(|n| n != "SOURCES.md")
-        {
-            out.push(path);
-        }
-    }
-}
 
 #[test]
 fn every_request_example_reads_the_same_twice() {
@@ -33,7 +15,7 @@ fn every_request_example_reads_the_same_twice() {
     for corpus in ["corpus", "corpus-roa", "corpus-wide"] {
         let dir = shared.join(corpus);
         if folder_available("every_request_example_reads_the_same_twice", &dir) {
-            docs_under(&dir, &mut docs);
+            docs.extend(aliyun_codegen::doc_files(&dir).expect("the corpus folder reads"));
         }
     }
     docs.push(repo_root().join("spec/vpc/CreateSslVpnServer.md"));
