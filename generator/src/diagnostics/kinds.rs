@@ -180,6 +180,14 @@ pub const KINDS: &[DiagnosticKind] = &[
          it.",
     ),
     kind(
+        "example-notes",
+        Note,
+        false,
+        "a code block the doc labels as notes on the examples (`返回示例补充说明`) is no example",
+        "Nothing to do: such a block shows something else (a file the service writes, a \
+         format), not a request or a response of the API.",
+    ),
+    kind(
         "example-only-parameter",
         Warning,
         false,

@@ -18,12 +18,17 @@ pub enum Label {
     Request,
     Success,
     Failure,
+    /// Notes on the examples (`返回示例补充说明`): what follows is no request or response.
+    Notes,
     Unknown,
 }
 
 /// Classifies a label paragraph (`请求示例`, `正常返回示例`, `Sample success responses`, …).
 pub fn label_of(text: &str) -> Option<Label> {
     let t = text.to_lowercase();
+    if t.contains("补充说明") || t.contains("supplementary") {
+        return Some(Label::Notes);
+    }
     if t.contains("请求") || t.contains("request") {
         return Some(Label::Request);
     }
@@ -443,6 +448,10 @@ pub fn collect(sections: &Sections<'_>, api: &str, sink: &mut Sink) -> Examples 
             Block::Code {
                 text: code, line, ..
             } if *s == Section::Examples || *s == Section::Errors => {
+                if label == Label::Notes && *s == Section::Examples {
+                    sink.note(*line, "example-notes", "a code block under notes on the examples is read as documentation, not as an example");
+                    continue;
+                }
                 let label = if *s == Section::Errors {
                     Label::Failure
                 } else {
@@ -656,6 +665,21 @@ mod tests {
             panic!("{b:?}")
         };
         assert_eq!(r[0].params[0].value, "7503631");
+    }
+
+    /// Labels as the docs write them; notes on an example are none of request or response.
+    #[test]
+    fn labels() {
+        assert_eq!(label_of("请求示例"), Some(Label::Request));
+        assert_eq!(label_of("正常返回示例"), Some(Label::Success));
+        assert_eq!(label_of("错误返回示例"), Some(Label::Failure));
+        assert_eq!(label_of("Sample success responses"), Some(Label::Success));
+        assert_eq!(label_of("返回示例补充说明"), Some(Label::Notes));
+        assert_eq!(
+            label_of("Supplementary notes on the sample response"),
+            Some(Label::Notes)
+        );
+        assert_eq!(label_of("`JSON` 格式"), None);
     }
 
     #[test]
