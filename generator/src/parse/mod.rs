@@ -120,6 +120,7 @@ pub fn parse_doc(
     if id.style == "ROA" && style == "RPC" {
         sink.warn(0, "roa-syntax", "the OpenAPI Explorer link says ROA but no request line gives a method and a path; read as RPC");
     }
+    numbers_shown_as_text(&mut request, &mut sink);
     add_constraints(&mut request, &mut sink);
     if style == "RPC" {
         wire::settle(&mut request, &examples.requests, &mut sink);
@@ -408,6 +409,52 @@ pub fn rule_type(f: &Field) -> Type {
 }
 
 /// Runs the prose-constraint extractor over every request field.
+/// A request parameter typed as a number whose own example is text (`vpcId|Integer|…|vpc-bp1…`)
+/// is sent as text: the number type would refuse the very value the doc shows, while text
+/// sends a number the same way on the wire. Masks (`*`) are not evidence either way.
+fn numbers_shown_as_text(request: &mut [Field], sink: &mut Sink) {
+    let numeric = |t: &Type| matches!(t, Type::Integer | Type::Long | Type::Float | Type::Double);
+    visit_in_place(request, "", &mut |f, path, _| {
+        let scalar = numeric(&f.ty);
+        let items = f.ty == Type::Array && f.item_type.as_ref().is_some_and(numeric);
+        let Some(example) = f.example.as_deref().filter(|_| scalar || items) else {
+            return;
+        };
+        let text = |v: &str| {
+            let core: String = v.chars().filter(|c| *c != '*').collect();
+            core.trim().parse::<f64>().is_err() && core.chars().any(char::is_alphabetic)
+        };
+        // A list's example may be a JSON array (`[1, 2]`) or a comma-separated list.
+        let shown_as_text = if items {
+            let inner = example.trim().trim_start_matches('[').trim_end_matches(']');
+            inner
+                .split(',')
+                .map(|v| v.trim().trim_matches('"'))
+                .any(|v| !v.is_empty() && text(v))
+        } else {
+            text(example)
+        };
+        if !shown_as_text {
+            return;
+        }
+        let documented = if items {
+            f.item_type.as_ref().map_or("", |t| t.as_str()).to_string()
+        } else {
+            f.ty.as_str().to_string()
+        };
+        sink.warn(
+            f.line,
+            "type-mismatch",
+            format!("`{path}` is documented as {documented} but its example `{example}` is text; sent as text"),
+        );
+        if items {
+            f.item_type = Some(Type::String);
+        } else {
+            f.ty = Type::String;
+        }
+    });
+}
+
 fn add_constraints(request: &mut [Field], sink: &mut Sink) {
     let mut for_siblings = Vec::new();
     visit_in_place(request, "", &mut |f, path, place| {
@@ -575,6 +622,30 @@ mod tests {
             .collect();
         // The three fences open on lines 18, 23 and 27.
         assert_eq!(lines, [18, 23, 27], "{diags:#?}");
+    }
+
+    /// A number type whose own example is text is sent as text; a masked number (`12****`)
+    /// and a list of numbers stay numbers.
+    #[test]
+    fn numbers_whose_example_is_text_are_text() {
+        let doc = "# PutThing\n\n## Request parameters\n\n|Name|Type|Required|Example|Description|\n|--|--|--|--|--|\n|VpcId|Integer|Yes|vpc-bp12nu****|The VPC.|\n|Size|Integer|Yes|12****|The size.|\n|Ports|Array of Integer|No|[80, 443]|The ports.|\n|Zones|Array of Long|No|[\"cn-hangzhou-i\"]|The zones.|\n\n## Response parameters\n\n|Name|Type|Example|Description|\n|--|--|--|--|\n|RequestId|String|r|The id.|\n";
+        let (api, diags) = parse_doc("p.md", doc, &DocDefaults::default()).unwrap();
+        let types: Vec<(&str, &Type, Option<&Type>)> = api
+            .request
+            .iter()
+            .map(|f| (f.name.as_str(), &f.ty, f.item_type.as_ref()))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                ("VpcId", &Type::String, None),
+                ("Size", &Type::Integer, None),
+                ("Ports", &Type::Array, Some(&Type::Integer)),
+                ("Zones", &Type::Array, Some(&Type::String)),
+            ]
+        );
+        let mismatches = diags.iter().filter(|d| d.kind == "type-mismatch").count();
+        assert_eq!(mismatches, 2, "{diags:#?}");
     }
 
     #[test]
