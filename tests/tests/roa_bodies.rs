@@ -52,7 +52,7 @@ fn bodies_only_the_examples_show_can_be_sent() {
         request_of(&loaded.apis, "UpdateClusterSettings"),
         [
             "ClusterId String path true",
-            "clientToken String query false",
+            "clientToken String query true",
             "adminPassword String body false",
             "replicas Long body false",
             "settings Json body false",
@@ -96,6 +96,10 @@ fn bodies_only_the_examples_show_can_be_sent() {
         .filter(|src| src.contains("fn request_example_1_reproduces_method_path_query_and_body"))
         .count();
     assert_eq!(tests, 4);
+    // The required idempotency token is the client's to fill when unset: the example leaves
+    // it out, and the caller need not give one.
+    let settings = &files["src/update_cluster_settings.rs"];
+    assert!(settings.contains("pub client_token: ::std::option::Option<::std::string::String>"));
     let lists = loaded
         .apis
         .iter()

@@ -187,7 +187,11 @@ impl Planner<'_> {
                 }
                 (t, _) => (self.scalar_shape(f, t, &type_base, parent), Vec::new()),
             };
-            let required = top && self.request && f.required == Some(true);
+            // A required idempotency token is filled by the client when unset (a fresh one
+            // per call), so the caller need not give one.
+            let filled_by_client =
+                is_idempotency_token(f) && shape == Shape::Scalar(Scalar::String);
+            let required = top && self.request && f.required == Some(true) && !filled_by_client;
             out.push(Planned {
                 field: f,
                 ident: id,
