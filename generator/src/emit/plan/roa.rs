@@ -173,9 +173,16 @@ fn path_values<'p, 'a>(
     let mut values = Vec::new();
     for (t, e) in t_segments.iter().zip(&e_segments) {
         match t.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            Some(name) if !is_placeholder(e) => {
+            Some(name) if !is_placeholder(e) || !names_placeholder(e, name) => {
                 let p = by_name(fields, name).ok_or(format!("no field for `{{{name}}}`"))?;
-                values.push((p, Value::String(e.clone())));
+                // `[es-cn-tl325wxga000l****]`: a value the doc wrote inside the brackets of
+                // the placeholder it fills.
+                let value = if is_placeholder(e) {
+                    &e[1..e.len() - 1]
+                } else {
+                    e.as_str()
+                };
+                values.push((p, Value::String(value.to_string())));
             }
             Some(_) => {}
             None if t == e => {}
@@ -291,6 +298,12 @@ fn encode_segment(text: &str) -> String {
     out
 }
 
+/// Whether a bracketed example segment is the placeholder `name` itself (`[InstanceId]`), not
+/// a value written in brackets.
+fn names_placeholder(segment: &str, name: &str) -> bool {
+    crate::parse::roa::same_name(&segment[1..segment.len() - 1], name)
+}
+
 fn is_placeholder(segment: &str) -> bool {
     (segment.starts_with('{') && segment.ends_with('}'))
         || (segment.starts_with('[') && segment.ends_with(']'))
@@ -315,5 +328,14 @@ mod tests {
         assert_eq!(encode_segment("es-cn-1****"), "es-cn-1%2A%2A%2A%2A");
         assert_eq!(encode_segment("a b/中"), "a%20b%2F%E4%B8%AD");
         assert!(is_placeholder("{apiId}") && is_placeholder("[Id]") && !is_placeholder("x"));
+    }
+
+    /// `[InstanceId]` in an example is the placeholder left unfilled; `[es-cn-1****]` is a
+    /// value written inside brackets.
+    #[test]
+    fn bracketed_example_segments() {
+        assert!(names_placeholder("[InstanceId]", "InstanceId"));
+        assert!(names_placeholder("{instanceId}", "InstanceId"));
+        assert!(!names_placeholder("[es-cn-1****]", "InstanceId"));
     }
 }
