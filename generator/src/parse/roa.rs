@@ -430,6 +430,12 @@ impl Placing<'_> {
                     .any(|f| f.location.as_deref() == Some(location::HOST))
             });
         let shown = shown_in(self.examples, &r.name);
+        let body_named = !shown.query
+            && (shown.json_body
+                || line
+                    .body_keys
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(&r.name)));
         let infer = |sink: &mut Sink, why: &str| {
             sink.warn(
                 r.line,
@@ -468,7 +474,9 @@ impl Placing<'_> {
                 field(p)
             }
             _ if table_body => Destination::BodyMember,
-            _ if host_written.is_some() => {
+            // The body template or the example's JSON body naming it too (sls
+            // `CreateProject`: `projectName` in the body) is the more particular evidence.
+            _ if host_written.is_some() && !body_named => {
                 infer(
                     sink,
                     &format!(
@@ -812,6 +820,12 @@ mod tests {
             api.examples.http_requests[0].host.as_deref(),
             Some("my-project.cn-shanghai.log.aliyuncs.com")
         );
+        // The body template naming it too keeps it in the body.
+        let (api, _) = parse(&doc.replace(
+            "\"group\": group",
+            "\"group\": group,\n  \"project_name\": p",
+        ));
+        assert!(locations(&api).contains(&("project_name", "body")));
         // A bare `Host: Endpoint` names no parameter.
         let (api, _) = parse(&doc.replace("Host: ProjectName.Endpoint", "Host: Endpoint"));
         assert_eq!(locations(&api)[0], ("project_name", "query"));
