@@ -180,6 +180,15 @@ pub const KINDS: &[DiagnosticKind] = &[
          it.",
     ),
     kind(
+        "example-only-parameter",
+        Warning,
+        false,
+        "a request body member only the request example shows is added, typed from the example",
+        "Nothing to do; the member can be set and is sent in the JSON body (an object or a list \
+         is a free JSON value). Add it to the doc's request table to document its type and \
+         rules.",
+    ),
+    kind(
         "example-value-unplaced",
         Warning,
         false,

@@ -191,7 +191,13 @@ pub fn split_target(target: &str) -> Option<(String, Vec<(String, String)>)> {
     let query = query
         .split('&')
         .map(str::trim)
-        .filter(|p| !p.is_empty() && *p != "..." && !text::is_placeholder(p))
+        // `<公共请求参数>` alone is no pair; `consumer=<consumer>` is one with a placeholder value.
+        .filter(|p| {
+            !p.is_empty()
+                && *p != "..."
+                && (p.split_once('=').is_some_and(|(k, _)| !k.trim().is_empty())
+                    || !text::is_placeholder(p))
+        })
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
             (k.trim().to_string(), v.trim().to_string())

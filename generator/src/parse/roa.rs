@@ -117,11 +117,17 @@ fn path_template(
                         .as_deref()
                         .is_none_or(|p| p.is_empty() || p == "path")
                 };
-                let hit = find(tables, &|r: &Row| r.name == *segment && pathish(r)).or_else(|| {
-                    find(tables, &|r: &Row| {
-                        pathish(r) && is_transposition(segment, &r.name)
+                let hit = find(tables, &|r: &Row| r.name == *segment && pathish(r))
+                    .or_else(|| {
+                        find(tables, &|r: &Row| {
+                            pathish(r) && r.name.eq_ignore_ascii_case(segment)
+                        })
                     })
-                });
+                    .or_else(|| {
+                        find(tables, &|r: &Row| {
+                            pathish(r) && is_transposition(segment, &r.name)
+                        })
+                    });
                 hit.filter(|(t, i)| {
                     let row = &tables[*t].rows[*i];
                     row.position.as_deref() == Some("path")
@@ -134,7 +140,16 @@ fn path_template(
             (Some((t, i)), _) => {
                 let name = tables[t].rows[i].name.clone();
                 if written.is_none() && name != *segment {
-                    sink.warn(syntax_line, "roa-path", format!("path segment `{segment}` is read as parameter `{name}` (letters swapped)"));
+                    let how = if name.eq_ignore_ascii_case(segment) {
+                        "another case"
+                    } else {
+                        "letters swapped"
+                    };
+                    sink.warn(
+                        syntax_line,
+                        "roa-path",
+                        format!("path segment `{segment}` is read as parameter `{name}` ({how})"),
+                    );
                 }
                 Some(name)
             }
@@ -296,7 +311,148 @@ pub fn place(
         body_example.as_ref(),
         sink,
     );
+    if !line.xml_body {
+        let example_line = examples
+            .iter()
+            .find(|e| e.body.is_some())
+            .map_or(syntax_line, |e| e.line);
+        add_example_body(&mut fields, body_example.as_ref(), example_line, sink);
+    }
+    let path = with_fixed_query(path, line, &fields, syntax_line, sink);
     Placed { fields, path }
+}
+
+/// The request line's query pairs that name no parameter and whose value is a word, not a
+/// placeholder (`?type=heartbeat`, `?acl`): every request sends them as written, so they join
+/// the path template after `?`.
+fn with_fixed_query(
+    mut path: String,
+    line: &RequestLine,
+    fields: &[Field],
+    syntax_line: usize,
+    sink: &mut Sink,
+) -> String {
+    let names_field = |s: &str| fields.iter().any(|f| same_name(&f.name, s));
+    let word = |v: &str| {
+        v.chars().any(|c| c.is_ascii_lowercase())
+            && v.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    };
+    let fixed: Vec<String> = line
+        .query
+        .iter()
+        .filter(|(k, v)| {
+            !k.is_empty()
+                && !names_field(k)
+                && !names_field(placeholder(v).unwrap_or(v))
+                && (v.is_empty() || word(v))
+        })
+        .map(|(k, v)| {
+            if v.is_empty() {
+                k.clone()
+            } else {
+                format!("{k}={v}")
+            }
+        })
+        .collect();
+    if !fixed.is_empty() {
+        let query = fixed.join("&");
+        sink.warn(syntax_line, "roa-path", format!("the request line's query `{query}` names no parameter: every request sends it as written"));
+        path = format!("{path}?{query}");
+    }
+    path
+}
+
+/// Names compared as the wire spells them loosely: `instanceId`, `InstanceId`, `instance_id`.
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    key(a) == key(b)
+}
+
+/// The members of a request example's JSON object body: the object itself, or the object
+/// under its one key when that key is no parameter and the object under it holds documented
+/// ones (`{"data": {...}}` around the members).
+pub(crate) fn example_members<'v>(
+    body: &'v serde_json::Map<String, Value>,
+    documented: &dyn Fn(&str) -> bool,
+) -> &'v serde_json::Map<String, Value> {
+    if let [(k, Value::Object(inner))] = body.iter().collect::<Vec<_>>()[..] {
+        if !documented(k) && inner.keys().any(|m| documented(m)) {
+            return inner;
+        }
+    }
+    body
+}
+
+/// What the request example's body shows and no table documents becomes part of the request,
+/// so the call the doc shows can be made: an array (or other non-object) body with no body
+/// rows becomes one optional `Body` JSON value; a member of an object body that no parameter
+/// names becomes an optional body member, typed from its example value (a scalar keeps its
+/// type; an object or list is a free JSON value, as nothing says what else it may hold).
+fn add_example_body(
+    fields: &mut Vec<Field>,
+    body_example: Option<&Value>,
+    example_line: usize,
+    sink: &mut Sink,
+) {
+    let Some(body) = body_example else { return };
+    if fields
+        .iter()
+        .any(|f| f.location.as_deref() == Some(location::PAYLOAD))
+    {
+        return;
+    }
+    let Value::Object(map) = body else {
+        if fields
+            .iter()
+            .any(|f| f.location.as_deref() == Some(location::BODY))
+        {
+            return;
+        }
+        let mut f = Field::bare("Body", Type::Json, example_line);
+        f.raw_type = "Json".into();
+        f.required = Some(false);
+        f.example = Some(body.to_string());
+        f.description =
+            "The JSON document sent as the request body, as the doc's request example shows it."
+                .into();
+        set_location(&mut f, location::PAYLOAD);
+        sink.warn(example_line, "roa-body", "the request example sends a JSON body that is not an object and no table documents it: the request holds it as one optional `Body` JSON value");
+        fields.push(f);
+        return;
+    };
+    let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+    let documented = |k: &str| names.iter().any(|n| same_name(n, k));
+    let mut added = Vec::new();
+    for (k, v) in example_members(map, &documented) {
+        if documented(k) || k.trim().is_empty() {
+            continue;
+        }
+        let ty = match v {
+            Value::Object(_) | Value::Array(_) | Value::Null => Type::Json,
+            scalar => super::shape::scalar_type(scalar),
+        };
+        let mut f = Field::bare(k, ty.clone(), example_line);
+        f.raw_type = ty.as_str().to_string();
+        f.required = Some(false);
+        f.example = Some(match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        });
+        f.description =
+            "Shown in the doc's request example body; no table of the doc documents it.".into();
+        set_location(&mut f, location::BODY);
+        added.push(k.clone());
+        fields.push(f);
+    }
+    if !added.is_empty() {
+        sink.warn(example_line, "example-only-parameter", format!("the request example's body has {}, which no table documents: added as optional body members typed from the example", added.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")));
+    }
 }
 
 /// A later table without types lists values or notes (`名称|说明` of metric names), not
@@ -412,10 +568,16 @@ impl Placing<'_> {
         let in_path =
             self.path_names.contains(&r.name) && !self.fields.iter().any(|f| f.name == r.name);
         let header = line.headers.iter().any(|h| h.eq_ignore_ascii_case(&r.name));
+        // The key, or the value written for it (`?shard=shardId`, `?consumer=<consumer>`).
         let query_key = line
             .query
             .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(&r.name));
+            .find(|(k, _)| k.eq_ignore_ascii_case(&r.name))
+            .or_else(|| {
+                line.query
+                    .iter()
+                    .find(|(_, v)| placeholder(v).unwrap_or(v).eq_ignore_ascii_case(&r.name))
+            });
         let payload = line.payload.as_deref() == Some(r.name.as_str());
         // `Host: ProjectName.Endpoint` and this row `projectName`; a name placed already
         // (a second row) is not placed twice.
@@ -619,6 +781,7 @@ fn add_body(
             sink.warn(w.line, "roa-body", "a nameless `Array` body row: the body is an array of the following Body rows, field `Body`");
             fields.push(f);
         }
+        None if array_body(fields, body_rows, body_example, sink) => {}
         w => {
             if let Some(w) = &w {
                 if !w.description.is_empty() {
@@ -637,6 +800,69 @@ fn add_body(
             }
         }
     }
+}
+
+/// The request example's body is a JSON array of objects, and the body rows are the members of
+/// its items (or one list row stands for the whole array): the body is that array, one
+/// `Body` field (as a nameless `Array` row makes it). Returns whether the body was read so.
+fn array_body(
+    fields: &mut Vec<Field>,
+    body_rows: &[Row],
+    body_example: Option<&Value>,
+    sink: &mut Sink,
+) -> bool {
+    let Some(Value::Array(items)) = body_example else {
+        return false;
+    };
+    if body_rows.is_empty() || !items.iter().all(Value::is_object) || items.is_empty() {
+        return false;
+    }
+    // One item holding every member any item shows.
+    let item = items.iter().cloned().fold(Value::Null, super::shape::merge);
+    let keys: Vec<&String> = item
+        .as_object()
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
+    let as_written = body_tree(body_rows, None);
+    let mut body = match as_written.as_slice() {
+        // `RequestBody|Array` with `└name` rows: the row is the array itself.
+        [only]
+            if only.ty == Type::Array
+                && !keys.iter().any(|k| same_name(&only.name, k))
+                && only
+                    .children
+                    .iter()
+                    .any(|c| keys.iter().any(|k| same_name(&c.name, k))) =>
+        {
+            let mut f = only.clone();
+            f.children = scalars_as_shown(f.children, Some(&item), sink);
+            f
+        }
+        _ => {
+            let members = body_tree(body_rows, Some(item.clone()));
+            let members = scalars_as_shown(members, Some(&item), sink);
+            if !keys
+                .iter()
+                .all(|k| members.iter().any(|m| same_name(&m.name, k)))
+            {
+                return false;
+            }
+            let line = members.first().map_or(0, |m| m.line);
+            let mut f = Field::bare("Body", Type::Array, line);
+            f.raw_type = "Array".into();
+            f.item_type = Some(Type::Object);
+            f.required = Some(members.iter().any(|m| m.required == Some(true)));
+            f.description =
+                "The request body: a JSON array of objects with the members below.".into();
+            f.children = members;
+            f
+        }
+    };
+    let line = body.line;
+    set_location(&mut body, location::PAYLOAD);
+    sink.warn(line, "roa-body", format!("the request example's body is a JSON array whose items hold the body rows: the body is one list, field `{}`", body.name));
+    fields.push(body);
+    true
 }
 
 /// A body member typed as a bare list (`List`) whose example value is one scalar is read as
@@ -744,6 +970,30 @@ mod tests {
             api.examples.http_requests[0].body.as_deref(),
             Some(r#"[{"Key":"k"}]"#)
         );
+    }
+
+    /// The request line's query: a pair whose value is a word and names no parameter is sent
+    /// with every request (`type=heartbeat`, a bare `acl`); a value naming a row places that
+    /// row under the line's key (`shard=shardId`); a segment naming a row in another case is
+    /// its placeholder (`logstorename` for `logstoreName`).
+    #[test]
+    fn the_request_lines_query_fixes_words_and_places_named_values() {
+        let doc = "# Beat\n\n## Request syntax\n\n```\nPOST /logstores/logstorename/groups/Group?type=heartbeat&acl&shard=shardId&consumer=<consumer>&size=20 HTTP/1.1\n```\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|logstoreName|String|Yes|ls|The logstore.|\n|Group|String|Yes|g|The group.|\n|shardId|Integer|No|0|The shard.|\n|consumer|String|Yes|c|The consumer.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|RequestId|String|r|The ID.|\n\n## Examples\n\n```\nPOST /logstores/ls/groups/g?type=heartbeat&acl&shard=0&consumer=c HTTP/1.1\n```\n";
+        let (api, diags) = parse(doc);
+        // `size=20` is a number, which may be an example: not fixed.
+        assert_eq!(
+            api.path.as_deref(),
+            Some("/logstores/{logstoreName}/groups/{Group}?type=heartbeat&acl"),
+            "{diags:?}"
+        );
+        let shard = api.request.iter().find(|f| f.name == "shard");
+        assert_eq!(
+            shard.and_then(|f| f.location.as_deref()),
+            Some("query"),
+            "{:?}",
+            api.request
+        );
+        assert_eq!(locations(&api)[3], ("consumer", "query"));
     }
 
     /// A body row typed `Array` with `└` members whose request example value is one object:

@@ -471,7 +471,14 @@ fn array_shape(
             other if !other.is_object() => scalar_of(other),
             _ => Type::Object,
         },
-        (None, None) if item_name.is_none() && wrapper.is_none() => Type::String,
+        // A bare `Array` whose next row is marked as its member (`└name`) lists objects.
+        (None, None)
+            if item_name.is_none()
+                && wrapper.is_none()
+                && !(markers && next.is_some_and(|n| n.marker > row.marker)) =>
+        {
+            Type::String
+        }
         _ => Type::Object,
     };
     // Only a list of objects opens a container for the rows after it.

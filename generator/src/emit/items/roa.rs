@@ -36,8 +36,17 @@ pub fn roa_impl(
     }
     let req = ident(request);
     let method = Literal::string(&method(api));
-    let path = Literal::string(api.path.as_deref().unwrap_or("/"));
-    let mut puts = Vec::new();
+    let (template, fixed) =
+        crate::emit::plan::roa::path_and_fixed_query(api.path.as_deref().unwrap_or("/"));
+    let path = Literal::string(template);
+    // The query the request line fixes goes with every request, as written.
+    let mut puts: Vec<TokenStream> = fixed
+        .iter()
+        .map(|(k, v)| {
+            let (k, v) = (Literal::string(k), Literal::string(v));
+            quote!(r.query_param(#k, #v);)
+        })
+        .collect();
     for p in fields {
         let id = ident(&p.ident);
         let wire = Literal::string(&p.field.name);

@@ -68,7 +68,7 @@ pub fn read_example<'p, 'a>(
             ex.method
         ));
     }
-    let template = api.path.as_deref().unwrap_or("/");
+    let (template, fixed) = path_and_fixed_query(api.path.as_deref().unwrap_or("/"));
     // An example that writes no path (`http://host&<公共请求参数>`) fills no placeholder.
     let mut values = if ex.path.is_empty() {
         Vec::new()
@@ -76,6 +76,15 @@ pub fn read_example<'p, 'a>(
         path_values(fields, template, &ex.path)?
     };
     for q in &ex.query {
+        if let Some((_, v)) = fixed.iter().find(|(k, _)| *k == q.name) {
+            if *v != q.value {
+                return Err(format!(
+                    "the example sends `{}={}`, the request line `{}={v}`",
+                    q.name, q.value, q.name
+                ));
+            }
+            continue;
+        }
         let p = by_name(fields, &q.name)
             .filter(|p| location_of(p) == location::QUERY)
             .ok_or(format!(
@@ -109,6 +118,7 @@ pub fn read_example<'p, 'a>(
     };
     let path = filled_path(template, &placed(location::PATH));
     let mut query = placed(location::QUERY);
+    query.extend(fixed);
     query.sort();
     let host_prefix = fields
         .iter()
@@ -152,6 +162,31 @@ fn host_value<'p, 'a>(
 
 fn by_name<'p, 'a>(fields: &'p [Planned<'a>], name: &str) -> Option<&'p Planned<'a>> {
     fields.iter().find(|p| p.field.name == name)
+}
+
+/// A path template and the query its request line fixes (`/x?type=heartbeat&acl`: the pairs
+/// every request sends as written, a bare name with an empty value).
+pub(crate) fn path_and_fixed_query(template: &str) -> (&str, Vec<(String, String)>) {
+    let (path, query) = template.split_once('?').unwrap_or((template, ""));
+    let fixed = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (k.to_string(), v.to_string())
+        })
+        .collect();
+    (path, fixed)
+}
+
+/// The field an example's body key names: its exact name, else the same name spelled with
+/// another case or separators (`instanceId` for `InstanceId`), as the parser reads it.
+fn loose_name<'p, 'a>(fields: &'p [Planned<'a>], name: &str) -> Option<&'p Planned<'a>> {
+    by_name(fields, name).or_else(|| {
+        fields
+            .iter()
+            .find(|p| crate::parse::roa::same_name(&p.field.name, name))
+    })
 }
 
 /// The values of the path's placeholders: the template's literal segments must match the
@@ -198,31 +233,31 @@ fn body_values<'p, 'a>(
         values.push((p, normalise(p, &body)));
         return Ok(Some(body));
     }
-    let Value::Object(mut map) = body else {
+    let Value::Object(body) = body else {
         return Err("the example body is not an object of documented members".into());
     };
-    // `{"data": {...}}` around the members, a key the table does not have.
-    if map.len() == 1 {
-        let (k, v) = map
-            .iter()
-            .next()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .unwrap_or_default();
-        if by_name(fields, &k).is_none() && v.is_object() {
-            map = v.as_object().cloned().unwrap_or_default();
-        }
-    }
+    // `{"data": {...}}` around the members: the parser's reading of the same example.
+    let documented = |k: &str| loose_name(fields, k).is_some();
+    let map = crate::parse::roa::example_members(&body, &documented).clone();
     let mut members = serde_json::Map::new();
     for (k, v) in map {
-        let p = by_name(fields, &k).ok_or(format!(
+        let p = loose_name(fields, &k).ok_or(format!(
             "the example body has `{k}`, which the tables do not document"
         ))?;
         match location_of(p) {
+            // The test compares the body as written: a member spelled otherwise than the
+            // field sends it cannot be compared.
+            location::BODY if p.field.name != k => {
+                return Err(format!(
+                    "the example body spells `{k}`, the table `{}`",
+                    p.field.name
+                ))
+            }
             location::BODY => {
                 values.push((p, normalise(p, &v)));
                 members.insert(k, v);
             }
-            _ if values.iter().any(|(q, _)| q.field.name == k) => {}
+            _ if values.iter().any(|(q, _)| q.field.name == p.field.name) => {}
             _ => values.push((p, normalise(p, &v))),
         }
     }
