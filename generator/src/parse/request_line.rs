@@ -139,18 +139,6 @@ pub fn host_label(host: &str) -> Option<&str> {
     (!bare.is_empty()).then_some(bare)
 }
 
-/// Whether a parameter name and the name a host label is written as are one name: compared
-/// without case, `_` and `-` (`projectName` and `ProjectName`, `bucket_name` and `BucketName`).
-pub fn same_name(a: &str, b: &str) -> bool {
-    let squeeze = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '_' | '-'))
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    !a.is_empty() && squeeze(a) == squeeze(b)
-}
-
 /// `"name" : value` → `name`.
 fn quoted_key(line: &str) -> Option<&str> {
     let rest = line.strip_prefix('"')?;
@@ -306,10 +294,6 @@ mod tests {
         assert_eq!(host_label("{project}.endpoint"), Some("project"));
         assert_eq!(host_label("Endpoint"), None);
         assert_eq!(host_label("Endpoint."), None);
-        assert!(same_name("projectName", "ProjectName"));
-        assert!(same_name("bucket_name", "Bucket-Name"));
-        assert!(!same_name("project", "ProjectName"));
-        assert!(!same_name("", ""));
         // A value split by a space (`oss-example. oss-cn-hangzhou…`) is read without it.
         let l =
             request_line("GET /?uploads HTTP/1.1\nHost:oss-example. oss-cn-hangzhou.aliyuncs.com")

@@ -16,7 +16,7 @@
 
 use serde_json::Value;
 
-use super::request_line::{host_label, same_name, RequestLine};
+use super::request_line::{host_label, RequestLine};
 use super::sink::Sink;
 use super::tree::{Builder, Row};
 use super::types;
@@ -1049,6 +1049,9 @@ mod tests {
     /// same; a row the Host line does not name stays where it was.
     #[test]
     fn a_parameter_the_host_line_names_goes_in_the_host_name() {
+        assert!(same_name("project_name", "ProjectName"));
+        assert!(same_name("bucket_name", "Bucket-Name"));
+        assert!(!same_name("project", "ProjectName"));
         let doc = "# CreateGroup\n\n## Request syntax\n\n```\nPOST /stores/storeName/groups HTTP/1.1\nHost: ProjectName.Endpoint\nContent-Type: application/json\n{\n  \"group\": group\n}\n```\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|project_name|String|Yes|my-project|The project.|\n|storeName|String|Yes|s1|The store.|\n|group|String|Yes|g1|The group.|\n|endpoint|String|No|x|Not the host's first label.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|requestId|String|r|The request.|\n\n## Examples\n\n```\nPOST /stores/s1/groups HTTP/1.1\nHeader :\n{\nHost: my-project.cn-shanghai.log.aliyuncs.com\n}\nBody :\n{\"group\": \"g1\"}\n```\n";
         let (api, diags) = parse(doc);
         assert_eq!(

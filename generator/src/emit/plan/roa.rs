@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::shape::{Planned, Scalar, Shape};
 use crate::model::{location, Api, HttpRequestExample};
-use crate::parse::request_line::same_name;
+use crate::parse::roa::same_name;
 
 pub fn is_roa(api: &Api) -> bool {
     api.style == "ROA" && api.path.is_some()
