@@ -47,7 +47,7 @@ fn bodies_only_the_examples_show_can_be_sent() {
         ["ClusterId String path true", "Body Json payload false"]
     );
     // `adminPassword` (text), `replicas` (3, a whole number), `settings` (an object): optional
-    // members typed from the example's values.
+    // members typed from the example's values; the example's query `dryRun`: optional text.
     assert_eq!(
         request_of(&loaded.apis, "UpdateClusterSettings"),
         [
@@ -56,6 +56,7 @@ fn bodies_only_the_examples_show_can_be_sent() {
             "adminPassword String body false",
             "replicas Long body false",
             "settings Json body false",
+            "dryRun String query false",
         ]
     );
     // The table's rows are the members of each item of the example's list.

@@ -183,10 +183,10 @@ pub const KINDS: &[DiagnosticKind] = &[
         "example-only-parameter",
         Warning,
         false,
-        "a request body member only the request example shows is added, typed from the example",
-        "Nothing to do; the member can be set and is sent in the JSON body (an object or a list \
-         is a free JSON value). Add it to the doc's request table to document its type and \
-         rules.",
+        "a request parameter only the request example shows is added, typed from the example",
+        "Nothing to do; the parameter can be set and is sent where the example sends it (a \
+         body member's object or list is a free JSON value, a query parameter is text). Add \
+         it to the doc's request table to document its type and rules.",
     ),
     kind(
         "example-value-unplaced",

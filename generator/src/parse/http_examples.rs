@@ -150,6 +150,11 @@ fn path_and_query(target: &str, has_method: bool) -> (String, String) {
                 (p.to_string(), q.to_string())
             }),
     };
+    // `/v1/change/pause&<公共请求头>`: the query glued on with `&` where `?` belongs.
+    let (path, query_text) = match path.split_once('&') {
+        Some((p, q)) if query_text.is_empty() => (p.to_string(), q.to_string()),
+        _ => (path, query_text),
+    };
     // A masked segment written with spaces (`es-cn-n6w1o1x0w001c **** /actions`).
     let path: String = path.chars().filter(|c| !c.is_whitespace()).collect();
     let path = if path.starts_with('/') || path.is_empty() && !has_method {
@@ -376,6 +381,15 @@ mod tests {
         .unwrap();
         assert_eq!((ex.method.as_str(), ex.path.as_str()), ("", ""));
         assert_eq!(ex.body.as_deref(), Some(r#"{"ChangeId":"wc-1"}"#));
+        // The common parameters glued to the path with `&` are no part of it.
+        let ex = http_request(
+            "http://webplus.cn-hangzhou.aliyuncs.com/pop/v1/wam/change/pause&<公共请求头>\n{\"ChangeId\": \"wc-1\"}",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!(ex.path, "/pop/v1/wam/change/pause");
+        assert!(ex.query.is_empty(), "{:?}", ex.query);
         let ex = http_request(
             "https://es.aliyuncs.com/openapi/logstashes?clientToken=x\n{\"a\": 1}",
             "f.md",

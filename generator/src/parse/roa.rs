@@ -319,7 +319,49 @@ pub fn place(
         add_example_body(&mut fields, body_example.as_ref(), example_line, sink);
     }
     let path = with_fixed_query(path, line, &fields, syntax_line, sink);
+    add_example_query(&mut fields, &path, examples, sink);
     Placed { fields, path }
+}
+
+/// A query parameter the request examples send that no table documents (nor the request line
+/// fixes) becomes an optional text parameter, so the call the doc shows can be made. A name
+/// spelled like a documented one in another case is not added: which spelling the wire
+/// wants is the doc's to say, and two fields of one name would collide.
+fn add_example_query(
+    fields: &mut Vec<Field>,
+    path: &str,
+    examples: &[HttpRequestExample],
+    sink: &mut Sink,
+) {
+    let fixed: Vec<&str> = path
+        .split_once('?')
+        .map(|(_, q)| {
+            q.split('&')
+                .map(|p| p.split('=').next().unwrap_or(p))
+                .collect()
+        })
+        .unwrap_or_default();
+    for ex in examples {
+        let mut added = Vec::new();
+        for q in &ex.query {
+            let known = fields.iter().any(|f| same_name(&f.name, &q.name));
+            if known || fixed.contains(&q.name.as_str()) || q.name.trim().is_empty() {
+                continue;
+            }
+            // No `raw_type`: no doc states a type.
+            let mut f = Field::bare(&q.name, Type::String, ex.line);
+            f.required = Some(false);
+            f.example = Some(q.value.clone()).filter(|v| !v.is_empty());
+            f.description =
+                "Sent in the doc's request example; no table of the doc documents it.".into();
+            set_location(&mut f, location::QUERY);
+            added.push(format!("`{}`", q.name));
+            fields.push(f);
+        }
+        if !added.is_empty() {
+            sink.warn(ex.line, "example-only-parameter", format!("the request example sends query {}, which no table documents: added as optional text parameters", added.join(", ")));
+        }
+    }
 }
 
 /// The request line's query pairs that name no parameter and whose value is a word, not a
@@ -415,7 +457,6 @@ fn add_example_body(
             return;
         }
         let mut f = Field::bare("Body", Type::Json, example_line);
-        f.raw_type = "Json".into();
         f.required = Some(false);
         f.example = Some(body.to_string());
         f.description =
@@ -437,8 +478,8 @@ fn add_example_body(
             Value::Object(_) | Value::Array(_) | Value::Null => Type::Json,
             scalar => super::shape::scalar_type(scalar),
         };
-        let mut f = Field::bare(k, ty.clone(), example_line);
-        f.raw_type = ty.as_str().to_string();
+        // No `raw_type`: no doc states a type.
+        let mut f = Field::bare(k, ty, example_line);
         f.required = Some(false);
         f.example = Some(match v {
             Value::String(s) => s.clone(),
