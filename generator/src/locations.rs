@@ -9,7 +9,8 @@
 //! ```
 //!
 //! Keys are API names and top-level parameter names as the docs write them; values are `path`,
-//! `query`, `header`, `body` (a member of the JSON body) or `payload` (the whole body). Applied
+//! `query`, `header`, `body` (a member of the JSON body), `payload` (the whole body) or `host`
+//! (the first label of the host name: `{value}.{endpoint}`). Applied
 //! after the docs are read and merged, so the IR and the generated crate carry the corrected
 //! location; an entry naming no API, no parameter or no location is an error naming the
 //! manifest's line (`manifest-location`).
@@ -26,6 +27,7 @@ pub const ALLOWED: &[&str] = &[
     location::HEADER,
     location::BODY,
     location::PAYLOAD,
+    location::HOST,
 ];
 
 /// `[locations]` as written: API name → parameter name → location.

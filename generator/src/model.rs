@@ -488,6 +488,8 @@ pub mod location {
     pub const PAYLOAD: &str = "payload";
     /// A field of an `application/x-www-form-urlencoded` body.
     pub const FORM: &str = "form";
+    /// The first label of the host name (`Host: ProjectName.Endpoint`): the request goes to
+    /// `{value}.{endpoint}`.
     pub const HOST: &str = "host";
 }
 
@@ -506,6 +508,10 @@ pub struct HttpRequestExample {
     /// The fields of a form body (`Name=value&…`, or one pair per line).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub form: Vec<QueryParam>,
+    /// The host the example sends to: its `Host:` header (also inside a `Header :` block) or
+    /// the host of its URL, spaces removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
     pub file: String,
     pub line: usize,
 }

@@ -116,6 +116,31 @@ impl Endpoint {
         self.authority.as_str()
     }
 
+    /// This endpoint with `label` put before its host name (`my-project` and
+    /// `cn-hangzhou.log.aliyuncs.com` → `my-project.cn-hangzhou.log.aliyuncs.com`), the port
+    /// kept: where a REST-style API sends a parameter in the host name. `label` must be one DNS
+    /// label ([`crate::roa::host_label_problem`]); an endpoint given as an IP address has no
+    /// name to extend and is an error.
+    pub fn with_host_label(&self, label: &str) -> Result<Self, ConfigError> {
+        if let Some(why) = crate::roa::host_label_problem(label) {
+            return Err(ConfigError::new(format!("host name label {why}")));
+        }
+        let host = self.authority.host();
+        if host.starts_with('[') || host.parse::<std::net::IpAddr>().is_ok() {
+            return Err(ConfigError::new(format!(
+                "the endpoint `{}` is an IP address, but this API sends a parameter as the first label of the host name (`{label}.{}`): give an endpoint by name",
+                self.authority, self.authority
+            )));
+        }
+        let authority = format!("{label}.{}", self.authority).parse().map_err(|e| {
+            ConfigError::new(format!("invalid host `{label}.{}`: {e}", self.authority))
+        })?;
+        Ok(Self {
+            scheme: self.scheme.clone(),
+            authority,
+        })
+    }
+
     /// `http` or `https`.
     pub fn scheme(&self) -> &str {
         self.scheme.as_str()

@@ -65,6 +65,7 @@ pub fn build_request<R: Request>(
             if let (Some(name), Some(token)) = (R::CLIENT_TOKEN, client_token) {
                 roa.fill_token(name, token);
             }
+            let endpoint = roa_endpoint(&roa, &endpoint)?;
             roa_request(
                 &roa,
                 R::ACTION,
@@ -187,6 +188,26 @@ fn rpc_v3_request(
         },
         credentials,
     )
+}
+
+/// The endpoint a REST-style call goes to: the configured one, or, when the API sends a
+/// parameter in the host name, that value as the first label before it (signed as part of the
+/// `host` header like any host). A value that is no DNS label is a validation error naming the
+/// parameter: it is never sent, so no value can point the request at another host.
+fn roa_endpoint<E>(roa: &RoaRequest, endpoint: &Endpoint) -> Result<Endpoint, SdkError<E>> {
+    let Some((name, label)) = roa.host_param_of() else {
+        return Ok(endpoint.clone());
+    };
+    if let Some(why) = crate::roa::host_label_problem(label) {
+        return Err(crate::validate::ValidationError {
+            violations: vec![crate::validate::Violation {
+                field: name.to_string(),
+                message: why,
+            }],
+        }
+        .into());
+    }
+    Ok(endpoint.with_host_label(label)?)
 }
 
 /// A REST-style call: its method, filled path, query, headers and JSON body, signed with
@@ -626,6 +647,92 @@ mod tests {
             built.headers()["authorization"],
             "ACS3-HMAC-SHA256 Credential=roa-test-id,SignedHeaders=content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=6f6ffd4dedc38be74be8e59f33cf3dd5461fa6aa9a8a3e19915ba07256b52db0"
         );
+    }
+
+    /// Like sls `ListLogStores`: `GET /logstores`, the project in the host name.
+    struct ListStores {
+        project: String,
+    }
+    impl Request for ListStores {
+        type Response = Reply;
+        type Error = FakeError;
+        const ACTION: &'static str = "ListLogStores";
+        const VERSION: &'static str = "2020-12-30";
+        const PRODUCT: &'static str = "Sls";
+        const CLIENT_TOKEN: Option<&'static str> = None;
+        fn validate(&self) -> Result<(), ValidationError> {
+            Ok(())
+        }
+        fn to_query(&self) -> Vec<(String, String)> {
+            Vec::new()
+        }
+        fn roa(&self) -> Option<RoaRequest> {
+            let mut r = RoaRequest::new("GET", "/logstores");
+            r.host_param("projectName", &self.project);
+            r.query_param("offset", &0);
+            r.query_param("size", &10);
+            Some(r)
+        }
+    }
+
+    fn list_stores(
+        project: &str,
+        endpoint: &str,
+    ) -> Result<http::Request<Vec<u8>>, SdkError<FakeError>> {
+        let config = RequestConfig::new().with_endpoint(endpoint).unwrap();
+        let creds = Credentials::new("roa-test-id", "roa-test-secret");
+        let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_698_315_752);
+        let req = ListStores {
+            project: project.into(),
+        };
+        build_request(&req, &config, &creds, at, "nonce-roa-2", None)
+    }
+
+    /// Derived once by `runtime/tests/vectors/roa_v3_host.py`: the host signed and sent is the
+    /// project name before the endpoint.
+    #[test]
+    fn roa_host_label_vector() {
+        let built = list_stores("my-project", "https://cn-hangzhou.log.aliyuncs.com").unwrap();
+        assert_eq!(
+            built.uri().to_string(),
+            "https://my-project.cn-hangzhou.log.aliyuncs.com/logstores?offset=0&size=10"
+        );
+        assert_eq!(
+            header_str(built.headers(), "host"),
+            Some("my-project.cn-hangzhou.log.aliyuncs.com")
+        );
+        assert_eq!(
+            built.headers()["authorization"],
+            "ACS3-HMAC-SHA256 Credential=roa-test-id,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=8e5e5bb0b3083200d00145f5578869db562fb8d842b57e3f8e608425709d6081"
+        );
+        // A port stays after the name.
+        let built = list_stores("p1", "http://localhost:8080").unwrap();
+        assert_eq!(
+            header_str(built.headers(), "host"),
+            Some("p1.localhost:8080")
+        );
+        assert_eq!(
+            built.uri().to_string(),
+            "http://p1.localhost:8080/logstores?offset=0&size=10"
+        );
+    }
+
+    /// A value that would name another host (or break the URL) is refused before anything is
+    /// built, with the parameter named; an IP endpoint cannot take a label.
+    #[test]
+    fn host_labels_that_are_no_dns_label_are_refused() {
+        for bad in ["evil.com", "a/b", "x@evil.com", "a:1", "", "-a", "a b"] {
+            match list_stores(bad, "https://cn-hangzhou.log.aliyuncs.com") {
+                Err(SdkError::Validation(e)) => {
+                    assert!(e.mentions("projectName"), "{bad:?}: {e}")
+                }
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+        match list_stores("p1", "http://127.0.0.1:8080") {
+            Err(SdkError::Config(e)) => assert!(e.to_string().contains("IP address"), "{e}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! REST-style (ROA) requests as data: an HTTP method, a path template filled with path
-//! parameters, query parameters, headers and a JSON body.
+//! parameters, query parameters, headers, a JSON body, and a parameter sent as the first label
+//! of the host name (`Host: ProjectName.Endpoint`).
 //!
 //! Generated code fills a [`RoaRequest`] (`Request::roa`); [`crate::http::build_request`]
 //! signs it (`ACS3-HMAC-SHA256`, [`crate::sign::acs3_request`]) and turns it into the HTTP
@@ -25,6 +26,41 @@ pub struct RoaRequest {
     members: Map<String, Value>,
     payload: Option<Value>,
     token_in_body: bool,
+    /// The parameter sent in the host name: its wire name and value.
+    host_param: Option<(&'static str, String)>,
+}
+
+/// The longest DNS label (RFC 1035 §2.3.4).
+const MAX_LABEL: usize = 63;
+
+/// Why `value` cannot be the first label of a host name, or `None` when it can: a DNS label is
+/// 1 to 63 ASCII letters, digits and inner hyphens (RFC 1123 §2.1). Anything else (a `.`, a `/`,
+/// `@`, `:`, a space) would name another host or break the URL, so it is refused rather than
+/// sent.
+pub fn host_label_problem(value: &str) -> Option<String> {
+    if value.is_empty() {
+        return Some("is empty; it is sent as the first label of the host name".into());
+    }
+    if value.len() > MAX_LABEL {
+        return Some(format!(
+            "is {} bytes long; a host name label holds at most {MAX_LABEL}",
+            value.len()
+        ));
+    }
+    if let Some(c) = value
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+    {
+        return Some(format!(
+            "`{value}` holds `{c}`; it is sent as the first label of the host name, which may hold only ASCII letters, digits and hyphens"
+        ));
+    }
+    if value.starts_with('-') || value.ends_with('-') {
+        return Some(format!(
+            "`{value}` starts or ends with a hyphen, which a host name label may not"
+        ));
+    }
+    None
 }
 
 /// A scalar JSON value as parameter text (`"a"` → `a`, `3` → `3`); `None` for null.
@@ -70,7 +106,16 @@ impl RoaRequest {
             members: Map::new(),
             payload: None,
             token_in_body: false,
+            host_param: None,
         }
+    }
+
+    /// The parameter `name` whose value is sent as the first label of the host name
+    /// (`{value}.{endpoint host}`); checked when the request is built
+    /// ([`host_label_problem`]).
+    pub fn host_param<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        let text = text_of(&to_value(value)).unwrap_or_default();
+        self.host_param = Some((name, text));
     }
 
     /// Fills placeholder `{name}`.
@@ -156,6 +201,16 @@ impl RoaRequest {
         q
     }
 
+    /// The value sent as the first label of the host name, as given (unchecked).
+    pub fn host_prefix(&self) -> Option<&str> {
+        self.host_param.as_ref().map(|(_, v)| v.as_str())
+    }
+
+    /// The wire name of the parameter sent in the host name, and its value.
+    pub fn host_param_of(&self) -> Option<(&'static str, &str)> {
+        self.host_param.as_ref().map(|(n, v)| (*n, v.as_str()))
+    }
+
     /// Header parameters as given.
     pub fn headers(&self) -> &[(String, String)] {
         &self.headers
@@ -226,6 +281,38 @@ mod tests {
         r.payload(&serde_json::json!([1, 2]));
         assert_eq!(r.body(), Some(serde_json::json!([1, 2])));
         assert_eq!(RoaRequest::new("GET", "/").body(), None);
+    }
+
+    #[test]
+    fn host_labels_are_dns_labels() {
+        let mut r = RoaRequest::new("POST", "/logstores");
+        assert_eq!(r.host_prefix(), None);
+        r.host_param("projectName", "my-project");
+        assert_eq!(r.host_prefix(), Some("my-project"));
+        assert_eq!(r.host_param_of(), Some(("projectName", "my-project")));
+        // RFC 1123 labels: letters, digits, inner hyphens, 1 to 63 bytes.
+        for good in ["my-project", "a", "A1", "0abc", &"x".repeat(63)] {
+            assert_eq!(host_label_problem(good), None, "{good}");
+        }
+        // Each of these would name another host or break the URL.
+        for bad in [
+            "",
+            "evil.com",
+            "a/b",
+            "a@b",
+            "a:80",
+            "a b",
+            "-a",
+            "a-",
+            "proj\u{e9}t",
+            "a?b",
+            "a#b",
+            &"x".repeat(64),
+        ] {
+            assert!(host_label_problem(bad).is_some(), "{bad:?} accepted");
+        }
+        assert!(host_label_problem("evil.com")
+            .is_some_and(|why| why.contains("`.`") && why.contains("host name")));
     }
 
     #[test]

@@ -454,9 +454,12 @@ pub const KINDS: &[DiagnosticKind] = &[
         "roa-location-inferred",
         Warning,
         false,
-        "a REST-style doc gives no position; the path or the query is assumed",
-        "A parameter the path names goes in the path, any other in the query. Check the \
-         parameters that belong in a header or the body, and place them with \
+        "a REST-style doc gives no position; where the parameter goes is inferred",
+        "The message gives the evidence: a parameter the path names goes in the path; one the \
+         request syntax's `Host:` line names in its first label (`Host: ProjectName.Endpoint`, \
+         row `projectName`) goes in the host name (`{value}.{endpoint}`); one a header line, \
+         the query template, a JSON body template or the request example names goes there; any \
+         other in the query. Check the parameters that belong elsewhere, and place them with \
          `[locations.<Api>] Name = \"body\"` in the spec folder's aliyun-codegen.toml (the \
          README's manifest section); a placed parameter is no longer reported.",
     ),

@@ -59,7 +59,7 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
     if query.iter().any(|q| q.name == "Action") {
         return None;
     }
-    let (body_text, form_type) = body_after_headers(&rest);
+    let (body_text, form_type, host_header) = body_after_headers(&rest);
     let (body, form) = body_of(body_text.trim(), form_type);
     Some(HttpRequestExample {
         method,
@@ -67,6 +67,7 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
         query,
         body,
         form,
+        host: host_header.or_else(|| url_host(&target)),
         file: file.to_string(),
         line,
     })
@@ -164,17 +165,51 @@ fn path_and_query(target: &str, has_method: bool) -> (String, String) {
     (path, query_text)
 }
 
-/// The body text after the header lines, and whether a header says it is a form
-/// (`Content-Type: …form-urlencoded`). A line naming the common headers stands for them.
-fn body_after_headers(rest: &str) -> (String, bool) {
+/// The host of a URL target (`https://host/path`, `http://host&…`), or `None` for a path.
+fn url_host(target: &str) -> Option<String> {
+    let (_, after) = target.split_once("://")?;
+    let host = &after[..after.find(['/', '?', '&']).unwrap_or(after.len())];
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// The value of a `Host` header line as examples write it: `Host: h`, or quoted inside a
+/// `Header :` block (`'Host': 'h',`, `"Host": "h",`); spaces inside the value removed
+/// (`oss-example. oss-cn-hangzhou.aliyuncs.com`).
+fn host_header(line: &str) -> Option<String> {
+    let quotes = ['\'', '"'];
+    let (name, value) = line.split_once(':')?;
+    if !name
+        .trim()
+        .trim_matches(quotes)
+        .eq_ignore_ascii_case("host")
+    {
+        return None;
+    }
+    let value: String = value
+        .trim()
+        .trim_end_matches(',')
+        .trim_matches(quotes)
+        .split_whitespace()
+        .collect();
+    (!value.is_empty()).then_some(value)
+}
+
+/// The body text after the header lines, whether a header says it is a form
+/// (`Content-Type: …form-urlencoded`), and the `Host` header's value. A line naming the common
+/// headers stands for them.
+fn body_after_headers(rest: &str) -> (String, bool, Option<String>) {
     let mut body_lines: Vec<&str> = Vec::new();
     let mut form_type = false;
+    let mut host = None;
     // `Header :` then a `{…}` block of header lines (skipped), `Body :` then the body.
     let mut header_block: Option<i32> = None;
     let mut after_header_label = false;
     for l in rest.lines() {
         let t = l.trim();
         if body_lines.is_empty() {
+            if host.is_none() {
+                host = host_header(t);
+            }
             if let Some(depth) = header_block.as_mut() {
                 *depth += text::open_brackets(t);
                 if *depth <= 0 {
@@ -235,7 +270,7 @@ fn body_after_headers(rest: &str) -> (String, bool) {
         }
         body_lines.push(l);
     }
-    (body_lines.join("\n"), form_type)
+    (body_lines.join("\n"), form_type, host)
 }
 
 /// The body as compact JSON (its first value), or as form pairs.
@@ -316,6 +351,19 @@ mod tests {
             ex.body.as_deref(),
             Some(r#"{"logstoreName":"test","ttl":30}"#)
         );
+        assert_eq!(ex.host.as_deref(), Some("p.sls.aliyuncs.com"));
+        // The Host line of a header block written without quotes; a value split by a space.
+        let ex = http_request("POST /logstores/s/consumergroups HTTP/1.1\nHeader :\n{\nAuthorization: LOG id:sig\nHost: my-project.cn-shanghai.log.aliyuncs.com\nDate: Fri, 04 May 2018 08:02:22 GMT\n}\nBody :\n{\"timeout\": 300}", "f.md", 1).unwrap();
+        assert_eq!(
+            ex.host.as_deref(),
+            Some("my-project.cn-shanghai.log.aliyuncs.com")
+        );
+        assert_eq!(ex.body.as_deref(), Some(r#"{"timeout":300}"#));
+        let ex = http_request("Get /?uploads  HTTP/1.1\nHost:oss-example. oss-cn-hangzhou.aliyuncs.com\nDate: Thu, 23 Feb 2012 06:14:27 GMT", "f.md", 1).unwrap();
+        assert_eq!(
+            ex.host.as_deref(),
+            Some("oss-example.oss-cn-hangzhou.aliyuncs.com")
+        );
         let ex = http_request(
             "PUT /x HTTP/1.1\nHeaders: {'a': 'b'}\nBody: {\"n\": 1}",
             "f.md",
@@ -352,6 +400,7 @@ mod tests {
             (ex.method.as_str(), ex.path.as_str()),
             ("", "/openapi/logstashes")
         );
+        assert_eq!(ex.host.as_deref(), Some("es.aliyuncs.com"));
         assert_eq!(ex.query[0].name, "clientToken");
         let ex = http_request(
             "PUT /openapi/x HTTP/1.1\n公共请求头\n[{\"a\": 1}, {\"a\": 2}]",

@@ -19,6 +19,8 @@ pub struct RequestLine {
     pub query: Vec<(String, String)>,
     /// Names of `Name: Value` header lines after the first line.
     pub headers: Vec<String>,
+    /// The value of the `Host:` header line (`ProjectName.Endpoint`), spaces removed.
+    pub host: Option<String>,
     /// Whether a line names the body (`Payload`).
     pub payload: Option<String>,
     /// The `Content-Type` header line's value, when the syntax block has one.
@@ -63,6 +65,7 @@ pub fn request_line(code: &str) -> Option<RequestLine> {
         return None;
     }
     let mut headers = Vec::new();
+    let mut host = None;
     let mut payload = None;
     let mut content_type = None;
     let mut xml_body = false;
@@ -96,6 +99,9 @@ pub fn request_line(code: &str) -> Option<RequestLine> {
                 if name.eq_ignore_ascii_case("content-type") {
                     content_type = Some(value.trim().to_string());
                 }
+                if name.eq_ignore_ascii_case("host") {
+                    host = Some(value.split_whitespace().collect());
+                }
                 headers.push(name.to_string())
             }
             _ if line.chars().all(|c| c.is_ascii_alphanumeric()) => {
@@ -110,11 +116,27 @@ pub fn request_line(code: &str) -> Option<RequestLine> {
         path,
         query,
         headers,
+        host,
         payload,
         content_type,
         xml_body,
         body_keys,
     })
+}
+
+/// The parameter a `Host:` value names in its first label (`ProjectName.Endpoint`,
+/// `BucketName.oss-cn-hangzhou.aliyuncs.com`, `{project}.<endpoint>`), as written without its
+/// brackets: `None` when the value has no second label (a bare `Endpoint`).
+pub fn host_label(host: &str) -> Option<&str> {
+    let (first, rest) = host.split_once('.')?;
+    if rest.trim_matches('.').is_empty() {
+        return None;
+    }
+    let bare = [('{', '}'), ('[', ']'), ('<', '>')]
+        .iter()
+        .find_map(|(o, c)| first.strip_prefix(*o).and_then(|s| s.strip_suffix(*c)))
+        .unwrap_or(first);
+    (!bare.is_empty()).then_some(bare)
 }
 
 /// `"name" : value` → `name`.
@@ -187,6 +209,7 @@ pub fn line_of_example(example: &HttpRequestExample) -> RequestLine {
         path: example.path.clone(),
         query: Vec::new(),
         headers: Vec::new(),
+        host: example.host.clone(),
         payload: None,
         content_type: None,
         xml_body: false,
@@ -258,5 +281,26 @@ mod tests {
         let l = request_line("PUT /logstores/logstoreName HTTP/1.1\nHost: ProjectName.Endpoint\n{\n    \"ttl\": ttl,\n    \"shardCount\" : shardCount,\n    \"conf\": {\n        \"inner\": x\n    }\n}").unwrap();
         assert_eq!(l.body_keys, ["ttl", "shardCount", "conf"]);
         assert_eq!(l.headers, ["Host"]);
+        assert_eq!(l.host.as_deref(), Some("ProjectName.Endpoint"));
+    }
+
+    #[test]
+    fn host_labels_name_parameters() {
+        assert_eq!(host_label("ProjectName.Endpoint"), Some("ProjectName"));
+        assert_eq!(
+            host_label("BucketName.oss-cn-hangzhou.aliyuncs.com"),
+            Some("BucketName")
+        );
+        assert_eq!(host_label("{project}.endpoint"), Some("project"));
+        assert_eq!(host_label("Endpoint"), None);
+        assert_eq!(host_label("Endpoint."), None);
+        // A value split by a space (`oss-example. oss-cn-hangzhou…`) is read without it.
+        let l =
+            request_line("GET /?uploads HTTP/1.1\nHost:oss-example. oss-cn-hangzhou.aliyuncs.com")
+                .unwrap();
+        assert_eq!(
+            l.host.as_deref(),
+            Some("oss-example.oss-cn-hangzhou.aliyuncs.com")
+        );
     }
 }

@@ -8,11 +8,15 @@
 //! own request examples (a JSON or form body naming the parameter, a query naming it), and only
 //! then the default (query). Every inference is reported (`roa-location-inferred`).
 //!
+//! A parameter the request syntax's `Host:` line names in its first label
+//! (`Host: ProjectName.Endpoint` and a row `projectName`) travels in the host name: the request
+//! goes to `{value}.{endpoint}` (location `host`).
+//!
 //! This step only places rows; the pipeline reads their prose once, afterwards, for both styles.
 
 use serde_json::Value;
 
-use super::request_line::RequestLine;
+use super::request_line::{host_label, RequestLine};
 use super::sink::Sink;
 use super::tree::{Builder, Row};
 use super::types;
@@ -616,7 +620,25 @@ impl Placing<'_> {
                     .find(|(_, v)| placeholder(v).unwrap_or(v).eq_ignore_ascii_case(&r.name))
             });
         let payload = line.payload.as_deref() == Some(r.name.as_str());
+        // `Host: ProjectName.Endpoint` and this row `projectName`; a name placed already
+        // (a second row) is not placed twice.
+        let host_written = line
+            .host
+            .as_deref()
+            .filter(|h| host_label(h).is_some_and(|l| same_name(l, &r.name)))
+            .filter(|_| {
+                !self
+                    .fields
+                    .iter()
+                    .any(|f| f.location.as_deref() == Some(location::HOST))
+            });
         let shown = shown_in(self.examples, &r.name);
+        let body_named = !shown.query
+            && (shown.json_body
+                || line
+                    .body_keys
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(&r.name)));
         let infer = |sink: &mut Sink, why: &str| {
             sink.warn(
                 r.line,
@@ -655,6 +677,18 @@ impl Placing<'_> {
                 field(p)
             }
             _ if table_body => Destination::BodyMember,
+            // The body template or the example's JSON body naming it too (sls
+            // `CreateProject`: `projectName` in the body) is the more particular evidence.
+            _ if host_written.is_some() && !body_named => {
+                infer(
+                    sink,
+                    &format!(
+                        "no Position column; in the host name (`{{value}}.{{endpoint}}`) because the request syntax writes `Host: {}`",
+                        host_written.unwrap_or_default()
+                    ),
+                );
+                field(location::HOST)
+            }
             _ if line.xml_body && !header && query_key.is_none() => Destination::XmlElement,
             _ if header => {
                 infer(sink, "no Position column; a header because the request syntax has a header line of that name");
@@ -1049,6 +1083,50 @@ mod tests {
             locations(&api),
             [("thingName", "path"), ("mode", "query"), ("ttl", "body")]
         );
+    }
+
+    /// `Host: ProjectName.Endpoint` in the syntax and a row `projectName`: the row travels in
+    /// the host name, and the inference is reported. A Position column saying `Host` means the
+    /// same; a row the Host line does not name stays where it was.
+    #[test]
+    fn a_parameter_the_host_line_names_goes_in_the_host_name() {
+        assert!(same_name("project_name", "ProjectName"));
+        assert!(same_name("bucket_name", "Bucket-Name"));
+        assert!(!same_name("project", "ProjectName"));
+        let doc = "# CreateGroup\n\n## Request syntax\n\n```\nPOST /stores/storeName/groups HTTP/1.1\nHost: ProjectName.Endpoint\nContent-Type: application/json\n{\n  \"group\": group\n}\n```\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|project_name|String|Yes|my-project|The project.|\n|storeName|String|Yes|s1|The store.|\n|group|String|Yes|g1|The group.|\n|endpoint|String|No|x|Not the host's first label.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|requestId|String|r|The request.|\n\n## Examples\n\n```\nPOST /stores/s1/groups HTTP/1.1\nHeader :\n{\nHost: my-project.cn-shanghai.log.aliyuncs.com\n}\nBody :\n{\"group\": \"g1\"}\n```\n";
+        let (api, diags) = parse(doc);
+        assert_eq!(
+            locations(&api),
+            [
+                ("project_name", "host"),
+                ("storeName", "path"),
+                ("endpoint", "query"),
+                ("group", "body")
+            ]
+        );
+        assert!(
+            diags.iter().any(|d| d.kind == "roa-location-inferred"
+                && d.message.starts_with("`project_name`:")
+                && d.message.contains("Host: ProjectName.Endpoint")),
+            "{diags:?}"
+        );
+        assert_eq!(
+            api.examples.http_requests[0].host.as_deref(),
+            Some("my-project.cn-shanghai.log.aliyuncs.com")
+        );
+        // The body template naming it too keeps it in the body.
+        let (api, _) = parse(&doc.replace(
+            "\"group\": group",
+            "\"group\": group,\n  \"project_name\": p",
+        ));
+        assert!(locations(&api).contains(&("project_name", "body")));
+        // A bare `Host: Endpoint` names no parameter.
+        let (api, _) = parse(&doc.replace("Host: ProjectName.Endpoint", "Host: Endpoint"));
+        assert_eq!(locations(&api)[0], ("project_name", "query"));
+        // A Position column saying `Host`.
+        let doc = "# GetThing\n\n## Request syntax\n\n```\nGET /things HTTP/1.1\n```\n\n## Request parameters\n\n|Parameter|Type|Position|Required|Example|Description|\n|--|--|--|--|--|--|\n|bucket|String|Host|Yes|b1|The bucket.|\n|prefix|String|Query|No|a|The prefix.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|requestId|String|r|The request.|\n";
+        let (api, _) = parse(doc);
+        assert_eq!(locations(&api), [("bucket", "host"), ("prefix", "query")]);
     }
 
     #[test]

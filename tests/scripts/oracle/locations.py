@@ -125,8 +125,13 @@ def main() -> int:
             used = set()
             sdk_opaque_body = any(p.location == "payload" for p in shape.params)
             for p in shape.params:
-                cands = [f for k in (osdk.norm_name(p.name), osdk.norm_name(p.attr)) for f in ir_fields.get(k, [])
-                         if id(f) not in used]
+                keys = [osdk.norm_name(p.name), osdk.norm_name(p.attr)]
+                if p.location == "host":
+                    # The SDK names the host's first label after the thing (`project`, `bucket`:
+                    # host_map keys), the docs after its name (`projectName`, `BucketName`); the
+                    # row is matched by name alone, so a doc placing it elsewhere still disagrees.
+                    keys += [k + "name" for k in keys]
+                cands = [f for k in keys for f in ir_fields.get(k, []) if id(f) not in used]
                 # two IR rows of one name (a path `InstanceId` and a body `instanceId`): take the one
                 # in the SDK's place, else the first
                 f = next((f for f in cands if f.get("location") == SDK_TO_IR.get(p.location)), cands[0] if cands else None)
@@ -166,6 +171,8 @@ def main() -> int:
     print()
     print("Parameters are matched by wire name, case-insensitively with `_`, `-` and other")
     print("non-alphanumerics dropped (the SDK names path arguments in snake case: instance_id = InstanceId).")
+    print("A parameter the SDK sends in the host name (host_map: `project`, `bucket`) also matches a")
+    print("row named after it with `Name` (`projectName`, `BucketName`), as the docs write it.")
     print("Each doc (zh-CN, en-US) is compared on its own IR (`aliyun-codegen ir DOC`).")
     print()
     hdr = f"{'folder':32} {'docs':>5} {'cmp':>5} {'params agree/cmp':>18} {'%':>6} {'sdk-only':>8} {'(named)':>7} {'ir-only':>7} {'in-body':>7} {'sdk-defect':>10} {'method':>9} {'path':>9} {'m+p':>9}"

@@ -44,6 +44,15 @@ fn example_test(
     let path_lit = Literal::string(&ex.path);
     let names = ex.query.iter().map(|(k, _)| Literal::string(k));
     let vals = ex.query.iter().map(|(_, v)| Literal::string(v));
+    // The host name's first label, when the API sends a parameter there.
+    let host_check = match &ex.host_prefix {
+        Some(Some(label)) => {
+            let lit = Literal::string(label);
+            quote!(assert_eq!(roa.host_prefix(), ::std::option::Option::Some(#lit));)
+        }
+        Some(None) => quote!(assert_eq!(roa.host_prefix(), ::std::option::Option::None);),
+        None => quote!(),
+    };
     let body_check = match &ex.body {
         Some(b) => {
             let lit = Literal::string(&b.to_string());
@@ -63,6 +72,7 @@ fn example_test(
             let roa = request.to_roa();
             assert_eq!(roa.method(), #method_lit);
             assert_eq!(roa.path(), #path_lit);
+            #host_check
             ::aliyun_runtime::testing::assert_query_eq(&roa.query(), &[#((#names, #vals)),*], &[]);
             #body_check
         }

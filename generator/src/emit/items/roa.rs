@@ -57,6 +57,9 @@ pub fn roa_impl(
             location::HEADER => quote!(r.header(#wire, x);),
             location::BODY => quote!(r.body_member(#wire, x);),
             location::PAYLOAD => quote!(r.payload(x);),
+            // The first label of the host name; the runtime refuses a value that is no DNS
+            // label, so no value can send the request to another host.
+            location::HOST => quote!(r.host_param(#wire, x);),
             location::QUERY if json => quote!(r.query_json(#wire, x);),
             location::QUERY => quote!(r.query_param(#wire, x);),
             other => {

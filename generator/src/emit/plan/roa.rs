@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::shape::{Planned, Scalar, Shape};
 use crate::model::{location, Api, HttpRequestExample};
+use crate::parse::roa::same_name;
 
 pub fn is_roa(api: &Api) -> bool {
     api.style == "ROA" && api.path.is_some()
@@ -46,6 +47,9 @@ pub struct RoaExample<'p, 'a> {
     pub query: Vec<(String, String)>,
     /// The JSON body, when the example sends one the request writes.
     pub body: Option<Value>,
+    /// When the API sends a parameter in the host name: the first label the request must put
+    /// before the endpoint (the example's `Host:` first label), or `None` when it sends none.
+    pub host_prefix: Option<Option<String>>,
 }
 
 /// Reads a request example of a REST-style API; `Err` says why it does not fit (another
@@ -99,6 +103,7 @@ pub fn read_example<'p, 'a>(
         Some(text) => body_values(fields, text, &mut values)?,
         None => None,
     };
+    host_value(fields, ex, &mut values);
     required_values(fields, &mut values)?;
     let text = |v: &Value| match v {
         Value::String(s) => s.clone(),
@@ -115,13 +120,44 @@ pub fn read_example<'p, 'a>(
     let mut query = placed(location::QUERY);
     query.extend(fixed);
     query.sort();
+    let host_prefix = fields
+        .iter()
+        .any(|p| location_of(p) == location::HOST)
+        .then(|| placed(location::HOST).into_iter().next().map(|(_, v)| v));
     Ok(RoaExample {
         values,
         method: sent,
         path,
         query,
         body,
+        host_prefix,
     })
+}
+
+/// The value of the parameter sent in the host name: the first label of the example's host
+/// (`Host: my-project.cn-shanghai.log.aliyuncs.com` → `my-project`), when it is a DNS label and
+/// not the parameter's own name (`ProjectName.Endpoint` copied from the syntax shows no value).
+fn host_value<'p, 'a>(
+    fields: &'p [Planned<'a>],
+    ex: &HttpRequestExample,
+    values: &mut Vec<(&'p Planned<'a>, Value)>,
+) {
+    let Some(p) = fields.iter().find(|p| location_of(p) == location::HOST) else {
+        return;
+    };
+    if values.iter().any(|(q, _)| q.field.name == p.field.name) {
+        return;
+    }
+    let Some((label, rest)) = ex.host.as_deref().and_then(|h| h.split_once('.')) else {
+        return;
+    };
+    let dns_label = !label.is_empty()
+        && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !label.starts_with('-')
+        && !label.ends_with('-');
+    if dns_label && !rest.is_empty() && !same_name(label, &p.field.name) {
+        values.push((p, Value::String(label.to_string())));
+    }
 }
 
 fn by_name<'p, 'a>(fields: &'p [Planned<'a>], name: &str) -> Option<&'p Planned<'a>> {
