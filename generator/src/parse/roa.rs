@@ -136,6 +136,19 @@ fn path_template(
                 })
             }
         };
+        // `/ObjectName` with no row: a parameter-like segment the examples fill with a value
+        // is a placeholder all the same.
+        let written = written.or_else(|| {
+            let name_like = segment
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_uppercase())
+                && segment.chars().all(|c| c.is_ascii_alphanumeric());
+            (named.is_none()
+                && name_like
+                && filled_in_examples(k, segment, &segments, examples) == Some(true))
+            .then_some(*segment)
+        });
         let name = match (named, written) {
             (Some((t, i)), _) => {
                 let name = tables[t].rows[i].name.clone();
@@ -320,7 +333,52 @@ pub fn place(
     }
     let path = with_fixed_query(path, line, &fields, syntax_line, sink);
     add_example_query(&mut fields, &path, examples, sink);
+    add_host_placeholder(&mut fields, line, examples, syntax_line, sink);
     Placed { fields, path }
+}
+
+/// The request syntax's `Host:` writes a parameter-like first label no row names
+/// (`Host: BucketName.oss-cn-hangzhou.aliyuncs.com`), and the request examples put a value
+/// there before the same rest of the host (`examplebucket.oss-cn-hangzhou.aliyuncs.com`): the
+/// label is a placeholder, added as a required host parameter (as a path placeholder without a
+/// row is added as a required path parameter).
+fn add_host_placeholder(
+    fields: &mut Vec<Field>,
+    line: &RequestLine,
+    examples: &[HttpRequestExample],
+    syntax_line: usize,
+    sink: &mut Sink,
+) {
+    let Some(host) = line.host.as_deref() else {
+        return;
+    };
+    let Some(label) = host_label(host) else {
+        return;
+    };
+    let written = host.split_once('.').map_or("", |(_, rest)| rest);
+    // `BucketName`, `ProjectName`: a name, not a word of a host (`oss-cn-hangzhou`).
+    let name_like = label.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && label.chars().all(|c| c.is_ascii_alphanumeric());
+    let taken = fields
+        .iter()
+        .any(|f| f.location.as_deref() == Some(location::HOST) || same_name(&f.name, label));
+    if !name_like || taken {
+        return;
+    }
+    // The rest of the host is the same in the example, or a word standing for the endpoint.
+    let filled = examples.iter().find_map(|ex| {
+        let (first, rest) = ex.host.as_deref()?.split_once('.')?;
+        let same_rest = rest == written || !written.contains('.');
+        (same_rest && first != label && !first.is_empty()).then(|| first.to_string())
+    });
+    let Some(value) = filled else { return };
+    let mut f = Field::bare(label, Type::String, syntax_line);
+    f.required = Some(true);
+    f.example = Some(value);
+    f.description = format!("The first label of the host name (`{host}` in the request syntax).");
+    set_location(&mut f, location::HOST);
+    sink.warn(syntax_line, "roa-location-inferred", format!("`{label}`: the request syntax's `Host: {host}` names it and no row does; the request examples fill it, so it is added as a required host parameter"));
+    fields.push(f);
 }
 
 /// A query parameter the request examples send that no table documents (nor the request line
@@ -1035,6 +1093,43 @@ mod tests {
             api.request
         );
         assert_eq!(locations(&api)[3], ("consumer", "query"));
+    }
+
+    /// OSS style: `Host: BucketName.<endpoint>` and the path `/ObjectName` name no row, and the
+    /// example fills both with values (`examplebucket`, `/multipart.data`): both are required
+    /// parameters (host and path); `?uploads` is sent with every request.
+    #[test]
+    fn placeholders_only_the_examples_fill_are_parameters() {
+        let doc = "# InitiateUpload\n\n## Request syntax\n\n```\nPOST /ObjectName?uploads HTTP/1.1\nHost: BucketName.oss-cn-hangzhou.aliyuncs.com\n```\n\n## Request parameters\n\n|Parameter|Type|Position|Required|Example|Description|\n|--|--|--|--|--|--|\n|encoding-type|String|Query|No|url|The encoding.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|RequestId|String|r|The ID.|\n\n## Examples\n\n```\nPOST /multipart.data?uploads HTTP/1.1\nHost: examplebucket.oss-cn-hangzhou.aliyuncs.com\n```\n";
+        let (api, diags) = parse(doc);
+        assert_eq!(
+            api.path.as_deref(),
+            Some("/{ObjectName}?uploads"),
+            "{diags:?}"
+        );
+        let mut placed = locations(&api);
+        placed.sort();
+        assert_eq!(
+            placed,
+            [
+                ("BucketName", "host"),
+                ("ObjectName", "path"),
+                ("encoding-type", "query")
+            ]
+        );
+        assert!(api
+            .request
+            .iter()
+            .all(|f| f.required == Some(true) || f.name == "encoding-type"));
+        // A lower-case word of the host (`oss-cn-hangzhou.aliyuncs.com`) is no placeholder.
+        let doc = doc
+            .replace("BucketName.oss-cn-hangzhou", "oss-cn-hangzhou")
+            .replace("examplebucket.oss-cn-hangzhou", "oss-cn-shanghai");
+        let (api, _) = parse(&doc);
+        assert!(!api
+            .request
+            .iter()
+            .any(|f| f.location.as_deref() == Some("host")));
     }
 
     /// A body row typed `Array` with `└` members whose request example value is one object:
