@@ -172,20 +172,20 @@ pub const KINDS: &[DiagnosticKind] = &[
          tested.",
     ),
     kind(
+        "example-notes",
+        Note,
+        false,
+        "a code block under notes on the examples (`返回示例补充说明`) is no example",
+        "Nothing to do: such a block shows something else (a file the service writes, a \
+         format), not a request or a response of the API.",
+    ),
+    kind(
         "example-only-field",
         Warning,
         false,
         "a response field only the example shows is added, typed from the example",
         "Nothing to do; the field is decoded. Add it to the doc's response table to document \
          it.",
-    ),
-    kind(
-        "example-notes",
-        Note,
-        false,
-        "a code block the doc labels as notes on the examples (`返回示例补充说明`) is no example",
-        "Nothing to do: such a block shows something else (a file the service writes, a \
-         format), not a request or a response of the API.",
     ),
     kind(
         "example-only-parameter",
