@@ -71,8 +71,9 @@ fn spec_and_fixtures_render_the_same_bytes_on_one_thread_and_on_four() {
             .into_iter()
             .filter(|d| d.join("aliyun-codegen.toml").is_file()),
     );
-    // By hand: spec/vpc, and the fleet, gadget, mixed, notice and widget fixtures.
-    assert_eq!(dirs.len(), 6, "{dirs:?}");
+    // By hand: spec/vpc, and the bodies, fleet, gadget, hosted, mixed, notice and widget
+    // fixtures.
+    assert_eq!(dirs.len(), 8, "{dirs:?}");
     for dir in &dirs {
         // Cargo.toml, README.md, src/lib.rs, the lock file and at least one API module.
         assert!(assert_same_on_one_thread_and_four(&Config::new(), &[dir]) >= 5);
