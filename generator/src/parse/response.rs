@@ -42,7 +42,7 @@ pub fn build(tables: &[Vec<Row>], examples: &[ResponseExample]) -> (Vec<Field>, 
     names.dedup();
     let mut respelled = Vec::new();
     if let Some(s) = shape.as_mut() {
-        respell(s, &names, &mut respelled);
+        respell(s, &names, &mut Vec::new(), &mut respelled);
     }
     let (mut fields, mut notes) = tree::build_response(main, shape.clone());
     for rows in tables.iter().skip(1).filter(|r| !r.is_empty()) {
@@ -56,7 +56,12 @@ pub fn build(tables: &[Vec<Row>], examples: &[ResponseExample]) -> (Vec<Field>, 
             .unwrap_or(0);
         shape::reconcile(&mut fields, shape, line, &mut notes);
     }
-    adopt_spellings(&mut fields, &respelled, &json_keys(examples));
+    adopt_spellings(
+        &mut fields,
+        &respelled,
+        &json_keys(examples),
+        &mut Vec::new(),
+    );
     (fields, notes)
 }
 
@@ -102,7 +107,7 @@ fn folded(name: &str) -> String {
 /// but for case and `_`/`-`, to that row's spelling (merged with the key of that spelling when
 /// another example writes it so: XML `RequestId` beside JSON `requestId`); records (row
 /// spelling, example spelling, whether the examples show the row's spelling too).
-fn respell(shape: &mut Value, names: &[&str], out: &mut Vec<(String, String, bool)>) {
+fn respell(shape: &mut Value, names: &[&str], at: &mut Vec<String>, out: &mut Vec<Respelled>) {
     match shape {
         Value::Object(map) => {
             let keys: Vec<String> = map.keys().cloned().collect();
@@ -128,36 +133,82 @@ fn respell(shape: &mut Value, names: &[&str], out: &mut Vec<(String, String, boo
                     None => v,
                 };
                 map.insert(row.to_string(), merged);
-                match out.iter_mut().find(|(r, e, _)| r == row && *e == k) {
-                    Some(seen) => seen.2 |= both,
-                    None => out.push((row.to_string(), k, both)),
+                let seen = out
+                    .iter_mut()
+                    .find(|s| s.row == row && s.example == k && s.at == *at);
+                match seen {
+                    Some(seen) => seen.both |= both,
+                    None => out.push(Respelled {
+                        at: at.clone(),
+                        row: row.to_string(),
+                        example: k,
+                        both,
+                    }),
                 }
             }
-            map.values_mut().for_each(|v| respell(v, names, out));
+            for (k, v) in map.iter_mut() {
+                at.push(k.clone());
+                respell(v, names, at, out);
+                at.pop();
+            }
         }
-        Value::Array(items) => items.iter_mut().for_each(|v| respell(v, names, out)),
+        Value::Array(items) => items.iter_mut().for_each(|v| respell(v, names, at, out)),
         _ => {}
     }
+}
+
+/// An example key respelled to a row's spelling: where (the path of the object holding it, in
+/// the rows' spelling), the row's and the example's spelling, and whether the examples also
+/// show the row's spelling there.
+struct Respelled {
+    at: Vec<String>,
+    row: String,
+    example: String,
+    both: bool,
 }
 
 /// The example's spelling becomes the field's wire name, the table's an alias; when the
 /// examples show both spellings (XML `RequestId`, JSON `requestId`), the JSON example's wins
 /// (the client asks for JSON), else the table's stays the name. A key with spaces around it
 /// is a typo and only ever an alias.
-fn adopt_spellings(fields: &mut [Field], respelled: &[(String, String, bool)], json: &[String]) {
+///
+/// Only where the examples wrote the other spelling: `requestId` at the root and `RequestId`
+/// under `data` name two fields differently. A respelling seen elsewhere still makes an alias,
+/// so the field decodes from either spelling wherever the tree put it.
+fn adopt_spellings(
+    fields: &mut [Field],
+    respelled: &[Respelled],
+    json: &[String],
+    at: &mut Vec<String>,
+) {
     let in_json = |k: &str| json.binary_search_by(|j| j.as_str().cmp(k)).is_ok();
     for f in fields {
         let table = f.name.clone();
-        for (_, example, both) in respelled.iter().filter(|(t, _, _)| *t == table) {
+        let mut spellings: Vec<(&str, bool, bool)> = Vec::new();
+        for r in respelled.iter().filter(|r| r.row == table) {
+            let here = r.at == *at;
+            match spellings.iter_mut().find(|(e, _, _)| *e == r.example) {
+                Some(seen) => {
+                    seen.1 |= here;
+                    seen.2 |= here && r.both;
+                }
+                None => spellings.push((r.example.as_str(), here, here && r.both)),
+            }
+        }
+        for (example, here, both) in spellings {
             let json_spelling = example.trim() == example && in_json(example) && !in_json(&table);
-            if (*both && !json_spelling) || f.name != table {
-                f.aliases.push(example.clone());
+            if !here || (both && !json_spelling) || f.name != table {
+                if !f.aliases.iter().any(|a| a == example) {
+                    f.aliases.push(example.to_string());
+                }
             } else {
-                f.name = example.clone();
+                f.name = example.to_string();
                 f.aliases.push(table.clone());
             }
         }
-        adopt_spellings(&mut f.children, respelled, json);
+        at.push(table);
+        adopt_spellings(&mut f.children, respelled, json, at);
+        at.pop();
     }
 }
 
@@ -389,6 +440,21 @@ mod tests {
         assert_eq!(api.response[1].aliases, ["TotalCount"]);
         assert!(!kinds(&diags).contains(&"example-only-field"), "{diags:#?}");
         assert!(!kinds(&diags).contains(&"name-collision"), "{diags:#?}");
+    }
+
+    /// rtc DescribeUsageOverallData: `requestId` at the root but `RequestId` under `data`.
+    /// Each field takes the spelling its own level shows; the other stays an alias.
+    #[test]
+    fn each_level_keeps_the_spelling_its_example_shows() {
+        let table = "|Name|Type|Description|\n|--|--|--|\n|RequestId|String|The request.|\n|data|Object|The data.|\n|└RequestId|String|The request again.|\n|└Total|Integer|The total.|\n";
+        let json = "```\n{\"requestId\":\"r\",\"data\":{\"RequestId\":\"r\",\"Total\":1}}\n```\n";
+        let (api, _) = parse_doc("g.md", &doc(table, json), &DocDefaults::default()).unwrap();
+        assert_eq!(
+            shape(&api.response),
+            "requestId:String,data:Object{RequestId:String,Total:Integer}"
+        );
+        assert_eq!(api.response[0].aliases, ["RequestId"]);
+        assert_eq!(api.response[1].children[0].aliases, ["requestId"]);
     }
 
     #[test]
