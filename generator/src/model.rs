@@ -508,6 +508,9 @@ pub struct HttpRequestExample {
     /// The fields of a form body (`Name=value&…`, or one pair per line).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub form: Vec<QueryParam>,
+    /// An XML body (a well-formed document), as written but for the indentation of its lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xml: Option<String>,
     /// The host the example sends to: its `Host:` header (also inside a `Header :` block) or
     /// the host of its URL, spaces removed.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -67,6 +67,7 @@ pub fn http_request(code: &str, file: &str, line: usize) -> Option<HttpRequestEx
         query,
         body,
         form,
+        xml: xml_of(body_text.trim()),
         host: host_header.or_else(|| url_host(&target)),
         file: file.to_string(),
         line,
@@ -250,7 +251,9 @@ fn body_after_headers(rest: &str) -> (String, bool, Option<String>) {
                     && k.chars()
                         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
             });
-            if !(t.starts_with(['{', '[']) || form_pair) {
+            // `<TransferAccelerationConfiguration>`: an XML body (not `<公共请求头>`).
+            let xml = opens_xml(t, rest);
+            if !(t.starts_with(['{', '[']) || form_pair || xml) {
                 if let Some((name, value)) = t.split_once(':') {
                     if name.eq_ignore_ascii_case("content-type")
                         && value.contains("form-urlencoded")
@@ -273,9 +276,39 @@ fn body_after_headers(rest: &str) -> (String, bool, Option<String>) {
     (body_lines.join("\n"), form_type, host)
 }
 
+/// Whether a line opens an XML document the text closes: `<?xml …?>`, or `<Name …>` with a
+/// `</Name>` further on (a placeholder such as `<公共请求头>` or `<Common parameters>` is none).
+fn opens_xml(line: &str, text: &str) -> bool {
+    if line.starts_with("<?xml") {
+        return true;
+    }
+    let Some(after) = line.strip_prefix('<') else {
+        return false;
+    };
+    let name: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.'))
+        .collect();
+    !name.is_empty() && text.contains(&format!("</{name}>"))
+}
+
+/// An XML body: a well-formed document, each line trimmed.
+fn xml_of(trimmed: &str) -> Option<String> {
+    let text: Vec<&str> = trimmed
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let text = text.join("\n");
+    (text.starts_with('<') && super::examples::check_xml(&text).is_ok()).then_some(text)
+}
+
 /// The body as compact JSON (its first value), or as form pairs.
 fn body_of(trimmed: &str, form_type: bool) -> (Option<String>, Vec<QueryParam>) {
     let (mut body, mut form) = (None, Vec::new());
+    if trimmed.starts_with('<') {
+        return (body, form);
+    }
     if trimmed.starts_with(['{', '[']) {
         let mut stream = serde_json::Deserializer::from_str(trimmed).into_iter::<Value>();
         if let Some(Ok(v)) = stream.next() {
@@ -381,6 +414,29 @@ mod tests {
         .unwrap();
         assert_eq!((ex.method.as_str(), ex.path.as_str()), ("", ""));
         assert_eq!(ex.body.as_deref(), Some(r#"{"ChangeId":"wc-1"}"#));
+        // An XML body (OSS): kept as written but for indentation, never read as form pairs
+        // (`xmlns="…"`); a placeholder line in angle brackets is no XML.
+        let ex = http_request(
+            "PUT /?acl HTTP/1.1\nContent-Type: application/xml\nHost: b.oss.aliyuncs.com\n<Config xmlns=\"http://x\">\n  <Enabled>true</Enabled>\n</Config>",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            ex.xml.as_deref(),
+            Some("<Config xmlns=\"http://x\">\n<Enabled>true</Enabled>\n</Config>")
+        );
+        assert!(ex.body.is_none() && ex.form.is_empty(), "{ex:?}");
+        let ex = http_request(
+            "POST /x HTTP/1.1\n<Common request headers>\n{\"a\": 1}",
+            "f.md",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            (ex.body.as_deref(), ex.xml.as_deref()),
+            (Some(r#"{"a":1}"#), None)
+        );
         // The common parameters glued to the path with `&` are no part of it.
         let ex = http_request(
             "http://webplus.cn-hangzhou.aliyuncs.com/pop/v1/wam/change/pause&<公共请求头>\n{\"ChangeId\": \"wc-1\"}",

@@ -99,9 +99,24 @@ pub fn read_example<'p, 'a>(
         }
         values.push((p, Value::String(q.value.clone())));
     }
-    let body = match &ex.body {
-        Some(text) => body_values(fields, text, &mut values)?,
-        None => None,
+    let body = match (&ex.body, &ex.xml) {
+        (Some(text), _) => body_values(fields, text, &mut values)?,
+        // An XML document is the payload, sent as written.
+        (None, Some(xml)) => {
+            let p = fields
+                .iter()
+                .find(|p| {
+                    location_of(p) == location::PAYLOAD
+                        && api
+                            .content_type
+                            .as_deref()
+                            .is_some_and(|t| t.contains("xml"))
+                })
+                .ok_or("the example sends an XML body, which the request does not hold")?;
+            values.push((p, Value::String(xml.clone())));
+            Some(Value::String(xml.clone()))
+        }
+        (None, None) => None,
     };
     host_value(fields, ex, &mut values);
     required_values(fields, &mut values)?;
