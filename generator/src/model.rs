@@ -97,6 +97,14 @@ pub struct Field {
 impl Field {
     /// A field with only a name, a type and its line: what the parser makes for a container
     /// or a member that no table row describes.
+    /// Sends the field, and every member of it, at `loc` (a [`location`] name).
+    pub fn set_location(&mut self, loc: &str) {
+        self.location = Some(loc.to_string());
+        for c in &mut self.children {
+            c.set_location(loc);
+        }
+    }
+
     pub fn bare(name: &str, ty: Type, line: usize) -> Field {
         Field {
             name: name.to_string(),

@@ -25,6 +25,7 @@ pub mod request;
 pub mod request_line;
 pub mod response;
 pub mod roa;
+pub mod roa_shown;
 pub mod rows;
 pub mod sections;
 pub mod shape;

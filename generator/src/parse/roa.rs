@@ -17,7 +17,11 @@
 use serde_json::Value;
 
 use super::request_line::{host_label, RequestLine};
+use super::roa_shown::{
+    add_example_body, add_example_query, add_host_placeholder, same_name, with_fixed_query,
+};
 use super::sink::Sink;
+use super::text;
 use super::tree::{Builder, Row};
 use super::types;
 use crate::model::{location, Field, HttpRequestExample, Type};
@@ -28,14 +32,6 @@ pub fn is_lower_camel_name(s: &str) -> bool {
         && s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         && s.chars().all(|c| c.is_ascii_alphanumeric())
         && s.chars().any(|c| c.is_ascii_uppercase())
-}
-
-/// One path segment written as a placeholder: `[Name]`, `{name}`, `<name>`.
-fn placeholder(segment: &str) -> Option<&str> {
-    let inner = [('[', ']'), ('{', '}'), ('<', '>')]
-        .iter()
-        .find_map(|(o, c)| segment.strip_prefix(*o).and_then(|s| s.strip_suffix(*c)))?;
-    (!inner.is_empty()).then_some(inner)
 }
 
 /// `ProdcutKey` for `ProductKey`: the same letters with two neighbours swapped.
@@ -101,7 +97,7 @@ fn path_template(
     let mut template = String::new();
     let mut names = Vec::new();
     for (k, segment) in segments.iter().enumerate() {
-        let written = placeholder(segment);
+        let written = text::bracketed(segment);
         let find = |tables: &[TableRows], want: &dyn Fn(&Row) -> bool| {
             tables
                 .iter()
@@ -196,13 +192,6 @@ fn path_template(
         template.push('/');
     }
     (template, names)
-}
-
-fn set_location(f: &mut Field, loc: &str) {
-    f.location = Some(loc.to_string());
-    for c in &mut f.children {
-        set_location(c, loc);
-    }
 }
 
 fn leaf(row: &Row) -> Field {
@@ -337,223 +326,6 @@ pub fn place(
     Placed { fields, path }
 }
 
-/// The request syntax's `Host:` writes a parameter-like first label no row names
-/// (`Host: BucketName.oss-cn-hangzhou.aliyuncs.com`), and the request examples put a value
-/// there before the same rest of the host (`examplebucket.oss-cn-hangzhou.aliyuncs.com`): the
-/// label is a placeholder, added as a required host parameter (as a path placeholder without a
-/// row is added as a required path parameter).
-fn add_host_placeholder(
-    fields: &mut Vec<Field>,
-    line: &RequestLine,
-    examples: &[HttpRequestExample],
-    syntax_line: usize,
-    sink: &mut Sink,
-) {
-    let Some(host) = line.host.as_deref() else {
-        return;
-    };
-    let Some(label) = host_label(host) else {
-        return;
-    };
-    let written = host.split_once('.').map_or("", |(_, rest)| rest);
-    // `BucketName`, `ProjectName`: a name, not a word of a host (`oss-cn-hangzhou`).
-    let name_like = label.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && label.chars().all(|c| c.is_ascii_alphanumeric());
-    let taken = fields
-        .iter()
-        .any(|f| f.location.as_deref() == Some(location::HOST) || same_name(&f.name, label));
-    if !name_like || taken {
-        return;
-    }
-    // The rest of the host is the same in the example, or a word standing for the endpoint.
-    let filled = examples.iter().find_map(|ex| {
-        let (first, rest) = ex.host.as_deref()?.split_once('.')?;
-        let same_rest = rest == written || !written.contains('.');
-        (same_rest && first != label && !first.is_empty()).then(|| first.to_string())
-    });
-    let Some(value) = filled else { return };
-    let mut f = Field::bare(label, Type::String, syntax_line);
-    f.required = Some(true);
-    f.example = Some(value);
-    f.description = format!("The first label of the host name (`{host}` in the request syntax).");
-    set_location(&mut f, location::HOST);
-    sink.warn(syntax_line, "roa-location-inferred", format!("`{label}`: the request syntax's `Host: {host}` names it and no row does; the request examples fill it, so it is added as a required host parameter"));
-    fields.push(f);
-}
-
-/// A query parameter the request examples send that no table documents (nor the request line
-/// fixes) becomes an optional text parameter, so the call the doc shows can be made. A name
-/// spelled like a documented one in another case is not added: which spelling the wire
-/// wants is the doc's to say, and two fields of one name would collide.
-fn add_example_query(
-    fields: &mut Vec<Field>,
-    path: &str,
-    examples: &[HttpRequestExample],
-    sink: &mut Sink,
-) {
-    let fixed: Vec<&str> = path
-        .split_once('?')
-        .map(|(_, q)| {
-            q.split('&')
-                .map(|p| p.split('=').next().unwrap_or(p))
-                .collect()
-        })
-        .unwrap_or_default();
-    for ex in examples {
-        let mut added = Vec::new();
-        for q in &ex.query {
-            let known = fields.iter().any(|f| same_name(&f.name, &q.name));
-            if known || fixed.contains(&q.name.as_str()) || q.name.trim().is_empty() {
-                continue;
-            }
-            // No `raw_type`: no doc states a type.
-            let mut f = Field::bare(&q.name, Type::String, ex.line);
-            f.required = Some(false);
-            f.example = Some(q.value.clone()).filter(|v| !v.is_empty());
-            f.description =
-                "Sent in the doc's request example; no table of the doc documents it.".into();
-            set_location(&mut f, location::QUERY);
-            added.push(format!("`{}`", q.name));
-            fields.push(f);
-        }
-        if !added.is_empty() {
-            sink.warn(ex.line, "example-only-parameter", format!("the request example sends query {}, which no table documents: added as optional text parameters", added.join(", ")));
-        }
-    }
-}
-
-/// The request line's query pairs that name no parameter and whose value is a word, not a
-/// placeholder (`?type=heartbeat`, `?acl`): every request sends them as written, so they join
-/// the path template after `?`.
-fn with_fixed_query(
-    mut path: String,
-    line: &RequestLine,
-    fields: &[Field],
-    syntax_line: usize,
-    sink: &mut Sink,
-) -> String {
-    let names_field = |s: &str| fields.iter().any(|f| same_name(&f.name, s));
-    let word = |v: &str| {
-        v.chars().any(|c| c.is_ascii_lowercase())
-            && v.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-    };
-    let fixed: Vec<String> = line
-        .query
-        .iter()
-        .filter(|(k, v)| {
-            !k.is_empty()
-                && !names_field(k)
-                && !names_field(placeholder(v).unwrap_or(v))
-                && (v.is_empty() || word(v))
-        })
-        .map(|(k, v)| {
-            if v.is_empty() {
-                k.clone()
-            } else {
-                format!("{k}={v}")
-            }
-        })
-        .collect();
-    if !fixed.is_empty() {
-        let query = fixed.join("&");
-        sink.warn(syntax_line, "roa-path", format!("the request line's query `{query}` names no parameter: every request sends it as written"));
-        path = format!("{path}?{query}");
-    }
-    path
-}
-
-/// Names compared as the wire spells them loosely: `instanceId`, `InstanceId`, `instance_id`.
-pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    let key = |s: &str| {
-        s.chars()
-            .filter(|c| *c != '_' && *c != '-')
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    key(a) == key(b)
-}
-
-/// The members of a request example's JSON object body: the object itself, or the object
-/// under its one key when that key is no parameter and the object under it holds documented
-/// ones (`{"data": {...}}` around the members).
-pub(crate) fn example_members<'v>(
-    body: &'v serde_json::Map<String, Value>,
-    documented: &dyn Fn(&str) -> bool,
-) -> &'v serde_json::Map<String, Value> {
-    if let [(k, Value::Object(inner))] = body.iter().collect::<Vec<_>>()[..] {
-        if !documented(k) && inner.keys().any(|m| documented(m)) {
-            return inner;
-        }
-    }
-    body
-}
-
-/// What the request example's body shows and no table documents becomes part of the request,
-/// so the call the doc shows can be made: an array (or other non-object) body with no body
-/// rows becomes one optional `Body` JSON value; a member of an object body that no parameter
-/// names becomes an optional body member, typed from its example value (a scalar keeps its
-/// type; an object or list is a free JSON value, as nothing says what else it may hold).
-fn add_example_body(
-    fields: &mut Vec<Field>,
-    body_example: Option<&Value>,
-    example_line: usize,
-    sink: &mut Sink,
-) {
-    let Some(body) = body_example else { return };
-    if fields
-        .iter()
-        .any(|f| f.location.as_deref() == Some(location::PAYLOAD))
-    {
-        return;
-    }
-    let Value::Object(map) = body else {
-        if fields
-            .iter()
-            .any(|f| f.location.as_deref() == Some(location::BODY))
-        {
-            return;
-        }
-        let mut f = Field::bare("Body", Type::Json, example_line);
-        f.required = Some(false);
-        f.example = Some(body.to_string());
-        f.description =
-            "The JSON document sent as the request body, as the doc's request example shows it."
-                .into();
-        set_location(&mut f, location::PAYLOAD);
-        sink.warn(example_line, "roa-body", "the request example sends a JSON body that is not an object and no table documents it: the request holds it as one optional `Body` JSON value");
-        fields.push(f);
-        return;
-    };
-    let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
-    let documented = |k: &str| names.iter().any(|n| same_name(n, k));
-    let mut added = Vec::new();
-    for (k, v) in example_members(map, &documented) {
-        if documented(k) || k.trim().is_empty() {
-            continue;
-        }
-        let ty = match v {
-            Value::Object(_) | Value::Array(_) | Value::Null => Type::Json,
-            scalar => super::shape::scalar_type(scalar),
-        };
-        // No `raw_type`: no doc states a type.
-        let mut f = Field::bare(k, ty, example_line);
-        f.required = Some(false);
-        f.example = Some(match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        });
-        f.description =
-            "Shown in the doc's request example body; no table of the doc documents it.".into();
-        set_location(&mut f, location::BODY);
-        added.push(k.clone());
-        fields.push(f);
-    }
-    if !added.is_empty() {
-        sink.warn(example_line, "example-only-parameter", format!("the request example's body has {}, which no table documents: added as optional body members typed from the example", added.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")));
-    }
-}
-
 /// A later table without types lists values or notes (`名称|说明` of metric names), not
 /// parameters.
 fn is_values_table(table: &TableRows) -> bool {
@@ -601,7 +373,7 @@ impl Placing<'_> {
                 .unwrap_or_else(|| location::BODY.into());
             for c in children {
                 let mut f = leaf(&c);
-                set_location(&mut f, &loc);
+                f.set_location(&loc);
                 self.fields[i].children.push(f);
             }
         }
@@ -622,7 +394,7 @@ impl Placing<'_> {
         };
         for r in &table.rows {
             let mut f = leaf(r);
-            set_location(&mut f, location::BODY);
+            f.set_location(location::BODY);
             payload.children.push(f);
         }
         true
@@ -673,9 +445,11 @@ impl Placing<'_> {
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(&r.name))
             .or_else(|| {
-                line.query
-                    .iter()
-                    .find(|(_, v)| placeholder(v).unwrap_or(v).eq_ignore_ascii_case(&r.name))
+                line.query.iter().find(|(_, v)| {
+                    text::bracketed(v)
+                        .unwrap_or(v)
+                        .eq_ignore_ascii_case(&r.name)
+                })
             });
         let payload = line.payload.as_deref() == Some(r.name.as_str());
         // `Host: ProjectName.Endpoint` and this row `projectName`; a name placed already
@@ -831,7 +605,7 @@ impl Placing<'_> {
             sink.warn(r.line, "roa-path", format!("path parameter `{}` is documented as optional; required, since the path cannot be built without it", f.name));
             f.required = Some(true);
         }
-        set_location(&mut f, loc);
+        f.set_location(loc);
         let container = f.ty.is_container() && r.marker.is_none() && has_position;
         self.fields.push(f);
         if container {
@@ -855,7 +629,7 @@ fn xml_body_field(xml_rows: &[Row], syntax_line: usize, sink: &mut Sink) -> Fiel
             names.join(", ")
         )
     };
-    set_location(&mut f, location::PAYLOAD);
+    f.set_location(location::PAYLOAD);
     sink.warn(syntax_line, "roa-body", "the request syntax shows an XML body: the request holds it as one `Body` document, sent as written");
     f
 }
@@ -876,7 +650,7 @@ fn add_body(
             f.name = "Body".into();
             f.item_type = Some(Type::Object);
             f.children = body_tree(body_rows, None);
-            set_location(&mut f, location::PAYLOAD);
+            f.set_location(location::PAYLOAD);
             sink.warn(w.line, "roa-body", "a nameless `Array` body row: the body is an array of the following Body rows, field `Body`");
             fields.push(f);
         }
@@ -894,7 +668,7 @@ fn add_body(
                     sink.warn(m.line, "duplicate-field", format!("body field `{}` is also a request parameter (line {}); the first is kept", m.name, prev.line));
                     continue;
                 }
-                set_location(&mut m, location::BODY);
+                m.set_location(location::BODY);
                 fields.push(m);
             }
         }
@@ -958,7 +732,7 @@ fn array_body(
         }
     };
     let line = body.line;
-    set_location(&mut body, location::PAYLOAD);
+    body.set_location(location::PAYLOAD);
     sink.warn(line, "roa-body", format!("the request example's body is a JSON array whose items hold the body rows: the body is one list, field `{}`", body.name));
     fields.push(body);
     true
@@ -990,248 +764,4 @@ fn scalars_as_shown(members: Vec<Field>, example: Option<&Value>, sink: &mut Sin
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_and_typos() {
-        assert_eq!(placeholder("[InstanceId]"), Some("InstanceId"));
-        assert_eq!(placeholder("{apiId}"), Some("apiId"));
-        assert_eq!(placeholder("<logstorename>"), Some("logstorename"));
-        assert_eq!(placeholder("things"), None);
-        assert!(is_transposition("ProdcutKey", "ProductKey"));
-        assert!(!is_transposition("ProductKey", "ProductKey"));
-        assert!(!is_transposition("tsls", "things"));
-        assert!(is_lower_camel_name("createInstance"));
-        assert!(!is_lower_camel_name("overview"));
-    }
-
-    fn parse(doc: &str) -> (crate::model::Api, Vec<crate::diagnostics::Diagnostic>) {
-        super::super::parse_doc("t.md", doc, &Default::default()).expect("parses")
-    }
-
-    fn locations(api: &crate::model::Api) -> Vec<(&str, &str)> {
-        api.request
-            .iter()
-            .map(|f| (f.name.as_str(), f.location.as_deref().unwrap_or("")))
-            .collect()
-    }
-
-    const DOC: &str = "# CreateThing\n\n## 请求语法\n\n```\nPOST /v1/groups/[GroupId]/things HTTP/1.1\n```\n\n## 请求参数\n\n|名称|类型|位置|是否必选|示例值|描述|\n|--|--|--|--|--|--|\n|GroupId|String|Path|是|g 1|组。 |\n|Mode|String|Query|否|fast|模式。 |\n\nRequestBody中需要填入以下参数。\n\n|参数|类型|是否必填|示例值|描述|\n|--|--|--|--|--|\n|spec|Struct|是| |规格。 |\n|└size|Integer|否|2|大小。 |\n\n## 返回数据\n\n|名称|类型|示例值|描述|\n|--|--|--|--|\n|RequestId|String|r|请求ID。 |\n\n## 示例\n\n请求示例\n\n```\nPOST /v1/groups/g%201/things?Mode=fast HTTP/1.1\n公共请求头\n{\"spec\": {\"size\": 2}}\n```\n";
-
-    #[test]
-    fn a_small_roa_doc() {
-        let (api, diags) = parse(DOC);
-        assert_eq!(api.style, "ROA");
-        assert_eq!(api.method.as_deref(), Some("POST"));
-        assert_eq!(api.path.as_deref(), Some("/v1/groups/{GroupId}/things"));
-        assert_eq!(
-            locations(&api),
-            vec![("GroupId", "path"), ("Mode", "query"), ("spec", "body")]
-        );
-        assert_eq!(api.request[2].children[0].name, "size");
-        assert_eq!(api.request[2].children[0].location.as_deref(), Some("body"));
-        let ex = &api.examples.http_requests[0];
-        assert_eq!(ex.path, "/v1/groups/g%201/things");
-        assert_eq!(ex.query[0].value, "fast");
-        assert_eq!(ex.body.as_deref(), Some(r#"{"spec":{"size":2}}"#));
-        assert!(api.examples.requests.is_empty(), "{diags:?}");
-    }
-
-    /// Issue 26's classes on made-up docs: a second table in the request section (path, then
-    /// query parameters), a JSON body example deciding positions, a literal path segment named
-    /// like a body parameter, and a JSON array as the whole body.
-    #[test]
-    fn every_table_is_read_and_the_example_places_what_the_table_does_not() {
-        let doc = "# TagThings\n\n## Request syntax\n\n```\nPOST /things/[ThingId]/tags HTTP/1.1\n```\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|ThingId|String|Yes|t-1|The thing.|\n\nQuery parameters:\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|ClientToken|String|No|abc|A token.|\n|tags|Array of String|Yes|a|The tags.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|RequestId|String|r|The ID.|\n\n## Examples\n\n```\nPOST /things/t-1/tags?ClientToken=abc HTTP/1.1\nCommon request headers\n{\"tags\": [\"a\", \"b\"]}\n```\n";
-        let (api, _) = parse(doc);
-        assert_eq!(
-            api.path.as_deref(),
-            Some("/things/{ThingId}/tags"),
-            "`tags` is a path word"
-        );
-        assert_eq!(
-            locations(&api),
-            vec![
-                ("ThingId", "path"),
-                ("ClientToken", "query"),
-                ("tags", "body")
-            ]
-        );
-        let doc = doc
-            .replace("{\"tags\": [\"a\", \"b\"]}", "[{\"Key\": \"k\"}]")
-            .replace(
-                "|tags|Array of String|Yes|a|The tags.|",
-                "|Body|Array|Yes| |The tags, as the whole body.|",
-            );
-        let (api, _) = parse(&doc);
-        assert_eq!(
-            api.examples.http_requests[0].body.as_deref(),
-            Some(r#"[{"Key":"k"}]"#)
-        );
-    }
-
-    /// The request line's query: a pair whose value is a word and names no parameter is sent
-    /// with every request (`type=heartbeat`, a bare `acl`); a value naming a row places that
-    /// row under the line's key (`shard=shardId`); a segment naming a row in another case is
-    /// its placeholder (`logstorename` for `logstoreName`).
-    #[test]
-    fn the_request_lines_query_fixes_words_and_places_named_values() {
-        let doc = "# Beat\n\n## Request syntax\n\n```\nPOST /logstores/logstorename/groups/Group?type=heartbeat&acl&shard=shardId&consumer=<consumer>&size=20 HTTP/1.1\n```\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|logstoreName|String|Yes|ls|The logstore.|\n|Group|String|Yes|g|The group.|\n|shardId|Integer|No|0|The shard.|\n|consumer|String|Yes|c|The consumer.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|RequestId|String|r|The ID.|\n\n## Examples\n\n```\nPOST /logstores/ls/groups/g?type=heartbeat&acl&shard=0&consumer=c HTTP/1.1\n```\n";
-        let (api, diags) = parse(doc);
-        // `size=20` is a number, which may be an example: not fixed.
-        assert_eq!(
-            api.path.as_deref(),
-            Some("/logstores/{logstoreName}/groups/{Group}?type=heartbeat&acl"),
-            "{diags:?}"
-        );
-        let shard = api.request.iter().find(|f| f.name == "shard");
-        assert_eq!(
-            shard.and_then(|f| f.location.as_deref()),
-            Some("query"),
-            "{:?}",
-            api.request
-        );
-        assert_eq!(locations(&api)[3], ("consumer", "query"));
-    }
-
-    /// OSS style: `Host: BucketName.<endpoint>` and the path `/ObjectName` name no row, and the
-    /// example fills both with values (`examplebucket`, `/multipart.data`): both are required
-    /// parameters (host and path); `?uploads` is sent with every request.
-    #[test]
-    fn placeholders_only_the_examples_fill_are_parameters() {
-        let doc = "# InitiateUpload\n\n## Request syntax\n\n```\nPOST /ObjectName?uploads HTTP/1.1\nHost: BucketName.oss-cn-hangzhou.aliyuncs.com\n```\n\n## Request parameters\n\n|Parameter|Type|Position|Required|Example|Description|\n|--|--|--|--|--|--|\n|encoding-type|String|Query|No|url|The encoding.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|RequestId|String|r|The ID.|\n\n## Examples\n\n```\nPOST /multipart.data?uploads HTTP/1.1\nHost: examplebucket.oss-cn-hangzhou.aliyuncs.com\n```\n";
-        let (api, diags) = parse(doc);
-        assert_eq!(
-            api.path.as_deref(),
-            Some("/{ObjectName}?uploads"),
-            "{diags:?}"
-        );
-        let mut placed = locations(&api);
-        placed.sort();
-        assert_eq!(
-            placed,
-            [
-                ("BucketName", "host"),
-                ("ObjectName", "path"),
-                ("encoding-type", "query")
-            ]
-        );
-        assert!(api
-            .request
-            .iter()
-            .all(|f| f.required == Some(true) || f.name == "encoding-type"));
-        // A lower-case word of the host (`oss-cn-hangzhou.aliyuncs.com`) is no placeholder.
-        let doc = doc
-            .replace("BucketName.oss-cn-hangzhou", "oss-cn-hangzhou")
-            .replace("examplebucket.oss-cn-hangzhou", "oss-cn-shanghai");
-        let (api, _) = parse(&doc);
-        assert!(!api
-            .request
-            .iter()
-            .any(|f| f.location.as_deref() == Some("host")));
-    }
-
-    /// A body row typed `Array` with `└` members whose request example value is one object:
-    /// the wire is one object.
-    #[test]
-    fn a_list_of_objects_shown_as_one_object_is_one_object() {
-        let doc = DOC
-            .replace("|spec|Struct|是| |规格。 |", "|spec|Array|是| |规格。 |")
-            .replace(
-                "|└size|Integer|否|2|大小。 |",
-                "|└size|Integer|否|2|大小。 |\n|└unit|String|否|GB|单位。 |",
-            )
-            .replace(
-                "{\"spec\": {\"size\": 2}}",
-                "{\"spec\": {\"size\": 2, \"unit\": \"GB\"}}",
-            );
-        let (api, diags) = parse(&doc);
-        let spec = &api.request[2];
-        assert_eq!(
-            (spec.name.as_str(), &spec.ty, &spec.item_type),
-            ("spec", &Type::Object, &None)
-        );
-        let members: Vec<&str> = spec.children.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(members, ["size", "unit"]);
-        assert!(
-            diags
-                .iter()
-                .any(|d| d.kind == "type-mismatch" && d.message.contains("one object")),
-            "{diags:?}"
-        );
-        // Shown as a list, it stays a list.
-        let doc = doc.replace(
-            "{\"spec\": {\"size\": 2, \"unit\": \"GB\"}}",
-            "{\"spec\": [{\"size\": 2, \"unit\": \"GB\"}]}",
-        );
-        let (api, _) = parse(&doc);
-        assert_eq!(api.request[2].ty, Type::Array);
-    }
-
-    #[test]
-    fn a_json_body_template_of_the_syntax_names_body_members() {
-        // Rows without a position that the template names are body members; others query.
-        let doc = "# UpdateThing\n\n## Request syntax\n\n```\nPUT /things/thingName HTTP/1.1\n{\n  \"ttl\": ttl\n}\n```\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|thingName|String|Yes|t1|The thing.|\n|ttl|Integer|Yes|30|The retention.|\n|mode|String|No|fast|The mode.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|requestId|String|r|The request.|\n";
-        let (api, _) = parse(doc);
-        assert_eq!(
-            locations(&api),
-            [("thingName", "path"), ("mode", "query"), ("ttl", "body")]
-        );
-    }
-
-    /// `Host: ProjectName.Endpoint` in the syntax and a row `projectName`: the row travels in
-    /// the host name, and the inference is reported. A Position column saying `Host` means the
-    /// same; a row the Host line does not name stays where it was.
-    #[test]
-    fn a_parameter_the_host_line_names_goes_in_the_host_name() {
-        assert!(same_name("project_name", "ProjectName"));
-        assert!(same_name("bucket_name", "Bucket-Name"));
-        assert!(!same_name("project", "ProjectName"));
-        let doc = "# CreateGroup\n\n## Request syntax\n\n```\nPOST /stores/storeName/groups HTTP/1.1\nHost: ProjectName.Endpoint\nContent-Type: application/json\n{\n  \"group\": group\n}\n```\n\n## Request parameters\n\n|Parameter|Type|Required|Example|Description|\n|--|--|--|--|--|\n|project_name|String|Yes|my-project|The project.|\n|storeName|String|Yes|s1|The store.|\n|group|String|Yes|g1|The group.|\n|endpoint|String|No|x|Not the host's first label.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|requestId|String|r|The request.|\n\n## Examples\n\n```\nPOST /stores/s1/groups HTTP/1.1\nHeader :\n{\nHost: my-project.cn-shanghai.log.aliyuncs.com\n}\nBody :\n{\"group\": \"g1\"}\n```\n";
-        let (api, diags) = parse(doc);
-        assert_eq!(
-            locations(&api),
-            [
-                ("project_name", "host"),
-                ("storeName", "path"),
-                ("endpoint", "query"),
-                ("group", "body")
-            ]
-        );
-        assert!(
-            diags.iter().any(|d| d.kind == "roa-location-inferred"
-                && d.message.starts_with("`project_name`:")
-                && d.message.contains("Host: ProjectName.Endpoint")),
-            "{diags:?}"
-        );
-        assert_eq!(
-            api.examples.http_requests[0].host.as_deref(),
-            Some("my-project.cn-shanghai.log.aliyuncs.com")
-        );
-        // The body template naming it too keeps it in the body.
-        let (api, _) = parse(&doc.replace(
-            "\"group\": group",
-            "\"group\": group,\n  \"project_name\": p",
-        ));
-        assert!(locations(&api).contains(&("project_name", "body")));
-        // A bare `Host: Endpoint` names no parameter.
-        let (api, _) = parse(&doc.replace("Host: ProjectName.Endpoint", "Host: Endpoint"));
-        assert_eq!(locations(&api)[0], ("project_name", "query"));
-        // A Position column saying `Host`.
-        let doc = "# GetThing\n\n## Request syntax\n\n```\nGET /things HTTP/1.1\n```\n\n## Request parameters\n\n|Parameter|Type|Position|Required|Example|Description|\n|--|--|--|--|--|--|\n|bucket|String|Host|Yes|b1|The bucket.|\n|prefix|String|Query|No|a|The prefix.|\n\n## Response parameters\n\n|Parameter|Type|Example|Description|\n|--|--|--|--|\n|requestId|String|r|The request.|\n";
-        let (api, _) = parse(doc);
-        assert_eq!(locations(&api), [("bucket", "host"), ("prefix", "query")]);
-    }
-
-    #[test]
-    fn a_request_line_in_the_example_makes_a_doc_rest_style() {
-        let doc = "# ListParts\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|--|--|--|--|\n|uploadId|String|Yes|The upload.|\n\n## Response elements\n\n|Name|Type|Description|\n|--|--|--|\n|Bucket|String|The bucket.|\n\n## Examples\n\n```\nGet /ObjectName?uploadId=0004B9895DBBB6EC98E HTTP/1.1\nHost: BucketName.oss-cn-hangzhou.aliyuncs.com\n```\n";
-        let (api, _) = parse(doc);
-        assert_eq!(api.style, "ROA");
-        assert_eq!(api.method.as_deref(), Some("GET"));
-        assert_eq!(api.path.as_deref(), Some("/ObjectName"));
-        assert_eq!(locations(&api), vec![("uploadId", "query")]);
-        assert_eq!(api.response[0].name, "Bucket");
-    }
-}
+mod tests;

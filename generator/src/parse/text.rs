@@ -325,6 +325,15 @@ pub fn is_bare_url(line: &str) -> bool {
         .any(|p| lower.starts_with(p))
 }
 
+/// One path segment (or query value) written as a placeholder: `[Name]`, `{name}`, `<name>`;
+/// the name inside.
+pub fn bracketed(segment: &str) -> Option<&str> {
+    let inner = [('[', ']'), ('{', '}'), ('<', '>')]
+        .iter()
+        .find_map(|(o, c)| segment.strip_prefix(*o).and_then(|s| s.strip_suffix(*c)))?;
+    (!inner.is_empty()).then_some(inner)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

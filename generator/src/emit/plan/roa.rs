@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::shape::{Planned, Scalar, Shape};
 use crate::model::{location, Api, HttpRequestExample};
-use crate::parse::roa::same_name;
+use crate::parse::roa_shown::same_name;
 
 pub fn is_roa(api: &Api) -> bool {
     api.style == "ROA" && api.path.is_some()
@@ -200,7 +200,7 @@ fn loose_name<'p, 'a>(fields: &'p [Planned<'a>], name: &str) -> Option<&'p Plann
     by_name(fields, name).or_else(|| {
         fields
             .iter()
-            .find(|p| crate::parse::roa::same_name(&p.field.name, name))
+            .find(|p| crate::parse::roa_shown::same_name(&p.field.name, name))
     })
 }
 
@@ -260,7 +260,7 @@ fn body_values<'p, 'a>(
     };
     // `{"data": {...}}` around the members: the parser's reading of the same example.
     let documented = |k: &str| loose_name(fields, k).is_some();
-    let map = crate::parse::roa::example_members(&body, &documented).clone();
+    let map = crate::parse::roa_shown::example_members(&body, &documented).clone();
     let mut members = serde_json::Map::new();
     for (k, v) in map {
         let p = loose_name(fields, &k).ok_or(format!(
@@ -352,7 +352,7 @@ fn encode_segment(text: &str) -> String {
 /// Whether a bracketed example segment is the placeholder `name` itself (`[InstanceId]`), not
 /// a value written in brackets.
 fn names_placeholder(segment: &str, name: &str) -> bool {
-    crate::parse::roa::same_name(&segment[1..segment.len() - 1], name)
+    crate::parse::roa_shown::same_name(&segment[1..segment.len() - 1], name)
 }
 
 fn is_placeholder(segment: &str) -> bool {
