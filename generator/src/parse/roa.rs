@@ -18,7 +18,8 @@ use serde_json::Value;
 
 use super::request_line::{host_label, RequestLine};
 use super::roa_shown::{
-    add_example_body, add_example_query, add_host_placeholder, same_name, with_fixed_query,
+    add_example_body, add_example_query, add_host_placeholder, parameter_like, same_name,
+    with_fixed_query,
 };
 use super::sink::Sink;
 use super::text;
@@ -135,13 +136,8 @@ fn path_template(
         // `/ObjectName` with no row: a parameter-like segment the examples fill with a value
         // is a placeholder all the same.
         let written = written.or_else(|| {
-            let name_like = segment
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_uppercase())
-                && segment.chars().all(|c| c.is_ascii_alphanumeric());
             (named.is_none()
-                && name_like
+                && parameter_like(segment)
                 && filled_in_examples(k, segment, &segments, examples) == Some(true))
             .then_some(*segment)
         });

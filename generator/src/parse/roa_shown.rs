@@ -31,13 +31,10 @@ pub(super) fn add_host_placeholder(
         return;
     };
     let written = host.split_once('.').map_or("", |(_, rest)| rest);
-    // `BucketName`, `ProjectName`: a name, not a word of a host (`oss-cn-hangzhou`).
-    let name_like = label.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && label.chars().all(|c| c.is_ascii_alphanumeric());
     let taken = fields
         .iter()
         .any(|f| f.location.as_deref() == Some(location::HOST) || same_name(&f.name, label));
-    if !name_like || taken {
+    if !parameter_like(label) || taken {
         return;
     }
     // The rest of the host is the same in the example, or a word standing for the endpoint.
@@ -136,6 +133,13 @@ pub(super) fn with_fixed_query(
         path = format!("{path}?{query}");
     }
     path
+}
+
+/// Written like a parameter name (`BucketName`, `ObjectName`: capitalised, letters and digits),
+/// not like a word of a host or a path (`oss-cn-hangzhou`, `shards`).
+pub(crate) fn parameter_like(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && s.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Names compared as the wire spells them loosely: `instanceId`, `InstanceId`, `instance_id`.
