@@ -12,6 +12,14 @@ pub mod mutate;
 pub mod product_pages;
 
 /// The repository root.
+/// (wire name, location) of each top-level request field of an API, in order; `""` for none.
+pub fn locations(api: &aliyun_codegen::Api) -> Vec<(&str, &str)> {
+    api.request
+        .iter()
+        .map(|f| (f.name.as_str(), f.location.as_deref().unwrap_or("")))
+        .collect()
+}
+
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()

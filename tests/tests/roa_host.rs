@@ -6,7 +6,7 @@
 //! the socket: the loopback server cannot resolve `my-project.127.0.0.1`).
 
 use aliyun_codegen::{Config, RuntimeDependency};
-use aliyun_codegen_tests::{check_generated_crate, repo_root};
+use aliyun_codegen_tests::{check_generated_crate, locations, repo_root};
 
 /// Added to the generated crate: what the runtime builds from the generated request.
 const BUILT_REQUEST_TEST: &str = r#"//! Added by tests/tests/roa_host.rs.
@@ -65,11 +65,7 @@ fn a_parameter_in_the_host_name_end_to_end() {
     let dir = root.join("tests/fixtures/hosted");
     let loaded = Config::new().load(&dir).expect("loads");
     let api = &loaded.apis[0];
-    let locations: Vec<(&str, &str)> = api
-        .request
-        .iter()
-        .map(|f| (f.name.as_str(), f.location.as_deref().unwrap_or("")))
-        .collect();
+    let locations = locations(api);
     // By the doc: `Host: ProjectName.Endpoint` names `project_name`; `shelfName` is a path
     // segment the example fills; the body template names the other two.
     assert_eq!(

@@ -3,7 +3,7 @@
 //! request example: method, path with an encoded segment, query, non-ASCII body) pass.
 
 use aliyun_codegen::Config;
-use aliyun_codegen_tests::{generate_and_check_crate, repo_root};
+use aliyun_codegen_tests::{generate_and_check_crate, locations, repo_root};
 
 #[test]
 fn rpc_and_roa_apis_side_by_side() {
@@ -27,11 +27,7 @@ fn rpc_and_roa_apis_side_by_side() {
         roa.path.as_deref(),
         Some("/v2/regions/{regionId}/gadgets/{GadgetId}")
     );
-    let locations: Vec<(&str, &str)> = roa
-        .request
-        .iter()
-        .map(|f| (f.name.as_str(), f.location.as_deref().unwrap_or("")))
-        .collect();
+    let locations = locations(roa);
     assert_eq!(
         locations,
         [
